@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Downloads the real-code corpora used by `npm run bench` and the precision reviews into
+// benchmarks/.cache (git-ignored). Both come from the npm registry, the only network this
+// project's machines and CI reach. Idempotent: an unpacked corpus is left as it is.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cache = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
+export const CORPORA = {
+  ghost: { spec: 'ghost@6.65.0', check: 'package/core/server' },
+  octokit: { spec: '@octokit/openapi@23.0.2', check: 'package/generated/api.github.com.json' },
+};
+
+export function corpusDir(name) {
+  return join(cache, name);
+}
+
+export function fetchCorpus(name) {
+  const { spec, check } = CORPORA[name];
+  const dir = corpusDir(name);
+  if (existsSync(join(dir, check))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim();
+  const tgz = out.split('\n').pop();
+  execFileSync('tar', ['-xzf', join(dir, tgz), '-C', dir]);
+  rmSync(join(dir, tgz));
+  if (!existsSync(join(dir, check))) throw new Error(`${spec}: ${check} not found after unpacking`);
+  return dir;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(CORPORA);
+  for (const n of names) console.log(`${n}: ${fetchCorpus(n)}`);
+}

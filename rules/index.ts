@@ -1,0 +1,9 @@
+/**
+ * Every rule backlint ships. A rule lands in the catalog by being listed here; the plugin, the
+ * Spectral ruleset, `backlint rules` and the README table are all built from this list.
+ * Keep it sorted by id; one import line and one array entry per rule.
+ */
+import type { BacklintRule } from '../src/rule.js';
+
+export const allRules: readonly BacklintRule[] = [
+];

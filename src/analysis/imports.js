@@ -1,0 +1,202 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+export function normalizeSource(source) {
+    return source.startsWith('node:') ? source.slice(5) : source;
+}
+function findVariable(scope, name) {
+    for (let s = scope; s; s = s.upper) {
+        const v = s.set.get(name);
+        if (v)
+            return v;
+    }
+    return null;
+}
+/** `require('m')` or `await import('m')` → 'm'. */
+export function requiredSource(node) {
+    if (!node)
+        return null;
+    if (node.type === AST_NODE_TYPES.AwaitExpression)
+        return requiredSource(node.argument);
+    if (node.type === AST_NODE_TYPES.ImportExpression) {
+        return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string'
+            ? normalizeSource(node.source.value)
+            : null;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === 'require' &&
+        node.arguments.length === 1 &&
+        node.arguments[0].type === AST_NODE_TYPES.Literal &&
+        typeof node.arguments[0].value === 'string') {
+        return normalizeSource(node.arguments[0].value);
+    }
+    return null;
+}
+export function propertyName(node) {
+    const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+    if (!node.computed && key.type === AST_NODE_TYPES.Identifier)
+        return key.name;
+    if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string')
+        return key.value;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier)
+        return null;
+    return null;
+}
+/** Path from an ObjectPattern root down to `target` (`const { a: { b } } = x` → ['a','b']). */
+function patternPath(pattern, target) {
+    if (pattern === target)
+        return [];
+    if (pattern.type === AST_NODE_TYPES.AssignmentPattern)
+        return patternPath(pattern.left, target);
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const prop of pattern.properties) {
+            if (prop.type !== AST_NODE_TYPES.Property)
+                continue;
+            const name = propertyName(prop);
+            if (name === null)
+                continue;
+            const rest = patternPath(prop.value, target);
+            if (rest)
+                return [name, ...rest];
+        }
+    }
+    return null;
+}
+export class ImportTracker {
+    sourceCode;
+    cache = new WeakMap();
+    inProgress = new WeakSet();
+    /** Every module the file imports/requires (for cheap "does this file use X at all" gates). */
+    sources = new Set();
+    constructor(sourceCode) {
+        this.sourceCode = sourceCode;
+        const program = sourceCode.ast;
+        for (const stmt of program.body) {
+            if (stmt.type === AST_NODE_TYPES.ImportDeclaration)
+                this.sources.add(normalizeSource(stmt.source.value));
+        }
+        // require() can appear anywhere; the token scan is cheaper than a tree walk.
+        const text = sourceCode.text;
+        const re = /\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+        for (let m = re.exec(text); m; m = re.exec(text))
+            this.sources.add(normalizeSource(m[1]));
+    }
+    /** True when the file imports any of the given modules (exact names or `prefix/*`). */
+    usesAny(modules) {
+        for (const m of modules) {
+            if (this.sources.has(m))
+                return true;
+            if (m.endsWith('/*')) {
+                const prefix = m.slice(0, -1);
+                for (const s of this.sources)
+                    if (s.startsWith(prefix))
+                        return true;
+            }
+        }
+        return false;
+    }
+    /** Resolve an expression (identifier, member chain, `require(...)`) to the module it comes from. */
+    resolve(node) {
+        if (!node)
+            return null;
+        switch (node.type) {
+            case AST_NODE_TYPES.Identifier: {
+                const variable = findVariable(this.sourceCode.getScope(node), node.name);
+                return variable ? this.resolveVariable(variable) : null;
+            }
+            case AST_NODE_TYPES.MemberExpression: {
+                const name = propertyName(node);
+                if (name === null)
+                    return null;
+                const base = this.resolve(node.object);
+                return base ? { source: base.source, path: [...base.path, name] } : null;
+            }
+            case AST_NODE_TYPES.ChainExpression:
+                return this.resolve(node.expression);
+            case AST_NODE_TYPES.TSNonNullExpression:
+            case AST_NODE_TYPES.TSAsExpression:
+                return this.resolve(node.expression);
+            default: {
+                const source = requiredSource(node);
+                return source ? { source, path: [] } : null;
+            }
+        }
+    }
+    /**
+     * Resolve a callee and test it against a module and an export path suffix: `matches(callee,
+     * 'jsonwebtoken', ['sign'])` is true for `jwt.sign`, `sign` (named import) and `j.sign` aliases.
+     */
+    matches(node, source, path) {
+        const ref = this.resolve(node);
+        if (!ref)
+            return false;
+        const sources = typeof source === 'string' ? [source] : source;
+        if (!sources.includes(ref.source))
+            return false;
+        // Tolerate a leading `default` (ESM interop: `import * as m` then `m.default.sign`).
+        const p = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
+        return p.length === path.length && p.every((seg, i) => seg === path[i]);
+    }
+    resolveVariable(variable) {
+        if (this.cache.has(variable))
+            return this.cache.get(variable);
+        if (this.inProgress.has(variable))
+            return null; // alias cycle
+        this.inProgress.add(variable);
+        const result = this.computeVariable(variable);
+        this.inProgress.delete(variable);
+        this.cache.set(variable, result);
+        return result;
+    }
+    computeVariable(variable) {
+        const def = variable.defs[0];
+        if (!def || variable.defs.length > 1)
+            return null;
+        if (def.type === 'ImportBinding') {
+            const spec = def.node;
+            const decl = spec.parent;
+            if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+                const ref = spec.moduleReference;
+                if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) {
+                    return { source: normalizeSource(String(ref.expression.value)), path: [] };
+                }
+                return null;
+            }
+            if (decl.type !== AST_NODE_TYPES.ImportDeclaration)
+                return null;
+            const source = normalizeSource(decl.source.value);
+            if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+                const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+                return { source, path: imported === 'default' ? [] : [imported] };
+            }
+            return { source, path: [] };
+        }
+        if (def.type === 'Variable') {
+            const declarator = def.node;
+            // Only trust bindings that are never reassigned: `let db = require('pg'); db = other` is unknown.
+            if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.init !== true)) {
+                return null;
+            }
+            if (!declarator.init)
+                return null;
+            const base = this.resolve(declarator.init);
+            if (!base)
+                return null;
+            const sub = patternPath(declarator.id, def.name);
+            if (!sub)
+                return null;
+            return { source: base.source, path: [...base.path, ...sub] };
+        }
+        return null;
+    }
+}
+const trackers = new WeakMap();
+/** One tracker per file, shared by every rule that runs on it. */
+export function getImportTracker(context) {
+    const sourceCode = context.sourceCode;
+    let tracker = trackers.get(sourceCode.ast);
+    if (!tracker) {
+        tracker = new ImportTracker(sourceCode);
+        trackers.set(sourceCode.ast, tracker);
+    }
+    return tracker;
+}

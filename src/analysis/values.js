@@ -1,0 +1,220 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { propertyName } from './imports.js';
+const MAX_DEPTH = 8;
+function findVariable(scope, name) {
+    for (let s = scope; s; s = s.upper) {
+        const v = s.set.get(name);
+        if (v)
+            return v;
+    }
+    return null;
+}
+/** Strip TS-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and parentheses. */
+export function unwrap(node) {
+    let n = node;
+    for (;;) {
+        if (n.type === AST_NODE_TYPES.TSAsExpression ||
+            n.type === AST_NODE_TYPES.TSNonNullExpression ||
+            n.type === AST_NODE_TYPES.TSTypeAssertion ||
+            n.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+            n = n.expression;
+        }
+        else {
+            return n;
+        }
+    }
+}
+/**
+ * The initializer of a `const` (or never-reassigned `let`) identifier declared as `id = init`,
+ * or null. Destructured bindings return null: their value is not the whole init.
+ */
+export function resolveConstInit(sourceCode, node) {
+    if (node.type !== AST_NODE_TYPES.Identifier)
+        return null;
+    const variable = findVariable(sourceCode.getScope(node), node.name);
+    if (!variable || variable.defs.length !== 1)
+        return null;
+    const def = variable.defs[0];
+    if (def.type !== 'Variable')
+        return null;
+    const declarator = def.node;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
+        return null;
+    if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.init !== true)) {
+        return null;
+    }
+    return declarator.init;
+}
+/** Follow identifiers through const bindings to the expression they stand for. */
+export function resolveExpression(sourceCode, node, depth = 0) {
+    let n = unwrap(node);
+    for (let i = depth; i < MAX_DEPTH && n.type === AST_NODE_TYPES.Identifier; i++) {
+        const init = resolveConstInit(sourceCode, n);
+        if (!init)
+            break;
+        n = unwrap(init);
+    }
+    return n;
+}
+/**
+ * The compile-time value of an expression, or `NOT_STATIC`. Folds literals, const identifiers,
+ * `+` concatenation, template literals with static parts, unary minus/not, and member access on
+ * const object literals (`config.rounds` where `const config = { rounds: 10 }`).
+ */
+export const NOT_STATIC = Symbol('not-static');
+export function getStaticValue(sourceCode, node, depth = 0) {
+    if (!node || depth > MAX_DEPTH)
+        return NOT_STATIC;
+    const n = unwrap(node);
+    switch (n.type) {
+        case AST_NODE_TYPES.Literal:
+            if (n.value instanceof RegExp || typeof n.value === 'bigint')
+                return NOT_STATIC;
+            return n.value;
+        case AST_NODE_TYPES.Identifier: {
+            if (n.name === 'undefined')
+                return undefined;
+            const init = resolveConstInit(sourceCode, n);
+            return init ? getStaticValue(sourceCode, init, depth + 1) : NOT_STATIC;
+        }
+        case AST_NODE_TYPES.TemplateLiteral: {
+            let out = '';
+            for (let i = 0; i < n.quasis.length; i++) {
+                out += n.quasis[i].value.cooked ?? n.quasis[i].value.raw;
+                const expr = n.expressions[i];
+                if (expr) {
+                    const v = getStaticValue(sourceCode, expr, depth + 1);
+                    if (v === NOT_STATIC)
+                        return NOT_STATIC;
+                    out += String(v);
+                }
+            }
+            return out;
+        }
+        case AST_NODE_TYPES.BinaryExpression: {
+            if (n.left.type === AST_NODE_TYPES.PrivateIdentifier)
+                return NOT_STATIC;
+            const l = getStaticValue(sourceCode, n.left, depth + 1);
+            if (l === NOT_STATIC)
+                return NOT_STATIC;
+            const r = getStaticValue(sourceCode, n.right, depth + 1);
+            if (r === NOT_STATIC)
+                return NOT_STATIC;
+            switch (n.operator) {
+                case '+':
+                    return typeof l === 'number' && typeof r === 'number' ? l + r : String(l) + String(r);
+                case '*':
+                    return Number(l) * Number(r);
+                case '-':
+                    return Number(l) - Number(r);
+                case '/':
+                    return Number(l) / Number(r);
+                case '**':
+                    return Number(l) ** Number(r);
+                default:
+                    return NOT_STATIC;
+            }
+        }
+        case AST_NODE_TYPES.UnaryExpression: {
+            const v = getStaticValue(sourceCode, n.argument, depth + 1);
+            if (v === NOT_STATIC)
+                return NOT_STATIC;
+            if (n.operator === '-')
+                return -Number(v);
+            if (n.operator === '+')
+                return Number(v);
+            if (n.operator === '!')
+                return !v;
+            return NOT_STATIC;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+            const obj = getObjectLiteral(sourceCode, n.object);
+            const name = propertyName(n);
+            if (!obj || name === null)
+                return NOT_STATIC;
+            const prop = getProperty(sourceCode, obj, name);
+            return prop ? getStaticValue(sourceCode, prop, depth + 1) : NOT_STATIC;
+        }
+        default:
+            return NOT_STATIC;
+    }
+}
+export function getStaticString(sourceCode, node) {
+    const v = getStaticValue(sourceCode, node);
+    return typeof v === 'string' ? v : null;
+}
+export function getStaticNumber(sourceCode, node) {
+    const v = getStaticValue(sourceCode, node);
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return null;
+}
+/** The object literal an expression is or stands for (through const bindings), or null. */
+export function getObjectLiteral(sourceCode, node) {
+    if (!node)
+        return null;
+    const n = resolveExpression(sourceCode, node);
+    return n.type === AST_NODE_TYPES.ObjectExpression ? n : null;
+}
+/**
+ * The value node of property `name` in an object literal; later properties win, as at run time.
+ * Spreads of const object literals are searched too. Returns null when absent.
+ * `undefined` (the JS value) is never returned: a computed/unknown spread makes the answer unknown,
+ * which callers treat as "maybe present" via `hasUnknownSpread`.
+ */
+export function getProperty(sourceCode, obj, name, depth = 0) {
+    if (depth > MAX_DEPTH)
+        return null;
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+        const p = obj.properties[i];
+        if (p.type === AST_NODE_TYPES.Property) {
+            if (propertyName(p) === name)
+                return p.value;
+        }
+        else if (p.type === AST_NODE_TYPES.SpreadElement) {
+            const inner = getObjectLiteral(sourceCode, p.argument);
+            if (inner) {
+                const found = getProperty(sourceCode, inner, name, depth + 1);
+                if (found)
+                    return found;
+            }
+        }
+    }
+    return null;
+}
+/** True when the object has a spread we cannot see into (so an absent key may still be set). */
+export function hasUnknownSpread(sourceCode, obj, depth = 0) {
+    if (depth > MAX_DEPTH)
+        return true;
+    return obj.properties.some((p) => {
+        if (p.type !== AST_NODE_TYPES.SpreadElement)
+            return false;
+        const inner = getObjectLiteral(sourceCode, p.argument);
+        return !inner || hasUnknownSpread(sourceCode, inner, depth + 1);
+    });
+}
+/** Dotted name of a callee/member chain: `res.status(500).json` → null, `app.get` → 'app.get'. */
+export function memberChainName(node) {
+    const n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.Identifier)
+        return n.name;
+    if (n.type === AST_NODE_TYPES.ThisExpression)
+        return 'this';
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(n);
+        const base = memberChainName(n.object);
+        return name !== null && base !== null ? `${base}.${name}` : null;
+    }
+    return null;
+}
+/** Split an identifier into lower-case words: `sessionId` → ['session','id'], `API_KEY` → ['api','key']. */
+export function splitWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
+}

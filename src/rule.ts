@@ -1,0 +1,81 @@
+/**
+ * The one contract every rule in `rules/` follows. A rule is identified by its catalog id and may
+ * have an ESLint face, a Spectral face, or both (section A of the catalog): one id, one doc, one
+ * setting that switches it everywhere.
+ */
+import { ESLintUtils } from '@typescript-eslint/utils';
+import type { RuleDefinition as SpectralRuleDefinition } from '@stoplight/spectral-core';
+
+export const PLUGIN_PREFIX = 'backlint';
+export const REPO_URL = 'https://github.com/backlint/backlint';
+
+export type Severity = 'error' | 'warn';
+export type Engine = 'eslint' | 'spectral';
+export type Category =
+  | 'api-design'
+  | 'error-responses'
+  | 'api-contract'
+  | 'security'
+  | 'reliability';
+
+export const CATEGORY_TITLES: Record<Category, string> = {
+  'api-design': 'API design',
+  'error-responses': 'Error responses',
+  'api-contract': 'API contract',
+  security: 'Security',
+  reliability: 'Reliability and data access',
+};
+
+export function docsUrl(id: string): string {
+  return `${REPO_URL}/blob/main/rules/${id}.md`;
+}
+
+/** `backlint/<id>` — the public, prefixed form used by users, reports and both engines. */
+export function qualifiedId(id: string): string {
+  return `${PLUGIN_PREFIX}/${id}`;
+}
+
+/**
+ * Spectral face of a rule. A factory, because options set in the backlint config (e.g. `allow`
+ * lists) are applied to both engines: the ruleset assembly calls it with the rule's options.
+ * Severity, `recommended`, `documentationUrl` and `description` are filled in by the assembly.
+ */
+export type SpectralRuleFactory = (
+  options: Record<string, unknown>,
+) => Omit<SpectralRuleDefinition, 'severity' | 'recommended'> & Record<string, unknown>;
+
+// The ESLint rule type is left loose on purpose: each rule keeps its own typed options and
+// message ids inside its file; the catalog only needs to carry it to the plugin.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEslintRule = ESLintUtils.RuleModule<string, any, any, any>;
+
+export interface BacklintRule {
+  /** Catalog id without prefix, e.g. `plural-resource-names`. Same as the file name in `rules/`. */
+  id: string;
+  category: Category;
+  /** One sentence, shown in `backlint rules`, SARIF and the README table. */
+  description: string;
+  /** Severity in the `recommended` preset, or false when the rule is strict-only. */
+  recommended: Severity | false;
+  /** Severity in the `strict` preset (strict holds everything in recommended). */
+  strict: Severity;
+  eslint?: AnyEslintRule;
+  spectral?: SpectralRuleFactory;
+}
+
+export function defineRule(rule: BacklintRule): BacklintRule {
+  return rule;
+}
+
+export function enginesOf(rule: BacklintRule): Engine[] {
+  const engines: Engine[] = [];
+  if (rule.eslint) engines.push('eslint');
+  if (rule.spectral) engines.push('spectral');
+  return engines;
+}
+
+/**
+ * Builder for the ESLint face (typescript-eslint's RuleCreator): typed options, messages and a
+ * `meta.docs.url` pointing at the rule's doc beside it.
+ */
+export const createEslintRule = ESLintUtils.RuleCreator((name) => docsUrl(name));

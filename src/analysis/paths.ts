@@ -1,0 +1,240 @@
+/**
+ * Path-segment analysis shared by the ESLint path rules and the OpenAPI (Spectral) path rules, so
+ * `/users/{id}` in a document and `/users/:id` in code get the same verdict. Pure functions over
+ * strings: no ESLint or Spectral types.
+ *
+ * API
+ * - `parsePath(path, options?)` → `PathSegment[]`: every non-empty segment with its `kind`
+ *   (`static` | `param` | `version` | `api` | `wellknown`), its `index` among segments and its
+ *   `start`/`end` offsets in the input string (so callers can map a segment back to the literal it
+ *   came from). Understands `:id`, `:id?`, `:id(\\d+)`, `{id}`, `{*splat}`, Hono `:id{[0-9]+}`,
+ *   Next `[id]`/`[...slug]`/`[[...slug]]`, `*`, `(.*)`, and `${…}` placeholders.
+ * - `pluralViolations(path, method, options?)`: singular resource names (catalog rule
+ *   plural-resource-names).
+ * - `casingViolations(path, options?)`: camelCase, snake_case, upper case, trailing slash, file
+ *   extension (kebab-case-paths).
+ * - `verbViolations(path, method, options?)`: segments whose first word is an action verb
+ *   (no-verbs-in-paths), with the custom-action POST exemption.
+ * - `hasVersionSegment(path, pattern?)`: require-api-version.
+ * - `isSingularWord`, `splitSegmentWords`, `WELL_KNOWN_SEGMENTS`, `ACTION_VERBS` for callers that
+ *   need the building blocks.
+ *
+ * Every verdict honours an `allow` list (segment texts or single words, case-insensitive) and never
+ * judges `api`, version, parameter or well-known segments.
+ */
+import pluralize from 'pluralize';
+
+export type SegmentKind = 'static' | 'param' | 'version' | 'api' | 'wellknown';
+
+export interface PathSegment {
+  /** The raw segment text, e.g. `users`, `:id`, `{id}`, `v1`. */
+  text: string;
+  kind: SegmentKind;
+  /** Position among the non-empty segments (0-based). */
+  index: number;
+  /** Offsets of the segment in the parsed string (`path.slice(start, end) === text`). */
+  start: number;
+  end: number;
+}
+
+export interface PathOptions {
+  /** Segment texts or words never reported (case-insensitive). */
+  allow?: readonly string[];
+  /** Version segment pattern; default `^v\d+$`. */
+  versionPattern?: string | RegExp;
+}
+
+export interface PathViolation {
+  segment: PathSegment;
+  /** What is wrong, e.g. `singular`, `camelCase`, `verb`, `trailing-slash`. */
+  kind: string;
+  /** The offending word (plural/verb rules) or segment. */
+  word: string;
+  /** A replacement for the segment text when one can be derived, for suggestions. */
+  replacement?: string;
+}
+
+export const DEFAULT_VERSION_PATTERN = /^v\d+$/;
+
+/** Segments the catalog's path rules never judge (in lower case). */
+export const WELL_KNOWN_SEGMENTS: ReadonlySet<string> = new Set([
+  '.well-known', 'openapi.json', 'openapi.yaml', 'swagger.json', 'health', 'healthz', 'readyz', 'livez',
+  'metrics', 'status', 'version', 'me', 'self', 'auth', 'login', 'logout', 'signup', 'register', 'search',
+  'config', 'settings', 'profile', 'docs', 'oauth', 'token', 'callback', 'webhook', 'webhooks', 'graphql',
+  'batch',
+]);
+
+/** Mass nouns `pluralize` counts as singular; they are never "singular" resource names. */
+const UNCOUNTABLE = new Set([
+  'news', 'media', 'data', 'metadata', 'analytics', 'info', 'information', 'feedback', 'equipment', 'series',
+  'species', 'content', 'software', 'hardware', 'firmware', 'traffic', 'evidence', 'knowledge', 'advice',
+  'music', 'weather', 'research', 'progress', 'storage', 'inventory', 'access', 'billing', 'pricing',
+  'shipping', 'tracking', 'logging', 'monitoring', 'usage', 'staff', 'personnel', 'mail', 'sms',
+  'audio', 'health', 'auth', 'admin', 'telemetry', 'compliance', 'security', 'support',
+  'onboarding', 'checkout', 'payroll', 'stock', 'help', 'home', 'public', 'internal', 'private', 'dashboard',
+]);
+
+/** Action verbs judged on the FIRST word of a static segment. */
+export const ACTION_VERBS: ReadonlySet<string> = new Set([
+  'get', 'fetch', 'list', 'create', 'add', 'make', 'update', 'edit', 'modify', 'set', 'delete', 'remove',
+  'destroy', 'save', 'do', 'run', 'execute', 'send', 'insert', 'retrieve', 'upsert', 'change', 'erase',
+  'generate', 'submit', 'calculate', 'compute', 'toggle', 'perform', 'invoke',
+]);
+
+/** Parameter syntax anywhere in a segment makes the whole segment a parameter (e.g. `{id}.json`). */
+const PARAM_RE = /^[:*]|[{[]|\$\{|^\(.*\)$|:[A-Za-z_]/;
+
+function toRegExp(p: string | RegExp | undefined): RegExp {
+  if (!p) return DEFAULT_VERSION_PATTERN;
+  return typeof p === 'string' ? new RegExp(p) : p;
+}
+
+/** Split a path on `/`, ignoring slashes inside (), {} and [] (regex constraints). */
+function rawSegments(path: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const ch = path[i];
+    if (ch === '(' || ch === '{' || ch === '[') depth++;
+    else if ((ch === ')' || ch === '}' || ch === ']') && depth > 0) depth--;
+    else if (i === path.length || (ch === '/' && depth === 0)) {
+      if (i > start) out.push({ text: path.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function parsePath(path: string, options: PathOptions = {}): PathSegment[] {
+  const version = toRegExp(options.versionPattern);
+  return rawSegments(path).map(({ text, start }, index) => {
+    const lower = text.toLowerCase();
+    let kind: SegmentKind;
+    if (PARAM_RE.test(text)) kind = 'param';
+    else if (version.test(text)) kind = 'version';
+    else if (lower === 'api') kind = 'api';
+    else if (WELL_KNOWN_SEGMENTS.has(lower)) kind = 'wellknown';
+    else kind = 'static';
+    return { text, kind, index, start, end: start + text.length };
+  });
+}
+
+/** Words of a segment split on case, `-`, `_` and `.`, lower-cased: `getUserById` → get,user,by,id. */
+export function splitSegmentWords(segment: string): string[] {
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** A word is singular only when pluralize says singular and not plural, and it is countable. */
+export function isSingularWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,}$/.test(w) || UNCOUNTABLE.has(w)) return false;
+  return pluralize.isSingular(w) && !pluralize.isPlural(w);
+}
+
+function allowed(options: PathOptions, ...texts: string[]): boolean {
+  if (!options.allow?.length) return false;
+  const set = new Set(options.allow.map((a) => a.toLowerCase()));
+  return texts.some((t) => set.has(t.toLowerCase()));
+}
+
+function isParam(seg: PathSegment | undefined): boolean {
+  return seg?.kind === 'param';
+}
+
+/**
+ * plural-resource-names: the static segment right before a path parameter, and the last static
+ * segment of a list/create route (GET or POST ending in a static segment), must be plural. A last
+ * segment right after a parameter is a custom action (POST) or a single-object sub-resource
+ * (`/tickets/{id}/assignee`) and is not judged. Multi-word segments are judged on their last word.
+ */
+export function pluralViolations(path: string, method: string | null | undefined, options: PathOptions = {}): PathViolation[] {
+  const segs = parsePath(path, options);
+  const m = (method ?? '').toUpperCase();
+  const out: PathViolation[] = [];
+  segs.forEach((seg, i) => {
+    if (seg.kind !== 'static') return;
+    const beforeParam = isParam(segs[i + 1]);
+    const lastOfCollection =
+      i === segs.length - 1 && (m === 'GET' || m === 'POST') && !isParam(segs[i - 1]);
+    if (!beforeParam && !lastOfCollection) return;
+    const words = splitSegmentWords(seg.text);
+    const word = words[words.length - 1];
+    if (!word || allowed(options, seg.text, word)) return;
+    if (!isSingularWord(word)) return;
+    const plural = pluralize.plural(word);
+    const replacement = seg.text.slice(0, seg.text.length - word.length) + plural;
+    out.push({
+      segment: seg,
+      kind: 'singular',
+      word,
+      ...(seg.text.toLowerCase().endsWith(word) ? { replacement } : {}),
+    });
+  });
+  return out;
+}
+
+/** kebab-case-paths: camelCase, snake_case, upper case, file extensions and a trailing slash. */
+export function casingViolations(path: string, options: PathOptions = {}): PathViolation[] {
+  const clean = path;
+  const segs = parsePath(clean, options);
+  const out: PathViolation[] = [];
+  for (const seg of segs) {
+    if (seg.kind !== 'static' || allowed(options, seg.text)) continue;
+    const t = seg.text;
+    const ext = /^([^.]+)\.([A-Za-z][A-Za-z0-9]{0,5})$/.exec(t);
+    const base = ext ? ext[1]! : t;
+    let kind: string | null = null;
+    if (base.includes('_')) kind = 'snake_case';
+    else if (/[a-z0-9][A-Z]/.test(base) && /^[a-z]/.test(base)) kind = 'camelCase';
+    else if (/[A-Z]/.test(base)) kind = 'uppercase';
+    if (kind) {
+      out.push({ segment: seg, kind, word: t, replacement: toKebab(base) + (ext ? `.${ext[2]!.toLowerCase()}` : '') });
+    }
+    if (ext && !WELL_KNOWN_SEGMENTS.has(t.toLowerCase())) {
+      out.push({ segment: seg, kind: 'extension', word: t, replacement: toKebab(base) });
+    }
+  }
+  if (clean.length > 1 && clean.endsWith('/') && segs.length > 0) {
+    const last = segs[segs.length - 1]!;
+    out.push({ segment: last, kind: 'trailing-slash', word: '/' });
+  }
+  return out;
+}
+
+export function toKebab(text: string): string {
+  return splitSegmentWords(text).join('-');
+}
+
+/**
+ * no-verbs-in-paths: a static segment whose FIRST word is an action verb. A POST whose final
+ * segment is a single verb right after a parameter (`POST /orders/:id/cancel`) is the allowed
+ * custom-action form.
+ */
+export function verbViolations(path: string, method: string | null | undefined, options: PathOptions = {}): PathViolation[] {
+  const segs = parsePath(path, options);
+  const m = (method ?? '').toUpperCase();
+  const out: PathViolation[] = [];
+  segs.forEach((seg, i) => {
+    if (seg.kind !== 'static') return;
+    const words = splitSegmentWords(seg.text);
+    const first = words[0];
+    if (!first || !ACTION_VERBS.has(first) || allowed(options, seg.text, first)) return;
+    const customAction = m === 'POST' && i === segs.length - 1 && isParam(segs[i - 1]) && words.length === 1;
+    if (customAction) return;
+    const rest = words.slice(1).join('-');
+    out.push({ segment: seg, kind: 'verb', word: first, ...(rest ? { replacement: rest } : {}) });
+  });
+  return out;
+}
+
+/** True when some segment matches the version pattern (default `^v\d+$`). */
+export function hasVersionSegment(path: string, pattern?: string | RegExp): boolean {
+  const re = toRegExp(pattern);
+  return rawSegments(path).some((s) => re.test(s.text));
+}

@@ -1,0 +1,265 @@
+/**
+ * no-hardcoded-secrets: credentials written into source code. A committed secret lives forever
+ * in the history and in every clone, and cannot be rotated without a deploy.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { createEslintRule, defineRule } from '../src/rule.js';
+import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { resolveExpression, unwrap, memberChainName } from '../src/analysis/values.js';
+import {
+  DEFAULT_TEST_PATH_PATTERNS,
+  findProviderSecret,
+  findUrlCredential,
+  isCredentialLikeValue,
+  isKeyLikeValue,
+  isSecretName,
+  isTestPath,
+  maskSecret,
+} from '../src/analysis/secrets.js';
+
+type Options = [
+  {
+    /** Regular expressions; a literal matching one is never reported (known public test values). */
+    allow?: string[];
+    /** Regular expressions over the project-relative path of files to skip; `[]` scans tests too. */
+    testFilePatterns?: string[];
+  },
+];
+
+type MessageIds = 'providerSecret' | 'namedSecret' | 'urlCredential' | 'keyArgument' | 'envFallback';
+
+const id = 'no-hardcoded-secrets';
+
+function stringValue(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]!.value.cooked ?? node.quasis[0]!.value.raw;
+  }
+  return null;
+}
+
+/** `process.env.X` / `process.env['X']` → 'X'. */
+function envName(node: TSESTree.Node): string | null {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (memberChainName(n.object) !== 'process.env' && memberChainName(n.object) !== 'import.meta.env') return null;
+  return propertyName(n);
+}
+
+/** The name a literal is bound to: variable, property, assignment target, default parameter, or compared name. */
+function contextName(literal: TSESTree.Node): string | null {
+  let node: TSESTree.Node = literal;
+  let parent = node.parent;
+  // Climb through wrappers that pass the value along unchanged.
+  while (parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === node) ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== node) ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      node = parent;
+      parent = parent.parent;
+    } else {
+      break;
+    }
+  }
+  if (!parent) return null;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.Property:
+      return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression ? propertyName(parent) : null;
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === node && parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern: {
+      if (parent.right !== node) return null;
+      const left = parent.left;
+      if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+      if (left.type === AST_NODE_TYPES.MemberExpression) return propertyName(left);
+      return null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (!['===', '==', '!==', '!='].includes(parent.operator)) return null;
+      const other = parent.left === node ? parent.right : parent.left;
+      if (other.type === AST_NODE_TYPES.Identifier) return other.name;
+      if (other.type === AST_NODE_TYPES.MemberExpression) return propertyName(other);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function isModuleSpecifier(node: TSESTree.Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if (
+    p.type === AST_NODE_TYPES.ImportDeclaration ||
+    p.type === AST_NODE_TYPES.ExportAllDeclaration ||
+    p.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    p.type === AST_NODE_TYPES.ImportExpression ||
+    p.type === AST_NODE_TYPES.TSExternalModuleReference ||
+    p.type === AST_NODE_TYPES.TSLiteralType
+  ) {
+    return true;
+  }
+  return p.type === AST_NODE_TYPES.CallExpression && p.callee.type === AST_NODE_TYPES.Identifier && p.callee.name === 'require';
+}
+
+const eslint = createEslintRule<Options, MessageIds>({
+  name: id,
+  meta: {
+    type: 'problem',
+    docs: { description: 'Disallow secrets and credentials written into source code.' },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: { type: 'array', items: { type: 'string' } },
+          testFilePatterns: { type: 'array', items: { type: 'string' } },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      providerSecret:
+        'Hardcoded {{kind}} {{masked}}. Remove it from the code, rotate it, and load it from the environment or a secret manager.',
+      namedSecret:
+        "Hardcoded credential {{masked}} assigned to '{{name}}'. Load it from the environment (process.env) or a secret manager instead.",
+      urlCredential:
+        'Connection URL embeds the password {{masked}}. Build the URL from environment variables or pass credentials separately.',
+      keyArgument:
+        'Hardcoded {{what}} {{masked}} passed to {{callee}}. Anyone with the source can forge or decrypt; load the key from the environment.',
+      envFallback:
+        "process.env.{{env}} falls back to the hardcoded value {{masked}}: a missing variable silently runs with a known secret. Fail at startup instead.",
+    },
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const rel = path.relative(context.cwd, context.filename);
+    const patterns = options.testFilePatterns ?? DEFAULT_TEST_PATH_PATTERNS;
+    if (isTestPath(rel, patterns)) return {};
+    const allow = (options.allow ?? []).map((s) => new RegExp(s));
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+    const keyCandidates: Array<{ arg: TSESTree.Node; what: string; callee: string }> = [];
+
+    const allowed = (value: string) => allow.some((re) => re.test(value));
+
+    function checkString(node: TSESTree.Node, value: string): void {
+      if (value.length < 3 || isModuleSpecifier(node) || allowed(value)) return;
+      if (node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node) return;
+
+      const provider = findProviderSecret(value);
+      if (provider) {
+        reported.add(node);
+        context.report({ node, messageId: 'providerSecret', data: { kind: provider.kind, masked: maskSecret(provider.value) } });
+        return;
+      }
+      const urlPassword = findUrlCredential(value);
+      if (urlPassword) {
+        reported.add(node);
+        context.report({ node, messageId: 'urlCredential', data: { masked: maskSecret(urlPassword) } });
+        return;
+      }
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.right === node && parent.operator !== '&&') {
+        const env = envName(parent.left);
+        if (env && isSecretName(env) && isKeyLikeValue(value)) {
+          reported.add(node);
+          context.report({ node, messageId: 'envFallback', data: { env, masked: maskSecret(value) } });
+          return;
+        }
+      }
+      const name = contextName(node);
+      if (name && isSecretName(name) && isCredentialLikeValue(value, name)) {
+        reported.add(node);
+        context.report({ node, messageId: 'namedSecret', data: { name, masked: maskSecret(value) } });
+      }
+    }
+
+    /** Literal strings an argument stands for: itself, a const, the fallback of `a || 'x'`, array items. */
+    function literalsOf(arg: TSESTree.Node, depth = 0): TSESTree.Node[] {
+      if (depth > 3) return [];
+      const n = resolveExpression(sourceCode, arg);
+      if (stringValue(n) !== null) return [n];
+      if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '&&') return literalsOf(n.right, depth + 1);
+      if (n.type === AST_NODE_TYPES.ArrayExpression) {
+        return n.elements.flatMap((e) => (e && e.type !== AST_NODE_TYPES.SpreadElement ? literalsOf(e, depth + 1) : []));
+      }
+      return [];
+    }
+
+    const tracker = getImportTracker(context);
+    const KEY_MODULES = ['jsonwebtoken', 'express-session', 'cookie-parser', 'cookie-session', 'crypto'];
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') checkString(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length > 0 || node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        const v = stringValue(node);
+        if (v !== null) checkString(node, v);
+      },
+      CallExpression(node) {
+        if (!tracker.usesAny(KEY_MODULES)) return;
+        const callee = node.callee;
+        const args = node.arguments;
+        if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
+          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+        } else if (
+          tracker.matches(callee, 'crypto', ['createHmac']) ||
+          tracker.matches(callee, 'crypto', ['createCipheriv']) ||
+          tracker.matches(callee, 'crypto', ['createDecipheriv'])
+        ) {
+          if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
+        } else if (tracker.matches(callee, 'cookie-parser', [])) {
+          if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
+        } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
+          const opts = args[0] && resolveExpression(sourceCode, args[0]);
+          if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const p of opts.properties) {
+              if (p.type !== AST_NODE_TYPES.Property) continue;
+              const key = propertyName(p);
+              if (key === 'secret' || key === 'keys') {
+                keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
+              }
+            }
+          }
+        }
+      },
+      'Program:exit'() {
+        for (const { arg, what, callee } of keyCandidates) {
+          for (const lit of literalsOf(arg)) {
+            if (reported.has(lit)) continue;
+            const value = stringValue(lit)!;
+            if (allowed(value) || !isKeyLikeValue(value)) continue;
+            reported.add(lit);
+            // Report at the call's argument when the literal sits in a const elsewhere.
+            const at = lit === unwrap(arg) || isInside(lit, arg) ? lit : arg;
+            context.report({ node: at, messageId: 'keyArgument', data: { what, callee, masked: maskSecret(value) } });
+          }
+        }
+      },
+    };
+  },
+});
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+export default defineRule({
+  id,
+  category: 'security',
+  description: 'Disallow secrets and credentials written into source code.',
+  recommended: 'error',
+  strict: 'error',
+  eslint,
+});

@@ -1,0 +1,288 @@
+/**
+ * Secret recognition shared by every rule that finds or shows a secret.
+ *
+ * Precision comes from layering cheap, independent signals rather than from entropy alone
+ * (entropy-only scanners are what make users turn secret scanning off):
+ * - provider formats with fixed prefixes and lengths, and checksums where the format has one
+ *   (GitHub and npm tokens carry a CRC32 of their random part; a JWT header must decode to JSON);
+ * - a secret-named context (identifier or property) for values that have no provider format;
+ * - a placeholder/stopword list so documentation values (`<your-key>`, `xxx`, `your-api-key`,
+ *   `${VAR}`) never count;
+ * - an entropy gate for values that look like identifiers or header names;
+ * - masking: a secret is only ever shown as a short prefix and its length.
+ */
+
+export interface ProviderMatch {
+  /** Human label used in messages, e.g. `AWS access key ID`. */
+  kind: string;
+  /** The matched secret text (a substring of the literal). */
+  value: string;
+}
+
+/** Shown instead of a secret: a short prefix and the length, never the whole value. */
+export function maskSecret(value: string): string {
+  const len = value.length;
+  // Short values would be half revealed by a 4-char prefix; show less of them.
+  const shown = len >= 16 ? 4 : len >= 8 ? 2 : 0;
+  return `${value.slice(0, shown)}… (${len} chars)`;
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (!value) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / value.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+// ---- checksums -------------------------------------------------------------------------------
+
+let crcTable: Uint32Array | null = null;
+function crc32(text: string): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) crc = crcTable[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export function base62(n: number, width: number): string {
+  let out = '';
+  let v = n;
+  while (v > 0) {
+    out = BASE62[v % 62] + out;
+    v = Math.floor(v / 62);
+  }
+  return out.padStart(width, '0');
+}
+
+/**
+ * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens: 30 random base62
+ * characters followed by the base62 CRC32 of those 30, zero-padded to 6.
+ */
+export function hasValidCrcChecksum(token: string): boolean {
+  const body = token.slice(token.indexOf('_') + 1);
+  if (body.length !== 36) return false;
+  return base62(crc32(body.slice(0, 30)), 6) === body.slice(30);
+}
+
+function isJwtShaped(token: string): boolean {
+  const [header] = token.split('.');
+  try {
+    const json = JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')) as unknown;
+    return typeof json === 'object' && json !== null && 'alg' in json;
+  } catch {
+    return false;
+  }
+}
+
+// ---- provider formats ------------------------------------------------------------------------
+
+interface Provider {
+  kind: string;
+  re: RegExp;
+  validate?: (match: string) => boolean;
+}
+
+// Each pattern is anchored on a fixed prefix and a defined length so that identifiers and hashes
+// that merely contain the prefix do not match.
+const PROVIDERS: Provider[] = [
+  { kind: 'AWS access key ID', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/ },
+  {
+    kind: 'GitHub token',
+    re: /\bgh[pousr]_[A-Za-z0-9]{36}\b/,
+    validate: hasValidCrcChecksum,
+  },
+  { kind: 'GitHub fine-grained token', re: /\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/ },
+  { kind: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/, validate: hasValidCrcChecksum },
+  { kind: 'Stripe live secret key', re: /\b[sr]k_live_[A-Za-z0-9]{20,247}\b/ },
+  { kind: 'Slack token', re: /\bxox[abposr]-\d{8,13}-[A-Za-z0-9-]{8,}\b/ },
+  {
+    kind: 'Slack webhook URL',
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,}\/[AB][A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/,
+  },
+  { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
+  { kind: 'Anthropic API key', re: /\bsk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,}/ },
+  // OpenAI keys embed base64("OpenAI") = T3BlbkFJ between two random halves.
+  { kind: 'OpenAI API key', re: /\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/ },
+  { kind: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
+  { kind: 'Twilio API key', re: /\bSK[0-9a-f]{32}\b/ },
+  {
+    kind: 'private key',
+    // A header alone (e.g. in a `startsWith` check) is not a key; require a body.
+    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\\n]*[A-Za-z0-9+/=\s\\n:,-]{64,}/,
+  },
+  {
+    kind: 'JSON Web Token',
+    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/,
+    validate: isJwtShaped,
+  },
+];
+
+// One cheap test before running the individual patterns: most literals contain none of these.
+const PROVIDER_PREFILTER = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|npm_|k_live_|xox|hooks\.slack|AIza|sk-|SG\.|SK[0-9a-f]|PRIVATE KEY|eyJ/;
+
+export function findProviderSecret(text: string): ProviderMatch | null {
+  if (text.length < 20 || !PROVIDER_PREFILTER.test(text)) return null;
+  for (const p of PROVIDERS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    if (p.validate && !p.validate(m[0])) continue;
+    if (isPlaceholder(m[0])) continue;
+    return { kind: p.kind, value: m[0] };
+  }
+  return null;
+}
+
+// ---- placeholders ----------------------------------------------------------------------------
+
+// Words that mark a value as documentation or a stand-in. `changeme`, `secret` and `password`
+// are deliberately absent: code that ships them is shipping a real (weak) credential.
+const PLACEHOLDER_WORDS =
+  /(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|xxx+)/i;
+
+/** True for values that stand in for a secret rather than being one. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  // Template/interpolation/format syntax: ${VAR}, {{var}}, <your-key>, %s, $VAR, :param.
+  if (/^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]*>$|^%[sd]$|^\$[A-Z_][A-Z0-9_]*$|^:[a-z]\w*$/i.test(v)) return true;
+  if (/\$\{[^}]+\}|\{\{[^}]+\}\}/.test(v)) return true;
+  // One repeated character or a run of mask characters: xxx, ***, ...., 0000, ----.
+  if (/^(.)\1*$/.test(v)) return true;
+  if (/^[x*•.#?_-]+$/i.test(v)) return true;
+  if (PLACEHOLDER_WORDS.test(v)) return true;
+  // Mostly X's ("XXXXXXXX1234", "sk_live_xxxxxxxx").
+  const xs = (v.match(/[xX*]/g) ?? []).length;
+  if (v.length >= 8 && xs / v.length > 0.5) return true;
+  return false;
+}
+
+// ---- secret-named contexts -------------------------------------------------------------------
+
+const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials']);
+const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'auth', 'signing', 'encryption', 'client', 'master', 'hmac', 'jwt', 'session', 'app']);
+// Run-together lower/upper-case names that splitWords cannot split.
+const JOINED_SECRET_SUFFIXES = [
+  'password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey',
+  'authkey', 'signingkey', 'encryptionkey', 'clientsecret', 'masterkey', 'hmackey', 'jwtkey',
+];
+// Tokens that are not credentials.
+const NON_SECRET_QUALIFIERS = new Set(['csrf', 'xsrf', 'page', 'next', 'continuation', 'cursor', 'public', 'publishable', 'cancel', 'cancellation', 'sync', 'reset', 'refresh', 'lexer', 'parser']);
+
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/**
+ * True when an identifier/property name says it holds a secret: the LAST word decides, so
+ * `jwtSecret`, `DB_PASSWORD`, `apiKey`, `clientSecret` are secret-named while `passwordHash`,
+ * `tokenExpiry`, `secretName`, `passwordField` are not.
+ */
+export function isSecretName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length === 0) return false;
+  const last = words[words.length - 1]!;
+  const prev = words.length > 1 ? words[words.length - 2]! : '';
+  if (words.some((w) => NON_SECRET_QUALIFIERS.has(w))) return false;
+  if (SECRET_LAST_WORDS.has(last)) {
+    // `pass` alone is too ambiguous (a boolean "did it pass"); only count it qualified.
+    if (last === 'pass' && !['db', 'database', 'smtp', 'mail', 'admin', 'user', 'root', 'redis'].includes(prev)) return false;
+    return true;
+  }
+  if ((last === 'key' || last === 'keys') && KEY_QUALIFIERS.has(prev)) return true;
+  if (words.length === 1) return JOINED_SECRET_SUFFIXES.some((s) => last.endsWith(s) && !last.startsWith('public'));
+  return false;
+}
+
+// Values that are names, types or protocol words rather than credentials.
+const NON_SECRET_VALUES = new Set([
+  'string', 'number', 'boolean', 'object', 'array', 'text', 'required', 'optional', 'hidden', 'null', 'undefined',
+  'true', 'false', 'none', 'bearer', 'basic', 'jwt', 'hex', 'base64', 'base64url', 'utf8', 'utf-8', 'sha1', 'sha256',
+  'sha512', 'md5', 'hs256', 'rs256', 'es256', 'header', 'query', 'cookie', 'body', 'env', 'default', 'unknown',
+]);
+
+/**
+ * The value gate for a literal found in a secret-named context. Such contexts also hold names
+ * (`TOKEN_HEADER = 'x-access-token'`, `passwordField: 'password'`), types (`password: 'string'`),
+ * messages and paths, so only credential-shaped values pass.
+ */
+export function isCredentialLikeValue(value: string, name: string): boolean {
+  const v = value.trim();
+  if (v.length < 6 || v.length > 1000) return false;
+  if (isPlaceholder(v)) return false;
+  if (/\s/.test(v)) return false; // messages and labels
+  if (NON_SECRET_VALUES.has(v.toLowerCase())) return false;
+  // A value spelling its own name (or the secret word) is a field/column/key name.
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const nv = norm(v);
+  const nameWords = splitWords(name);
+  if (nv === norm(name) || nameWords.includes(nv) || SECRET_LAST_WORDS.has(nv) || JOINED_SECRET_SUFFIXES.includes(nv)) return false;
+  if (/^(?:https?|wss?|file):\/\//i.test(v) || /^[./~]/.test(v) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return false;
+  // Env-var names (`STRIPE_API_KEY`), header names (`x-access-token`), dotted/pathy keys
+  // (`auth.token`, `session:secret`), camelCase identifiers (`accessToken`): names, unless random.
+  const identifierLike =
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
+    /^[a-z]+(?:[-_.:/][a-z]+)+$/.test(v) ||
+    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+  if (identifierLike && shannonEntropy(v) < 3.5) return false;
+  return true;
+}
+
+/** For a literal passed where the code expects a key (jwt.sign, session secret…): anything but a placeholder. */
+export function isKeyLikeValue(value: string): boolean {
+  const v = value.trim();
+  if (isPlaceholder(v)) return false;
+  if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
+  return true;
+}
+
+// ---- connection URLs -------------------------------------------------------------------------
+
+/** `scheme://user:password@host…` → the password, when it is a literal credential. */
+export function findUrlCredential(text: string): string | null {
+  if (!text.includes('://') || !text.includes('@')) return null;
+  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s/@'"`]+)@[\w.-]+/i.exec(text);
+  if (!m) return null;
+  const password = m[2]!;
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // keep raw
+  }
+  if (isPlaceholder(decoded)) return null;
+  // `user:password@`, `user:pass@`: documentation spelling of the shape, not a credential.
+  if (/^(?:password|passwd|pass|pwd|secret|token)$/i.test(decoded)) return null;
+  return decoded;
+}
+
+// ---- test-path scoping -----------------------------------------------------------------------
+
+export const DEFAULT_TEST_PATH_PATTERNS: readonly string[] = [
+  '(^|/)(test|tests|__tests__|__mocks__|spec|e2e)/',
+  '\\.(test|spec|e2e)\\.[cm]?[jt]sx?$',
+];
+
+/** True when `relativePath` (forward slashes, relative to the project) matches a test pattern. */
+export function isTestPath(relativePath: string, patterns: readonly string[] = DEFAULT_TEST_PATH_PATTERNS): boolean {
+  const p = relativePath.replace(/\\/g, '/');
+  return patterns.some((src) => new RegExp(src).test(p));
+}

@@ -1,0 +1,193 @@
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-hardcoded-secrets.js';
+import { createRuleTester } from '../helpers/eslint.js';
+import { base62, findProviderSecret, hasValidCrcChecksum, isPlaceholder, maskSecret } from '../../src/analysis/secrets.js';
+
+// Provider-format samples are assembled at run time so that this file never contains a string a
+// push-protection scanner would take for a live credential. All are fake.
+const j = (...parts: string[]) => parts.join('');
+const RANDOM30 = 'Zq3xV9tLm2Rk8Wp4Hs6Jd1Fb7Nc5Ya';
+const ghToken = (prefix: string) => j(prefix, '_', RANDOM30, base62(crc32(RANDOM30) >>> 0, 6));
+const GH = ghToken('ghp');
+const NPM = ghToken('npm');
+const AWS = j('AKIA', 'Q7ZKLM2N3P4R5S6T');
+const STRIPE = j('sk_', 'live_', '51Hq8ZtKc3VbN7mLp2XwRyD4');
+const SLACK = j('xoxb', '-', '1234567890123', '-', '1234567890123', '-', 'AbCdEfGhIjKlMnOpQrStUvWx');
+const GOOGLE = j('AIza', 'SyD9f8G7h6J5k4L3m2N1p0Q9r8S7t6U5v4W');
+const OPENAI = j('sk-proj-', 'Ab3dEf6hIj9kLm2nOp5q', 'T3BlbkFJ', 'Rs8tUv1wXy4zAb7cDe0f');
+const ANTHROPIC = j('sk-ant-', 'api03-', 'x7K2mP9qR4sT1vW6yZ3bC8dF5gH0jL2nQ7rS4tV9wX1zA6cE3fG8hJ5kM0pR2sU7vX4yB9dF1gJ6kL3mN8qS5t', 'AA');
+const SENDGRID = j('SG.', 'aB3dE6gH9jK2mN5pQ8sT1v', '.', 'wX4zA7cE0fG3hJ6kL9nP2qR5tU8vY1bD4eF7gJ0kM3p');
+const TWILIO = j('SK', '0123456789abcdef0123456789abcdef');
+const PEM = j('-----BEGIN RSA ', 'PRIVATE KEY-----\\n', 'MIIEowIBAAKCAQEA7Y9k3h2J8d1LqzW4xT6pN0mR5vB9cF2gH7jK3lM8nQ1sU4wX6yZ0aC5eD9fG2hJ4kL7mN', '\\n-----END RSA PRIVATE KEY-----');
+const JWT = j('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ', '.', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
+
+describe('secrets analysis', () => {
+  it('validates GitHub/npm CRC32 checksums and rejects tampered tokens', () => {
+    expect(hasValidCrcChecksum(GH)).toBe(true);
+    expect(hasValidCrcChecksum(GH.slice(0, -1) + (GH.endsWith('a') ? 'b' : 'a'))).toBe(false);
+    expect(findProviderSecret(GH)?.kind).toBe('GitHub token');
+    expect(findProviderSecret(j('ghp_', 'A'.repeat(10), 'b'.repeat(26)))).toBeNull();
+  });
+  it('masks to a prefix and a length', () => {
+    expect(maskSecret(AWS)).toBe('AKIA… (20 chars)');
+    expect(maskSecret('changeme')).toBe('ch… (8 chars)');
+    expect(maskSecret('abc')).toBe('… (3 chars)');
+  });
+  it('knows placeholders', () => {
+    for (const p of ['<your-key>', '${JWT_SECRET}', 'xxx', '***', 'your-api-key', '', 'AKIAIOSFODNN7EXAMPLE', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx']) {
+      expect(isPlaceholder(p), p).toBe(true);
+    }
+    for (const p of ['changeme', 'hunter2', 's3cr3t-k3y!', 'secret']) expect(isPlaceholder(p), p).toBe(false);
+  });
+  it('finds a PEM private key but not a header check or a public key', () => {
+    expect(findProviderSecret(PEM.replace(/\\n/g, '\n'))?.kind).toBe('private key');
+    expect(findProviderSecret('-----BEGIN PRIVATE KEY-----')).toBeNull();
+    expect(findProviderSecret(PEM.replace('PRIVATE', 'PUBLIC'))).toBeNull();
+  });
+});
+
+const ruleTester = createRuleTester();
+const q = (s: string) => JSON.stringify(s);
+
+ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
+  valid: [
+    // env lookups
+    { code: 'const apiKey = process.env.API_KEY;' },
+    { code: 'const { JWT_SECRET } = process.env; jwt.sign(p, JWT_SECRET);' },
+    // empty strings and obvious placeholders
+    { code: "const password = '';" },
+    { code: "const apiKey = '<your-key>';" },
+    { code: "const secret = '${JWT_SECRET}';" },
+    { code: "const token = 'xxx';" },
+    { code: "const clientSecret = '***';" },
+    { code: "const config = { apiKey: 'your-api-key' };" },
+    { code: "const token = 'REPLACE_ME_WITH_TOKEN';" },
+    // names, types and messages in secret-named places
+    { code: "const TOKEN_HEADER = 'x-access-token';" },
+    { code: "const ACCESS_TOKEN = 'x-access-token';" },
+    { code: "const fields = { password: 'password', token: 'TOKEN' };" },
+    { code: "const schema = { password: 'string', apiKey: 'required' };" },
+    { code: "const messages = { password: 'Password is required' };" },
+    { code: "const STORAGE = { accessToken: 'accessToken' };" },
+    { code: "const apiKey = 'STRIPE_API_KEY';" },
+    { code: "if (user.password === '') fail();" },
+    // not secret-named
+    { code: "const passwordHash = '$2b$12$abcdefghijklmnopqrstuv';" },
+    { code: "const tokenType = 'Bearer'; const passwordMinLength = '12345678';" },
+    { code: "const csrfToken = 'abcdefgh12345';" },
+    { code: "const nextPageToken = 'abcdefgh12345';" },
+    { code: "const publicKey = 'pk_live_abcdefghijklmnopqrstuvwx';" },
+    { code: "const passwordResetUrl = '/reset-password';" },
+    // public keys
+    { code: `const publicKey = ${q(PEM.replace(/PRIVATE/g, 'PUBLIC'))};` },
+    { code: `jwt.verify(token, ${q(PEM.replace(/PRIVATE/g, 'PUBLIC').replace('RSA ', ''))});` },
+    // non-secret env fallback
+    { code: "const port = process.env.PORT || '3000';" },
+    { code: "const host = process.env.DB_HOST ?? 'localhost';" },
+    // header-only PEM check, module specifiers
+    { code: "if (key.startsWith('-----BEGIN PRIVATE KEY-----')) ok();" },
+    { code: "import secret from './secret-token-store.js';" },
+    // connection URLs without credentials or with documented placeholders
+    { code: "const url = 'postgres://localhost:5432/app';" },
+    { code: "const url = 'postgres://user:password@localhost:5432/app';" },
+    { code: "const url = `postgres://${user}:${pass}@db/app`;" },
+    // test files are skipped by default
+    { code: "const password = 'hunter22';", filename: 'test/auth.spec.ts' },
+    { code: "const password = 'hunter22';", filename: 'src/__tests__/auth.ts' },
+    { code: "const password = 'hunter22';", filename: 'src/auth.test.ts' },
+    // allow list
+    { code: `const key = ${q(AWS)};`, options: [{ allow: ['^AKIAQ7'] }] },
+    // a hash-shaped identifier containing a provider prefix but no valid checksum
+    { code: `const id = ${q(j('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789'))};` },
+  ],
+  invalid: [
+    // provider formats
+    ...(
+      [
+        [AWS, 'AWS access key ID'],
+        [GH, 'GitHub token'],
+        [NPM, 'npm token'],
+        [STRIPE, 'Stripe live secret key'],
+        [SLACK, 'Slack token'],
+        [GOOGLE, 'Google API key'],
+        [OPENAI, 'OpenAI API key'],
+        [ANTHROPIC, 'Anthropic API key'],
+        [SENDGRID, 'SendGrid API key'],
+        [TWILIO, 'Twilio API key'],
+        [JWT, 'JSON Web Token'],
+      ] as const
+    ).map(([value, kind]) => ({
+      code: `const client = makeClient(${q(value)});`,
+      errors: [
+        {
+          messageId: 'providerSecret' as const,
+          data: { kind, masked: maskSecret(value) },
+          line: 1,
+          column: 27,
+        },
+      ],
+    })),
+    {
+      code: `const key = ${q(PEM)};`,
+      errors: [{ messageId: 'providerSecret', line: 1, column: 13 }],
+    },
+    // the message never contains the raw value
+    {
+      code: `const cfg = { region: 'eu', key: ${q(AWS)} };`,
+      errors: [{ message: `Hardcoded AWS access key ID AKIA… (20 chars). Remove it from the code, rotate it, and load it from the environment or a secret manager.` }],
+    },
+    // secret-named identifiers and properties
+    {
+      code: "const DB_PASSWORD = 'changeme';",
+      errors: [{ message: "Hardcoded credential ch… (8 chars) assigned to 'DB_PASSWORD'. Load it from the environment (process.env) or a secret manager instead.", line: 1, column: 21 }],
+    },
+    { code: "const config = { jwtSecret: 'sup3r-s3cret!' };", errors: [{ messageId: 'namedSecret', data: { name: 'jwtSecret', masked: 'su… (13 chars)' } }] },
+    { code: "const apiKey = 'a8f5f167f44f4964e6c998dee827110c';", errors: [{ messageId: 'namedSecret' }] },
+    { code: "class Svc { clientSecret = 'Qm9vdFN0cmFw2024'; }", errors: [{ messageId: 'namedSecret' }] },
+    { code: "settings.privateKey = 'k3yMaterial99';", errors: [{ messageId: 'namedSecret' }] },
+    { code: "function connect(password = 'admin123') {}", errors: [{ messageId: 'namedSecret' }] },
+    { code: "if (req.body.password === 'letmein1') grant();", errors: [{ messageId: 'namedSecret', data: { name: 'password', masked: 'le… (8 chars)' } }] },
+    { code: "const SECRET_KEY = isProd ? process.env.SECRET_KEY : 'dev-secret-key-123';", errors: [{ messageId: 'namedSecret' }] },
+    { code: "const authToken = 'Zk2mLp9QxWvR';", errors: [{ messageId: 'namedSecret' }] },
+    // credentials in connection URLs
+    {
+      code: "const url = 'postgres://app:S3cretPw@db.internal:5432/app';",
+      errors: [{ message: 'Connection URL embeds the password S3… (8 chars). Build the URL from environment variables or pass credentials separately.', column: 13 }],
+    },
+    { code: "mongoose.connect('mongodb+srv://admin:hunter22@cluster0.mongodb.net/db');", errors: [{ messageId: 'urlCredential' }] },
+    { code: "const r = 'redis://:r3disPass@cache:6379';", errors: [{ messageId: 'urlCredential' }] },
+    // key arguments
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: 1 }, 'secret', { expiresIn: '15m' });",
+      errors: [{ message: 'Hardcoded JWT signing key … (6 chars) passed to jwt.sign. Anyone with the source can forge or decrypt; load the key from the environment.', line: 2, column: 36 }],
+    },
+    {
+      code: "const { verify } = require('jsonwebtoken');\nconst K = 'abc';\nverify(t, K);",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'verify', masked: '… (3 chars)' }, line: 3, column: 11 }],
+    },
+    {
+      code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",
+      errors: [{ messageId: 'keyArgument', data: { what: 'session secret', callee: 'express-session', masked: 'ke… (12 chars)' }, line: 2, column: 27 }],
+    },
+    {
+      code: "const cookieSession = require('cookie-session');\napp.use(cookieSession({ keys: ['key1', 'key2'] }));",
+      errors: [{ messageId: 'keyArgument', column: 32 }, { messageId: 'keyArgument', column: 40 }],
+    },
+    { code: "import cookieParser from 'cookie-parser';\napp.use(cookieParser('s3cr3t'));", errors: [{ messageId: 'keyArgument', line: 2 }] },
+    { code: "import crypto from 'node:crypto';\ncrypto.createHmac('sha256', 'hmac-key').update(body);", errors: [{ messageId: 'keyArgument' }] },
+    // a secret-named const passed as a key is reported once, at its declaration
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst JWT_SECRET = 'Xk29sLq0Pm';\njwt.sign(p, JWT_SECRET);",
+      errors: [{ messageId: 'namedSecret', line: 2 }],
+    },
+    // env fallbacks
+    {
+      code: "const secret = process.env.JWT_SECRET || 'dev';",
+      errors: [{ message: 'process.env.JWT_SECRET falls back to the hardcoded value … (3 chars): a missing variable silently runs with a known secret. Fail at startup instead.' }],
+    },
+    { code: "const s = process.env['SESSION_SECRET'] ?? 'changeme';", errors: [{ messageId: 'envFallback' }] },
+    // test scoping is configurable
+    { code: "const password = 'hunter22';", filename: 'test/auth.spec.ts', options: [{ testFilePatterns: [] }], errors: [{ messageId: 'namedSecret' }] },
+  ],
+});

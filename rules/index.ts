@@ -4,6 +4,8 @@
  * Keep it sorted by id; one import line and one array entry per rule.
  */
 import type { BacklintRule } from '../src/rule.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
 
 export const allRules: readonly BacklintRule[] = [
+  noHardcodedSecrets,
 ];

@@ -1,0 +1,163 @@
+/**
+ * no-disabled-tls-verification: TLS certificate checks stay on. Switching them off is the classic
+ * "make the self-signed certificate work" shortcut that ships to production and turns every HTTPS
+ * or database connection into one an on-path attacker can read and modify.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { defineRule, createEslintRule } from '../src/rule.js';
+import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { getStaticValue, memberChainName, NOT_STATIC, unwrap } from '../src/analysis/values.js';
+
+type MessageIds = 'disabledOption' | 'disabledEnv';
+
+/**
+ * Option names whose given value turns verification off wherever they appear: they are TLS-only
+ * names (Node's tls/https, `request`, the MongoDB driver), so no receiver check is needed.
+ * Node only skips verification for exactly `false` (`0` does not), so the value is compared strictly.
+ */
+const DISABLING_OPTIONS: ReadonlyMap<string, boolean> = new Map([
+  ['rejectUnauthorized', false],
+  ['strictSSL', false],
+  ['sslValidate', false],
+  ['tlsInsecure', true],
+  ['tlsAllowInvalidCertificates', true],
+  ['tlsAllowInvalidHostnames', true],
+]);
+
+const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
+
+/**
+ * `insecure` is too generic a word to flag everywhere; it counts only on the options of an HTTP
+ * client or agent the file imports.
+ */
+const HTTP_CLIENT_MODULES = [
+  'http',
+  'https',
+  'http2',
+  'tls',
+  'axios',
+  'got',
+  'node-fetch',
+  'undici',
+  'superagent',
+  'needle',
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'ky',
+  'phin',
+  'bent',
+  'https-proxy-agent',
+  'http-proxy-agent',
+  'proxy-agent',
+  'hpagent',
+  'ws',
+];
+
+function isEnvValueOff(value: unknown): boolean {
+  return value === '0' || value === 0;
+}
+
+export default defineRule({
+  id: 'no-disabled-tls-verification',
+  category: 'security',
+  description: 'Disallow turning off TLS certificate verification in HTTP clients, agents, TLS sockets and database clients.',
+  recommended: 'error',
+  strict: 'error',
+  eslint: createEslintRule<[], MessageIds>({
+    name: 'no-disabled-tls-verification',
+    meta: {
+      type: 'problem',
+      docs: {
+        description:
+          'Disallow turning off TLS certificate verification in HTTP clients, agents, TLS sockets and database clients.',
+      },
+      schema: [],
+      messages: {
+        disabledOption:
+          '`{{setting}}` turns off TLS certificate verification, so any certificate (an attacker\'s included) is accepted. Remove it; to trust a private or self-signed CA, pass its certificate with the `ca` option instead.',
+        disabledEnv:
+          'Setting `NODE_TLS_REJECT_UNAUTHORIZED` to \'0\' turns off TLS certificate verification for every connection this process makes. Remove it; to trust a private CA, use `NODE_EXTRA_CA_CERTS` or the `ca` option.',
+      },
+    },
+    defaultOptions: [],
+    create(context) {
+      const sourceCode = context.sourceCode;
+      const tracker = getImportTracker(context);
+
+      /** True when the object literal is (or sits inside) the options of an HTTP client/agent call. */
+      function isHttpClientOptions(obj: TSESTree.ObjectExpression): boolean {
+        let node: TSESTree.Node = obj;
+        // Climb through nested option objects (`{ https: { insecure: true } }`) to the call.
+        for (let i = 0; i < 4 && node.parent; i++) {
+          const parent: TSESTree.Node = node.parent;
+          if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
+            node = parent.parent;
+            continue;
+          }
+          if (
+            (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+            parent.arguments.includes(node as TSESTree.CallExpressionArgument)
+          ) {
+            let callee: TSESTree.Node = parent.callee;
+            const ref = tracker.resolve(callee);
+            if (ref && HTTP_CLIENT_MODULES.includes(ref.source)) return true;
+            // `axios.create(...)` resolved; a method on a created client (`client.get(url, opts)`) is not provable.
+            while (callee.type === AST_NODE_TYPES.MemberExpression) callee = callee.object;
+            const created = tracker.resolve(callee);
+            return !!created && HTTP_CLIENT_MODULES.includes(created.source);
+          }
+          return false;
+        }
+        return false;
+      }
+
+      function checkEnvAssignment(node: TSESTree.AssignmentExpression): boolean {
+        const left = unwrap(node.left);
+        if (left.type !== AST_NODE_TYPES.MemberExpression || propertyName(left) !== ENV_NAME) return false;
+        if (memberChainName(left.object) !== 'process.env') return false;
+        if (node.operator === '=' && isEnvValueOff(getStaticValue(sourceCode, node.right))) {
+          context.report({ node, messageId: 'disabledEnv' });
+        }
+        return true;
+      }
+
+      return {
+        Property(node) {
+          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+          const name = propertyName(node);
+          if (name === null) return;
+          if (name === ENV_NAME) {
+            // An `env` object handed to a child process, or `Object.assign(process.env, {...})`.
+            if (isEnvValueOff(getStaticValue(sourceCode, node.value))) context.report({ node, messageId: 'disabledEnv' });
+            return;
+          }
+          const disabling = DISABLING_OPTIONS.get(name);
+          if (disabling !== undefined) {
+            if (getStaticValue(sourceCode, node.value) === disabling) {
+              context.report({ node, messageId: 'disabledOption', data: { setting: `${name}: ${String(disabling)}` } });
+            }
+            return;
+          }
+          if (name === 'insecure' && getStaticValue(sourceCode, node.value) === true && isHttpClientOptions(node.parent)) {
+            context.report({ node, messageId: 'disabledOption', data: { setting: 'insecure: true' } });
+          }
+        },
+        AssignmentExpression(node) {
+          if (checkEnvAssignment(node)) return;
+          if (node.operator !== '=') return;
+          const left = unwrap(node.left);
+          if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+          const name = propertyName(left);
+          const disabling = name === null ? undefined : DISABLING_OPTIONS.get(name);
+          if (disabling === undefined) return;
+          const value = getStaticValue(sourceCode, node.right);
+          if (value !== NOT_STATIC && value === disabling) {
+            context.report({ node, messageId: 'disabledOption', data: { setting: `${name} = ${String(disabling)}` } });
+          }
+        },
+      };
+    },
+  }),
+});

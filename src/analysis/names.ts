@@ -1,0 +1,108 @@
+/**
+ * Name-based recognition: what a value is called where it ends up. Security rules judge data by
+ * the name the code gives it (`sessionId`, `backupCodes`, `req.body.password`), so the matching
+ * lives here once: identifiers are split on camelCase/snake_case/kebab-case, words are compared in
+ * their singular form, and multi-word terms (`api key`, `credit card`) match consecutive words.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { propertyName } from './imports.js';
+import { splitWords, unwrap } from './values.js';
+
+/** A vocabulary of single words and consecutive word pairs/triples, all lower-case and singular. */
+export interface Vocabulary {
+  words: ReadonlySet<string>;
+  /** Multi-word terms as space-joined words, e.g. `api key`. */
+  phrases: readonly string[];
+}
+
+export function vocabulary(terms: readonly string[]): Vocabulary {
+  const words = new Set<string>();
+  const phrases: string[] = [];
+  for (const t of terms) {
+    const w = splitWords(t);
+    if (w.length === 1) words.add(w[0]!);
+    else if (w.length > 1) phrases.push(w.join(' '));
+  }
+  return { words, phrases };
+}
+
+/** Singular form good enough for identifier words (`codes` → `code`, `ids` → `id`, `keys` → `key`). */
+export function singularWord(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 2 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** Lower-case singular words of an identifier, property name or header name. */
+export function nameWords(name: string): string[] {
+  return splitWords(name).map(singularWord);
+}
+
+/**
+ * Index of the first word of the first vocabulary match in `words`, or -1. Phrases match
+ * consecutive words, and also the words glued together (`apikey`, `creditcard`).
+ */
+export function findTerm(words: readonly string[], vocab: Vocabulary): { index: number; length: number } | null {
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of vocab.phrases) {
+      const parts = phrase.split(' ');
+      if (parts.every((p, j) => words[i + j] === p)) return { index: i, length: parts.length };
+    }
+    if (vocab.words.has(words[i]!)) return { index: i, length: 1 };
+    for (const phrase of vocab.phrases) {
+      if (words[i] === phrase.replace(/ /g, '')) return { index: i, length: 1 };
+    }
+  }
+  return null;
+}
+
+export function matchesVocabulary(name: string, vocab: Vocabulary): boolean {
+  return findTerm(nameWords(name), vocab) !== null;
+}
+
+/**
+ * The name a node is bound to when it is the value of a declaration, assignment or property:
+ * `const token = <node>` → 'token', `user.resetCode = <node>` → 'resetCode', `{ nonce: <node> }`
+ * → 'nonce'. Null when the node is not such a value.
+ */
+export function boundName(node: TSESTree.Node): string | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === node ? targetName(parent.left) : null;
+    case AST_NODE_TYPES.Property:
+      return parent.value === node ? propertyName(parent) : null;
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === node && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier
+        ? parent.key.name
+        : null;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
+    default:
+      return null;
+  }
+}
+
+/** Name of an assignment target: `x` → 'x', `a.b.token` → 'token', `a['token']` → 'token'. */
+export function targetName(node: TSESTree.Node): string | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  return null;
+}
+
+/** Name of a function: declaration id, `const f = () => …`, method or property key. */
+export function functionName(fn: TSESTree.FunctionLike): string | null {
+  if ('id' in fn && fn.id && fn.id.type === AST_NODE_TYPES.Identifier) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.TSAbstractMethodDefinition) {
+    return !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : null;
+  }
+  return boundName(fn);
+}

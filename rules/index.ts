@@ -4,8 +4,10 @@
  * Keep it sorted by id; one import line and one array entry per rule.
  */
 import type { BacklintRule } from '../src/rule.js';
+import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 
 export const allRules: readonly BacklintRule[] = [
+  noDisabledTlsVerification,
   noHardcodedSecrets,
 ];

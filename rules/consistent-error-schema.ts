@@ -1,0 +1,133 @@
+/**
+ * consistent-error-schema: clients handle errors with one code path only if every error body has
+ * one shape. Two shapes qualify: the `{ error: { code, message, details? } }` envelope and RFC 9457
+ * problem details. Shapes are compared after `$ref` and `allOf` resolution.
+ */
+import { defineRule } from '../src/rule.js';
+import {
+  effectiveSchema,
+  indexFunction,
+  isJsonMediaType,
+  isObject,
+  type DocumentIndex,
+  type JsonPath,
+  type Obj,
+  type SpectralResult,
+} from '../src/openapi/index.js';
+
+export type ErrorFormat = 'envelope' | 'problem+json' | 'either';
+
+export interface ConsistentErrorSchemaOptions {
+  /** The required error shape; `either` (default) accepts whichever allowed shape the document uses most. */
+  format?: ErrorFormat;
+}
+
+type Shape = 'envelope' | 'problem' | 'other';
+
+const SHAPE_TEXT: Record<Shape, string> = {
+  envelope: 'the { error: { code, message } } envelope',
+  problem: 'RFC 9457 problem details (type, title, status, detail)',
+  other: 'neither the { error: { code, message } } envelope nor RFC 9457 problem details',
+};
+
+const PROBLEM_MEDIA = /^application\/problem\+json\b/i;
+
+function properties(schema: Obj | undefined): Obj | undefined {
+  return schema && isObject(schema.properties) ? schema.properties : undefined;
+}
+
+/** The shape of one error body; undefined when the schema says too little to judge. */
+function shapeOf(root: unknown, schema: unknown, depth = 0): Shape | undefined {
+  const s = effectiveSchema(root, schema);
+  if (!s) return undefined;
+  const props = properties(s);
+  if (!props) {
+    // Alternatives that all have the same shape have that shape; mixed ones are not judged.
+    const alternatives = Array.isArray(s.oneOf) ? s.oneOf : Array.isArray(s.anyOf) ? s.anyOf : undefined;
+    if (alternatives && alternatives.length > 0 && depth < 4) {
+      const shapes = new Set(alternatives.map((a) => shapeOf(root, a, depth + 1)));
+      return shapes.size === 1 ? [...shapes][0] : undefined;
+    }
+    // An array, a string or a free-form object is a shape we can name; `{}` is not.
+    return s.type !== undefined && !(s.type === 'object' && s.additionalProperties !== false) ? 'other' : undefined;
+  }
+  if (props.title !== undefined && props.status !== undefined && (props.type !== undefined || props.detail !== undefined)) {
+    return 'problem';
+  }
+  const inner = properties(effectiveSchema(root, props.error));
+  if (inner && inner.code !== undefined && inner.message !== undefined) return 'envelope';
+  return 'other';
+}
+
+interface ErrorBody {
+  shape: Shape;
+  path: JsonPath;
+}
+
+function isErrorStatus(status: string): boolean {
+  return /^[45](\d\d|XX)$/i.test(status);
+}
+
+export function consistentErrorSchema(index: DocumentIndex, options: ConsistentErrorSchemaOptions): SpectralResult[] {
+  const format: ErrorFormat = options.format ?? 'either';
+  const bodies: ErrorBody[] = [];
+  for (const op of index.operations) {
+    if (op.isWebhook) continue;
+    for (const response of op.responses) {
+      // `default` may be a success fallback; the catalog judges only explicit 4XX/5XX.
+      if (!isErrorStatus(response.status)) continue;
+      for (const media of response.media) {
+        if (!isJsonMediaType(media.mediaType)) continue;
+        const schemaPath = [...media.jsonPath, 'schema'];
+        if (PROBLEM_MEDIA.test(media.mediaType) && media.schema === undefined) {
+          bodies.push({ shape: 'problem', path: media.jsonPath });
+          continue;
+        }
+        const shape = shapeOf(index.root, media.schema);
+        if (shape) bodies.push({ shape, path: schemaPath });
+      }
+    }
+  }
+  if (bodies.length === 0) return [];
+
+  const envelopes = bodies.filter((b) => b.shape === 'envelope').length;
+  const problems = bodies.filter((b) => b.shape === 'problem').length;
+  let target: Shape;
+  if (format === 'envelope') target = 'envelope';
+  else if (format === 'problem+json') target = 'problem';
+  // Ties go to the envelope: it is the shape the standards show.
+  else target = problems > envelopes ? 'problem' : 'envelope';
+  const targetCount = target === 'envelope' ? envelopes : problems;
+
+  const why =
+    format === 'either'
+      ? targetCount > 0
+        ? `most error responses in this document (${targetCount} of ${bodies.length}) use ${SHAPE_TEXT[target]}`
+        : `no error response in this document uses an allowed shape; use ${SHAPE_TEXT.envelope} or ${SHAPE_TEXT.problem}`
+      : `the configured error format is ${SHAPE_TEXT[target]}`;
+  const results: SpectralResult[] = [];
+  for (const body of bodies) {
+    if (body.shape === target) continue;
+    results.push({
+      message: `Error response body is ${body.shape === 'other' ? SHAPE_TEXT.other : SHAPE_TEXT[body.shape]}, but ${why}; give every 4XX/5XX JSON response the same error schema.`,
+      path: body.path,
+    });
+  }
+  return results;
+}
+
+export default defineRule({
+  id: 'consistent-error-schema',
+  category: 'api-contract',
+  description:
+    'All 4XX/5XX JSON error responses share one error shape: the `{ error: { code, message, details? } }` envelope or RFC 9457 problem details.',
+  recommended: 'warn',
+  strict: 'warn',
+  spectral: (options) => ({
+    given: '$',
+    message: '{{error}}',
+    then: {
+      function: indexFunction((index) => consistentErrorSchema(index, options as ConsistentErrorSchemaOptions)),
+    },
+  }),
+});

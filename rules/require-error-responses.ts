@@ -1,0 +1,93 @@
+/**
+ * require-error-responses: an operation documents the errors its own shape makes possible. What is
+ * required follows from the operation (inputs → validation error, path parameters → 404, security →
+ * 401) and from the document (rate limiting declared anywhere → 429), plus a server error.
+ */
+import { defineRule } from '../src/rule.js';
+import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+
+export type ValidationStatus = 400 | 422 | 'either';
+
+export interface RequireErrorResponsesOptions {
+  /** Which status answers invalid input: 400, 422, or either of them (default). */
+  validationStatus?: ValidationStatus;
+}
+
+const RATE_LIMIT_HEADER = /^(x-)?rate-?limit/i;
+
+const rateLimitCache = new WeakMap<DocumentIndex, boolean>();
+
+/**
+ * "The document declares rate limiting anywhere": some operation documents a 429 or a rate-limit
+ * header (`RateLimit-*`, `X-RateLimit-*`). `Retry-After` alone is not enough: 503s carry it too.
+ */
+function declaresRateLimiting(index: DocumentIndex): boolean {
+  let result = rateLimitCache.get(index);
+  if (result === undefined) {
+    result = index.operations.some((op) =>
+      op.responses.some((r) => r.status === '429' || [...r.headers.keys()].some((h) => RATE_LIMIT_HEADER.test(h))),
+    );
+    rateLimitCache.set(index, result);
+  }
+  return result;
+}
+
+/** Security applies when every alternative names a scheme (a `{}` alternative allows anonymous calls). */
+function requiresAuthentication(op: OperationInfo): boolean {
+  const security = op.security;
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    security.every((req) => isObject(req) && Object.keys(req).length > 0)
+  );
+}
+
+function validationLabel(status: ValidationStatus): string {
+  return status === 'either' ? '400 or 422' : String(status);
+}
+
+export function requireErrorResponses(index: DocumentIndex, options: RequireErrorResponsesOptions): SpectralResult[] {
+  // Configs written in YAML/JSON may carry the status as a string.
+  const raw = String(options.validationStatus ?? 'either');
+  const validation: ValidationStatus = raw === '400' ? 400 : raw === '422' ? 422 : 'either';
+  const rateLimited = declaresRateLimiting(index);
+  const results: SpectralResult[] = [];
+  for (const op of index.operations) {
+    // A webhook's responses are the receiver's; structural rules already flag a missing `responses`.
+    if (op.isWebhook || !isObject(op.operation.responses)) continue;
+    const statuses = new Set(op.responses.map((r) => r.status.toUpperCase()));
+    const anyClientError = statuses.has('4XX');
+    const has = (code: string) => anyClientError || statuses.has(code);
+    const missing: string[] = [];
+    if (op.parameters.length > 0 || op.requestBody !== undefined) {
+      const ok = validation === 'either' ? has('400') || has('422') : has(String(validation));
+      if (!ok) missing.push(`${validationLabel(validation)} (it takes ${op.requestBody ? 'a request body' : 'parameters'})`);
+    }
+    if (op.segments.some((s) => s.isParam) && !has('404')) missing.push('404 (its path has parameters)');
+    if (requiresAuthentication(op) && !has('401')) missing.push('401 (security applies)');
+    if (rateLimited && !has('429')) missing.push('429 (the document declares rate limiting)');
+    if (!statuses.has('DEFAULT') && ![...statuses].some((s) => s.startsWith('5'))) missing.push('a 5XX or default response');
+    if (missing.length === 0) continue;
+    results.push({
+      message: `${op.method.toUpperCase()} ${op.path} documents no ${missing.join(', ')}; add ${missing.length === 1 ? 'this error response' : 'these error responses'}.`,
+      path: [...op.jsonPath, 'responses'],
+    });
+  }
+  return results;
+}
+
+export default defineRule({
+  id: 'require-error-responses',
+  category: 'api-contract',
+  description:
+    'Operations document the errors they can produce: 400/422 for input, 404 for path parameters, 401 when secured, 429 when the API rate-limits, and a 5XX or default.',
+  recommended: 'warn',
+  strict: 'warn',
+  spectral: (options) => ({
+    given: '$',
+    message: '{{error}}',
+    then: {
+      function: indexFunction((index) => requireErrorResponses(index, options as RequireErrorResponsesOptions)),
+    },
+  }),
+});

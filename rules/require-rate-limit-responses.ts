@@ -1,0 +1,53 @@
+/**
+ * require-rate-limit-responses: clients of a rate-limited API need to know the limit exists and
+ * when to come back. Operations worth limiting (authenticated ones and writes) document a 429, and
+ * every 429 says when to retry through `Retry-After`.
+ */
+import { defineRule } from '../src/rule.js';
+import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** Secured: some alternative names a scheme (optional authentication still authenticates callers). */
+function isSecured(op: OperationInfo): boolean {
+  return Array.isArray(op.security) && op.security.some((req) => isObject(req) && Object.keys(req).length > 0);
+}
+
+export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[] {
+  const results: SpectralResult[] = [];
+  for (const op of index.operations) {
+    if (op.isWebhook || !isObject(op.operation.responses)) continue;
+    const tooMany = op.responses.find((r) => r.status === '429');
+    if (!tooMany) {
+      const write = WRITE_METHODS.has(op.method);
+      const secured = isSecured(op);
+      if (!write && !secured) continue;
+      const why = write && secured ? 'a secured write operation' : write ? 'a write operation' : 'a secured operation';
+      results.push({
+        message: `${op.method.toUpperCase()} ${op.path} is ${why} but documents no 429 response; document 429 Too Many Requests with a Retry-After header.`,
+        path: [...op.jsonPath, 'responses'],
+      });
+      continue;
+    }
+    if (!tooMany.headers.has('retry-after')) {
+      results.push({
+        message: '429 response declares no Retry-After header; declare it so clients know when to retry.',
+        path: tooMany.jsonPath,
+      });
+    }
+  }
+  return results;
+}
+
+export default defineRule({
+  id: 'require-rate-limit-responses',
+  category: 'api-contract',
+  description: 'Secured and write operations document a 429 response, and every 429 declares a `Retry-After` header.',
+  recommended: 'warn',
+  strict: 'warn',
+  spectral: () => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction(requireRateLimitResponses) },
+  }),
+});

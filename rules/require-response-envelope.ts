@@ -1,0 +1,84 @@
+/**
+ * require-response-envelope: success bodies come wrapped as `{ data, meta? }`, so metadata
+ * (pagination, request ids, deprecations) can be added later without breaking clients; a
+ * collection is `{ data: [...], meta }`.
+ */
+import { defineRule } from '../src/rule.js';
+import {
+  effectiveSchema,
+  indexFunction,
+  isArraySchema,
+  isObject,
+  schemaTypes,
+  successJsonMedia,
+  type DocumentIndex,
+  type SpectralResult,
+} from '../src/openapi/index.js';
+
+function describeProperties(props: Record<string, unknown>): string {
+  const names = Object.keys(props);
+  const shown = names.slice(0, 4).join(', ');
+  return names.length > 4 ? `${shown}, …` : shown;
+}
+
+export function requireResponseEnvelope(index: DocumentIndex): SpectralResult[] {
+  const results: SpectralResult[] = [];
+  for (const op of index.operations) {
+    if (op.isWebhook) continue;
+    const isList = op.kind === 'list';
+    for (const { media } of successJsonMedia(op)) {
+      const schema = effectiveSchema(index.root, media.schema);
+      if (!schema) continue;
+      const path = [...media.jsonPath, 'schema'];
+      if (isArraySchema(index.root, schema)) {
+        results.push({
+          message: 'Success body is a bare JSON array; wrap it as { data: [...], meta } so pagination and metadata have a place.',
+          path,
+        });
+        continue;
+      }
+      const props = isObject(schema.properties) ? schema.properties : undefined;
+      if (!props) {
+        const types = schemaTypes(schema);
+        // A primitive body is definitely not an envelope; a free-form object or `{}` may be one.
+        if (types.length > 0 && types.every((t) => t !== 'object' && t !== 'null')) {
+          results.push({
+            message: `Success body is a bare ${types.join(' | ')}; wrap it as { data, meta? }.`,
+            path,
+          });
+        }
+        continue;
+      }
+      if (props.data === undefined) {
+        results.push({
+          message: `Success body is not a { data, meta? } envelope (its properties are ${describeProperties(props)}); move the payload under "data".`,
+          path,
+        });
+        continue;
+      }
+      if (!isList) continue;
+      const dataIsArray = isArraySchema(index.root, props.data);
+      if (!dataIsArray) continue; // a list answering an envelope of a non-array is classified 'list' by items/results
+      if (props.meta === undefined) {
+        results.push({
+          message: 'Collection body has "data" but no "meta"; add meta (total, page or cursor) beside the data array.',
+          path,
+        });
+      }
+    }
+  }
+  return results;
+}
+
+export default defineRule({
+  id: 'require-response-envelope',
+  category: 'api-contract',
+  description: '2XX JSON bodies are `{ data, meta? }` envelopes; collections are a `data` array plus `meta`.',
+  recommended: false,
+  strict: 'warn',
+  spectral: () => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction(requireResponseEnvelope) },
+  }),
+});

@@ -31,6 +31,12 @@ export interface Finding {
   jsonPath?: (string | number)[];
   /** Human descriptions of suggested fixes (ESLint suggestions). */
   suggestions?: string[];
+  /**
+   * Stable identity of the finding across unrelated edits (filled in by `lint()`): a hash of rule,
+   * file, message and the normalized source line text (or JSON path), never the line number, with a
+   * `:<n>` occurrence suffix when the same finding repeats. SARIF `partialFingerprints` uses it.
+   */
+  fingerprint?: string;
 }
 
 export interface FileResult {

@@ -1,0 +1,168 @@
+/**
+ * The `backlint` command: argument parsing, output and exit code over `lint()`.
+ * Exit codes: 0 clean at the --fail-on threshold, 1 findings at/above it (or over --max-warnings),
+ * 2 usage, configuration or internal error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { catalogEntries, PRESETS, type Preset } from '../catalog.js';
+import { BacklintUsageError } from '../config/schema.js';
+import { lint, VERSION } from '../index.js';
+import { exitCodeFor, FAIL_ON, type FailOn } from '../report/exit.js';
+import { formatReport, FORMATS, type Format } from '../report/index.js';
+import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+interface LintFlags {
+  preset?: Preset;
+  config?: string;
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  maxWarnings?: number;
+  quiet?: boolean;
+  ignorePattern: string[];
+  color?: boolean;
+  allowRemoteRefs?: boolean;
+  progress?: boolean;
+}
+
+/** Colour: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, toFile: boolean, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return !toFile && isTTY;
+}
+
+function parseNonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function writeOutput(io: CliIo, text: string, output: string | undefined): void {
+  if (output) {
+    const file = path.resolve(io.cwd, output);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+/** A one-line progress indicator, only on an interactive stderr and only once the run is slow. */
+function progressReporter(io: CliIo, enabled: boolean) {
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      if (!enabled || !io.stderr.isTTY) return;
+      const now = Date.now();
+      if (now - started < 1500 || (now - last < 100 && done < total)) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\u001b[2Kbacklint: ${done}/${total} files`);
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const ctx: CliIo = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+  };
+  let exitCode = 0;
+
+  const program = new Command('backlint')
+    .description('Lint Node.js/TypeScript backend code and OpenAPI documents with one rule catalog.')
+    .version(VERSION, '-v, --version')
+    .argument('[paths...]', 'files and directories to lint', ['.'])
+    .addOption(new Option('--preset <name>', 'rule preset (default: config, else recommended)').choices(PRESETS))
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseNonNegativeInt)
+    .option('-q, --quiet', 'report errors only')
+    .option('--ignore-pattern <glob>', 'ignore files matching the glob (repeatable)', collect, [])
+    .option('--allow-remote-refs', 'let OpenAPI documents resolve $refs over HTTP(S)')
+    .option('--color', 'force colour in stylish output')
+    .option('--no-color', 'disable colour in stylish output')
+    .option('--no-progress', 'never show the progress indicator')
+    .showHelpAfterError('(run backlint --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .action(async (paths: string[], flags: LintFlags) => {
+      const progress = progressReporter(ctx, flags.progress !== false);
+      let report;
+      try {
+        report = await lint({
+          paths,
+          cwd: ctx.cwd,
+          ...(flags.preset ? { preset: flags.preset } : {}),
+          ...(flags.config ? { config: flags.config } : {}),
+          ignorePatterns: flags.ignorePattern,
+          quiet: flags.quiet === true,
+          allowRemoteRefs: flags.allowRemoteRefs === true,
+          onProgress: (d, t) => progress.update(d, t),
+          onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${file}: ${reason}\n`),
+        });
+      } finally {
+        progress.clear();
+      }
+      const color = useColor(flags.color, ctx.env, !!flags.output, !!ctx.stdout.isTTY);
+      writeOutput(ctx, formatReport(report, flags.format, { color }), flags.output);
+      exitCode = exitCodeFor(report, {
+        failOn: flags.failOn,
+        ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
+      });
+    });
+
+  program
+    .command('rules')
+    .description('list every rule of the catalog')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the list to a file instead of stdout')
+    .action((flags: { format: RulesFormat; output?: string }) => {
+      writeOutput(ctx, formatRules(catalogEntries(), flags.format), flags.output);
+      exitCode = 0;
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0 in commander's model.
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      return 2;
+    }
+    if (e instanceof BacklintUsageError) {
+      ctx.stderr.write(`backlint: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    ctx.stderr.write(`backlint: internal error: ${err?.stack ?? String(e)}\n`);
+    return 2;
+  }
+}

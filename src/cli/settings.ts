@@ -1,0 +1,70 @@
+/**
+ * Turning a preset + backlint config into each engine's rule settings. One `rules` entry applies to
+ * both faces of a rule; an entry for a rule with only one face applies to that engine only.
+ */
+import path from 'node:path';
+import type { Linter } from 'eslint';
+import { getRules, presetSeverity, type Preset } from '../catalog.js';
+import { qualifiedId } from '../rule.js';
+import type { ResolvedConfig, RuleSetting } from '../config/schema.js';
+import { matchesAny } from '../config/glob.js';
+
+export function toEslintEntry(setting: RuleSetting): Linter.RuleEntry {
+  if (Array.isArray(setting)) return setting[1] ? [setting[0], setting[1]] : [setting[0]];
+  return setting;
+}
+
+function hasFace(id: string, engine: 'eslint' | 'spectral'): boolean {
+  return getRules().some((r) => qualifiedId(r.id) === id && r[engine] !== undefined);
+}
+
+/** `rules` restricted to the rules that have a face on `engine`. */
+export function rulesForEngine(
+  rules: Record<string, RuleSetting> | undefined,
+  engine: 'eslint' | 'spectral',
+): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(rules ?? {})) {
+    if (hasFace(id, engine)) out[id] = setting;
+  }
+  return out;
+}
+
+/** ESLint `rules` for the preset with the config's top-level `rules` applied. */
+export function eslintBaseRules(preset: Preset, config: ResolvedConfig): Record<string, Linter.RuleEntry> {
+  const out: Record<string, Linter.RuleEntry> = {};
+  for (const rule of getRules()) {
+    if (!rule.eslint) continue;
+    const sev = presetSeverity(rule, preset);
+    if (sev !== 'off') out[qualifiedId(rule.id)] = sev;
+  }
+  for (const [id, setting] of Object.entries(rulesForEngine(config.rules, 'eslint'))) {
+    out[id] = toEslintEntry(setting);
+  }
+  return out;
+}
+
+/** Config objects for `overrides`, scoped to the config file's directory through `basePath`. */
+export function eslintOverrideConfigs(config: ResolvedConfig): Linter.Config[] {
+  return (config.overrides ?? []).map((o, i) => ({
+    name: `backlint/config-override-${i}`,
+    basePath: config.baseDir,
+    files: o.files,
+    rules: Object.fromEntries(
+      Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]),
+    ),
+  }));
+}
+
+/**
+ * Spectral settings for one document: top-level `rules`, then every matching override in order
+ * (later wins, as in ESLint).
+ */
+export function spectralRulesFor(absFile: string, config: ResolvedConfig): Record<string, RuleSetting> {
+  const out = { ...rulesForEngine(config.rules, 'spectral') };
+  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
+  for (const o of config.overrides ?? []) {
+    if (!rel.startsWith('../') && matchesAny(rel, o.files)) Object.assign(out, rulesForEngine(o.rules, 'spectral'));
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Finding and reading the config file: `backlint.config.json`, `.yaml`, `.yml`, or a `"backlint"`
+ * key in package.json, searched from the working directory upward (the nearest wins, like
+ * .editorconfig or ESLint's flat config lookup).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { BacklintUsageError, validateConfig, type ResolvedConfig } from './schema.js';
+
+export const CONFIG_FILE_NAMES = ['backlint.config.json', 'backlint.config.yaml', 'backlint.config.yml'] as const;
+
+function readStructured(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new BacklintUsageError(`Cannot read config file ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new BacklintUsageError(`Cannot parse config file ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Reads and validates one named config file (`--config FILE`). */
+export function loadConfigFile(file: string): ResolvedConfig {
+  const abs = path.resolve(file);
+  if (!existsSync(abs)) throw new BacklintUsageError(`Config file not found: ${file}`);
+  const raw = readStructured(abs);
+  const isPackageJson = path.basename(abs) === 'package.json';
+  const value = isPackageJson ? (raw as Record<string, unknown> | null)?.backlint : raw;
+  if (isPackageJson && value === undefined) {
+    throw new BacklintUsageError(`Config file ${file} has no "backlint" key`);
+  }
+  // An empty YAML file parses to null: treat it as an empty config rather than an error.
+  const config = validateConfig(value ?? {}, path.relative(process.cwd(), abs) || abs);
+  return { ...config, file: abs, baseDir: path.dirname(abs) };
+}
+
+/** The nearest config from `cwd` upward, or undefined when there is none. */
+export function findConfigFile(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const json = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
+        if (json && typeof json === 'object' && 'backlint' in json) return pkg;
+      } catch {
+        // A broken package.json that is not ours to judge: keep looking upward.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(cwd: string, explicitFile?: string): ResolvedConfig {
+  const file = explicitFile ? path.resolve(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return { baseDir: path.resolve(cwd) };
+  return loadConfigFile(file);
+}

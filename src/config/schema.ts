@@ -1,0 +1,123 @@
+/**
+ * The backlint configuration: what a `backlint.config.json|yaml|yml` file (or the `"backlint"` key
+ * of package.json) may hold, and its validation. Validation is strict on purpose: a typo in a rule
+ * id silently doing nothing is worse than a refused run, so every error names the offending key.
+ */
+import { findRule, PRESETS, type Preset } from '../catalog.js';
+import type { Severity } from '../rule.js';
+
+export type RuleSeverity = Severity | 'off';
+/** `"off" | "warn" | "error"` or `[severity, options]`; options are handed to both engines. */
+export type RuleSetting = RuleSeverity | [RuleSeverity, Record<string, unknown>?];
+
+export interface ConfigOverride {
+  /** Globs relative to the directory of the config file (`src/legacy/**`, `**\/*.test.ts`). */
+  files: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+export interface BacklintConfig {
+  preset?: Preset;
+  /** `{ "backlint/<id>": setting }`, applied to both engines. */
+  rules?: Record<string, RuleSetting>;
+  /** Extra ignore globs (gitignore-style, relative to the config file's directory). */
+  ignore?: string[];
+  overrides?: ConfigOverride[];
+}
+
+/** A configuration that is known to be valid, with the directory its globs are relative to. */
+export interface ResolvedConfig extends BacklintConfig {
+  /** Absolute path of the file it came from, or undefined for an inline/programmatic config. */
+  file?: string;
+  /** Directory `ignore` and `overrides[].files` globs are relative to. */
+  baseDir: string;
+}
+
+/** A problem with how backlint was invoked or configured: the CLI exits with 2. */
+export class BacklintUsageError extends Error {
+  override name = 'BacklintUsageError';
+}
+
+const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', '$schema']);
+const SEVERITIES = new Set<string>(['off', 'warn', 'error']);
+// ESLint users will type numbers out of habit; they mean the same thing.
+const NUMERIC: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fail(source: string, key: string, problem: string): never {
+  throw new BacklintUsageError(`Invalid backlint config (${source}): "${key}" ${problem}`);
+}
+
+function normalizeSeverity(v: unknown): RuleSeverity | undefined {
+  if (typeof v === 'number') return NUMERIC[v];
+  if (typeof v === 'string' && SEVERITIES.has(v)) return v as RuleSeverity;
+  return undefined;
+}
+
+function validateRules(raw: unknown, source: string, keyPath: string): Record<string, RuleSetting> {
+  if (!isPlainObject(raw)) fail(source, keyPath, 'must be an object of { "backlint/<id>": setting }');
+  const out: Record<string, RuleSetting> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const where = `${keyPath}.${key}`;
+    if (!key.startsWith('backlint/') || !findRule(key)) {
+      const hint = !key.startsWith('backlint/') && findRule(key) ? ` (did you mean "backlint/${key}"?)` : '';
+      fail(source, where, `is not a backlint rule${hint}; run \`backlint rules\` for the list`);
+    }
+    if (Array.isArray(value)) {
+      const sev = normalizeSeverity(value[0]);
+      if (!sev) fail(source, where, 'must start with a severity: "off", "warn" or "error"');
+      if (value.length > 2) fail(source, where, 'must be [severity] or [severity, options]');
+      if (value.length === 2 && !isPlainObject(value[1])) fail(source, `${where}[1]`, 'must be an options object');
+      out[key] = value.length === 2 ? [sev, value[1] as Record<string, unknown>] : [sev];
+    } else {
+      const sev = normalizeSeverity(value);
+      if (!sev) fail(source, where, 'must be "off", "warn", "error" or [severity, options]');
+      out[key] = sev;
+    }
+  }
+  return out;
+}
+
+function validateGlobs(raw: unknown, source: string, keyPath: string): string[] {
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g.length === 0)) {
+    fail(source, keyPath, 'must be a glob or a list of non-empty glob strings');
+  }
+  return list as string[];
+}
+
+/** Checks an untrusted value (parsed file, package.json key, API input) and returns a typed config. */
+export function validateConfig(raw: unknown, source: string): BacklintConfig {
+  if (!isPlainObject(raw)) throw new BacklintUsageError(`Invalid backlint config (${source}): must be an object`);
+  const config: BacklintConfig = {};
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.has(key)) fail(source, key, 'is not a known key (expected preset, rules, ignore, overrides)');
+  }
+  if (raw.preset !== undefined) {
+    if (typeof raw.preset !== 'string' || !PRESETS.includes(raw.preset as Preset)) {
+      fail(source, 'preset', `must be one of ${PRESETS.join(', ')}`);
+    }
+    config.preset = raw.preset as Preset;
+  }
+  if (raw.rules !== undefined) config.rules = validateRules(raw.rules, source, 'rules');
+  if (raw.ignore !== undefined) config.ignore = validateGlobs(raw.ignore, source, 'ignore');
+  if (raw.overrides !== undefined) {
+    if (!Array.isArray(raw.overrides)) fail(source, 'overrides', 'must be a list of { files, rules }');
+    config.overrides = raw.overrides.map((o: unknown, i: number) => {
+      const where = `overrides[${i}]`;
+      if (!isPlainObject(o)) fail(source, where, 'must be an object { files, rules }');
+      for (const k of Object.keys(o)) {
+        if (k !== 'files' && k !== 'rules') fail(source, `${where}.${k}`, 'is not a known key (expected files, rules)');
+      }
+      if (o.files === undefined) fail(source, `${where}.files`, 'is required');
+      return {
+        files: validateGlobs(o.files, source, `${where}.files`),
+        rules: o.rules === undefined ? {} : validateRules(o.rules, source, `${where}.rules`),
+      };
+    });
+  }
+  return config;
+}

@@ -1,0 +1,175 @@
+/**
+ * `backlint`: the programmatic API. `lint()` discovers files, runs both engines and returns one
+ * `Report`; the CLI is a thin layer over it (argument parsing, formatting, exit code).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalogEntries, PRESETS, type CatalogEntry, type Preset } from './catalog.js';
+import { loadConfig, loadConfigFile } from './config/load.js';
+import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from './config/schema.js';
+import { discoverFiles, type IgnoreSet } from './cli/discover.js';
+import { lintCodeFiles } from './cli/eslint-engine.js';
+import { lintDocuments } from './cli/spectral-engine.js';
+import type { FileResult, Finding, Report } from './report/model.js';
+
+export type { Report, FileResult, Finding, FindingSeverity, FindingEngine, FileKind, ReportSummary } from './report/model.js';
+export type { BacklintConfig, ConfigOverride, RuleSetting, RuleSeverity, ResolvedConfig } from './config/schema.js';
+export type { CatalogEntry, Preset } from './catalog.js';
+export { BacklintUsageError, validateConfig } from './config/schema.js';
+export { loadConfig, loadConfigFile, findConfigFile } from './config/load.js';
+export { catalogEntries } from './catalog.js';
+export { formatReport, FORMATS, type Format } from './report/index.js';
+export { exitCodeFor, type FailOn } from './report/exit.js';
+
+export interface LintOptions {
+  /** Files and directories to lint, relative to `cwd`. Default `['.']`. */
+  paths?: string[];
+  /** Working directory: base of relative paths in the report and of config lookup. Default `process.cwd()`. */
+  cwd?: string;
+  /** Overrides the config's preset. Default: the config's, else `recommended`. */
+  preset?: Preset;
+  /**
+   * A config object (validated; globs relative to `cwd`), a path to a config file, or `false` to
+   * ignore config files. Default: the nearest config file from `cwd` upward.
+   */
+  config?: BacklintConfig | string | false;
+  /** Extra ignore globs, relative to `cwd` (the CLI's `--ignore-pattern`). */
+  ignorePatterns?: string[];
+  /** Drop warnings from the report (errors only). */
+  quiet?: boolean;
+  /** Let OpenAPI documents resolve `$ref`s over HTTP(S). Default false. */
+  allowRemoteRefs?: boolean;
+  /** Progress callback: files done so far out of the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Explicitly named files that were skipped (neither code nor an OpenAPI document). */
+  onSkip?: (file: string, reason: string) => void;
+}
+
+function findPackageJson(): { name: string; version: string } {
+  // src/index.ts under tests, dist/src/index.js when built: walk up to our own package.json.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'backlint') return { name: pkg.name, version: pkg.version ?? '0.0.0' };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return { name: 'backlint', version: '0.0.0' };
+    dir = parent;
+  }
+}
+
+export const VERSION = findPackageJson().version;
+
+function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConfig {
+  if (config === false) return { baseDir: cwd };
+  if (typeof config === 'string') return loadConfigFile(path.resolve(cwd, config));
+  if (config !== undefined) return { ...validateConfig(config, 'options.config'), baseDir: cwd };
+  return loadConfig(cwd);
+}
+
+const normalizeText = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Adds `fingerprint` to every finding: content-based, so inserting lines above does not change it. */
+function addFingerprints(cwd: string, results: FileResult[]): void {
+  for (const result of results) {
+    let lines: string[] | undefined;
+    const seen = new Map<string, number>();
+    for (const f of result.findings) {
+      let context: string;
+      if (f.jsonPath?.length) {
+        context = f.jsonPath.join('/');
+      } else {
+        if (!lines) {
+          try {
+            lines = readFileSync(path.resolve(cwd, result.file), 'utf8').split(/\r?\n/);
+          } catch {
+            lines = [];
+          }
+        }
+        context = normalizeText(lines[f.line - 1] ?? '');
+      }
+      const hash = createHash('sha256')
+        .update([f.ruleId, f.file, normalizeText(f.message), context].join('\u0000'))
+        .digest('hex')
+        .slice(0, 32);
+      const n = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, n);
+      f.fingerprint = `${hash}:${n}`;
+    }
+  }
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Lints a repository (or some paths of it) with both engines and returns one merged report. */
+export async function lint(options: LintOptions = {}): Promise<Report> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = resolveConfig(cwd, options.config);
+  const preset = options.preset ?? config.preset ?? 'recommended';
+  if (!PRESETS.includes(preset)) throw new BacklintUsageError(`Unknown preset "${preset}" (expected ${PRESETS.join(' or ')})`);
+
+  const ignores: IgnoreSet[] = [];
+  if (config.ignore?.length) ignores.push({ baseDir: config.baseDir, globs: config.ignore });
+  if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns });
+  const discovered = await discoverFiles({
+    cwd,
+    paths: options.paths ?? ['.'],
+    ignores,
+    ...(options.onSkip ? { onSkip: options.onSkip } : {}),
+  });
+
+  const total = discovered.code.length + discovered.openapi.length;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  const codeResults = await lintCodeFiles(discovered.code, { cwd, preset, config, onFileDone: tick });
+  const docResults = await lintDocuments(discovered.openapi, {
+    cwd,
+    preset,
+    config,
+    onFileDone: tick,
+    ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
+  });
+
+  const files = [...codeResults, ...docResults].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const f of files) {
+    if (options.quiet) f.findings = f.findings.filter((x) => x.severity === 'error');
+    f.findings.sort(compareFindings);
+  }
+  addFingerprints(cwd, files);
+
+  let errors = 0;
+  let warnings = 0;
+  const ruleIds = new Set<string>();
+  for (const f of files) {
+    for (const x of f.findings) {
+      if (x.severity === 'error') errors++;
+      else warnings++;
+      ruleIds.add(x.ruleId);
+    }
+  }
+  const rules: CatalogEntry[] = catalogEntries().filter((e) => ruleIds.has(e.qualifiedId));
+  return {
+    version: 1,
+    tool: { name: 'backlint', version: VERSION },
+    cwd,
+    preset,
+    files,
+    summary: {
+      files: files.length,
+      codeFiles: files.filter((f) => f.kind === 'code').length,
+      openapiFiles: files.filter((f) => f.kind === 'openapi').length,
+      errors,
+      warnings,
+    },
+    rules,
+  };
+}

@@ -1,0 +1,30 @@
+/** Every output format, as pure functions of a `Report`. */
+import type { Report } from './model.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+
+export function formatReport(report: Report, format: Format, opts: { color?: boolean } = {}): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(report, opts);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report);
+  }
+}
+
+export type { Report } from './model.js';

@@ -1,0 +1,68 @@
+/**
+ * `--format markdown`: a pull-request comment. Totals first, then where the problems are (by rule,
+ * by file), then the first findings in detail; everything table-escaped, since messages quote code.
+ */
+import type { Finding, Report } from './model.js';
+
+const TOP = 20;
+
+/** Safe inside a table cell: no pipe, no newline, no HTML, no accidental code fences. */
+export function escapeCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`/g, '\\`')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function link(report: Report, ruleId: string): string {
+  const entry = report.rules.find((r) => r.qualifiedId === ruleId);
+  return entry ? `[\`${ruleId}\`](${entry.docs})` : `\`${ruleId}\``;
+}
+
+export function formatMarkdown(report: Report): string {
+  const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
+  const all: Finding[] = report.files.flatMap((f) => f.findings);
+  const out: string[] = ['## backlint report', ''];
+  if (all.length === 0) {
+    out.push(`✅ No problems in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI).`, '');
+    return out.join('\n');
+  }
+  out.push(
+    `${errors > 0 ? '❌' : '⚠️'} **${errors} error${errors === 1 ? '' : 's'}**, **${warnings} warning${warnings === 1 ? '' : 's'}** in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI), preset \`${report.preset}\`.`,
+    '',
+  );
+
+  const byRule = new Map<string, { errors: number; warnings: number }>();
+  for (const f of all) {
+    const e = byRule.get(f.ruleId) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') e.errors++;
+    else e.warnings++;
+    byRule.set(f.ruleId, e);
+  }
+  out.push('### By rule', '', '| Rule | Errors | Warnings |', '|---|---:|---:|');
+  for (const [id, n] of [...byRule].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1))) {
+    out.push(`| ${link(report, id)} | ${n.errors} | ${n.warnings} |`);
+  }
+
+  out.push('', '### By file', '', '| File | Errors | Warnings |', '|---|---:|---:|');
+  const fileRows = report.files
+    .filter((f) => f.findings.length)
+    .map((f) => ({
+      file: f.file,
+      errors: f.findings.filter((x) => x.severity === 'error').length,
+      warnings: f.findings.filter((x) => x.severity === 'warning').length,
+    }))
+    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.file < b.file ? -1 : 1));
+  for (const r of fileRows) out.push(`| \`${escapeCell(r.file)}\` | ${r.errors} | ${r.warnings} |`);
+
+  const top = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')].slice(0, TOP);
+  out.push('', `### Top findings${all.length > TOP ? ` (first ${TOP} of ${all.length})` : ''}`, '', '| Severity | Location | Rule | Message |', '|---|---|---|---|');
+  for (const f of top) {
+    out.push(`| ${f.severity} | \`${escapeCell(`${f.file}:${f.line}:${f.column}`)}\` | ${link(report, f.ruleId)} | ${escapeCell(f.message)} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}

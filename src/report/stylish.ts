@@ -1,0 +1,49 @@
+/**
+ * `--format stylish`: the terminal report, grouped by file like ESLint's own. Colour is decided by
+ * the caller (TTY, NO_COLOR, FORCE_COLOR); this function only applies it.
+ */
+import pc from 'picocolors';
+import type { Report } from './model.js';
+
+// Text from analysed files can reach messages (Spectral quotes document values): never let it
+// drive the terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export function sanitizeTerminal(s: string): string {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatStylish(report: Report, opts: { color?: boolean } = {}): string {
+  const c = pc.createColors(opts.color ?? false);
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    out.push('', c.underline(sanitizeTerminal(file.file)));
+    const rows = file.findings.map((f) => ({
+      pos: `${f.line}:${f.column}`,
+      sev: f.severity === 'error' ? 'error' : 'warning',
+      msg: sanitizeTerminal(f.message),
+      rule: f.ruleId,
+    }));
+    const posW = Math.max(...rows.map((r) => r.pos.length));
+    const sevW = Math.max(...rows.map((r) => r.sev.length));
+    const msgW = Math.min(100, Math.max(...rows.map((r) => r.msg.length)));
+    for (const r of rows) {
+      const sev = r.sev === 'error' ? c.red(r.sev.padEnd(sevW)) : c.yellow(r.sev.padEnd(sevW));
+      out.push(`  ${c.dim(r.pos.padStart(posW))}  ${sev}  ${r.msg.padEnd(msgW)}  ${c.dim(r.rule)}`);
+    }
+  }
+  const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
+  const total = errors + warnings;
+  const scope = `${plural(files, 'file')}: ${codeFiles} code, ${plural(openapiFiles, 'OpenAPI document')}`;
+  out.push('');
+  if (total === 0) {
+    out.push(c.green(`✔ No problems (${scope})`));
+  } else {
+    const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${scope}`;
+    out.push(c.bold(errors > 0 ? c.red(line) : c.yellow(line)));
+  }
+  return `${out.join('\n')}\n`;
+}

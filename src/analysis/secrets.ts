@@ -286,3 +286,21 @@ export function isTestPath(relativePath: string, patterns: readonly string[] = D
   const p = relativePath.replace(/\\/g, '/');
   return patterns.some((src) => new RegExp(src).test(p));
 }
+
+// ---- password-like data ----------------------------------------------------------------------
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pw']);
+
+/**
+ * True when a name says it holds a password (`password`, `newPassword`, `user_pwd`,
+ * `plainTextPassword`) — not a reset token, a hash of one, or a policy about one.
+ */
+export function isPasswordName(name: string): boolean {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if (!last) return false;
+  if (PASSWORD_WORDS.has(last)) return true;
+  // `plainPass`, `passwordPlain`, `passwordRaw`, `plaintextpassword`.
+  if (['plain', 'plaintext', 'raw', 'clear', 'input'].includes(last) && words.some((w) => PASSWORD_WORDS.has(w))) return true;
+  return words.length === 1 && /(?:password|passwd|passphrase)$/.test(last);
+}

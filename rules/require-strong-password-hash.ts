@@ -1,0 +1,207 @@
+/**
+ * require-strong-password-hash: passwords must be stored with a slow, salted, memory- or
+ * work-hard function at a current cost. Fast digests (MD5, SHA-*) let a leaked table be cracked
+ * at billions of guesses per second; weak bcrypt/PBKDF2/argon2 parameters do the same slower.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { createEslintRule, defineRule } from '../src/rule.js';
+import { getImportTracker, propertyName, type ImportTracker } from '../src/analysis/imports.js';
+import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, resolveExpression, unwrap } from '../src/analysis/values.js';
+import { expressionNames } from '../src/analysis/taint.js';
+import { isPasswordName } from '../src/analysis/secrets.js';
+
+type Options = [
+  {
+    minBcryptCost?: number;
+    minPbkdf2Iterations?: number;
+    minArgon2MemoryCost?: number;
+  },
+];
+type MessageIds = 'fastHash' | 'fastHashLibrary' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
+
+const id = 'require-strong-password-hash';
+const BCRYPT = ['bcrypt', 'bcryptjs', 'bcrypt-nodejs'];
+const ARGON2 = ['argon2', '@node-rs/argon2'];
+const FAST_HASH_MODULES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', 'js-sha256': 'SHA-256', 'js-sha512': 'SHA-512', 'js-md5': 'MD5' };
+const CRYPTO_JS_ALGOS = new Set(['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160', 'HmacMD5', 'HmacSHA1', 'HmacSHA256', 'HmacSHA512']);
+const RELEVANT = ['crypto', ...BCRYPT, ...ARGON2, 'crypto-js', 'crypto-js/*', ...Object.keys(FAST_HASH_MODULES)];
+
+function isFastAlgorithm(alg: string): boolean {
+  return /^(?:md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(?:-\d+)?|sha3-\d+|ripemd-?160|shake\d+|blake2[bs]\d*)$/i.test(alg);
+}
+
+function passwordArg(node: TSESTree.Node | undefined): string | null {
+  if (!node) return null;
+  return expressionNames(node).find(isPasswordName) ?? null;
+}
+
+/** `crypto.createHash('md5')` (directly or through a const) → the algorithm, else null. */
+function hashFactoryAlgorithm(
+  tracker: ImportTracker,
+  sourceCode: Parameters<typeof getStaticString>[0],
+  node: TSESTree.Node,
+): { alg: string; fn: string } | null {
+  const n = resolveExpression(sourceCode, node);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return null;
+  for (const fn of ['createHash', 'createHmac']) {
+    if (tracker.matches(n.callee, 'crypto', [fn])) {
+      const alg = getStaticString(sourceCode, n.arguments[0]);
+      return alg && isFastAlgorithm(alg) ? { alg, fn } : null;
+    }
+  }
+  // Chained `createHash('md5').update(salt).update(password)`.
+  if (n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'update') {
+    return hashFactoryAlgorithm(tracker, sourceCode, n.callee.object);
+  }
+  return null;
+}
+
+const eslint = createEslintRule<Options, MessageIds>({
+  name: id,
+  meta: {
+    type: 'problem',
+    docs: { description: 'Require a slow password hash (bcrypt cost >= 12, PBKDF2 >= 600000 iterations, argon2id with >= 19 MiB) instead of fast digests.' },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minBcryptCost: { type: 'integer', minimum: 4 },
+          minPbkdf2Iterations: { type: 'integer', minimum: 1 },
+          minArgon2MemoryCost: { type: 'integer', minimum: 1 },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      fastHash:
+        "'{{name}}' is hashed with {{alg}} ({{fn}}), a fast digest that offline attackers brute-force at billions of guesses per second. Use bcrypt (cost >= {{minCost}}) or argon2id.",
+      fastHashLibrary:
+        "'{{name}}' is hashed with {{alg}} from '{{module}}', a fast digest unfit for passwords. Use bcrypt (cost >= {{minCost}}) or argon2id.",
+      bcryptCost: 'bcrypt cost {{cost}} is below {{minCost}}: each step down halves the work to crack a hash. Use a cost of at least {{minCost}}.',
+      bcryptDefaultCost: '{{fn}}() without a cost uses the library default of 10, below {{minCost}}. Pass a cost of at least {{minCost}}.',
+      pbkdf2Iterations: 'PBKDF2 with {{iterations}} iterations is below {{min}}. Raise the iteration count to at least {{min}}, or use argon2id.',
+      argon2Type: "argon2 type '{{type}}' is not recommended for passwords ({{why}}). Use argon2id (the library default).",
+      argon2Memory: 'argon2 memoryCost {{memory}} KiB is below {{min}} KiB (19 MiB). Raise memoryCost or keep the library default.',
+    },
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const tracker = getImportTracker(context);
+    if (!tracker.usesAny(RELEVANT)) return {};
+    const sourceCode = context.sourceCode;
+    const minCost = options.minBcryptCost ?? 12;
+    const minIter = options.minPbkdf2Iterations ?? 600000;
+    const minMem = options.minArgon2MemoryCost ?? 19456;
+
+    function checkBcryptCost(node: TSESTree.CallExpression, fn: string, costArg: TSESTree.Node | undefined, defaultIsWeak: boolean): void {
+      if (!costArg) {
+        if (defaultIsWeak) context.report({ node, messageId: 'bcryptDefaultCost', data: { fn, minCost } });
+        return;
+      }
+      // A salt string or a genSalt() result: the cost is judged where the salt is made.
+      const cost = getStaticNumber(sourceCode, costArg);
+      if (cost === null || getStaticString(sourceCode, costArg) !== null && !/^\d+$/.test(getStaticString(sourceCode, costArg)!)) return;
+      if (cost < minCost) context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minCost } });
+    }
+
+    function argon2TypeName(node: TSESTree.Node): string | null {
+      const ref = tracker.resolve(unwrap(node));
+      if (ref && ARGON2.includes(ref.source)) {
+        const last = ref.path[ref.path.length - 1]?.toLowerCase();
+        if (last === 'argon2i' || last === 'argon2d' || last === 'argon2id') return last;
+      }
+      const num = getStaticNumber(sourceCode, node);
+      // Both libraries number the variants d=0, i=1, id=2.
+      if (num === 0) return 'argon2d';
+      if (num === 1) return 'argon2i';
+      const str = getStaticString(sourceCode, node);
+      if (str && /^argon2(i|d|id)$/i.test(str)) return str.toLowerCase();
+      return null;
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        const args = node.arguments;
+
+        // Fast digests over password data.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update') {
+          const factory = hashFactoryAlgorithm(tracker, sourceCode, callee.object);
+          const name = factory && passwordArg(args[0]);
+          if (factory && name) {
+            context.report({ node, messageId: 'fastHash', data: { name, alg: factory.alg.toUpperCase(), fn: factory.fn, minCost } });
+          }
+          return;
+        }
+        const ref = tracker.resolve(callee);
+        if (!ref) return;
+        const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
+        const fn = path[path.length - 1] ?? ref.source;
+
+        if (FAST_HASH_MODULES[ref.source] && path.length <= 1) {
+          const name = passwordArg(args[0]);
+          if (name) context.report({ node, messageId: 'fastHashLibrary', data: { name, alg: FAST_HASH_MODULES[ref.source]!, module: ref.source, minCost } });
+          return;
+        }
+        if (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) {
+          const alg = path.length === 0 ? ref.source.slice('crypto-js/'.length).toUpperCase() : path[path.length - 1]!;
+          const name = passwordArg(args[0]);
+          if (name && (CRYPTO_JS_ALGOS.has(alg) || CRYPTO_JS_ALGOS.has(alg.toUpperCase()))) {
+            context.report({ node, messageId: 'fastHashLibrary', data: { name, alg, module: ref.source, minCost } });
+          }
+          return;
+        }
+
+        if (BCRYPT.includes(ref.source) && path.length === 1) {
+          if (fn === 'hash' || fn === 'hashSync') checkBcryptCost(node, fn, args[1], false);
+          else if (fn === 'genSalt' || fn === 'genSaltSync') {
+            // `genSalt(cb)` (callback first) also uses the default cost.
+            const first = args[0];
+            const isCallback = first && (first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression);
+            checkBcryptCost(node, fn, isCallback ? undefined : first, true);
+          }
+          return;
+        }
+        if (ref.source === '@node-rs/bcrypt' && (fn === 'hash' || fn === 'hashSync')) {
+          checkBcryptCost(node, fn, args[1], false);
+          return;
+        }
+
+        if (ref.source === 'crypto' && (fn === 'pbkdf2' || fn === 'pbkdf2Sync')) {
+          const iterArg = args[2];
+          const iterations = getStaticNumber(sourceCode, iterArg);
+          if (iterArg && iterations !== null && iterations < minIter) {
+            context.report({ node: iterArg, messageId: 'pbkdf2Iterations', data: { iterations, min: minIter } });
+          }
+          return;
+        }
+
+        if (ARGON2.includes(ref.source) && (fn === 'hash' || fn === 'hashRaw' || fn === 'hashSync')) {
+          const opts = getObjectLiteral(sourceCode, args[1]);
+          if (!opts) return;
+          const typeNode = getProperty(sourceCode, opts, 'type') ?? getProperty(sourceCode, opts, 'algorithm');
+          const type = typeNode && argon2TypeName(typeNode);
+          if (typeNode && (type === 'argon2i' || type === 'argon2d')) {
+            const why = type === 'argon2d' ? 'data-dependent memory access leaks timing side channels' : 'weaker against GPU/tradeoff attacks than argon2id';
+            context.report({ node: typeNode, messageId: 'argon2Type', data: { type, why } });
+          }
+          const memNode = getProperty(sourceCode, opts, 'memoryCost');
+          const memory = memNode ? getStaticNumber(sourceCode, memNode) : null;
+          if (memNode && memory !== null && memory < minMem) {
+            context.report({ node: memNode, messageId: 'argon2Memory', data: { memory, min: minMem } });
+          }
+        }
+      },
+    };
+  },
+});
+
+export default defineRule({
+  id,
+  category: 'security',
+  description: 'Require a slow password hash (bcrypt cost >= 12, PBKDF2 >= 600000 iterations, argon2id with >= 19 MiB) instead of fast digests.',
+  recommended: 'error',
+  strict: 'error',
+  eslint,
+});

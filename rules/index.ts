@@ -6,8 +6,10 @@
 import type { BacklintRule } from '../src/rule.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noPermissiveCors from './no-permissive-cors.js';
 
 export const allRules: readonly BacklintRule[] = [
   noDisabledTlsVerification,
   noHardcodedSecrets,
+  noPermissiveCors,
 ];

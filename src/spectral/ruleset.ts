@@ -4,26 +4,102 @@
  * recommended preset, `extends: [["backlint/spectral", "all"]]` the strict one: strict-only rules
  * are declared with `recommended: false`, Spectral's own switch for that).
  *
- * `createRuleset` is what the CLI uses: a preset plus per-rule overrides from the backlint config.
+ * `createRuleset({ preset, rules })` is what the CLI uses: a preset plus per-rule overrides from the
+ * backlint config (`"backlint/<id>"` keys for catalog rules, Spectral's own codes such as
+ * `oas3-schema` for the structural rules).
+ *
+ * Besides the catalog rules, the ruleset carries the structural part of Spectral's `oas` ruleset
+ * (document validity: OpenAPI schema, path parameters, unique operationIds, parameters, security
+ * references) under Spectral's own codes. Its example rules (`oas*-valid-*-example`) are left out on
+ * purpose: they account for nearly all of `spectral:oas`'s time on large documents, and
+ * `backlint/valid-examples` replaces them.
+ *
+ * Every rule function is wrapped to honour `x-backlint-ignore` (see ignore.ts), so suppressions
+ * work the same through the backlint CLI and through the `spectral` CLI.
  */
 import type { RulesetDefinition, RuleDefinition } from '@stoplight/spectral-core';
+import { oas } from '@stoplight/spectral-rulesets';
 import { getRules, presetSeverity, type Preset } from '../catalog.js';
-import { docsUrl, qualifiedId, type Severity } from '../rule.js';
+import { docsUrl, qualifiedId, type BacklintRule, type Severity } from '../rule.js';
+import { withIgnore } from './ignore.js';
 
 export type RuleOverride = 'off' | Severity | [Severity | 'off', Record<string, unknown>?];
 
 export interface CreateRulesetOptions {
   preset?: Preset;
-  /** `{ "backlint/<id>": "off" | "warn" | "error" | [severity, options] }` */
+  /** `{ "backlint/<id>" | "<spectral structural code>": "off" | "warn" | "error" | [severity, options] }` */
   rules?: Record<string, RuleOverride>;
+}
+
+/** Spectral `oas` rules kept for document validity; all of them run in both presets. */
+export const STRUCTURAL_RULES = [
+  'oas2-schema',
+  'oas3-schema',
+  'path-params',
+  'operation-operationId-unique',
+  'operation-parameters',
+  'path-declarations-must-exist',
+  'oas2-operation-security-defined',
+  'oas3-operation-security-defined',
+  'oas2-discriminator',
+  'oas3-server-variables',
+  'oas3-callbacks-in-callbacks',
+  'oas3_1-servers-in-webhook',
+  'oas3_1-callbacks-in-webhook',
+] as const;
+
+type OasRuleset = { rules: Record<string, RuleDefinition>; aliases?: Record<string, unknown>; formats?: unknown[] };
+const oasRuleset = oas as unknown as OasRuleset;
+
+function structuralRules(overrides: Record<string, RuleOverride> | undefined): Record<string, RuleDefinition> {
+  const out: Record<string, RuleDefinition> = {};
+  for (const code of STRUCTURAL_RULES) {
+    const def = oasRuleset.rules[code];
+    if (!def) continue;
+    const override = overrides?.[code];
+    const severity = override === undefined ? undefined : Array.isArray(override) ? override[0] : override;
+    if (severity === 'off') continue;
+    out[code] = {
+      ...def,
+      then: withIgnore(def.then, code),
+      recommended: true,
+      ...(severity !== undefined ? { severity } : {}),
+    } as RuleDefinition;
+  }
+  return out;
+}
+
+function catalogRule(rule: BacklintRule, severity: Severity, options: Record<string, unknown>, recommended: boolean): RuleDefinition {
+  const code = qualifiedId(rule.id);
+  const def = rule.spectral!(options);
+  return {
+    description: rule.description,
+    documentationUrl: docsUrl(rule.id),
+    ...def,
+    // Without a message template Spectral prints the description instead of the function's message.
+    message: typeof def.message === 'string' ? def.message : '{{error}}',
+    then: withIgnore(def.then as RuleDefinition['then'], code),
+    severity,
+    recommended,
+  } as RuleDefinition;
+}
+
+function assemble(rules: Record<string, RuleDefinition>): RulesetDefinition {
+  return {
+    documentationUrl: 'https://github.com/backlint/backlint#readme',
+    // Backlint rules inherit these formats: they only run on OpenAPI 2/3 documents.
+    formats: oasRuleset.formats,
+    aliases: oasRuleset.aliases,
+    rules,
+  } as RulesetDefinition;
 }
 
 export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefinition {
   const preset = options.preset ?? 'recommended';
-  const rules: Record<string, RuleDefinition> = {};
+  const rules = structuralRules(options.rules);
   for (const rule of getRules()) {
     if (!rule.spectral) continue;
-    const override = options.rules?.[qualifiedId(rule.id)];
+    const override = options.rules?.[qualifiedId(rule.id)] ?? options.rules?.[rule.id];
     let severity: Severity | 'off' = presetSeverity(rule, preset);
     let ruleOptions: Record<string, unknown> = {};
     if (override !== undefined) {
@@ -34,32 +110,20 @@ export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefini
         severity = override;
       }
     }
-    const def = rule.spectral(ruleOptions);
-    rules[qualifiedId(rule.id)] = {
-      description: rule.description,
-      documentationUrl: docsUrl(rule.id),
-      ...def,
-      severity: severity === 'off' ? 'off' : severity,
-      recommended: rule.recommended !== false,
-    } as RuleDefinition;
+    // A rule switched off is left out: Spectral would still evaluate its `given`.
+    if (severity !== 'off') rules[qualifiedId(rule.id)] = catalogRule(rule, severity, ruleOptions, true);
   }
-  return { rules } as RulesetDefinition;
+  return assemble(rules);
 }
 
 const ruleset: RulesetDefinition = (() => {
-  const rules: Record<string, RuleDefinition> = {};
+  const rules = structuralRules(undefined);
   for (const rule of getRules()) {
     if (!rule.spectral) continue;
-    rules[qualifiedId(rule.id)] = {
-      description: rule.description,
-      documentationUrl: docsUrl(rule.id),
-      ...rule.spectral({}),
-      severity: rule.strict,
-      // Spectral's own preset switch: strict-only rules run with `extends: [[ruleset, "all"]]`.
-      recommended: rule.recommended !== false,
-    } as RuleDefinition;
+    // Spectral's own preset switch: strict-only rules run with `extends: [[ruleset, "all"]]`.
+    rules[qualifiedId(rule.id)] = catalogRule(rule, rule.recommended === false ? rule.strict : rule.recommended, {}, rule.recommended !== false);
   }
-  return { rules } as RulesetDefinition;
+  return assemble(rules);
 })();
 
 export default ruleset;

@@ -1,0 +1,287 @@
+/**
+ * Example validation for `valid-examples`: turns OpenAPI schema objects (already `$ref`-resolved by
+ * Spectral, so possibly cyclic and heavily shared) into ajv schemas and caches one compiled
+ * validator per schema object and context.
+ *
+ * Why not compile each example's schema as a tree: GitHub's description reaches the same big
+ * component schemas from hundreds of responses, and some are cyclic. Every schema object listed
+ * under `components.schemas` / `definitions` (and any object met again on the current descent, i.e.
+ * a cycle) becomes its own ajv schema with an `$id`, referenced by `$ref`, so ajv compiles it once
+ * per document and context. Small `$ref`-free schemas (property leaves) share validators by their
+ * canonical JSON, which makes thousands of `{type: string, example: …}` checks nearly free.
+ *
+ * Dialects: OAS 3.1 schemas are JSON Schema 2020-12 (ajv/dist/2020); OAS 3.0 and Swagger 2.0 are
+ * converted to draft-07 (`nullable`/`x-nullable`, boolean `exclusiveMinimum/Maximum`, `type: file`).
+ * `null` is invalid in OAS 3.0 unless the schema says `nullable: true`.
+ *
+ * Contexts: in a request `readOnly` properties are not required, in a response `writeOnly`
+ * properties are not required, applied at every depth; `any` (a schema's own example, whose use is
+ * unknown) relaxes both.
+ */
+import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+export type SchemaDialect = 'oas2' | 'oas3.0' | 'oas3.1';
+export type ExampleContext = 'request' | 'response' | 'any';
+
+// ajv-formats is CommonJS with a default export; NodeNext sees the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+  opts: { mode: 'fast'; formats: string[]; keywords: boolean },
+) => void;
+
+/** Formats we check; the rest (int32, byte, password, vendor formats…) are annotations. */
+const CHECKED_FORMATS = ['date', 'time', 'date-time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6'];
+const IGNORED_FORMATS = [
+  'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'uri-reference', 'uri-template', 'hostname',
+  'url', 'regex', 'json-pointer', 'relative-json-pointer', 'iri', 'iri-reference', 'idn-email', 'idn-hostname',
+  'duration',
+];
+
+/** Keywords that hold one subschema. */
+const SUBSCHEMA_KEYS = [
+  'additionalProperties', 'items', 'not', 'contains', 'propertyNames', 'if', 'then', 'else',
+  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems',
+];
+/** Keywords that hold a list of subschemas. */
+const SUBSCHEMA_LIST_KEYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+/** Keywords that hold a map of subschemas. */
+const SUBSCHEMA_MAP_KEYS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+/** Annotations and OpenAPI-only keywords that play no part in validation. */
+const DROPPED_KEYS = new Set([
+  'description', 'title', 'example', 'examples', 'default', 'deprecated', 'xml', 'externalDocs', 'discriminator',
+  'readOnly', 'writeOnly', 'nullable', 'x-nullable', '$schema', '$id', 'id', '$comment', '$anchor',
+  '$dynamicAnchor', 'contentMediaType', 'contentEncoding', 'contentSchema',
+]);
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export interface ExampleError {
+  /** JSON pointer into the example, `''` for the example itself. */
+  instancePath: string;
+  message: string;
+}
+
+export class ExampleValidator {
+  private readonly ajv: Ajv;
+  private readonly dialect: SchemaDialect;
+  /** Component schemas by object identity → name, so references become shared ajv schemas. */
+  private readonly named = new Map<object, string>();
+  private readonly ids = new Map<ExampleContext, Map<object, string>>();
+  private readonly validators = new Map<ExampleContext, WeakMap<object, ValidateFunction | null>>();
+  private readonly byKey = new Map<string, ValidateFunction | null>();
+  private counter = 0;
+
+  constructor(dialect: SchemaDialect, componentSchemas?: Record<string, unknown>) {
+    this.dialect = dialect;
+    const options = {
+      strict: false,
+      validateSchema: false,
+      allErrors: false,
+      logger: false as const,
+      unicodeRegExp: false,
+      inlineRefs: true,
+      addUsedSchema: false,
+    };
+    this.ajv = dialect === 'oas3.1' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+    addFormats(this.ajv, { mode: 'fast', formats: CHECKED_FORMATS, keywords: false });
+    for (const f of IGNORED_FORMATS) this.ajv.addFormat(f, true);
+    if (componentSchemas) {
+      for (const [name, schema] of Object.entries(componentSchemas)) {
+        if (isObject(schema)) this.named.set(schema, name);
+      }
+    }
+  }
+
+  /**
+   * The first validation error of `value` against `schema`, or null when it is valid or when the
+   * schema cannot be compiled (unresolvable `$ref`, invalid pattern): precision first, an example we
+   * cannot judge is not reported.
+   */
+  validate(schema: unknown, value: unknown, context: ExampleContext): ExampleError | null {
+    if (schema === true || schema === undefined) return null;
+    if (!isObject(schema)) return null;
+    const validate = this.validatorFor(schema, context);
+    if (!validate) return null;
+    let ok: boolean;
+    try {
+      ok = validate(value) as boolean;
+    } catch {
+      return null;
+    }
+    if (ok) return null;
+    return formatError(validate.errors?.[0]);
+  }
+
+  private validatorFor(schema: Json, context: ExampleContext): ValidateFunction | null {
+    let cache = this.validators.get(context);
+    if (!cache) {
+      cache = new WeakMap();
+      this.validators.set(context, cache);
+    }
+    const cached = cache.get(schema);
+    if (cached !== undefined) return cached;
+    let result: ValidateFunction | null = null;
+    try {
+      const state: ConvertState = { context, stack: new Set(), marked: new Set(), usedRef: false };
+      const converted = this.convert(schema, state, true);
+      if (!state.usedRef) {
+        // A self-contained tree: share the validator with every identical schema.
+        const key = `${context}\u0000${JSON.stringify(converted)}`;
+        const byKey = this.byKey.get(key);
+        if (byKey !== undefined) result = byKey;
+        else {
+          result = this.ajv.compile(converted as Json);
+          this.byKey.set(key, result);
+        }
+      } else {
+        result = this.ajv.compile(converted as Json);
+      }
+    } catch {
+      result = null;
+    }
+    cache.set(schema, result);
+    return result;
+  }
+
+  private idsFor(context: ExampleContext): Map<object, string> {
+    let m = this.ids.get(context);
+    if (!m) {
+      m = new Map();
+      this.ids.set(context, m);
+    }
+    return m;
+  }
+
+  /** Registers `schema` as a shared ajv schema (once) and returns its `$ref` URI. */
+  private shared(schema: Json, state: ConvertState): string {
+    const ids = this.idsFor(state.context);
+    let id = ids.get(schema);
+    if (id) return id;
+    id = `urn:backlint:${state.context}:${this.counter++}`;
+    ids.set(schema, id);
+    const inner: ConvertState = { context: state.context, stack: new Set(), marked: new Set(), usedRef: false };
+    inner.stack.add(schema);
+    const body = this.convertBody(schema, inner);
+    this.ajv.addSchema({ ...(body as Json), $id: id }, id);
+    return id;
+  }
+
+  private convert(schema: unknown, state: ConvertState, root = false): unknown {
+    if (typeof schema === 'boolean') return schema;
+    if (!isObject(schema)) return {};
+    if (!root && this.named.has(schema)) {
+      state.usedRef = true;
+      return { $ref: this.shared(schema, state) };
+    }
+    if (state.stack.has(schema)) {
+      // A cycle through an inline (non-component) schema: share it too.
+      state.usedRef = true;
+      return { $ref: this.shared(schema, state) };
+    }
+    state.stack.add(schema);
+    const body = this.convertBody(schema, state);
+    state.stack.delete(schema);
+    return body;
+  }
+
+  private convertBody(schema: Json, state: ConvertState): unknown {
+    const out: Json = {};
+    for (const [key, value] of Object.entries(schema)) {
+      if (DROPPED_KEYS.has(key) || key.startsWith('x-')) continue;
+      if (SUBSCHEMA_MAP_KEYS.includes(key)) {
+        if (!isObject(value)) continue;
+        const map: Json = {};
+        for (const [k, v] of Object.entries(value)) map[k] = this.convert(v, state);
+        out[key] = map;
+      } else if (SUBSCHEMA_LIST_KEYS.includes(key)) {
+        if (!Array.isArray(value)) continue;
+        out[key] = value.map((v) => this.convert(v, state));
+      } else if (SUBSCHEMA_KEYS.includes(key)) {
+        if (Array.isArray(value)) {
+          // Tuple `items` (draft-07 / Swagger); 2020-12 spells it prefixItems.
+          if (this.dialect === 'oas3.1') out.prefixItems = value.map((v) => this.convert(v, state));
+          else out[key] = value.map((v) => this.convert(v, state));
+        } else if (typeof value === 'boolean' || isObject(value)) {
+          out[key] = this.convert(value, state);
+        }
+      } else if (key === 'required') {
+        if (Array.isArray(value)) out.required = this.requiredFor(schema, value, state.context);
+      } else if (key === 'type') {
+        if (value === 'file') continue;
+        out.type = value;
+      } else if (key === 'exclusiveMaximum' || key === 'exclusiveMinimum') {
+        if (typeof value === 'number') out[key] = value;
+        // boolean form (OAS 3.0 / Swagger 2.0) handled with maximum/minimum below
+      } else if (key === '$ref') {
+        // A reference Spectral could not resolve: refuse to compile rather than guess.
+        throw new Error(`unresolved $ref ${String(value)}`);
+      } else {
+        out[key] = value;
+      }
+    }
+    if (this.dialect !== 'oas3.1') {
+      for (const [bound, flag] of [['maximum', 'exclusiveMaximum'], ['minimum', 'exclusiveMinimum']] as const) {
+        if (schema[flag] === true && typeof schema[bound] === 'number') {
+          out[flag] = schema[bound];
+          delete out[bound];
+        }
+      }
+      const nullable = this.dialect === 'oas3.0' ? schema.nullable === true : schema['x-nullable'] === true;
+      if (nullable) return allowNull(out);
+    }
+    return out;
+  }
+
+  /** `required` minus the properties this context never carries (readOnly in requests…). */
+  private requiredFor(schema: Json, required: unknown[], context: ExampleContext): string[] {
+    const props = isObject(schema.properties) ? schema.properties : {};
+    return required.filter((name): name is string => {
+      if (typeof name !== 'string') return false;
+      const p = props[name];
+      if (!isObject(p)) return true;
+      if ((context === 'request' || context === 'any') && p.readOnly === true) return false;
+      if ((context === 'response' || context === 'any') && p.writeOnly === true) return false;
+      return true;
+    });
+  }
+}
+
+interface ConvertState {
+  context: ExampleContext;
+  stack: Set<object>;
+  marked: Set<object>;
+  usedRef: boolean;
+}
+
+function allowNull(schema: Json): Json {
+  if (typeof schema.type === 'string') {
+    const out: Json = { ...schema, type: [schema.type, 'null'] };
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
+    return out;
+  }
+  if (Array.isArray(schema.type)) {
+    return { ...schema, type: schema.type.includes('null') ? schema.type : [...schema.type, 'null'] };
+  }
+  return { anyOf: [{ type: 'null' }, schema] };
+}
+
+function formatError(error: ErrorObject | undefined): ExampleError {
+  if (!error) return { instancePath: '', message: 'does not match its schema' };
+  let message = error.message ?? 'is invalid';
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    message = `has unexpected property "${params.additionalProperty}"`;
+  } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    const values = params.allowedValues.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
+    message = `must be one of ${values}${params.allowedValues.length > 5 ? ', …' : ''}`;
+  } else if (error.keyword === 'required' && typeof params.missingProperty === 'string') {
+    message = `is missing required property "${params.missingProperty}"`;
+  }
+  return { instancePath: error.instancePath, message };
+}

@@ -1,0 +1,110 @@
+/**
+ * Walking schema objects of a (Spectral-resolved, so possibly cyclic and shared) document.
+ *
+ * API
+ * - `walkSchema(schema, path, visit, visited?)`: depth-first over a schema and its subschemas
+ *   (`properties`, `items`, `additionalProperties`, `patternProperties`, `allOf`/`anyOf`/`oneOf`,
+ *   `not`, `prefixItems`, …). `visit(schema, path, via)` is called once per schema object (shared
+ *   `$ref` targets and cycles are visited once per `visited` set, at the first path reaching them);
+ *   `via` says how it was reached (`'property'` with the property name, `'items'`, …). Return
+ *   `false` from `visit` to skip that schema's children.
+ * - `documentSchemaRoots(index)`: every schema root of a document with its path — component
+ *   schemas first (so shared schemas are reported on the component), then parameters, request
+ *   bodies and responses of every operation, with the request/response side they belong to.
+ */
+import { isObject, type JsonPath, type Obj } from './document.js';
+import type { DocumentIndex } from './operations.js';
+
+export interface SchemaVia {
+  kind: 'root' | 'property' | 'items' | 'additionalProperties' | 'patternProperties' | 'composition' | 'other';
+  /** The property name when `kind === 'property'`. */
+  name?: string;
+  /** The schema that holds this one (undefined for a root). */
+  parent?: Obj;
+}
+
+export type SchemaVisitor = (schema: Obj, path: JsonPath, via: SchemaVia) => boolean | void;
+
+const SINGLE: [string, SchemaVia['kind']][] = [
+  ['items', 'items'],
+  ['additionalProperties', 'additionalProperties'],
+  ['not', 'other'],
+  ['contains', 'other'],
+  ['propertyNames', 'other'],
+  ['if', 'other'],
+  ['then', 'other'],
+  ['else', 'other'],
+  ['unevaluatedProperties', 'other'],
+  ['unevaluatedItems', 'other'],
+  ['additionalItems', 'other'],
+];
+const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+export function walkSchema(schema: unknown, path: JsonPath, visit: SchemaVisitor, visited: Set<object> = new Set()): void {
+  // Explicit stack: GitHub-sized documents nest deep enough to make recursion a risk.
+  const stack: [unknown, JsonPath, SchemaVia][] = [[schema, path, { kind: 'root' }]];
+  while (stack.length > 0) {
+    const [node, p, via] = stack.pop()!;
+    if (!isObject(node) || visited.has(node)) continue;
+    visited.add(node);
+    if (visit(node, p, via) === false) continue;
+    const children: [unknown, JsonPath, SchemaVia][] = [];
+    if (isObject(node.properties)) {
+      for (const [name, child] of Object.entries(node.properties)) {
+        children.push([child, [...p, 'properties', name], { kind: 'property', name, parent: node }]);
+      }
+    }
+    if (isObject(node.patternProperties)) {
+      for (const [name, child] of Object.entries(node.patternProperties)) {
+        children.push([child, [...p, 'patternProperties', name], { kind: 'patternProperties', parent: node }]);
+      }
+    }
+    for (const [key, kind] of SINGLE) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c, i) => children.push([c, [...p, key, i], { kind, parent: node }]));
+      else if (isObject(child)) children.push([child, [...p, key], { kind, parent: node }]);
+    }
+    for (const key of LISTS) {
+      const list = node[key];
+      if (Array.isArray(list)) {
+        list.forEach((c, i) => children.push([c, [...p, key, i], { kind: key === 'prefixItems' ? 'items' : 'composition', parent: node }]));
+      }
+    }
+    // Reverse so the first child is visited first (document order for first-path reporting).
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+export type SchemaSide = 'request' | 'response' | 'component';
+
+export interface SchemaRoot {
+  schema: unknown;
+  path: JsonPath;
+  side: SchemaSide;
+}
+
+/** Component schemas first, then every operation's parameter, request and response schemas. */
+export function documentSchemaRoots(index: DocumentIndex): SchemaRoot[] {
+  const roots: SchemaRoot[] = [];
+  const { root } = index;
+  const container = index.version === '2.0'
+    ? root.definitions
+    : isObject(root.components) ? root.components.schemas : undefined;
+  const base: JsonPath = index.version === '2.0' ? ['definitions'] : ['components', 'schemas'];
+  if (isObject(container)) {
+    for (const [name, schema] of Object.entries(container)) roots.push({ schema, path: [...base, name], side: 'component' });
+  }
+  for (const op of index.operations) {
+    for (const p of op.parameters) {
+      if (p.in === 'body') continue;
+      if (p.schema) roots.push({ schema: p.schema, path: index.version === '2.0' ? p.jsonPath : [...p.jsonPath, 'schema'], side: 'request' });
+    }
+    for (const m of op.requestBody?.media ?? []) {
+      roots.push({ schema: m.schema, path: [...m.jsonPath, 'schema'], side: 'request' });
+    }
+    for (const r of op.responses) {
+      for (const m of r.media) roots.push({ schema: m.schema, path: [...m.jsonPath, 'schema'], side: 'response' });
+    }
+  }
+  return roots;
+}

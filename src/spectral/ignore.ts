@@ -1,0 +1,76 @@
+/**
+ * In-document suppression: `x-backlint-ignore` on any object of an OpenAPI document suppresses the
+ * named rules for that object and everything below it.
+ *
+ *   x-backlint-ignore: [require-pagination, backlint/http-status-semantics]
+ *   x-backlint-ignore: { require-pagination: "exports are streamed, see ADR-12" }
+ *
+ * Ids are matched with or without the `backlint/` prefix; Spectral's structural codes
+ * (`oas3-schema`…) work too. The filter lives in the rule functions themselves (the ruleset
+ * assembly wraps every `then.function`), so the `spectral` CLI honours it exactly like backlint.
+ *
+ * API: `withIgnore(then, code)`, `ignoredRules(node)`, `isIgnoredAt(root, path, code)`.
+ */
+import type { IFunctionResult, RuleDefinition, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
+
+export const IGNORE_KEY = 'x-backlint-ignore';
+
+const PREFIX = 'backlint/';
+
+function normalise(id: string): string {
+  return id.startsWith(PREFIX) ? id.slice(PREFIX.length) : id;
+}
+
+/** The rule ids an object's `x-backlint-ignore` names (normalised, without prefix). */
+export function ignoredRules(node: unknown): string[] {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+  const value = (node as Record<string, unknown>)[IGNORE_KEY];
+  if (typeof value === 'string') return [normalise(value)];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map(normalise);
+  if (value !== null && typeof value === 'object') return Object.keys(value).map(normalise);
+  return [];
+}
+
+/** True when an object on the way from `root` along `path` (both ends included) ignores `code`. */
+export function isIgnoredAt(root: unknown, path: readonly (string | number)[], code: string): boolean {
+  const id = normalise(code);
+  let node: unknown = root;
+  for (let i = 0; ; i++) {
+    if (node !== null && typeof node === 'object' && IGNORE_KEY in node && ignoredRules(node).includes(id)) return true;
+    if (i >= path.length || node === null || typeof node !== 'object') return false;
+    node = (node as Record<string | number, unknown>)[path[i]!];
+  }
+}
+
+type Then = RuleDefinition['then'];
+type ThenItem = { function: unknown } & Record<string, unknown>;
+
+function wrapFunction(fn: RulesetFunction<unknown, unknown>, code: string): RulesetFunction<unknown, unknown> {
+  const filter = (results: void | IFunctionResult[], targetPath: (string | number)[], ctx: RulesetFunctionContext) => {
+    if (!results || results.length === 0) return results;
+    // The inventory's `resolved` exists at run time but is missing from its declared interface.
+    const root = ctx.rule.resolved ? (ctx.documentInventory as unknown as { resolved: unknown }).resolved : ctx.document.data;
+    const kept = results.filter((r) => !isIgnoredAt(root, r.path ?? targetPath, code));
+    return kept.length > 0 ? kept : undefined;
+  };
+  const wrapped: RulesetFunction<unknown, unknown> = (input, options, ctx) => {
+    const targetPath = [...ctx.path];
+    const out = fn(input, options, ctx);
+    if (out && typeof (out as Promise<unknown>).then === 'function') {
+      return (out as Promise<void | IFunctionResult[]>).then((r) => filter(r, targetPath, ctx));
+    }
+    return filter(out as void | IFunctionResult[], targetPath, ctx);
+  };
+  // Keep the option validator and schemas of functions made with createRulesetFunction.
+  for (const key of ['validator', 'schemas'] as const) {
+    if (key in fn) Object.defineProperty(wrapped, key, { value: (fn as unknown as Record<string, unknown>)[key] });
+  }
+  Object.defineProperty(wrapped, 'name', { value: fn.name || 'backlintRule' });
+  return wrapped;
+}
+
+/** The rule's `then` with every function filtered through `x-backlint-ignore`. */
+export function withIgnore(then: Then, code: string): Then {
+  const wrapOne = (t: ThenItem): ThenItem => ({ ...t, function: wrapFunction(t.function as RulesetFunction<unknown, unknown>, code) }) as ThenItem;
+  return (Array.isArray(then) ? (then as ThenItem[]).map(wrapOne) : wrapOne(then as unknown as ThenItem)) as unknown as Then;
+}

@@ -6,10 +6,12 @@
 import type { BacklintRule } from '../src/rule.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
 
 export const allRules: readonly BacklintRule[] = [
   noDisabledTlsVerification,
   noHardcodedSecrets,
+  noInvalidStatusCode,
   noPermissiveCors,
 ];

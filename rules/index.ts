@@ -4,14 +4,48 @@
  * Keep it sorted by id; one import line and one array entry per rule.
  */
 import type { BacklintRule } from '../src/rule.js';
+import consistentErrorSchema from './consistent-error-schema.js';
+import httpsOnly from './https-only.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
+import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
+import requireCacheHeaders from './require-cache-headers.js';
+import requireErrorResponses from './require-error-responses.js';
+import requireExamples from './require-examples.js';
+import requireIdempotencyKey from './require-idempotency-key.js';
+import requireJwtExpiry from './require-jwt-expiry.js';
+import requireOperationDocs from './require-operation-docs.js';
+import requireOperationSecurity from './require-operation-security.js';
+import requireRateLimitResponses from './require-rate-limit-responses.js';
+import requireRequestId from './require-request-id.js';
+import requireResponseEnvelope from './require-response-envelope.js';
+import requireSizeLimits from './require-size-limits.js';
+import requireStrongPasswordHash from './require-strong-password-hash.js';
+import secureAuthSchemes from './secure-auth-schemes.js';
+import validExamples from './valid-examples.js';
 
 export const allRules: readonly BacklintRule[] = [
+  consistentErrorSchema,
+  httpsOnly,
   noDisabledTlsVerification,
   noHardcodedSecrets,
   noInvalidStatusCode,
   noPermissiveCors,
+  noUnsafeJwtVerification,
+  requireCacheHeaders,
+  requireErrorResponses,
+  requireExamples,
+  requireIdempotencyKey,
+  requireJwtExpiry,
+  requireOperationDocs,
+  requireOperationSecurity,
+  requireRateLimitResponses,
+  requireRequestId,
+  requireResponseEnvelope,
+  requireSizeLimits,
+  requireStrongPasswordHash,
+  secureAuthSchemes,
+  validExamples,
 ];

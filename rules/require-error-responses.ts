@@ -66,10 +66,13 @@ export function requireErrorResponses(index: DocumentIndex, options: RequireErro
     if (op.segments.some((s) => s.isParam) && !has('404')) missing.push('404 (its path has parameters)');
     if (requiresAuthentication(op) && !has('401')) missing.push('401 (security applies)');
     if (rateLimited && !has('429')) missing.push('429 (the document declares rate limiting)');
-    if (!statuses.has('DEFAULT') && ![...statuses].some((s) => s.startsWith('5'))) missing.push('a 5XX or default response');
+    if (!statuses.has('DEFAULT') && ![...statuses].some((s) => s.startsWith('5'))) missing.push('5XX or default');
     if (missing.length === 0) continue;
     results.push({
-      message: `${op.method.toUpperCase()} ${op.path} documents no ${missing.join(', ')}; add ${missing.length === 1 ? 'this error response' : 'these error responses'}.`,
+      message:
+        missing.length === 1
+          ? `${op.method.toUpperCase()} ${op.path} is missing an error response: ${missing[0]}; document it.`
+          : `${op.method.toUpperCase()} ${op.path} is missing error responses: ${missing.join(', ')}; document them.`,
       path: [...op.jsonPath, 'responses'],
     });
   }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { lintDoc } from '../helpers/spectral.js';
+
+const CODE = 'backlint/require-error-responses';
+const ID = 'require-error-responses';
+const r = (description = 'x') => ({ description });
+
+function doc(paths: Record<string, unknown>, extra: Record<string, unknown> = {}, openapi = '3.0.3') {
+  return { openapi, info: { title: 't', version: '1' }, paths, ...extra };
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+describe('require-error-responses', () => {
+  it('lists every missing error response of an operation in one finding on its responses', async () => {
+    const results = await lintDoc(
+      doc(
+        { '/users/{id}': { parameters: [idParam], get: { responses: { '200': r() } } } },
+        { security: [{ bearer: [] }], components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+      ),
+      [ID],
+    );
+    expect(results).toEqual([
+      {
+        code: CODE,
+        path: ['paths', '/users/{id}', 'get', 'responses'],
+        message:
+          'GET /users/{id} is missing error responses: 400 or 422 (it takes parameters), 404 (its path has parameters), 401 (security applies), 5XX or default; document them.',
+        severity: 'warn',
+        line: 14,
+      },
+    ]);
+  });
+
+  it('requires 429 only when the document declares rate limiting (a 429 or a rate-limit header anywhere)', async () => {
+    const paths = {
+      '/users': {
+        post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': r(), '400': r(), '500': r() } },
+        get: { responses: { '200': r(), '500': r() } },
+      },
+    };
+    expect(await lintDoc(doc(paths), [ID])).toEqual([]);
+    const withLimit = structuredClone(paths) as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    withLimit['/users']!.get!.responses['200'] = { description: 'ok', headers: { 'X-RateLimit-Remaining': { schema: { type: 'integer' } } } };
+    const results = await lintDoc(doc(withLimit), [ID]);
+    expect(results.map((x) => [x.code, x.path.join('/')])).toEqual([
+      [CODE, 'paths//users/post/responses'],
+      [CODE, 'paths//users/get/responses'],
+    ]);
+    expect(results[0]!.message).toBe(
+      'POST /users is missing an error response: 429 (the document declares rate limiting); document it.',
+    );
+  });
+
+  it('validationStatus option: 400, 422 or either', async () => {
+    const paths = {
+      '/a': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': r(), '422': r(), default: r() } } },
+      '/b': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': r(), '400': r(), default: r() } } },
+    };
+    expect(await lintDoc(doc(paths), [ID])).toEqual([]);
+    const only400 = await lintDoc(doc(paths), [ID], { rules: { [CODE]: ['warn', { validationStatus: 400 }] } });
+    expect(only400.map((x) => [x.path.join('/'), x.message])).toEqual([
+      ['paths//a/post/responses', 'POST /a is missing an error response: 400 (it takes a request body); document it.'],
+    ]);
+    const only422 = await lintDoc(doc(paths), [ID], { rules: { [CODE]: ['warn', { validationStatus: '422' }] } });
+    expect(only422.map((x) => x.path.join('/'))).toEqual(['paths//b/post/responses']);
+  });
+
+  it('does not flag operations without inputs, with 4XX ranges, optional auth, or default/5XX', async () => {
+    const results = await lintDoc(
+      doc(
+        {
+          '/ping': { get: { security: [], responses: { '200': r(), '503': r() } } },
+          '/users/{id}': { parameters: [idParam], get: { responses: { '200': r(), '4XX': r(), '5XX': r() } } },
+          '/articles': { get: { security: [{}, { bearer: [] }], responses: { '200': r(), default: r() } } },
+        },
+        { security: [{ bearer: [] }], components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+      ),
+      [ID],
+    );
+    expect(results).toEqual([]);
+  });
+
+  it('counts Swagger 2.0 body/formData parameters and OAS 3.1 documents; skips webhooks', async () => {
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/users': { post: { parameters: [{ name: 'body', in: 'body', schema: { type: 'object' } }], responses: { '201': r(), '500': r() } } },
+        '/files': { post: { consumes: ['multipart/form-data'], parameters: [{ name: 'f', in: 'formData', type: 'file' }], responses: { '201': r(), '400': r(), '500': r() } } },
+      },
+    };
+    const r2 = await lintDoc(swagger, [ID]);
+    expect(r2.map((x) => [x.code, x.path.join('/'), x.message])).toEqual([
+      [CODE, 'paths//users/post/responses', 'POST /users is missing an error response: 400 or 422 (it takes a request body); document it.'],
+    ]);
+    const r31 = await lintDoc(
+      doc({ '/users': { get: { responses: { '200': r() } } } }, { webhooks: { created: { post: { requestBody: { content: {} }, responses: { '200': r() } } } } }, '3.1.0'),
+      [ID],
+      { format: 'json' },
+    );
+    expect(r31.map((x) => [x.path.join('/'), x.message])).toEqual([
+      ['paths//users/get/responses', 'GET /users is missing an error response: 5XX or default; document it.'],
+    ]);
+  });
+
+  it('reads responses and parameters through $ref', async () => {
+    const results = await lintDoc(
+      doc(
+        { '/users/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': r(), '404': { $ref: '#/components/responses/NotFound' }, '400': r(), default: r() } } } },
+        { components: { parameters: { Id: idParam }, responses: { NotFound: r('not found') } } },
+      ),
+      [ID],
+    );
+    expect(results).toEqual([]);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * require-secure-cookies: cookies set by the server carry `httpOnly`, `secure` and `sameSite`.
+ *
+ * A library's own defaults count: express-session, cookie-session and Koa/`cookies` default to
+ * `httpOnly: true`, so only their missing `secure`/`sameSite` is reported. Options the rule cannot
+ * see (a variable from another file, `this.options`) are not judged; inside an unknown spread only
+ * explicit `false` values are. Deleting a cookie (`clearCookie`, empty value, `maxAge: 0`) is not a
+ * sink. CSRF double-submit cookies (`XSRF-TOKEN`) must be readable by scripts, so `httpOnly` is not
+ * asked of them.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { defineRule, createEslintRule } from '../src/rule.js';
+import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import {
+  getObjectLiteral,
+  getProperty,
+  getStaticString,
+  getStaticValue,
+  hasUnknownSpread,
+  memberChainName,
+  resolveConstInit,
+  unwrap,
+} from '../src/analysis/values.js';
+
+type MessageIds = 'insecureCookie';
+type Options = [{ clientReadable?: string[] }];
+
+type Attr = 'httpOnly' | 'secure' | 'sameSite';
+const ATTRS: readonly Attr[] = ['httpOnly', 'secure', 'sameSite'];
+const FIX: Record<Attr, string> = { httpOnly: '`httpOnly: true`', secure: '`secure: true`', sameSite: "`sameSite: 'lax'`" };
+
+/** Cookies a browser script must read by design (CSRF double-submit tokens). */
+const CLIENT_READABLE = /csrf|xsrf/i;
+
+/** Receivers that are an HTTP response: `res`, `response`, `reply`, `ctx.res`, `this.res`, `loginResponse`. */
+const RESPONSE_NAME = /^(res|resp|response|reply)$|(Res|Response|Reply)$/;
+
+interface Defaults {
+  httpOnly: boolean;
+}
+const NO_DEFAULTS: Defaults = { httpOnly: false };
+const HTTPONLY_DEFAULT: Defaults = { httpOnly: true };
+
+function lastName(node: TSESTree.Node): string | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  return null;
+}
+
+export default defineRule({
+  id: 'require-secure-cookies',
+  category: 'security',
+  description: 'Require cookies the server sets to be httpOnly, secure and sameSite.',
+  recommended: 'warn',
+  strict: 'warn',
+  eslint: createEslintRule<Options, MessageIds>({
+    name: 'require-secure-cookies',
+    meta: {
+      type: 'problem',
+      docs: { description: 'Require cookies the server sets to be httpOnly, secure and sameSite.' },
+      schema: [
+        {
+          type: 'object',
+          properties: { clientReadable: { type: 'array', items: { type: 'string' } } },
+          additionalProperties: false,
+        },
+      ],
+      messages: {
+        insecureCookie:
+          '{{cookie}} is set {{problems}}. Set {{fix}}: httpOnly keeps it away from scripts, secure keeps it off plain HTTP, sameSite stops cross-site requests from carrying it.',
+      },
+    },
+    defaultOptions: [{}],
+    create(context, [options]) {
+      const sourceCode = context.sourceCode;
+      const tracker = getImportTracker(context);
+      const clientReadable = new Set(options.clientReadable ?? []);
+      const usesNext = tracker.usesAny(['next/*', 'next']);
+
+      function isDeletion(value: TSESTree.Node | undefined, obj: TSESTree.ObjectExpression | null): boolean {
+        if (value) {
+          const v = getStaticValue(sourceCode, value);
+          if (v === '' || v === null || v === undefined) return true;
+        }
+        if (!obj) return false;
+        const maxAge = getProperty(sourceCode, obj, 'maxAge');
+        if (maxAge && Number(getStaticValue(sourceCode, maxAge)) <= 0) return true;
+        const expires = getProperty(sourceCode, obj, 'expires');
+        if (expires) {
+          const e = unwrap(expires);
+          // `new Date(0)`, `new Date(1)`: the classic "expire now".
+          if (e.type === AST_NODE_TYPES.NewExpression && e.arguments.length === 1) {
+            const n = getStaticValue(sourceCode, e.arguments[0]);
+            if (typeof n === 'number' && n < 86_400_000) return true;
+          }
+        }
+        return false;
+      }
+
+      /**
+       * Report the problems of one cookie. `optionsNode` undefined = no options passed.
+       * `target` is where to report.
+       */
+      function check(
+        cookieLabel: string,
+        cookieName: string | null,
+        optionsNode: TSESTree.Node | undefined,
+        defaults: Defaults,
+        target: TSESTree.Node,
+        value?: TSESTree.Node,
+      ): void {
+        let obj: TSESTree.ObjectExpression | null = null;
+        if (optionsNode) {
+          obj = getObjectLiteral(sourceCode, optionsNode);
+          if (!obj) return; // options we cannot see are not judged
+        }
+        if (isDeletion(value, obj)) return;
+        const partial = obj ? hasUnknownSpread(sourceCode, obj) : false;
+        const readable = cookieName !== null && (CLIENT_READABLE.test(cookieName) || clientReadable.has(cookieName));
+        const missing: Attr[] = [];
+        const falses: Attr[] = [];
+        for (const attr of ATTRS) {
+          if (attr === 'httpOnly' && readable) continue;
+          const prop = obj ? getProperty(sourceCode, obj, attr) : null;
+          if (!prop) {
+            if (partial) continue;
+            if (attr === 'httpOnly' && defaults.httpOnly) continue;
+            missing.push(attr);
+            continue;
+          }
+          const v = getStaticValue(sourceCode, prop);
+          if (v === false || (attr === 'sameSite' && typeof v === 'string' && v.toLowerCase() === 'false')) falses.push(attr);
+          else if (v === undefined) missing.push(attr);
+        }
+        if (missing.length === 0 && falses.length === 0) return;
+        const parts: string[] = [];
+        if (missing.length) parts.push(`without ${missing.map((a) => `\`${a}\``).join(', ')}`);
+        if (falses.length) parts.push(`with ${falses.map((a) => `\`${a}: false\``).join(', ')}`);
+        const fix = [...falses, ...missing].sort((a, b) => ATTRS.indexOf(a) - ATTRS.indexOf(b)).map((a) => FIX[a]);
+        context.report({
+          node: target,
+          messageId: 'insecureCookie',
+          data: { cookie: cookieLabel, problems: parts.join(' and '), fix: fix.join(', ') },
+        });
+      }
+
+      function label(nameNode: TSESTree.Node | undefined): { label: string; name: string | null } {
+        const name = nameNode ? getStaticString(sourceCode, nameNode) : null;
+        return { label: name !== null ? `Cookie '${name}'` : 'This cookie', name };
+      }
+
+      /** `cookies()` from next/headers, `await cookies()`, or a const holding either. */
+      function isNextCookieStore(node: TSESTree.Node): boolean {
+        let n = unwrap(node);
+        if (n.type === AST_NODE_TYPES.Identifier) {
+          const init = resolveConstInit(sourceCode, n);
+          if (!init) return false;
+          n = unwrap(init);
+        }
+        if (n.type === AST_NODE_TYPES.AwaitExpression) n = unwrap(n.argument);
+        return n.type === AST_NODE_TYPES.CallExpression && tracker.matches(n.callee, 'next/headers', ['cookies']);
+      }
+
+      /** `ctx.cookies`, `this.cookies`, `response.cookies`, or an instance of the `cookies` module. */
+      function cookieJarDefaults(receiver: TSESTree.Node): Defaults | null {
+        const r = unwrap(receiver);
+        if (r.type === AST_NODE_TYPES.MemberExpression && propertyName(r) === 'cookies') {
+          if (usesNext && !/^(ctx|context)$/.test(memberChainName(r.object) ?? '')) return NO_DEFAULTS;
+          return HTTPONLY_DEFAULT;
+        }
+        if (r.type === AST_NODE_TYPES.Identifier) {
+          const init = resolveConstInit(sourceCode, r);
+          const call = init ? unwrap(init) : null;
+          if (
+            call &&
+            (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) &&
+            tracker.resolve(call.callee)?.source === 'cookies'
+          ) {
+            return HTTPONLY_DEFAULT;
+          }
+        }
+        return null;
+      }
+
+      return {
+        CallExpression(call) {
+          const callee = call.callee;
+          const args = call.arguments;
+          const ref = tracker.resolve(callee);
+          if (ref) {
+            const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
+            if (ref.source === 'express-session' && path.length === 0) {
+              const opts = args[0] ? getObjectLiteral(sourceCode, args[0]) : null;
+              if (!opts) return;
+              const cookie = getProperty(sourceCode, opts, 'cookie');
+              if (!cookie && hasUnknownSpread(sourceCode, opts)) return;
+              const cookieName = getStaticString(sourceCode, getProperty(sourceCode, opts, 'name'));
+              const label = `The express-session cookie${cookieName ? ` '${cookieName}'` : ''}`;
+              if (!cookie) check(label, cookieName, undefined, HTTPONLY_DEFAULT, args[0]!);
+              else check(label, cookieName, cookie, HTTPONLY_DEFAULT, cookie.parent as TSESTree.Node);
+              return;
+            }
+            if (ref.source === 'cookie-session' && path.length === 0) {
+              if (!args[0]) {
+                check('The cookie-session cookie', null, undefined, HTTPONLY_DEFAULT, call);
+                return;
+              }
+              const opts = getObjectLiteral(sourceCode, args[0]);
+              const cookieName = opts ? getStaticString(sourceCode, getProperty(sourceCode, opts, 'name')) : null;
+              check(`The cookie-session cookie${cookieName ? ` '${cookieName}'` : ''}`, cookieName, args[0], HTTPONLY_DEFAULT, args[0]);
+              return;
+            }
+            if (ref.source === 'hono/cookie' && path.length === 1) {
+              if (path[0] === 'setCookie') {
+                const l = label(args[1]);
+                check(l.label, l.name, args[3], NO_DEFAULTS, call, args[2]);
+              } else if (path[0] === 'setSignedCookie') {
+                const l = label(args[1]);
+                check(l.label, l.name, args[4], NO_DEFAULTS, call, args[2]);
+              }
+              return;
+            }
+          }
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+          const method = propertyName(callee);
+          if (method === 'cookie' || method === 'setCookie') {
+            // Express `res.cookie`, Fastify `reply.setCookie` / `reply.cookie`.
+            if (args.length < 2 || args.length > 3) return;
+            const receiver = lastName(callee.object);
+            if (!receiver || !RESPONSE_NAME.test(receiver)) return;
+            const l = label(args[0]);
+            check(l.label, l.name, args[2], NO_DEFAULTS, call, args[1]);
+            return;
+          }
+          if (method === 'set') {
+            if (isNextCookieStore(callee.object)) {
+              if (args.length === 1) {
+                // cookies().set({ name, value, httpOnly, ... })
+                const obj = getObjectLiteral(sourceCode, args[0]);
+                if (!obj) return;
+                const l = label(getProperty(sourceCode, obj, 'name') ?? undefined);
+                check(l.label, l.name, args[0], NO_DEFAULTS, call, getProperty(sourceCode, obj, 'value') ?? undefined);
+              } else if (args.length >= 2) {
+                const l = label(args[0]);
+                check(l.label, l.name, args[2], NO_DEFAULTS, call, args[1]);
+              }
+              return;
+            }
+            if (args.length < 2) return;
+            const defaults = cookieJarDefaults(callee.object);
+            if (!defaults) return;
+            const l = label(args[0]);
+            check(l.label, l.name, args[2], defaults, call, args[1]);
+          }
+        },
+      };
+    },
+  }),
+});

@@ -1,0 +1,131 @@
+import type { Rule } from 'eslint';
+import rule from '../../rules/require-secure-cookies.js';
+import { createRuleTester } from '../helpers/eslint.js';
+
+const ruleTester = createRuleTester();
+const eslintRule = rule.eslint as unknown as Rule.RuleModule;
+
+const msg = (cookie: string, problems: string, fix: string) =>
+  `${cookie} is set ${problems}. Set ${fix}: httpOnly keeps it away from scripts, secure keeps it off plain HTTP, sameSite stops cross-site requests from carrying it.`;
+const ALL = "`httpOnly: true`, `secure: true`, `sameSite: 'lax'`";
+
+ruleTester.run('require-secure-cookies', eslintRule, {
+  valid: [
+    // Express, all three set
+    `app.post('/login', (req, res) => { res.cookie('sid', token, { httpOnly: true, secure: true, sameSite: 'strict' }); });`,
+    // decided at run time
+    `res.cookie('sid', token, { httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'lax' });`,
+    // options defined elsewhere are not judged
+    `res.cookie('sid', token, cookieOptions);`,
+    `res.cookie('sid', token, this.cookieOptions);`,
+    // unknown spread: only explicit false would count
+    `res.cookie('sid', token, { ...baseCookie, maxAge: 1000 });`,
+    // clearing and deleting are not sinks
+    `res.clearCookie('sid');`,
+    `res.cookie('sid', '', { expires: new Date(0) });`,
+    `res.cookie('sid', token, { maxAge: 0 });`,
+    `ctx.cookies.set('sid', null);`,
+    `import { deleteCookie } from 'hono/cookie'; deleteCookie(c, 'sid');`,
+    `import { cookies } from 'next/headers'; cookies().delete('sid');`,
+    // CSRF double-submit cookie must be readable by scripts
+    `res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true, sameSite: 'strict' });`,
+    // not a response object
+    `$.cookie('theme', 'dark');`,
+    `cache.set('sid', value, 60);`,
+    `map.set('cookie', value);`,
+    // Koa / cookies module default httpOnly: true
+    `router.post('/login', async (ctx) => { ctx.cookies.set('sid', token, { secure: true, sameSite: 'lax' }); });`,
+    `const Cookies = require('cookies'); const jar = new Cookies(req, res); jar.set('sid', token, { secure: true, sameSite: 'lax' });`,
+    // express-session: httpOnly defaults to true
+    `import session from 'express-session'; app.use(session({ secret, cookie: { secure: true, sameSite: 'lax' } }));`,
+    `import session from 'express-session'; app.use(session({ secret, cookie: { secure: 'auto', sameSite: 'lax' } }));`,
+    `import session from 'express-session'; app.use(session(sessionConfig));`,
+    `import cookieSession from 'cookie-session'; app.use(cookieSession({ name: 's', keys, secure: true, sameSite: 'strict' }));`,
+    // Hono and Next with the attributes
+    `import { setCookie } from 'hono/cookie'; setCookie(c, 'sid', token, { httpOnly: true, secure: true, sameSite: 'Lax' });`,
+    `import { cookies } from 'next/headers'; cookies().set('sid', token, { httpOnly: true, secure: true, sameSite: 'lax' });`,
+    // Fastify with the attributes via a const
+    `const opts = { httpOnly: true, secure: true, sameSite: 'strict', path: '/' }; fastify.post('/login', (req, reply) => reply.setCookie('sid', t, opts));`,
+    // sameSite: 'none' is a deliberate cross-site cookie (it requires secure)
+    `res.cookie('embed', v, { httpOnly: true, secure: true, sameSite: 'none' });`,
+  ],
+  invalid: [
+    {
+      // Express, no options at all
+      code: `app.post('/login', (req, res) => {\n  res.cookie('sid', token);\n});`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 2, column: 3 }],
+    },
+    {
+      // Express, partial options
+      code: `res.cookie('sid', token, { httpOnly: true });`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 1, column: 1 }],
+    },
+    {
+      // explicit false values, const options object
+      code: `const cookieOpts = { httpOnly: false, secure: false, sameSite: 'lax' };\nresponse.cookie('refresh', rt, cookieOpts);`,
+      errors: [{ message: msg("Cookie 'refresh'", 'with `httpOnly: false`, `secure: false`', '`httpOnly: true`, `secure: true`'), line: 2, column: 1 }],
+    },
+    {
+      // explicit false counts even inside an unknown spread
+      code: `res.cookie('sid', token, { ...base, secure: false });`,
+      errors: [{ message: msg("Cookie 'sid'", 'with `secure: false`', '`secure: true`'), line: 1, column: 1 }],
+    },
+    {
+      // CSRF cookie still needs secure and sameSite
+      code: `res.cookie('XSRF-TOKEN', t);`,
+      errors: [{ message: msg("Cookie 'XSRF-TOKEN'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`") }],
+    },
+    {
+      // Fastify
+      code: `fastify.post('/login', async (request, reply) => {\n  reply.setCookie('session', token, { path: '/' });\n});`,
+      errors: [{ message: msg("Cookie 'session'", 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 2, column: 3 }],
+    },
+    {
+      // Koa: httpOnly defaults to true, secure/sameSite do not
+      code: `router.post('/login', async (ctx) => {\n  ctx.cookies.set('sid', token);\n});`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 2, column: 3 }],
+    },
+    {
+      code: `ctx.cookies.set('sid', token, { httpOnly: false, secure: true, sameSite: 'lax' });`,
+      errors: [{ message: msg("Cookie 'sid'", 'with `httpOnly: false`', '`httpOnly: true`') }],
+    },
+    {
+      // Hono
+      code: `import { setCookie } from 'hono/cookie';\napp.post('/login', (c) => {\n  setCookie(c, 'sid', token, { secure: true });\n  return c.text('ok');\n});`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `httpOnly`, `sameSite`', "`httpOnly: true`, `sameSite: 'lax'`"), line: 3, column: 3 }],
+    },
+    {
+      code: `import { setSignedCookie } from 'hono/cookie';\nawait setSignedCookie(c, 'sid', token, secret);`,
+      errors: [{ messageId: 'insecureCookie', line: 2, column: 7 }],
+    },
+    {
+      // Next.js App Router
+      code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  cookies().set('sid', token);\n}`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 3, column: 3 }],
+    },
+    {
+      code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  const store = await cookies();\n  store.set({ name: 'sid', value: token, httpOnly: true });\n}`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 4, column: 3 }],
+    },
+    {
+      // NextResponse cookies have no httpOnly default
+      code: `import { NextResponse } from 'next/server';\nconst response = NextResponse.json({ ok: true });\nresponse.cookies.set('sid', token, { secure: true, sameSite: 'lax' });`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `httpOnly`', '`httpOnly: true`'), line: 3, column: 1 }],
+    },
+    {
+      // express-session without a cookie block
+      code: `import session from 'express-session';\napp.use(session({ secret: process.env.S, name: 'sid', resave: false }));`,
+      errors: [{ message: msg("The express-session cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 2, column: 17 }],
+    },
+    {
+      // express-session cookie block with explicit falses, CommonJS
+      code: `const session = require('express-session');\napp.use(session({\n  secret: process.env.S,\n  cookie: { httpOnly: false, secure: false, sameSite: 'lax' },\n}));`,
+      errors: [{ message: msg('The express-session cookie', 'with `httpOnly: false`, `secure: false`', '`httpOnly: true`, `secure: true`'), line: 4, column: 3 }],
+    },
+    {
+      // cookie-session
+      code: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [k1, k2], sameSite: false }));`,
+      errors: [{ message: msg("The cookie-session cookie 'session'", 'without `secure` and with `sameSite: false`', "`secure: true`, `sameSite: 'lax'`"), line: 2, column: 23 }],
+    },
+  ],
+});

@@ -21,6 +21,7 @@ import requireOperationSecurity from './require-operation-security.js';
 import requireRateLimitResponses from './require-rate-limit-responses.js';
 import requireRequestId from './require-request-id.js';
 import requireResponseEnvelope from './require-response-envelope.js';
+import requireSecureCookies from './require-secure-cookies.js';
 import requireSizeLimits from './require-size-limits.js';
 import requireStrongPasswordHash from './require-strong-password-hash.js';
 import secureAuthSchemes from './secure-auth-schemes.js';
@@ -44,6 +45,7 @@ export const allRules: readonly BacklintRule[] = [
   requireRateLimitResponses,
   requireRequestId,
   requireResponseEnvelope,
+  requireSecureCookies,
   requireSizeLimits,
   requireStrongPasswordHash,
   secureAuthSchemes,

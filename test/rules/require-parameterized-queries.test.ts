@@ -1,0 +1,97 @@
+import rule from '../../rules/require-parameterized-queries.js';
+import { createRuleTester } from '../helpers/eslint.js';
+
+const ruleTester = createRuleTester();
+
+const dyn = (how: string, part: string, library: string, method: string) => ({ messageId: 'dynamicSql' as const, data: { how, part, library, method } });
+const req = (source: string, how: string, library: string, method: string) => ({ messageId: 'requestDataSql' as const, data: { source, how, library, method } });
+
+ruleTester.run('require-parameterized-queries', rule.eslint!, {
+  valid: [
+    // placeholders with bound values
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query('SELECT * FROM users WHERE id = $1', [req.params.id]);" },
+    { code: "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.execute('SELECT * FROM users WHERE id = ?', [id]);" },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query({ text: 'SELECT * FROM users WHERE id = $1', values: [id] });" },
+    // tagged templates
+    { code: "import { sql } from 'drizzle-orm';\nawait db.execute(sql`SELECT * FROM users WHERE id = ${id}`);" },
+    { code: "import { PrismaClient, Prisma } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;" },
+    { code: "import { PrismaClient, Prisma } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$queryRaw(Prisma.sql`SELECT * FROM users WHERE id = ${id}`);" },
+    { code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql`SELECT * FROM users WHERE id = ${id}`;" },
+    // constant-only concatenation, incl. consts declared in the file
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst TABLE = 'users';\nconst LIMIT = 50;\nawait db.raw(`SELECT * FROM ${TABLE} LIMIT ${LIMIT}`);" },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst COLS = 'id, name';\nawait pool.query('SELECT ' + COLS + ' FROM users WHERE id = $1', [id]);" },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nlet q = 'SELECT * FROM users WHERE 1 = 1';\nif (active) q += ' AND active = true';\nawait pool.query(q);" },
+    // dynamically generated placeholders
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst ph = ids.map((_, i) => '$' + (i + 1)).join(', ');\nawait pool.query(`SELECT * FROM users WHERE id IN (${ph})`, ids);" },
+    { code: "import mysql from 'mysql2';\nconst conn = mysql.createConnection({});\nconn.query(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(',')})`, ids);" },
+    // escaped identifiers and values
+    { code: "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nconn.query('SELECT * FROM ' + mysql.escapeId(table) + ' WHERE id = ' + conn.escape(id));" },
+    { code: "import format from 'pg-format';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(format('SELECT * FROM %I WHERE name = %L', table, name));" },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(`SELECT * FROM users LIMIT ${Number(limit)} OFFSET ${parseInt(offset, 10)}`);" },
+    // a SQL string we cannot see is not judged
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport function run(sql, params) { return pool.query(sql, params); }" },
+    // not SQL
+    { code: 'logger.query(`fetching ${id}`);' },
+  ],
+  invalid: [
+    // pg
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\napp.get('/u', async (req, res) => {\n  await pool.query(`SELECT * FROM users WHERE id = ${req.query.id}`);\n});",
+      errors: [
+        {
+          message: 'Request data (req.query.id) is spliced into SQL by template interpolation and reaches pg query(): SQL injection. Pass it as a bound parameter (placeholder) instead.',
+          line: 4,
+          column: 20,
+        },
+      ],
+    },
+    {
+      code: "import pg from 'pg';\nconst client = new pg.Client();\nasync function find(name) { return client.query(\"SELECT * FROM users WHERE name = '\" + name + \"'\"); }",
+      errors: [{ message: "SQL built by concatenation of 'name' reaches pg query(). Pass values as bound parameters (placeholders) or use a tagged sql`…` template; escape identifiers with escapeId/format('%I').", line: 3 }],
+    },
+    // a SQL string built in a variable and passed later
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\nasync function h(req) {\n  const { sort } = req.query;\n  let sql = 'SELECT * FROM users';\n  sql += ' ORDER BY ' + sort;\n  return pool.query(sql);\n}",
+      errors: [req('req.query', 'concatenation', 'pg', 'query')],
+    },
+    // pg-promise
+    { code: "import pgPromise from 'pg-promise';\nconst pgp = pgPromise();\nconst db = pgp('postgres://localhost/db');\nawait db.any('SELECT * FROM t WHERE name = ' + name);", errors: [dyn('concatenation', 'name', 'pg-promise', 'any')] },
+    // mysql / mysql2 query and execute
+    { code: "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nconn.query('SELECT * FROM users WHERE email = \"' + email + '\"', cb);", errors: [dyn('concatenation', 'email', 'mysql', 'query')] },
+    { code: "import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({});\nawait pool.execute(`DELETE FROM sessions WHERE token = '${token}'`);", errors: [dyn('template interpolation', 'token', 'mysql2', 'execute')] },
+    // sqlite3 / better-sqlite3
+    { code: "import sqlite3 from 'sqlite3';\nconst db = new sqlite3.Database(':memory:');\ndb.all(`SELECT * FROM t WHERE id = ${id}`, cb);", errors: [dyn('template interpolation', 'id', 'sqlite3', 'all')] },
+    { code: "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\ndb.prepare(`SELECT * FROM t WHERE name = '${name}'`).get();", errors: [dyn('template interpolation', 'name', 'better-sqlite3', 'prepare')] },
+    // mssql
+    { code: "import sql from 'mssql';\nawait sql.query('SELECT * FROM t WHERE id = ' + id);", errors: [dyn('concatenation', 'id', 'mssql', 'query')] },
+    // oracledb
+    { code: "import oracledb from 'oracledb';\nconst conn = await oracledb.getConnection({});\nawait conn.execute(`SELECT * FROM t WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'oracledb', 'execute')] },
+    // sequelize query / literal
+    { code: "import { Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:');\nawait sequelize.query(`SELECT * FROM users WHERE name = '${name}'`);", errors: [dyn('template interpolation', 'name', 'sequelize', 'query')] },
+    { code: "import { Sequelize } from 'sequelize';\nUser.findAll({ where: Sequelize.literal(`age > ${age}`) });", errors: [dyn('template interpolation', 'age', 'sequelize', 'literal')] },
+    // knex raw / *Raw
+    { code: "import knex from 'knex';\nconst db = knex({});\nawait db.raw(`SELECT * FROM users WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'knex', 'raw')] },
+    { code: "import knex from 'knex';\nconst db = knex({});\nawait db('users').whereRaw('name = \\'' + name + '\\'');", errors: [dyn('concatenation', 'name', 'knex', 'whereRaw')] },
+    // TypeORM query / string where
+    { code: "import { DataSource } from 'typeorm';\nconst ds = new DataSource({});\nawait ds.query(`SELECT * FROM users WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'typeorm', 'query')] },
+    { code: "import { DataSource } from 'typeorm';\nconst ds = new DataSource({});\nawait ds.getRepository(User).createQueryBuilder('u').where(`u.name = '${name}'`).getMany();", errors: [dyn('template interpolation', 'name', 'typeorm', 'where')] },
+    // Prisma unsafe + Prisma.raw
+    { code: "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$queryRawUnsafe(`SELECT * FROM users WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'prisma', '$queryRawUnsafe')] },
+    { code: "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$executeRawUnsafe('DELETE FROM users WHERE id = ' + id);", errors: [dyn('concatenation', 'id', 'prisma', '$executeRawUnsafe')] },
+    { code: "import { Prisma } from '@prisma/client';\nconst q = Prisma.raw(`SELECT * FROM ${table}`);", errors: [dyn('template interpolation', 'table', 'prisma', 'raw')] },
+    // drizzle sql.raw
+    { code: "import { sql } from 'drizzle-orm';\nawait db.execute(sql.raw(`SELECT * FROM users ORDER BY ${col}`));", errors: [dyn('template interpolation', 'col', 'drizzle', 'raw')] },
+    // postgres.js unsafe
+    { code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe(`SELECT * FROM users WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'postgres', 'unsafe')] },
+    // .concat, .join, format-style replacement
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query('SELECT * FROM users WHERE id = '.concat(id));", errors: [dyn('.concat()', 'id', 'pg', 'query')] },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(['SELECT * FROM users WHERE name =', `'${name}'`].join(' '));", errors: [dyn('template interpolation', 'name', 'pg', 'query')] },
+    { code: "import util from 'util';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(util.format(\"SELECT * FROM users WHERE name = '%s'\", name));", errors: [dyn('format()', 'name', 'pg', 'query')] },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst TEMPLATE = 'SELECT * FROM users WHERE id = :id';\nawait pool.query(TEMPLATE.replace(':id', id));", errors: [dyn('.replace()', 'id', 'pg', 'query')] },
+    // Koa and Hono request data
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nrouter.get('/u', async (ctx) => { ctx.body = await pool.query(`SELECT * FROM t WHERE id = ${ctx.query.id}`); });", errors: [req('ctx.query.id', 'template interpolation', 'pg', 'query')] },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\napp.get('/u', async (c) => { const id = c.req.param('id'); return c.json(await pool.query('SELECT * FROM t WHERE id = ' + id)); });", errors: [req("c.req.param('id')", 'concatenation', 'pg', 'query')] },
+    // a driver client passed in from elsewhere
+    { code: 'export async function byName(db, name) { return db.query(`SELECT * FROM users WHERE name = \'${name}\'`); }', errors: [dyn('template interpolation', 'name', 'the SQL driver', 'query')] },
+  ],
+});

@@ -18,6 +18,7 @@ import requireIdempotencyKey from './require-idempotency-key.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOperationDocs from './require-operation-docs.js';
 import requireOperationSecurity from './require-operation-security.js';
+import requireParameterizedQueries from './require-parameterized-queries.js';
 import requireRateLimitResponses from './require-rate-limit-responses.js';
 import requireRequestId from './require-request-id.js';
 import requireResponseEnvelope from './require-response-envelope.js';
@@ -42,6 +43,7 @@ export const allRules: readonly BacklintRule[] = [
   requireJwtExpiry,
   requireOperationDocs,
   requireOperationSecurity,
+  requireParameterizedQueries,
   requireRateLimitResponses,
   requireRequestId,
   requireResponseEnvelope,

@@ -1,0 +1,340 @@
+/**
+ * The data-access model, exercised through a probe rule on real ESLint: every call the model
+ * classifies is reported with its classification, so each case asserts exactly what was seen.
+ */
+import { describe, expect, it } from 'vitest';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { classifyDbCall, classifyDbTaggedTemplate, classifySideEffect, dbClientConstruction, getSqlSink } from '../../src/analysis/data-access.js';
+import { classifySql } from '../../src/analysis/sql.js';
+import { createEslintRule } from '../../src/rule.js';
+
+const probe = createEslintRule({
+  name: 'probe',
+  meta: { type: 'problem', docs: { description: 'probe' }, messages: { m: '{{d}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    const out = (node: TSESTree.Node, d: string) => context.report({ node, messageId: 'm', data: { d } });
+    return {
+      CallExpression(node) {
+        const op = classifyDbCall(node, context);
+        if (op) out(node, `db ${op.library} ${op.operation} ${op.kind}${op.kind === 'list' ? (op.bounded ? ' bounded' : ' unbounded') : ''}`);
+        const sink = getSqlSink(node, context);
+        if (sink) out(node, `sink ${sink.library} ${context.sourceCode.getText(sink.sqlArg)}${sink.hasBoundValues ? ' bound' : ''}`);
+        const fx = classifySideEffect(node, context);
+        if (fx && fx.kind !== 'db-write') out(node, `effect ${fx.kind} ${fx.what}`);
+        const c = dbClientConstruction(node, context);
+        if (c) out(node, `client ${c.library} ${c.options ? 'opts' : 'noopts'}`);
+      },
+      NewExpression(node) {
+        const c = dbClientConstruction(node, context);
+        if (c) out(node, `client ${c.library} ${c.options ? 'opts' : 'noopts'}`);
+      },
+      TaggedTemplateExpression(node) {
+        const op = classifyDbTaggedTemplate(node, context);
+        if (op) out(node, `db ${op.library} ${op.operation} ${op.kind}${op.kind === 'list' ? (op.bounded ? ' bounded' : ' unbounded') : ''}`);
+      },
+    };
+  },
+});
+
+function run(code: string): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [
+    {
+      languageOptions: { parser: tsParser as unknown as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { t: { rules: { probe: probe as never } } },
+      rules: { 't/probe': 'error' },
+    },
+  ]);
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => `${m.line}: ${m.message}`);
+}
+
+describe('classifySql', () => {
+  it.each([
+    ['SELECT * FROM users', 'read list false'],
+    ['select * from users limit 10', 'read list true'],
+    ['SELECT TOP 10 * FROM users', 'read list true'],
+    ['SELECT * FROM users OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY', 'read list true'],
+    ['SELECT COUNT(*) FROM users', 'read aggregate true'],
+    ['SELECT count(*)::int AS n, max(created_at) FROM users WHERE x = $1', 'read aggregate true'],
+    ['SELECT status, COUNT(*) FROM orders GROUP BY status', 'read list false'],
+    ['SELECT * FROM users WHERE id = $1', 'read single true'],
+    ['SELECT * FROM orders WHERE user_id = $1', 'read list false'],
+    ['SELECT NOW()', 'read single true'],
+    ['  -- comment\n  WITH x AS (SELECT * FROM a) SELECT * FROM x', 'read list false'],
+    ['WITH x AS (SELECT * FROM a) SELECT * FROM x LIMIT 5', 'read list true'],
+    ['WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved', 'write delete true'],
+    ['INSERT INTO users (name) VALUES ($1)', 'write create true'],
+    ['INSERT INTO users (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET id = excluded.id', 'write upsert true'],
+    ['update users set last_seen = now()', 'write update true'],
+    ['DELETE FROM sessions', 'write delete true'],
+    ['MERGE INTO t USING s ON t.id = s.id', 'write upsert true'],
+    ['REPLACE INTO t VALUES (1)', 'write upsert true'],
+    ['TRUNCATE users', 'write delete true'],
+    ['DROP TABLE users', 'write ddl true'],
+    ['(SELECT * FROM a) UNION (SELECT * FROM b)', 'read list false'],
+  ])('%s', (sql, expected) => {
+    const info = classifySql(sql)!;
+    expect(`${info.operation} ${info.kind} ${info.bounded}`).toBe(expected);
+  });
+  it('is null for non-SQL', () => {
+    expect(classifySql('hello world')).toBeNull();
+    expect(classifySql('orderBy')).toBeNull();
+  });
+});
+
+describe('classifyDbCall', () => {
+  it('tracks pg pools and classifies raw SQL', () => {
+    expect(
+      run(`import { Pool } from 'pg';
+const pool = new Pool({ statement_timeout: 1000 });
+await pool.query('SELECT * FROM users');
+await pool.query('SELECT * FROM users LIMIT $1', [n]);
+await pool.query({ text: 'INSERT INTO users (a) VALUES ($1)', values: [a] });
+const client = await pool.connect();
+await client.query('UPDATE users SET a = 1 WHERE id = ' + id);
+`),
+    ).toEqual([
+      '2: client pg opts',
+      "3: db pg read list unbounded",
+      "3: sink pg 'SELECT * FROM users'",
+      '4: db pg read list bounded',
+      "4: sink pg 'SELECT * FROM users LIMIT $1' bound",
+      '5: db pg write create',
+      "5: sink pg 'INSERT INTO users (a) VALUES ($1)' bound",
+      "7: db pg write update",
+      "7: sink pg 'UPDATE users SET a = 1 WHERE id = ' + id",
+    ]);
+  });
+
+  it('recognises untracked drivers only with SQL text', () => {
+    expect(
+      run(`export async function f(db, cache) {
+  await db.query('SELECT * FROM t WHERE a = ' + a);
+  await cache.get('key');
+  await db.query(sqlText);
+  await db.one('SELECT * FROM t WHERE a = $1', [a]);
+}`),
+    ).toEqual([
+      '2: db sql read list bounded',
+      "2: sink sql 'SELECT * FROM t WHERE a = ' + a",
+      '5: db sql read single',
+      "5: sink sql 'SELECT * FROM t WHERE a = $1' bound",
+    ]);
+  });
+
+  it('classifies Prisma delegates, tracked and by name', () => {
+    expect(
+      run(`import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+await prisma.user.findMany();
+await prisma.user.findMany({ take: limit });
+await prisma.user.findUnique({ where: { id } });
+await prisma.user.create({ data });
+await prisma.user.upsert({ where, create, update });
+await this.prisma.post.update({ where, data });
+await prisma.$queryRawUnsafe('SELECT * FROM t WHERE id = ' + id);
+await prisma.$queryRaw\`SELECT * FROM users\`;
+`),
+    ).toEqual([
+      '3: db prisma read list unbounded',
+      '4: db prisma read list bounded',
+      '5: db prisma read single',
+      '6: db prisma write create',
+      '7: db prisma write upsert',
+      '8: db prisma write update',
+      '9: db prisma read single',
+      "9: sink prisma 'SELECT * FROM t WHERE id = ' + id",
+      '10: db prisma read list unbounded',
+    ]);
+  });
+
+  it('classifies knex chains once, at the outermost call', () => {
+    expect(
+      run(`import knexFactory from 'knex';
+const db = knexFactory({ client: 'pg' });
+await db('users').where({ a }).select('*');
+await db('users').where({ a }).limit(10);
+await db('users').where({ id }).first();
+await db('users').insert(row).returning('id');
+await db('users').insert(row).onConflict('id').merge();
+await db('users').where({ id }).update({ seen: now }).then(() => 1);
+await db('users').count('id');
+const q = db('users');
+export async function g(knex, trx) {
+  await knex('posts').whereIn('id', ids).del();
+  await trx('posts').select('id');
+  await knex.raw('SELECT * FROM x WHERE a = ' + a);
+  await knex('posts').whereRaw('a = ' + a).limit(1);
+}
+`),
+    ).toEqual([
+      '2: client knex opts',
+      '3: db knex read list unbounded',
+      '4: db knex read list bounded',
+      '5: db knex read single',
+      '6: db knex write create',
+      '7: db knex write upsert',
+      '8: db knex write update',
+      '9: db knex read aggregate',
+      '12: db knex write delete',
+      '13: db knex read list unbounded',
+      '14: db knex read list bounded',
+      "14: sink knex 'SELECT * FROM x WHERE a = ' + a",
+      '15: db knex read list bounded',
+      "15: sink knex 'a = ' + a",
+    ]);
+  });
+
+  it('classifies mongoose models, mongodb collections and documents', () => {
+    expect(
+      run(`import mongoose from 'mongoose';
+import { MongoClient } from 'mongodb';
+const User = mongoose.model('User', schema);
+await User.find({ a });
+await User.find({ a }).sort({ b: 1 }).limit(20).lean();
+await User.findById(id);
+await User.updateOne({ _id: id }, { $set: { seen: now } });
+await User.updateOne({ _id: id }, { $set: x }, { upsert: true });
+const u = new User({ name });
+await u.save();
+const client = new MongoClient(uri);
+const coll = client.db('app').collection('users');
+await coll.find({}).toArray();
+await coll.insertOne(doc);
+await Order.findAll({ where: { a } });
+await Order.findAll({ where: { a }, limit: 10 });
+await Order.create({ a });
+await Object.create(proto);
+await db.collection('events').find({}).limit(5).toArray();
+`),
+    ).toEqual([
+      '4: db mongoose read list unbounded',
+      '5: db mongoose read list bounded',
+      '6: db mongoose read single',
+      '7: db mongoose write update',
+      '8: db mongoose write upsert',
+      '10: db mongoose write create',
+      '11: client mongodb noopts',
+      '13: db mongodb read list unbounded',
+      '14: db mongodb write create',
+      '15: db model read list unbounded',
+      '16: db model read list bounded',
+      '17: db model write create',
+      '19: db mongodb read list bounded',
+    ]);
+  });
+
+  it('classifies TypeORM repositories and query builders', () => {
+    expect(
+      run(`export class S {
+  constructor(private readonly userRepository) {}
+  async a() {
+    await this.userRepository.find();
+    await this.userRepository.find({ take: 10 });
+    await this.userRepository.findOneBy({ id });
+    await this.userRepository.save(entity);
+    this.userRepository.create(dto);
+    await this.userRepository.createQueryBuilder('u').where('u.name = ' + name).getMany();
+    await this.userRepository.createQueryBuilder('u').where('u.name = :n', { n }).take(5).getMany();
+    await ds.createQueryBuilder().insert().into(User).values(v).execute();
+  }
+}`),
+    ).toEqual([
+      '4: db typeorm read list unbounded',
+      '5: db typeorm read list bounded',
+      '6: db typeorm read single',
+      '7: db typeorm write create',
+      '9: db typeorm read list unbounded',
+      "9: sink typeorm 'u.name = ' + name",
+      '10: db typeorm read list bounded',
+      "10: sink typeorm 'u.name = :n' bound",
+      '11: db typeorm write create',
+    ]);
+  });
+
+  it('covers the remaining drivers and sinks', () => {
+    expect(
+      run(`import mysql from 'mysql2/promise';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { Sequelize } from 'sequelize';
+const conn = await mysql.createConnection({ host });
+await conn.execute('SELECT * FROM t WHERE id = ?', [id]);
+const lite = new Database('a.db');
+lite.prepare('SELECT * FROM t').all();
+lite.prepare('DELETE FROM t WHERE id = ?').run(id);
+const db = drizzle(pool);
+await db.select().from(users).where(eq(users.id, id));
+await db.insert(users).values(v);
+db.execute(sql.raw('SELECT 1 ' + x));
+const pg = postgres(url);
+await pg\`SELECT * FROM users LIMIT 10\`;
+await pg.unsafe('SELECT ' + col + ' FROM users');
+const seq = new Sequelize(url);
+await seq.query('SELECT * FROM a WHERE b = :b', { replacements: { b } });
+`),
+    ).toEqual([
+      '7: client mysql2 opts',
+      '8: db mysql2 read single',
+      "8: sink mysql2 'SELECT * FROM t WHERE id = ?' bound",
+      '10: db better-sqlite3 read list unbounded',
+      "10: sink better-sqlite3 'SELECT * FROM t'",
+      '11: db better-sqlite3 write delete',
+      "11: sink better-sqlite3 'DELETE FROM t WHERE id = ?'",
+      '13: db drizzle read list unbounded',
+      '14: db drizzle write create',
+      '15: db drizzle unknown other',
+      "15: sink drizzle 'SELECT 1 ' + x",
+      '17: db postgres read list bounded',
+      '18: db postgres read list bounded',
+      "18: sink postgres 'SELECT ' + col + ' FROM users'",
+      '19: client sequelize noopts',
+      '20: db sequelize read list unbounded',
+      "20: sink sequelize 'SELECT * FROM a WHERE b = :b' bound",
+    ]);
+  });
+});
+
+describe('classifySideEffect', () => {
+  it('finds fs writes, mutating HTTP and publishing', () => {
+    expect(
+      run(`import fs from 'node:fs';
+import { writeFile } from 'fs/promises';
+import axios from 'axios';
+const opts = { method: 'POST', body };
+fs.writeFileSync('a', b);
+await writeFile('a', b);
+fs.readFileSync('a');
+await fetch(url, opts);
+await fetch(url);
+await axios.post(url, body);
+await axios.get(url);
+await axios({ method: 'delete', url });
+await transporter.sendMail(mail);
+await channel.sendToQueue(q, buf);
+await emailQueue.add('send', data);
+await producer.send({ topic, messages });
+await sqs.send(new SendMessageCommand(params));
+list.add(x);
+`),
+    ).toEqual([
+      '5: effect fs-write fs.writeFileSync',
+      '6: effect fs-write fs.writeFile',
+      '8: effect http fetch POST',
+      '10: effect http axios.post',
+      '12: effect http axios DELETE',
+      '13: effect message transporter.sendMail',
+      '14: effect message channel.sendToQueue',
+      '15: effect message emailQueue.add',
+      '16: effect message producer.send',
+      '17: effect message sqs.send(new SendMessageCommand)',
+    ]);
+  });
+});

@@ -58,6 +58,22 @@ export function findTerm(words: readonly string[], vocab: Vocabulary): { index: 
   return null;
 }
 
+/**
+ * True when the name's head — its last word, or last words for a phrase — is in the vocabulary:
+ * `passwordResetCode` and `userToken` end in a term; `tokenLength` does not.
+ */
+export function endsWithTerm(words: readonly string[], vocab: Vocabulary): boolean {
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  if (vocab.words.has(last)) return true;
+  for (const phrase of vocab.phrases) {
+    const parts = phrase.split(' ');
+    if (last === parts.join('')) return true;
+    if (parts.length <= words.length && parts.every((p, j) => words[words.length - parts.length + j] === p)) return true;
+  }
+  return false;
+}
+
 export function matchesVocabulary(name: string, vocab: Vocabulary): boolean {
   return findTerm(nameWords(name), vocab) !== null;
 }

@@ -8,6 +8,7 @@ import consistentErrorSchema from './consistent-error-schema.js';
 import httpsOnly from './https-only.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noInsecureRandom from './no-insecure-random.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
@@ -33,6 +34,7 @@ export const allRules: readonly BacklintRule[] = [
   httpsOnly,
   noDisabledTlsVerification,
   noHardcodedSecrets,
+  noInsecureRandom,
   noInvalidStatusCode,
   noPermissiveCors,
   noUnsafeJwtVerification,

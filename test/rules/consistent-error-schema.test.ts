@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { lintDoc } from '../helpers/spectral.js';
+
+const CODE = 'backlint/consistent-error-schema';
+const ID = 'consistent-error-schema';
+
+const envelope = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object' } } },
+    },
+  },
+};
+const problem = {
+  type: 'object',
+  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
+};
+const json = (schema: unknown, mediaType = 'application/json') => ({ description: 'e', content: { [mediaType]: { schema } } });
+
+function doc(responses: Record<string, unknown>, components: Record<string, unknown> = {}, openapi = '3.0.3') {
+  return {
+    openapi,
+    info: { title: 't', version: '1' },
+    paths: { '/users': { get: { responses: { '200': { description: 'ok' }, ...responses } } } },
+    components: { schemas: { Error: envelope, Problem: problem, ...components } },
+  };
+}
+
+describe('consistent-error-schema', () => {
+  it('flags the minority shape, even an allowed one, at the component the schema comes from', async () => {
+    const results = await lintDoc(
+      doc({
+        '400': json({ $ref: '#/components/schemas/Error' }),
+        '404': json({ $ref: '#/components/schemas/Error' }),
+        '500': json({ $ref: '#/components/schemas/Problem' }, 'application/problem+json'),
+      }),
+      [ID],
+    );
+    expect(results).toEqual([
+      {
+        code: CODE,
+        path: ['components', 'schemas', 'Problem'],
+        message:
+          'Error response body is RFC 9457 problem details (type, title, status, detail), but most error responses in this document (2 of 3) use the { error: { code, message } } envelope; give every 4XX/5XX JSON response the same error schema.',
+        severity: 'warn',
+        line: 45,
+      },
+    ]);
+  });
+
+  it('resolves allOf before comparing and flags an ad-hoc shape inline', async () => {
+    const results = await lintDoc(
+      doc(
+        {
+          '400': json({ allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', properties: { requestId: { type: 'string' } } }] }),
+          '404': json({ $ref: '#/components/schemas/Error' }),
+          '409': json({ type: 'object', properties: { message: { type: 'string' } } }),
+        },
+        { Base: envelope },
+      ),
+      [ID],
+    );
+    expect(results.map((r) => [r.code, r.path])).toEqual([
+      [CODE, ['paths', '/users', 'get', 'responses', '409', 'content', 'application/json', 'schema']],
+    ]);
+    expect(results[0]!.message).toBe(
+      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, but most error responses in this document (2 of 3) use the { error: { code, message } } envelope; give every 4XX/5XX JSON response the same error schema.',
+    );
+  });
+
+  it('format option: problem+json flags envelopes; envelope flags problem details', async () => {
+    const d = doc({ '400': json({ $ref: '#/components/schemas/Error' }), '500': json(problem, 'application/problem+json') });
+    const asProblem = await lintDoc(d, [ID], { rules: { [CODE]: ['warn', { format: 'problem+json' }] } });
+    expect(asProblem.map((r) => r.path.join('/'))).toEqual(['components/schemas/Error']);
+    expect(asProblem[0]!.message).toContain('the configured error format is RFC 9457 problem details');
+    const asEnvelope = await lintDoc(d, [ID], { rules: { [CODE]: ['warn', { format: 'envelope' }] } });
+    expect(asEnvelope.map((r) => r.path)).toEqual([['paths', '/users', 'get', 'responses', '500', 'content', 'application/problem+json', 'schema']]);
+  });
+
+  it('flags every error body when the document uses no allowed shape', async () => {
+    const results = await lintDoc(
+      doc({ '404': json({ $ref: '#/components/schemas/Basic' }), '422': json({ $ref: '#/components/schemas/Basic' }) }, { Basic: { type: 'object', properties: { message: { type: 'string' }, documentation_url: { type: 'string' } } } }),
+      [ID],
+    );
+    // Both uses point at one component: one finding there.
+    expect(results.map((r) => r.path.join('/'))).toEqual(['components/schemas/Basic']);
+    expect(results[0]!.message).toContain('no error response in this document uses an allowed shape');
+  });
+
+  it('does not judge default responses, non-JSON errors, success bodies, or schemaless bodies', async () => {
+    const results = await lintDoc(
+      doc({
+        '400': json({ $ref: '#/components/schemas/Error' }),
+        '404': { description: 'not found' },
+        '406': json({ type: 'string' }, 'text/plain'),
+        '500': json({}),
+        default: json({ type: 'object', properties: { message: { type: 'string' } } }),
+      }),
+      [ID],
+    );
+    expect(results).toEqual([]);
+  });
+
+  it('accepts a problem+json media type without a schema as problem details; works on 3.1 and Swagger 2.0', async () => {
+    const r31 = await lintDoc(doc({ '400': { description: 'bad', content: { 'application/problem+json': {} } }, '404': json(problem, 'application/problem+json') }, {}, '3.1.0'), [ID], { format: 'json' });
+    expect(r31).toEqual([]);
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      produces: ['application/json'],
+      paths: {
+        '/users': {
+          get: {
+            responses: {
+              '200': { description: 'ok' },
+              '400': { description: 'bad', schema: { $ref: '#/definitions/Error' } },
+              '404': { description: 'nf', schema: { $ref: '#/definitions/Error' } },
+              '500': { description: 'oops', schema: { type: 'object', properties: { msg: { type: 'string' } } } },
+            },
+          },
+        },
+      },
+      definitions: { Error: envelope },
+    };
+    const r2 = await lintDoc(swagger, [ID]);
+    expect(r2.map((r) => [r.code, r.path.join('/')])).toEqual([[CODE, 'paths//users/get/responses/500/schema']]);
+  });
+});

@@ -11,6 +11,7 @@ import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
+import noQueryInLoop from './no-query-in-loop.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
@@ -37,6 +38,7 @@ export const allRules: readonly BacklintRule[] = [
   noInsecureRandom,
   noInvalidStatusCode,
   noPermissiveCors,
+  noQueryInLoop,
   noUnsafeJwtVerification,
   requireCacheHeaders,
   requireErrorResponses,

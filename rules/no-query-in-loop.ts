@@ -1,0 +1,164 @@
+/**
+ * no-query-in-loop: one awaited query per loop iteration (the N+1 pattern) turns a request into N
+ * round trips to the database; a single set-based query (or a batched write) does the same work.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { defineRule, createEslintRule } from '../src/rule.js';
+import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
+import { propertyName } from '../src/analysis/imports.js';
+import { getStaticNumber, unwrap } from '../src/analysis/values.js';
+
+type MessageIds = 'queryInLoop' | 'queryInCallback';
+
+const ITERATION_CALLBACKS = new Set(['map', 'forEach', 'reduce', 'reduceRight', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex']);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+// Retry loops (`for (let i = 0; i < 3; i++)`) and small fixed iterations are not N+1.
+const SMALL_LOOP = 10;
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function isFunction(n: TSESTree.Node): n is FunctionNode {
+  return (
+    n.type === AST_NODE_TYPES.FunctionDeclaration ||
+    n.type === AST_NODE_TYPES.FunctionExpression ||
+    n.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** The query's result is waited for in this function: `await q`, or the arrow returns it to an awaited combinator. */
+function awaitKind(node: TSESTree.Node): 'await' | 'return' | null {
+  let child: TSESTree.Node = node;
+  let p = node.parent;
+  while (p && (p.type === AST_NODE_TYPES.TSAsExpression || p.type === AST_NODE_TYPES.TSNonNullExpression || p.type === AST_NODE_TYPES.ChainExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return null;
+  if (p.type === AST_NODE_TYPES.AwaitExpression) return 'await';
+  if (p.type === AST_NODE_TYPES.ReturnStatement) return 'return';
+  if (p.type === AST_NODE_TYPES.ArrowFunctionExpression && p.body === child) return 'return';
+  return null;
+}
+
+/** A loop over something visibly small: an array literal, or a counter bounded by a small constant. */
+function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTree.Node): boolean {
+  if (loop.type === AST_NODE_TYPES.ForOfStatement) {
+    const right = unwrap(loop.right);
+    return right.type === AST_NODE_TYPES.ArrayExpression && right.elements.length <= SMALL_LOOP;
+  }
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
+    const t = loop.test;
+    if (t.operator === '<' || t.operator === '<=') {
+      const n = getStaticNumber(context.sourceCode, t.right);
+      return n !== null && n <= SMALL_LOOP;
+    }
+  }
+  return false;
+}
+
+/**
+ * The array a `.map` callback runs over is a bounded batch: a literal, `.slice(a, b)`, or a name
+ * that says so (`batch`, `chunk`, `page`).
+ */
+function isBoundedBatch(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(n.callee);
+    if (name === 'slice' && n.arguments.length === 2) return true;
+    if (name === 'splice' && n.arguments.length >= 2) return true;
+  }
+  const name = n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : null;
+  return !!name && /(?:batch|chunk|page|slice)(?:es|s)?$/i.test(name);
+}
+
+/** `Promise.all(x.map(cb))` or `await x.map(cb)` (rare, but awaited all the same). */
+function isAwaitedMap(mapCall: TSESTree.CallExpression): boolean {
+  let p: TSESTree.Node | undefined = mapCall.parent;
+  if (p?.type === AST_NODE_TYPES.AwaitExpression) return true;
+  if (p?.type === AST_NODE_TYPES.CallExpression && p.arguments.includes(mapCall as TSESTree.CallExpressionArgument)) {
+    const callee = unwrap(p.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_COMBINATORS.has(propertyName(callee) ?? '')) return true;
+    if (callee.type === AST_NODE_TYPES.Identifier && /^(?:all|allSettled)$/.test(callee.name)) return true;
+  }
+  p = undefined;
+  return false;
+}
+
+export default defineRule({
+  id: 'no-query-in-loop',
+  category: 'reliability',
+  description: 'Disallow awaiting a database query inside a loop or an iteration callback (the N+1 query pattern).',
+  recommended: 'warn',
+  strict: 'warn',
+  eslint: createEslintRule<[], MessageIds>({
+    name: 'no-query-in-loop',
+    meta: {
+      type: 'suggestion',
+      docs: { description: 'Disallow awaiting a database query inside a loop or an iteration callback (the N+1 query pattern).' },
+      messages: {
+        queryInLoop:
+          '{{what}} is awaited inside a `{{loop}}` loop: one database round trip per iteration (N+1). Load the rows in one query (`WHERE id IN (…)`, `whereIn`, `$in`, `findMany({ where: { id: { in } } })`) or batch the writes.',
+        queryInCallback:
+          '{{what}} runs once per element in a `.{{method}}()` callback: one database round trip per element (N+1). Load the rows in one query (`WHERE id IN (…)`, `whereIn`, `$in`) or batch the writes.',
+      },
+      schema: [],
+    },
+    defaultOptions: [],
+    create(context) {
+      function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+        const op: DbOperation | null = classifyDbNode(node, context);
+        if (!op) return;
+        const how = awaitKind(op.node);
+        if (!how) return;
+        let child: TSESTree.Node = op.node;
+        for (let p = op.node.parent; p; child = p, p = p.parent) {
+          switch (p.type) {
+            case AST_NODE_TYPES.ForStatement:
+            case AST_NODE_TYPES.ForOfStatement:
+            case AST_NODE_TYPES.ForInStatement:
+            case AST_NODE_TYPES.WhileStatement:
+            case AST_NODE_TYPES.DoWhileStatement: {
+              // Only the body runs per iteration; a `for … of await q` source runs once.
+              if (p.body !== child || how !== 'await') break;
+              if (isSmallLoop(context, p)) return;
+              const loop =
+                p.type === AST_NODE_TYPES.ForOfStatement ? 'for…of' :
+                p.type === AST_NODE_TYPES.ForInStatement ? 'for…in' :
+                p.type === AST_NODE_TYPES.WhileStatement ? 'while' :
+                p.type === AST_NODE_TYPES.DoWhileStatement ? 'do…while' : 'for';
+              context.report({ node: op.node, messageId: 'queryInLoop', data: { what: describeDbOperation(op), loop } });
+              return;
+            }
+            default:
+              break;
+          }
+          if (isFunction(p)) {
+            const call = p.parent;
+            if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== p) return;
+            const callee = unwrap(call.callee);
+            if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+            const method = propertyName(callee);
+            if (!method || !ITERATION_CALLBACKS.has(method)) return;
+            // A callback that neither awaits nor returns the query does not wait per element.
+            if (how === 'await' && !p.async) return;
+            if (isBoundedBatch(callee.object)) return;
+            if (method === 'forEach' || method === 'reduce' || method === 'reduceRight') {
+              // forEach fires every callback at once; an async reduce chains them one by one.
+              if (!p.async) return;
+            } else if (!isAwaitedMap(call)) {
+              return;
+            }
+            context.report({ node: op.node, messageId: 'queryInCallback', data: { what: describeDbOperation(op), method } });
+            return;
+          }
+        }
+      }
+      return {
+        CallExpression: check,
+        TaggedTemplateExpression: check,
+      };
+    },
+  }),
+});

@@ -1,0 +1,80 @@
+import type { Rule } from 'eslint';
+import rule from '../../rules/no-query-in-loop.js';
+import { createRuleTester } from '../helpers/eslint.js';
+
+const ruleTester = createRuleTester();
+const eslintRule = rule.eslint as unknown as Rule.RuleModule;
+
+const inLoop = (what: string, loop: string) =>
+  `${what} is awaited inside a \`${loop}\` loop: one database round trip per iteration (N+1). Load the rows in one query (\`WHERE id IN (…)\`, \`whereIn\`, \`$in\`, \`findMany({ where: { id: { in } } })\`) or batch the writes.`;
+const inCallback = (what: string, method: string) =>
+  `${what} runs once per element in a \`.${method}()\` callback: one database round trip per element (N+1). Load the rows in one query (\`WHERE id IN (…)\`, \`whereIn\`, \`$in\`) or batch the writes.`;
+
+const prisma = `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n`;
+
+ruleTester.run('no-query-in-loop', eslintRule, {
+  valid: [
+    // one set-based query
+    `${prisma}const users = await prisma.user.findMany({ where: { id: { in: ids } } });`,
+    // the loop source runs once
+    `${prisma}for (const u of await prisma.user.findMany({ take: 10 })) console.log(u);`,
+    // Promise.all over a bounded batch
+    `${prisma}for (const batch of batches) { await Promise.all(batch.map((id) => prisma.user.findUnique({ where: { id } }))); }`,
+    `${prisma}await Promise.all(ids.slice(0, 10).map((id) => prisma.user.findUnique({ where: { id } })));`,
+    `${prisma}await Promise.all([prisma.user.count(), prisma.post.count()]);`,
+    // retry loop bounded by a small constant
+    `${prisma}for (let attempt = 0; attempt < 3; attempt++) { try { await prisma.user.create({ data }); break; } catch (e) { log(e); } }`,
+    // fixed small list of tables
+    `export async function wipe(knex) { for (const t of ['a', 'b']) { await knex(t).where('x', 1).del(); } }`,
+    // a concurrency limiter decides how many run at once
+    `${prisma}await Promise.all(ids.map((id) => limit(() => prisma.user.findUnique({ where: { id } }))));`,
+    // a sync callback that does not wait
+    `${prisma}items.forEach((i) => { prisma.log.create({ data: i }).catch(report); });`,
+    // not a DB call
+    `for (const u of urls) { await fetch(u); }`,
+    `for (const k of keys) { await cache.get(k); }`,
+    // a query in a function merely defined in a loop body
+    `${prisma}for (const u of users) { handlers.push(async () => { await prisma.user.delete({ where: { id: u.id } }); }); }`,
+  ],
+  invalid: [
+    {
+      code: `${prisma}for (const id of ids) {\n  const u = await prisma.user.findUnique({ where: { id } });\n}`,
+      errors: [{ message: inLoop('prisma.user.findUnique', 'for…of'), line: 4, column: 19 }],
+    },
+    {
+      // raw SQL on a tracked pg pool, classic for loop
+      code: `import { Pool } from 'pg';\nconst pool = new Pool();\nfor (let i = 0; i < rows.length; i++) {\n  await pool.query('UPDATE t SET a = $1 WHERE id = $2', [rows[i].a, rows[i].id]);\n}`,
+      errors: [{ message: inLoop('UPDATE query', 'for'), line: 4, column: 9 }],
+    },
+    {
+      // knex chain on an untracked knex, while loop
+      code: `export async function drain(knex) {\n  while (queue.length) {\n    await knex('jobs').where({ id: queue.pop() }).update({ done: true });\n  }\n}`,
+      errors: [{ message: inLoop('knex update', 'while'), line: 3, column: 11 }],
+    },
+    {
+      // awaited Promise.all over an unbounded map
+      code: `${prisma}const posts = await Promise.all(users.map((u) => prisma.post.findMany({ where: { authorId: u.id }, take: 5 })));`,
+      errors: [{ message: inCallback('prisma.post.findMany', 'map'), line: 3, column: 50 }],
+    },
+    {
+      // async map callback awaiting a Mongoose model
+      code: `import mongoose from 'mongoose';\nconst Order = mongoose.model('Order', s);\nawait Promise.all(users.map(async (u) => {\n  u.orders = await Order.find({ user: u._id }).limit(10);\n}));`,
+      errors: [{ message: inCallback('Order.find', 'map'), line: 4, column: 20 }],
+    },
+    {
+      // async forEach callback (clarification: counts)
+      code: `${prisma}ids.forEach(async (id) => {\n  await prisma.user.delete({ where: { id } });\n});`,
+      errors: [{ message: inCallback('prisma.user.delete', 'forEach'), line: 4, column: 9 }],
+    },
+    {
+      // for await over a stream, Sequelize model by name
+      code: `for await (const row of stream) {\n  await Invoice.create({ number: row.n });\n}`,
+      errors: [{ message: inLoop('Invoice.create', 'for…of'), line: 2, column: 9 }],
+    },
+    {
+      // postgres.js tagged template
+      code: `import postgres from 'postgres';\nconst sql = postgres(url);\nfor (const id of ids) {\n  await sql\`SELECT * FROM users WHERE id = \${id}\`;\n}`,
+      errors: [{ message: inLoop('SELECT query', 'for…of'), line: 4, column: 9 }],
+    },
+  ],
+});

@@ -31,7 +31,9 @@ export function vocabulary(terms: readonly string[]): Vocabulary {
 export function singularWord(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 2 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  // Three-letter words ending in s are mostly not plurals (`has`, `was`, `yes`); `ids` is.
+  if (word === 'ids') return 'id';
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
   return word;
 }
 
@@ -59,19 +61,23 @@ export function findTerm(words: readonly string[], vocab: Vocabulary): { index: 
 }
 
 /**
- * True when the name's head — its last word, or last words for a phrase — is in the vocabulary:
- * `passwordResetCode` and `userToken` end in a term; `tokenLength` does not.
+ * The vocabulary term that is the name's head — its last word, or last words for a phrase — or
+ * null: `passwordResetCode` → 'code', `user_api_key` → 'api key'; `tokenLength` → null.
  */
-export function endsWithTerm(words: readonly string[], vocab: Vocabulary): boolean {
+export function headTerm(words: readonly string[], vocab: Vocabulary): string | null {
   const last = words[words.length - 1];
-  if (last === undefined) return false;
-  if (vocab.words.has(last)) return true;
+  if (last === undefined) return null;
   for (const phrase of vocab.phrases) {
     const parts = phrase.split(' ');
-    if (last === parts.join('')) return true;
-    if (parts.length <= words.length && parts.every((p, j) => words[words.length - parts.length + j] === p)) return true;
+    if (last === parts.join('')) return phrase;
+    if (parts.length <= words.length && parts.every((p, j) => words[words.length - parts.length + j] === p)) return phrase;
   }
-  return false;
+  return vocab.words.has(last) ? last : null;
+}
+
+/** True when the name's head is in the vocabulary (`userToken` yes, `tokenLength` no). */
+export function endsWithTerm(words: readonly string[], vocab: Vocabulary): boolean {
+  return headTerm(words, vocab) !== null;
 }
 
 export function matchesVocabulary(name: string, vocab: Vocabulary): boolean {

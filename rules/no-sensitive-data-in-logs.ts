@@ -1,0 +1,61 @@
+/**
+ * no-sensitive-data-in-logs: passwords, tokens, secrets, credentials and whole request parts stay
+ * out of logs. Logs are copied to log shippers, dashboards and support tickets, and are kept far
+ * longer and read by far more people than the data they came from.
+ *
+ * Recognition of logger calls and of sensitive reads lives in src/analysis/logging.ts; words in
+ * message strings never count (`'invalid password'` is a message, not a password).
+ */
+import { defineRule, createEslintRule } from '../src/rule.js';
+import { getImportTracker } from '../src/analysis/imports.js';
+import { isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
+
+type MessageIds = 'sensitiveValue' | 'wholeRequestPart';
+
+const MAX_SHOWN = 40;
+
+export default defineRule({
+  id: 'no-sensitive-data-in-logs',
+  category: 'security',
+  description: 'Disallow logging passwords, secrets, tokens, authorization headers, cookies, card data, or whole request bodies, headers and cookies.',
+  recommended: 'warn',
+  strict: 'warn',
+  eslint: createEslintRule<[], MessageIds>({
+    name: 'no-sensitive-data-in-logs',
+    meta: {
+      type: 'problem',
+      docs: {
+        description:
+          'Disallow logging passwords, secrets, tokens, authorization headers, cookies, card data, or whole request bodies, headers and cookies.',
+      },
+      schema: [],
+      messages: {
+        sensitiveValue:
+          '`{{expr}}` ({{what}}) is written to the log. Log a non-secret identifier or a masked form instead, or configure redaction in the logger.',
+        wholeRequestPart:
+          '`{{expr}}` writes {{what}} to the log, which can carry passwords, tokens and personal data. Log only the specific fields you need, or configure redaction in the logger.',
+      },
+    },
+    defaultOptions: [],
+    create(context) {
+      const sourceCode = context.sourceCode;
+      const tracker = getImportTracker(context);
+      return {
+        CallExpression(call) {
+          if (call.arguments.length === 0 || !isLoggerCall(sourceCode, tracker, call)) return;
+          for (const arg of call.arguments) {
+            const found = sensitiveRead(sourceCode, arg);
+            if (!found) continue;
+            let expr = sourceCode.getText(found.node).replace(/\s+/g, ' ');
+            if (expr.length > MAX_SHOWN) expr = `${expr.slice(0, MAX_SHOWN - 1)}…`;
+            context.report({
+              node: found.node,
+              messageId: found.whole ? 'wholeRequestPart' : 'sensitiveValue',
+              data: { expr, what: found.what },
+            });
+          }
+        },
+      };
+    },
+  }),
+});

@@ -12,6 +12,7 @@ import noInsecureRandom from './no-insecure-random.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noQueryInLoop from './no-query-in-loop.js';
+import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
@@ -39,6 +40,7 @@ export const allRules: readonly BacklintRule[] = [
   noInvalidStatusCode,
   noPermissiveCors,
   noQueryInLoop,
+  noSensitiveDataInLogs,
   noUnsafeJwtVerification,
   requireCacheHeaders,
   requireErrorResponses,

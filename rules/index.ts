@@ -13,6 +13,7 @@ import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
+import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
@@ -41,6 +42,7 @@ export const allRules: readonly BacklintRule[] = [
   noPermissiveCors,
   noQueryInLoop,
   noSensitiveDataInLogs,
+  noSwallowedErrors,
   noUnsafeJwtVerification,
   requireCacheHeaders,
   requireErrorResponses,

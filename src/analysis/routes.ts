@@ -1059,3 +1059,33 @@ export function enclosingRequestHandler(context: Context, node: TSESTree.Node): 
   }
   return null;
 }
+
+export interface SegmentLocation {
+  /** The literal (or decorator / exported handler) holding the segment: report here. */
+  node: TSESTree.Node;
+  /** Source range of the segment text when the literal holds it verbatim (for rename suggestions). */
+  range: [number, number] | null;
+}
+
+/**
+ * Where the path segment at `[start, end)` of `route.path` is written: the literal it comes from
+ * (a mount prefix, a controller prefix or the route's own path), else the route's `pathNode`.
+ */
+export function locateSegment(sourceCode: SourceCode, route: Route, start: number, end: number): SegmentLocation {
+  const part = route.pathParts.find((p) => p.start <= start && end <= p.end);
+  if (!part?.node) return { node: route.pathNode, range: null };
+  const node = unwrap(part.node);
+  let value: string | null = null;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') value = node.value;
+  else if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) value = node.quasis[0]!.value.cooked ?? null;
+  const raw = sourceCode.getText(node);
+  if (value === null || raw.slice(1, -1) !== value) return { node: part.node, range: null };
+  const lead = value.length - value.replace(/^\/+/, '').length;
+  const from = node.range[0] + 1 + lead + (start - part.start);
+  return { node: part.node, range: [from, from + (end - start)] };
+}
+
+/** `GET /users/:id` — for messages. */
+export function routeLabel(route: Route): string {
+  return `${route.methods.join('/')} ${route.path ?? route.localPath ?? '(dynamic path)'}`;
+}

@@ -15,6 +15,7 @@ import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
+import pluralResourceNames from './plural-resource-names.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
 import requireExamples from './require-examples.js';
@@ -44,6 +45,7 @@ export const allRules: readonly BacklintRule[] = [
   noSensitiveDataInLogs,
   noSwallowedErrors,
   noUnsafeJwtVerification,
+  pluralResourceNames,
   requireCacheHeaders,
   requireErrorResponses,
   requireExamples,

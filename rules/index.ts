@@ -16,6 +16,7 @@ import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import pluralResourceNames from './plural-resource-names.js';
+import requireAuthRateLimit from './require-auth-rate-limit.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
 import requireExamples from './require-examples.js';
@@ -46,6 +47,7 @@ export const allRules: readonly BacklintRule[] = [
   noSwallowedErrors,
   noUnsafeJwtVerification,
   pluralResourceNames,
+  requireAuthRateLimit,
   requireCacheHeaders,
   requireErrorResponses,
   requireExamples,

@@ -95,6 +95,23 @@ function contextName(literal: TSESTree.Node): string | null {
   }
 }
 
+/**
+ * A property of a key → category lookup table (`{ is_private: 'private', password: 'private', … }`):
+ * the value is a label when the table is all strings and another key maps to the same value.
+ */
+function inLookupTable(literal: TSESTree.Node, value: string): boolean {
+  const prop = literal.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const props = prop.parent.properties;
+  if (props.length < 4) return false;
+  let same = 0;
+  for (const p of props) {
+    if (p.type !== AST_NODE_TYPES.Property || p.value.type !== AST_NODE_TYPES.Literal || typeof p.value.value !== 'string') return false;
+    if (p !== prop && p.value.value === value) same++;
+  }
+  return same > 0;
+}
+
 function isModuleSpecifier(node: TSESTree.Node): boolean {
   const p = node.parent;
   if (!p) return false;
@@ -177,7 +194,7 @@ const eslint = createEslintRule<Options, MessageIds>({
         }
       }
       const name = contextName(node);
-      if (name && isSecretName(name) && isCredentialLikeValue(value, name)) {
+      if (name && isSecretName(name) && isCredentialLikeValue(value, name) && !inLookupTable(node, value)) {
         reported.add(node);
         context.report({ node, messageId: 'namedSecret', data: { name, masked: maskSecret(value) } });
       }

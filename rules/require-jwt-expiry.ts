@@ -168,9 +168,9 @@ const eslint = createEslintRule<Options, MessageIds>({
         let hasExpiry = false;
         let signed = false;
         for (;;) {
-          const member = cur.parent;
+          const member: TSESTree.Node | undefined = cur.parent;
           if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== cur) break;
-          const call = member.parent;
+          const call: TSESTree.Node | undefined = member.parent;
           if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
           const method = propertyName(member);
           if (method === 'setExpirationTime') {

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getSqlSink, looksLikeSql, sqlTextOf } from '../src/analysis/data-access.js';
-import { getStaticString, getStaticValue, NOT_STATIC, unwrap } from '../src/analysis/values.js';
+import { getObjectLiteral, getProperty, getStaticString, getStaticValue, NOT_STATIC, unwrap } from '../src/analysis/values.js';
 import { requestDataSource } from '../src/analysis/taint.js';
 
 type MessageIds = 'dynamicSql' | 'requestDataSql';
@@ -119,6 +119,23 @@ class SqlBuildAnalysis {
     });
   }
 
+  /** `xs.map((x, i) => `…${x}…`)`: the pieces the callback splices in (the index is a number). */
+  private mappedParts(node: Node, depth: number): DynamicPart[] | null {
+    const n = unwrap(node);
+    if (n.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(n.callee) !== 'map') return null;
+    const cb = n.arguments[0];
+    if (!cb || (cb.type !== AST_NODE_TYPES.ArrowFunctionExpression && cb.type !== AST_NODE_TYPES.FunctionExpression)) return null;
+    const indexParam = cb.params[1]?.type === AST_NODE_TYPES.Identifier ? cb.params[1].name : null;
+    const ret = cb.body.type === AST_NODE_TYPES.BlockStatement
+      ? cb.body.body.find((st): st is TSESTree.ReturnStatement => st.type === AST_NODE_TYPES.ReturnStatement)?.argument
+      : cb.body;
+    if (!ret) return null;
+    return this.dynamicParts(ret, depth + 1, '.join()').filter((p) => {
+      const pn = unwrap(p.node);
+      return !(indexParam && (pn.type === AST_NODE_TYPES.Identifier ? pn.name === indexParam : this.sourceCode.getText(pn).includes(indexParam)));
+    });
+  }
+
   /**
    * The non-constant pieces spliced into a string expression. An identifier is followed through
    * its declaration and every later assignment (`sql += …`) in scope.
@@ -141,6 +158,14 @@ class SqlBuildAnalysis {
         return [...this.dynamicParts(n.left, depth + 1, how), ...this.dynamicParts(n.right, depth + 1, how)];
       case AST_NODE_TYPES.Identifier:
         return this.identifierParts(n, depth, how);
+      case AST_NODE_TYPES.MemberExpression: {
+        if (this.isSafeValue(n, depth)) return [];
+        // `scope.sql` where `const scope = { sql: … }` in the file: judge the property's value.
+        const obj = n.object.type === AST_NODE_TYPES.Identifier ? getObjectLiteral(this.sourceCode, n.object) : null;
+        const name = propertyName(n);
+        const value = obj && name ? getProperty(this.sourceCode, obj, name) : null;
+        return value ? this.dynamicParts(value, depth + 1, how) : [{ node: n, how }];
+      }
       case AST_NODE_TYPES.CallExpression: {
         if (this.isSafeValue(n, depth)) return [];
         const name = calleeName(n);
@@ -150,7 +175,17 @@ class SqlBuildAnalysis {
             return [...this.dynamicParts(callee.object, depth + 1, how), ...n.arguments.flatMap((a) => this.partOf(a, depth, '.concat()'))];
           }
           if (name === 'join') {
-            const arr = unwrap(callee.object);
+            let arr = unwrap(callee.object);
+            // `[…].filter(Boolean).join(' ')`: the elements are still the array's.
+            while (
+              arr.type === AST_NODE_TYPES.CallExpression &&
+              arr.callee.type === AST_NODE_TYPES.MemberExpression &&
+              ['filter', 'slice', 'reverse', 'sort', 'flat'].includes(propertyName(arr.callee) ?? '')
+            ) {
+              arr = unwrap(arr.callee.object);
+            }
+            const mapped = this.mappedParts(arr, depth);
+            if (mapped) return mapped;
             if (arr.type === AST_NODE_TYPES.ArrayExpression) {
               return arr.elements.flatMap((e) => (e && e.type !== AST_NODE_TYPES.SpreadElement ? this.partOf(e, depth, '.join()') : []));
             }
@@ -185,6 +220,7 @@ class SqlBuildAnalysis {
       (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') ||
       n.type === AST_NODE_TYPES.ConditionalExpression ||
       n.type === AST_NODE_TYPES.Identifier ||
+      n.type === AST_NODE_TYPES.MemberExpression ||
       n.type === AST_NODE_TYPES.CallExpression
     ) {
       const inner = this.dynamicParts(n, depth + 1, how);
@@ -205,6 +241,7 @@ class SqlBuildAnalysis {
   private identifierParts(n: TSESTree.Identifier, depth: number, how: How): DynamicPart[] {
     const variable = this.variableOf(n);
     const def = variable?.defs[0];
+    if (variable && def?.type === 'Parameter' && this.parameterAlwaysConstant(variable, def.node)) return [];
     if (!variable || !def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
       return [{ node: n, how }];
     }
@@ -218,6 +255,32 @@ class SqlBuildAnalysis {
     }
     this.seen.delete(def.node);
     return out;
+  }
+
+  /**
+   * A parameter of a same-file, non-exported helper whose every call passes a constant there
+   * (`const bindTo = (alias) => …; bindTo('name_binding')`): as constant as an inline literal.
+   */
+  private parameterAlwaysConstant(variable: TSESLint.Scope.Variable, fn: Node): boolean {
+    if (variable.references.some((r) => r.isWrite())) return false;
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === variable.name);
+    if (index < 0) return false;
+    let binding: TSESTree.Identifier | null = null;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) binding = fn.id;
+    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) binding = fn.parent.id;
+    if (!binding) return false;
+    const decl = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+    if (decl?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || decl?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+    const fnVar = this.variableOf(binding);
+    if (!fnVar || fnVar.references.length === 0) return false;
+    return fnVar.references.every((ref) => {
+      if (ref.init) return true;
+      const call = ref.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+      const arg = call.arguments[index];
+      return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && getStaticValue(this.sourceCode, arg) !== NOT_STATIC;
+    });
   }
 
   /** `const parts = ['a', x]; … parts.push(y); parts.join(' ')`: the elements and pushed values. */
@@ -311,7 +374,7 @@ const eslint = createEslintRule<[], MessageIds>({
           }
         }
         const first = parts[0]!;
-        const partText = sourceCode.getText(first.node);
+        const partText = sourceCode.getText(first.node).replace(/\s+/g, ' ');
         context.report({
           node: arg,
           messageId: 'dynamicSql',

@@ -80,6 +80,23 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | 
   return null;
 }
 
+// Compiler interop helpers wrapping `require('m')`: `__importDefault(require('m'))` and friends.
+const INTEROP_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard', '__toESM']);
+
+/** `__importDefault(require('m'))` → the `require('m')` call, else null. */
+function interopRequire(node: TSESTree.Node): TSESTree.Node | null {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    INTEROP_HELPERS.has(node.callee.name) &&
+    node.arguments.length >= 1 &&
+    requiredSource(node.arguments[0]) !== null
+  ) {
+    return node.arguments[0]!;
+  }
+  return null;
+}
+
 export class ImportTracker {
   private readonly cache = new WeakMap<Variable, ModuleRef | null>();
   private readonly inProgress = new WeakSet<Variable>();
@@ -128,7 +145,12 @@ export class ImportTracker {
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSAsExpression:
         return this.resolve(node.expression);
+      // TypeScript/Babel CommonJS output calls imports as `(0, m.fn)(…)` so `this` is unbound.
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.resolve(node.expressions[node.expressions.length - 1]);
       default: {
+        const interop = interopRequire(node);
+        if (interop) return this.resolve(interop);
         const source = requiredSource(node);
         return source ? { source, path: [] } : null;
       }

@@ -242,7 +242,9 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
     /^[a-z]+(?:[-_.:/][a-z]+)+$/.test(v) ||
     /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
-  if (identifierLike && shannonEntropy(v) < 3.5) return false;
+  if (identifierLike) return false;
+  // Entropy gate: repetitive filler (`aaaaaaaa`, `abababab`) is not a credential anyone relies on.
+  if (shannonEntropy(v) < 2) return false;
   return true;
 }
 

@@ -72,6 +72,10 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const STORAGE = { accessToken: 'accessToken' };" },
     { code: "const apiKey = 'STRIPE_API_KEY';" },
     { code: "if (user.password === '') fail();" },
+    // key → group lookup tables, constant-name-shaped dev defaults, repetitive filler
+    { code: "const groups = { title: 'site', is_private: 'private', password: 'private', labs: 'labs' };" },
+    { code: "let webhookSecret = process.env.WEBHOOK_SECRET;\nif (!webhookSecret) webhookSecret = 'DEFAULT_WEBHOOK_SECRET';" },
+    { code: "const password = 'aaaaaaab';" },
     // not secret-named
     { code: "const passwordHash = '$2b$12$abcdefghijklmnopqrstuv';" },
     { code: "const tokenType = 'Bearer'; const passwordMinLength = '12345678';" },
@@ -150,6 +154,13 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "if (req.body.password === 'letmein1') grant();", errors: [{ messageId: 'namedSecret', data: { name: 'password', masked: 'le… (8 chars)' } }] },
     { code: "const SECRET_KEY = isProd ? process.env.SECRET_KEY : 'dev-secret-key-123';", errors: [{ messageId: 'namedSecret' }] },
     { code: "const authToken = 'Zk2mLp9QxWvR';", errors: [{ messageId: 'namedSecret' }] },
+    // a small object is not a lookup table: the same value for user and password is still a credential
+    { code: "const admin = { user: 'admin1', password: 'admin1' };", errors: [{ messageId: 'namedSecret', column: 43 }] },
+    // TypeScript-compiled CommonJS (`__importDefault`, `(0, m.fn)(…)`)
+    {
+      code: 'const jsonwebtoken_1 = __importDefault(require("jsonwebtoken"));\nconst t = (0, jsonwebtoken_1.default.sign)({ a: 1 }, "s3cr3t-value");',
+      errors: [{ messageId: 'keyArgument', line: 2 }],
+    },
     // credentials in connection URLs
     {
       code: "const url = 'postgres://app:S3cretPw@db.internal:5432/app';",

@@ -28,6 +28,10 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nconn.query('SELECT * FROM ' + mysql.escapeId(table) + ' WHERE id = ' + conn.escape(id));" },
     { code: "import format from 'pg-format';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(format('SELECT * FROM %I WHERE name = %L', table, name));" },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(`SELECT * FROM users LIMIT ${Number(limit)} OFFSET ${parseInt(offset, 10)}`);" },
+    // fragments kept in a const object, arrays filtered then joined
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst scope = { sql: ['AND a = ?', ids.length ? `AND id IN (${ids.map(() => '?').join(',')})` : ''].filter(Boolean).join(' '), bindings: ids };\nawait db.raw(`SELECT * FROM t WHERE 1 = 1 ${scope.sql}`, scope.bindings);" },
+    // a same-file helper only ever called with constants
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst bindTo = (alias, port) => db.raw(`${alias}.port = ?`, [port]);\nbindTo('name_binding', 1);\nbindTo('email_binding', 2);" },
     // a SQL string we cannot see is not judged
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport function run(sql, params) { return pool.query(sql, params); }" },
     // not SQL
@@ -91,6 +95,14 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     // Koa and Hono request data
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nrouter.get('/u', async (ctx) => { ctx.body = await pool.query(`SELECT * FROM t WHERE id = ${ctx.query.id}`); });", errors: [req('ctx.query.id', 'template interpolation', 'pg', 'query')] },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\napp.get('/u', async (c) => { const id = c.req.param('id'); return c.json(await pool.query('SELECT * FROM t WHERE id = ' + id)); });", errors: [req("c.req.param('id')", 'concatenation', 'pg', 'query')] },
+    // the same helper once called with a variable, or exported
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst bindTo = (alias) => db.raw(`${alias}.port = 1`);\nbindTo('a');\nbindTo(userAlias);", errors: [dyn('template interpolation', 'alias', 'knex', 'raw')] },
+    { code: "import knex from 'knex';\nconst db = knex({});\nexport function bindTo(alias) { return db.raw(`${alias}.port = 1`); }\nbindTo('a');", errors: [dyn('template interpolation', 'alias', 'knex', 'raw')] },
+    // values spliced through a mapped, joined list
+    {
+      code: "import knex from 'knex';\nconst db = knex({});\nconst cases = updates.map(([id, ts]) => `WHEN '${id}' THEN '${ts}'`).join(' ');\nawait db.raw(`UPDATE t SET at = CASE id ${cases} END`);",
+      errors: [dyn('template interpolation', 'id', 'knex', 'raw')],
+    },
     // a driver client passed in from elsewhere
     { code: 'export async function byName(db, name) { return db.query(`SELECT * FROM users WHERE name = \'${name}\'`); }', errors: [dyn('template interpolation', 'name', 'the SQL driver', 'query')] },
   ],

@@ -44,6 +44,8 @@ ruleTester.run('require-strong-password-hash', rule.eslint!, {
     { code: "import * as crypto from 'crypto';\nconst h = crypto.createHash('sha1');\nh.update(user.password + salt);", errors: [{ messageId: 'fastHash', line: 3 }] },
     { code: "import crypto from 'crypto';\ncrypto.createHash('sha512').update(salt).update(newPassword).digest();", errors: [{ messageId: 'fastHash', data: { name: 'newPassword', alg: 'SHA512', fn: 'createHash', minCost: 12 } }] },
     { code: "import crypto from 'crypto';\ncrypto.createHmac('sha256', pepper).update(password).digest('hex');", errors: [{ messageId: 'fastHash', data: { name: 'password', alg: 'SHA256', fn: 'createHmac', minCost: 12 } }] },
+    // TypeScript-compiled CommonJS
+    { code: 'const node_crypto_1 = __importDefault(require("node:crypto"));\nnode_crypto_1.default.createHash("sha256").update(password).digest("hex");', errors: [{ messageId: 'fastHash', line: 2 }] },
     { code: "import md5 from 'md5';\nconst stored = md5(password);", errors: [{ messageId: 'fastHashLibrary', data: { name: 'password', alg: 'MD5', module: 'md5', minCost: 12 } }] },
     { code: "import CryptoJS from 'crypto-js';\nCryptoJS.SHA256(plainPassword).toString();", errors: [{ messageId: 'fastHashLibrary', data: { name: 'plainPassword', alg: 'SHA256', module: 'crypto-js', minCost: 12 } }] },
     // bcrypt cost (literal, const, option object, both libraries, every function)

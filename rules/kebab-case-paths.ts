@@ -1,0 +1,92 @@
+/**
+ * kebab-case-paths: static path segments are lowercase words joined by hyphens, without a file
+ * extension, and paths do not end with a slash — one spelling per URL.
+ *
+ * The verdict is the shared path-segment analysis (src/analysis/paths.ts), so code routes and
+ * OpenAPI `paths` keys are judged identically.
+ */
+import { createEslintRule, defineRule } from '../src/rule.js';
+import { casingViolations } from '../src/analysis/paths.js';
+import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
+
+type Options = [{ allow?: string[] }];
+type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' | 'removeSlash';
+
+const STYLE: Record<string, string> = { camelCase: 'camelCase', snake_case: 'snake_case', uppercase: 'not lower case' };
+
+export default defineRule({
+  id: 'kebab-case-paths',
+  category: 'api-design',
+  description: 'Path segments are lowercase and hyphen-separated (no camelCase, snake_case or upper case), with no trailing slash or file extension.',
+  recommended: 'warn',
+  strict: 'warn',
+  eslint: createEslintRule<Options, MessageIds>({
+    name: 'kebab-case-paths',
+    meta: {
+      type: 'suggestion',
+      docs: { description: 'Route path segments are lowercase kebab-case, with no trailing slash or file extension.' },
+      hasSuggestions: true,
+      schema: [
+        {
+          type: 'object',
+          properties: { allow: { type: 'array', items: { type: 'string' } } },
+          additionalProperties: false,
+        },
+      ],
+      messages: {
+        notKebab:
+          'Path segment "{{segment}}" in route {{route}} is {{style}}: write path segments as lowercase words joined by hyphens ("{{kebab}}").',
+        extension:
+          'Path segment "{{segment}}" in route {{route}} carries a file extension: name the resource without it ("{{kebab}}") and pick the format with the Accept header.',
+        trailingSlash: 'Route {{route}} ends with a slash: drop the trailing "/" so the resource has a single URL.',
+        renameSegment: 'Rename "{{from}}" to "{{to}}" (update the clients that call it).',
+        removeSlash: 'Remove the trailing slash.',
+      },
+    },
+    defaultOptions: [{}],
+    create(context, [options]) {
+      return {
+        'Program:exit'() {
+          const seen = new Set<string>();
+          for (const route of getRouteModel(context).routes) {
+            if (route.path === null) continue;
+            for (const v of casingViolations(route.path, options)) {
+              const loc = locateSegment(context.sourceCode, route, v.segment.start, v.segment.end);
+              const key = `${loc.node.range[0]}:${v.segment.text}:${v.kind}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const label = routeLabel(route);
+              if (v.kind === 'trailing-slash') {
+                const r = loc.range;
+                const slash = r && context.sourceCode.text[r[1]] === '/' ? ([r[1], r[1] + 1] as [number, number]) : null;
+                context.report({
+                  node: loc.node,
+                  messageId: 'trailingSlash',
+                  data: { route: label },
+                  suggest: slash ? [{ messageId: 'removeSlash', fix: (fixer) => fixer.removeRange(slash) }] : [],
+                });
+                continue;
+              }
+              const to = v.replacement ?? v.segment.text.toLowerCase();
+              context.report({
+                node: loc.node,
+                messageId: v.kind === 'extension' ? 'extension' : 'notKebab',
+                data: { segment: v.segment.text, route: label, style: STYLE[v.kind] ?? v.kind, kebab: to },
+                suggest:
+                  loc.range && to
+                    ? [
+                        {
+                          messageId: 'renameSegment',
+                          data: { from: v.segment.text, to },
+                          fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
+                        },
+                      ]
+                    : [],
+              });
+            }
+          }
+        },
+      };
+    },
+  }),
+});

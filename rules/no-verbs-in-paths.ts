@@ -1,0 +1,78 @@
+/**
+ * no-verbs-in-paths: paths name resources; the HTTP method says what happens to them. A segment
+ * whose first word is an action verb (`/getUsers`, `/create-order`) duplicates the method. The
+ * custom-action form the standards allow — a POST whose final segment is one verb right after a
+ * parameter (`POST /orders/:id/cancel`) — is not reported.
+ *
+ * The verdict is the shared path-segment analysis (src/analysis/paths.ts), so code routes and
+ * OpenAPI `paths` keys are judged identically.
+ */
+import { createEslintRule, defineRule } from '../src/rule.js';
+import { verbViolations } from '../src/analysis/paths.js';
+import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
+
+type Options = [{ allow?: string[] }];
+type MessageIds = 'verb' | 'renameSegment';
+
+export default defineRule({
+  id: 'no-verbs-in-paths',
+  category: 'api-design',
+  description: 'Path segments name resources, not actions: no segment is or starts with an action verb (get, create, update, delete…).',
+  recommended: 'warn',
+  strict: 'warn',
+  eslint: createEslintRule<Options, MessageIds>({
+    name: 'no-verbs-in-paths',
+    meta: {
+      type: 'suggestion',
+      docs: { description: 'Route path segments name resources, not actions.' },
+      hasSuggestions: true,
+      schema: [
+        {
+          type: 'object',
+          properties: { allow: { type: 'array', items: { type: 'string' } } },
+          additionalProperties: false,
+        },
+      ],
+      messages: {
+        verb:
+          'Path segment "{{segment}}" in route {{route}} starts with the verb "{{verb}}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/:id/<verb>).',
+        renameSegment: 'Rename "{{from}}" to "{{to}}" and choose the HTTP method that matches "{{verb}}".',
+      },
+    },
+    defaultOptions: [{}],
+    create(context, [options]) {
+      return {
+        'Program:exit'() {
+          const seen = new Set<string>();
+          for (const route of getRouteModel(context).routes) {
+            if (route.path === null) continue;
+            for (const method of route.methods) {
+              for (const v of verbViolations(route.path, method, options)) {
+                const loc = locateSegment(context.sourceCode, route, v.segment.start, v.segment.end);
+                const key = `${loc.node.range[0]}:${v.segment.text}`;
+                if (seen.has(key)) continue;
+                seen.add(key);
+                const to = v.replacement;
+                context.report({
+                  node: loc.node,
+                  messageId: 'verb',
+                  data: { segment: v.segment.text, route: routeLabel(route), verb: v.word },
+                  suggest:
+                    to && loc.range
+                      ? [
+                          {
+                            messageId: 'renameSegment',
+                            data: { from: v.segment.text, to, verb: v.word },
+                            fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
+                          },
+                        ]
+                      : [],
+                });
+              }
+            }
+          }
+        },
+      };
+    },
+  }),
+});

@@ -6,6 +6,7 @@
 import type { BacklintRule } from '../src/rule.js';
 import consistentErrorSchema from './consistent-error-schema.js';
 import httpsOnly from './https-only.js';
+import kebabCasePaths from './kebab-case-paths.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
@@ -15,6 +16,7 @@ import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
+import noVerbsInPaths from './no-verbs-in-paths.js';
 import pluralResourceNames from './plural-resource-names.js';
 import requireAuthRateLimit from './require-auth-rate-limit.js';
 import requireCacheHeaders from './require-cache-headers.js';
@@ -37,6 +39,7 @@ import validExamples from './valid-examples.js';
 export const allRules: readonly BacklintRule[] = [
   consistentErrorSchema,
   httpsOnly,
+  kebabCasePaths,
   noDisabledTlsVerification,
   noHardcodedSecrets,
   noInsecureRandom,
@@ -46,6 +49,7 @@ export const allRules: readonly BacklintRule[] = [
   noSensitiveDataInLogs,
   noSwallowedErrors,
   noUnsafeJwtVerification,
+  noVerbsInPaths,
   pluralResourceNames,
   requireAuthRateLimit,
   requireCacheHeaders,

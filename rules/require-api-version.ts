@@ -1,0 +1,100 @@
+/**
+ * require-api-version: every route's full URL carries a major version segment (`/v1/…`), so a
+ * breaking change can ship as a new version next to the old one.
+ *
+ * Judged only where the full URL is known: routes hanging off an app created, exported or served
+ * in this file (same-file mounts and prefixes resolved), NestJS controllers and Next.js route
+ * files. A router exported for mounting elsewhere is not judged: its version may be in the mount.
+ * Reported once per router (per file for NestJS/Next.js).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { createEslintRule, defineRule } from '../src/rule.js';
+import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/analysis/paths.js';
+import { getRouteModel, routeLabel, type Route } from '../src/analysis/routes.js';
+
+type Options = [{ pattern?: string; allow?: string[] }];
+type MessageIds = 'unversioned';
+
+/** Health checks, docs, auth callbacks… live outside API versions. */
+function exempt(route: Route, allow: readonly string[]): boolean {
+  const path = route.path!;
+  const segs = parsePath(path).filter((s) => s.kind !== 'api');
+  if (!segs.length) return true; // '/' or '/api'
+  const first = segs[0]!;
+  if (first.kind === 'wellknown' || (first.kind === 'param' && segs.length === 1)) return true;
+  const lower = path.toLowerCase();
+  return allow.some((a) => {
+    const p = a.toLowerCase().replace(/\/+$/, '');
+    return lower === p || lower.startsWith(`${p}/`) || segs.some((s) => s.text.toLowerCase() === p);
+  });
+}
+
+/** NestJS: the `@Controller(...)` decorator of the route's class. */
+function controllerDecorator(route: Route): TSESTree.Node | null {
+  return (
+    route.decorators.find((d) => {
+      const e = d.expression;
+      const callee = e.type === AST_NODE_TYPES.CallExpression ? e.callee : e;
+      return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Controller';
+    }) ?? null
+  );
+}
+
+export default defineRule({
+  id: 'require-api-version',
+  category: 'api-design',
+  description: 'API routes carry a version segment in their path (e.g. /v1), so breaking changes can ship as a new version.',
+  recommended: false,
+  strict: 'warn',
+  eslint: createEslintRule<Options, MessageIds>({
+    name: 'require-api-version',
+    meta: {
+      type: 'suggestion',
+      docs: { description: 'Route paths include a version segment such as /v1.' },
+      schema: [
+        {
+          type: 'object',
+          properties: {
+            pattern: { type: 'string' },
+            allow: { type: 'array', items: { type: 'string' } },
+          },
+          additionalProperties: false,
+        },
+      ],
+      messages: {
+        unversioned:
+          'Route {{route}}{{more}} has no version segment (matching {{pattern}}): mount the API under a major version such as /v1 so breaking changes can ship as /v2 beside it.',
+      },
+    },
+    defaultOptions: [{}],
+    create(context, [options]) {
+      const pattern = options.pattern ? new RegExp(options.pattern) : DEFAULT_VERSION_PATTERN;
+      const allow = options.allow ?? [];
+      return {
+        'Program:exit'() {
+          const groups = new Map<unknown, Route[]>();
+          for (const route of getRouteModel(context).routes) {
+            if (!route.pathComplete || route.path === null) continue;
+            if (hasVersionSegment(route.path, pattern) || exempt(route, allow)) continue;
+            const key = route.router ?? route.framework;
+            const list = groups.get(key) ?? [];
+            list.push(route);
+            groups.set(key, list);
+          }
+          for (const routes of groups.values()) {
+            const first = routes[0]!;
+            const router = first.router;
+            const node = router?.mount ?? router?.creation ?? controllerDecorator(first) ?? first.pathNode;
+            const more = routes.length > 1 ? ` (and ${routes.length - 1} more route${routes.length > 2 ? 's' : ''} of this ${router ? 'router' : 'file'})` : '';
+            context.report({
+              node,
+              messageId: 'unversioned',
+              data: { route: routeLabel(first), more, pattern: String(pattern) },
+            });
+          }
+        },
+      };
+    },
+  }),
+});

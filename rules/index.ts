@@ -18,6 +18,7 @@ import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import noVerbsInPaths from './no-verbs-in-paths.js';
 import pluralResourceNames from './plural-resource-names.js';
+import requireApiVersion from './require-api-version.js';
 import requireAuthRateLimit from './require-auth-rate-limit.js';
 import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
@@ -51,6 +52,7 @@ export const allRules: readonly BacklintRule[] = [
   noUnsafeJwtVerification,
   noVerbsInPaths,
   pluralResourceNames,
+  requireApiVersion,
   requireAuthRateLimit,
   requireCacheHeaders,
   requireErrorResponses,

@@ -106,6 +106,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'disable colour in stylish output')
     .option('--no-progress', 'never show the progress indicator')
+    // `rules --format json` must reach the subcommand's own --format, not the lint one.
+    .enablePositionalOptions()
     .showHelpAfterError('(run backlint --help for usage)')
     .exitOverride()
     .configureOutput({

@@ -1,7 +1,7 @@
 /**
- * Every rule backlint ships. A rule lands in the catalog by being listed here; the plugin, the
- * Spectral ruleset, `backlint rules` and the README table are all built from this list.
- * Keep it sorted by id; one import line and one array entry per rule.
+ * Every rule backlint ships, generated from the files in this folder by
+ * scripts/generate-rules-index.mjs (run by `npm run build` and `npm run typecheck`): do not edit.
+ * The plugin, the Spectral ruleset, `backlint rules` and the README table are all built from it.
  */
 import type { BacklintRule } from '../src/rule.js';
 import consistentErrorSchema from './consistent-error-schema.js';
@@ -28,6 +28,7 @@ import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOperationDocs from './require-operation-docs.js';
 import requireOperationSecurity from './require-operation-security.js';
 import requireParameterizedQueries from './require-parameterized-queries.js';
+import requireQueryTimeout from './require-query-timeout.js';
 import requireRateLimitResponses from './require-rate-limit-responses.js';
 import requireRequestId from './require-request-id.js';
 import requireResponseEnvelope from './require-response-envelope.js';
@@ -62,6 +63,7 @@ export const allRules: readonly BacklintRule[] = [
   requireOperationDocs,
   requireOperationSecurity,
   requireParameterizedQueries,
+  requireQueryTimeout,
   requireRateLimitResponses,
   requireRequestId,
   requireResponseEnvelope,

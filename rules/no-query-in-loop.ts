@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
 import { propertyName } from '../src/analysis/imports.js';
-import { getStaticNumber, unwrap } from '../src/analysis/values.js';
+import { getStaticNumber, resolveExpression, unwrap } from '../src/analysis/values.js';
 
 type MessageIds = 'queryInLoop' | 'queryInCallback';
 
@@ -44,8 +44,7 @@ function awaitKind(node: TSESTree.Node): 'await' | 'return' | null {
 /** A loop over something visibly small: an array literal, or a counter bounded by a small constant. */
 function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTree.Node): boolean {
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
-    const right = unwrap(loop.right);
-    return right.type === AST_NODE_TYPES.ArrayExpression && right.elements.length <= SMALL_LOOP;
+    return isSmallCollection(context, loop.right) || isBatchIteration(loop);
   }
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
     const t = loop.test;
@@ -53,6 +52,34 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
       const n = getStaticNumber(context.sourceCode, t.right);
       return n !== null && n <= SMALL_LOOP;
     }
+  }
+  return false;
+}
+
+/** A literal array or object (through const bindings) with few elements, or `Object.entries(…)` of one. */
+function isSmallCollection(context: Parameters<typeof classifyDbNode>[1], node: TSESTree.Node): boolean {
+  let n = resolveExpression(context.sourceCode, node);
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length === 1) {
+    const callee = unwrap(n.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    if (name === 'entries' || name === 'keys' || name === 'values') n = resolveExpression(context.sourceCode, n.arguments[0]!);
+  }
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.length <= SMALL_LOOP;
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.length <= SMALL_LOOP;
+  return false;
+}
+
+/** `for (const chunk of chunkArray(rows, 500))`: one query per batch is the fix, not the problem. */
+function isBatchIteration(loop: TSESTree.ForOfStatement): boolean {
+  const BATCH = /(?:batch|chunk|page)(?:es|s)?$/i;
+  const left = loop.left.type === AST_NODE_TYPES.VariableDeclaration ? loop.left.declarations[0]?.id : loop.left;
+  if (left?.type === AST_NODE_TYPES.Identifier && BATCH.test(left.name)) return true;
+  const right = unwrap(loop.right);
+  if (right.type === AST_NODE_TYPES.Identifier && BATCH.test(right.name)) return true;
+  if (right.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(right.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    if (name && /chunk|batch|paginat/i.test(name)) return true;
   }
   return false;
 }
@@ -113,7 +140,7 @@ export default defineRule({
         const how = awaitKind(op.node);
         if (!how) return;
         let child: TSESTree.Node = op.node;
-        for (let p = op.node.parent; p; child = p, p = p.parent) {
+        for (let p: TSESTree.Node | undefined = op.node.parent; p; child = p, p = p.parent) {
           switch (p.type) {
             case AST_NODE_TYPES.ForStatement:
             case AST_NODE_TYPES.ForOfStatement:
@@ -143,7 +170,7 @@ export default defineRule({
             if (!method || !ITERATION_CALLBACKS.has(method)) return;
             // A callback that neither awaits nor returns the query does not wait per element.
             if (how === 'await' && !p.async) return;
-            if (isBoundedBatch(callee.object)) return;
+            if (isBoundedBatch(callee.object) || isSmallCollection(context, callee.object)) return;
             if (method === 'forEach' || method === 'reduce' || method === 'reduceRight') {
               // forEach fires every callback at once; an async reduce chains them one by one.
               if (!p.async) return;

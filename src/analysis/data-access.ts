@@ -41,7 +41,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getImportTracker, propertyName, type ImportTracker } from './imports.js';
+import { getImportTracker, propertyName, requiredSource, type ImportTracker } from './imports.js';
 import { getObjectLiteral, getProperty, getStaticString, hasUnknownSpread, resolveConstInit, unwrap } from './values.js';
 import { classifySql, looksLikeSql, sqlTextOf, type DbKind } from './sql.js';
 
@@ -170,6 +170,11 @@ const MODEL_WRITES: Record<string, DbKind> = {
   findOneAndDelete: 'delete', findByIdAndDelete: 'delete', findOneAndRemove: 'delete', findByIdAndRemove: 'delete',
   destroy: 'delete', truncate: 'delete', upsert: 'upsert', findOrCreate: 'upsert', bulkWrite: 'update',
 };
+// Model method names also common on non-ORM classes (factories, domain objects, caches).
+const GENERIC_MODEL_METHODS = new Set([
+  'find', 'findOne', 'create', 'update', 'destroy', 'count', 'aggregate', 'exists', 'distinct', 'max', 'min',
+  'sum', 'upsert', 'truncate', 'increment', 'decrement', 'findAll',
+]);
 // Methods on a mongoose Query / MongoDB cursor that keep the chain going.
 const QUERY_CONTINUATIONS = new Set([
   'sort', 'limit', 'skip', 'lean', 'populate', 'select', 'exec', 'where', 'equals', 'gt', 'gte', 'lt', 'lte',
@@ -449,6 +454,11 @@ function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
       return null;
     }
     case AST_NODE_TYPES.CallExpression: {
+      const required = requiredSource(n);
+      if (required !== null) {
+        const lib = libraryOfModule(required);
+        return lib ? { library: lib, role: 'module', path: [] } : null;
+      }
       const callee = unwrap(n.callee);
       const calleeValue = dbValueOf(s, callee, depth + 1);
       if (calleeValue?.role === 'module') {
@@ -570,8 +580,30 @@ function moduleOfIdentifier(s: State, node: Node): string | null {
   return ref ? ref.source : null;
 }
 
-/** An ORM model reached by name: `User`, `models.User`, `db.User`, `this.userModel`. */
-function isModelLike(s: State, node: Node): boolean {
+const MODEL_PATH = /(?:^|[/\\._-])(?:models?|schemas?|entit(?:y|ies)|db|database|orm|dao|collections?)(?:$|[/\\._-])/i;
+const MODEL_BASES = new Set(['Model', 'BaseModel', 'Document', 'Entity', 'BaseEntity']);
+
+/** A local `class X extends Model` (Sequelize/Objection/TypeORM active record). */
+function isLocalModelClass(s: State, id: TSESTree.Identifier): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = s.sourceCode.getScope(id); scope; scope = scope.upper) {
+    const v = scope.set.get(id.name);
+    if (!v) continue;
+    const def = v.defs[0];
+    if (def?.type !== 'ClassName') return false;
+    const sup = (def.node as TSESTree.ClassDeclaration).superClass;
+    const name = sup ? lastName(sup) : null;
+    return !!name && MODEL_BASES.has(name);
+  }
+  return false;
+}
+
+/**
+ * An ORM model reached by name: `User`, `models.User`, `db.User`, `this.userModel`. For method
+ * names that are common outside ORMs (`create`, `update`, `find`…) a bare `User` must also come
+ * from a models-like module (`../models/user`, `require('../models').User`) or be a local
+ * `class User extends Model`: domain classes with a static `create` factory are everywhere.
+ */
+function isModelLike(s: State, node: Node, generic: boolean): boolean {
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
     if (!PASCAL_CASE.test(n.name) || BUILTIN_CLASSES.has(n.name)) return false;
@@ -580,7 +612,9 @@ function isModelLike(s: State, node: Node): boolean {
     if (src && !src.startsWith('.') && !src.startsWith('/') && !src.startsWith('@/') && !src.startsWith('~') && libraryOfModule(src) === null) {
       return false;
     }
-    return true;
+    if (!generic) return true;
+    if (src) return MODEL_PATH.test(src) || libraryOfModule(src) !== null;
+    return isLocalModelClass(s, n);
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(n);
@@ -864,11 +898,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Models: Mongoose, Sequelize, generic ORM classes
   if (name in MODEL_READS || name in MODEL_WRITES) {
     const tracked = v?.role === 'model';
-    if (tracked || (!v && isModelLike(s, recv))) {
-      if (name === 'create' || name === 'update' || name === 'count' || name === 'destroy' || name === 'find' || name === 'aggregate') {
-        // Generic names: with an untracked receiver require an argument shaped like ORM input.
-        if (!tracked && link.call.arguments.length === 0 && name !== 'count' && name !== 'find') return undefined;
-      }
+    if (tracked || (!v && isModelLike(s, recv, GENERIC_MODEL_METHODS.has(name)))) {
       return finish(QUERY_CONTINUATIONS, () => {
         let kind = MODEL_READS[name] ?? MODEL_WRITES[name]!;
         const args = link.call.arguments;

@@ -194,6 +194,7 @@ export async function g(knex, trx) {
     expect(
       run(`import mongoose from 'mongoose';
 import { MongoClient } from 'mongodb';
+import { Order, Tier } from '../models/index.js';
 const User = mongoose.model('User', schema);
 await User.find({ a });
 await User.find({ a }).sort({ b: 1 }).limit(20).lean();
@@ -211,21 +212,27 @@ await Order.findAll({ where: { a }, limit: 10 });
 await Order.create({ a });
 await Object.create(proto);
 await db.collection('events').find({}).limit(5).toArray();
+await Entity.create(props);
+await Entity.findById(id);
+class Post extends Model {}
+await Post.update({ a }, { where });
 `),
     ).toEqual([
-      '4: db mongoose read list unbounded',
-      '5: db mongoose read list bounded',
-      '6: db mongoose read single',
-      '7: db mongoose write update',
-      '8: db mongoose write upsert',
-      '10: db mongoose write create',
-      '11: client mongodb noopts',
-      '13: db mongodb read list unbounded',
-      '14: db mongodb write create',
-      '15: db model read list unbounded',
-      '16: db model read list bounded',
-      '17: db model write create',
-      '19: db mongodb read list bounded',
+      '5: db mongoose read list unbounded',
+      '6: db mongoose read list bounded',
+      '7: db mongoose read single',
+      '8: db mongoose write update',
+      '9: db mongoose write upsert',
+      '11: db mongoose write create',
+      '12: client mongodb noopts',
+      '14: db mongodb read list unbounded',
+      '15: db mongodb write create',
+      '16: db model read list unbounded',
+      '17: db model read list bounded',
+      '18: db model write create',
+      '20: db mongodb read list bounded',
+      '22: db model read single',
+      '24: db model write update',
     ]);
   });
 

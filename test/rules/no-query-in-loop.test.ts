@@ -33,6 +33,11 @@ ruleTester.run('no-query-in-loop', eslintRule, {
     // not a DB call
     `for (const u of urls) { await fetch(u); }`,
     `for (const k of keys) { await cache.get(k); }`,
+    // batches, constant lists, a domain factory that is not a model
+    `export async function f(trx) { for (const chunk of chunkArray(rows, 500)) { await trx('events').insert(chunk); } }`,
+    `const TYPES = ['post', 'page'];\nexport async function f(knex) { await Promise.all(TYPES.map(async (t) => { await knex('posts').where({ type: t }).select('id'); })); }`,
+    `const SLUGS = { free: 'a', paid: 'b' };\nexport async function f(knex) { for (const [k, slug] of Object.entries(SLUGS)) { await knex('automations').where({ slug }).first(); } }`,
+    `import Tier from './tier.js';\nawait Promise.all(models.map(async (m) => { await Tier.create(m); }));`,
     // a query in a function merely defined in a loop body
     `${prisma}for (const u of users) { handlers.push(async () => { await prisma.user.delete({ where: { id: u.id } }); }); }`,
   ],
@@ -68,8 +73,8 @@ ruleTester.run('no-query-in-loop', eslintRule, {
     },
     {
       // for await over a stream, Sequelize model by name
-      code: `for await (const row of stream) {\n  await Invoice.create({ number: row.n });\n}`,
-      errors: [{ message: inLoop('Invoice.create', 'for…of'), line: 2, column: 9 }],
+      code: `import { Invoice } from './models/index.js';\nfor await (const row of stream) {\n  await Invoice.create({ number: row.n });\n}`,
+      errors: [{ message: inLoop('Invoice.create', 'for…of'), line: 3, column: 9 }],
     },
     {
       // postgres.js tagged template

@@ -66,7 +66,7 @@ export const VERSION = findPackageJson().version;
 
 function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConfig {
   if (config === false) return { baseDir: cwd };
-  if (typeof config === 'string') return loadConfigFile(path.resolve(cwd, config));
+  if (typeof config === 'string') return loadConfigFile(path.resolve(cwd, config), config);
   if (config !== undefined) return { ...validateConfig(config, 'options.config'), baseDir: cwd };
   return loadConfig(cwd);
 }

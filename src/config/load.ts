@@ -25,14 +25,14 @@ function readStructured(file: string): unknown {
 }
 
 /** Reads and validates one named config file (`--config FILE`). */
-export function loadConfigFile(file: string): ResolvedConfig {
+export function loadConfigFile(file: string, displayName = file): ResolvedConfig {
   const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new BacklintUsageError(`Config file not found: ${file}`);
+  if (!existsSync(abs)) throw new BacklintUsageError(`Config file not found: ${displayName}`);
   const raw = readStructured(abs);
   const isPackageJson = path.basename(abs) === 'package.json';
   const value = isPackageJson ? (raw as Record<string, unknown> | null)?.backlint : raw;
   if (isPackageJson && value === undefined) {
-    throw new BacklintUsageError(`Config file ${file} has no "backlint" key`);
+    throw new BacklintUsageError(`Config file ${displayName} has no "backlint" key`);
   }
   // An empty YAML file parses to null: treat it as an empty config rather than an error.
   const config = validateConfig(value ?? {}, path.relative(process.cwd(), abs) || abs);
@@ -63,7 +63,8 @@ export function findConfigFile(cwd: string): string | undefined {
 }
 
 export function loadConfig(cwd: string, explicitFile?: string): ResolvedConfig {
-  const file = explicitFile ? path.resolve(cwd, explicitFile) : findConfigFile(cwd);
+  if (explicitFile) return loadConfigFile(path.resolve(cwd, explicitFile), explicitFile);
+  const file = findConfigFile(cwd);
   if (!file) return { baseDir: path.resolve(cwd) };
   return loadConfigFile(file);
 }

@@ -36,8 +36,20 @@ function properties(schema: Obj | undefined): Obj | undefined {
   return schema && isObject(schema.properties) ? schema.properties : undefined;
 }
 
+// Error bodies are mostly a handful of shared components: judge each schema object once.
+const shapeCache = new WeakMap<object, Shape | null>();
+
 /** The shape of one error body; undefined when the schema says too little to judge. */
 function shapeOf(root: unknown, schema: unknown, depth = 0): Shape | undefined {
+  if (!isObject(schema)) return undefined;
+  const cached = shapeCache.get(schema);
+  if (cached !== undefined) return cached ?? undefined;
+  const shape = computeShape(root, schema, depth);
+  shapeCache.set(schema, shape ?? null);
+  return shape;
+}
+
+function computeShape(root: unknown, schema: unknown, depth: number): Shape | undefined {
   const s = effectiveSchema(root, schema);
   if (!s) return undefined;
   const props = properties(s);
@@ -99,19 +111,20 @@ export function consistentErrorSchema(index: DocumentIndex, options: ConsistentE
   else target = problems > envelopes ? 'problem' : 'envelope';
   const targetCount = target === 'envelope' ? envelopes : problems;
 
-  const why =
-    format === 'either'
-      ? targetCount > 0
-        ? `most error responses in this document (${targetCount} of ${bodies.length}) use ${SHAPE_TEXT[target]}`
-        : `no error response in this document uses an allowed shape; use ${SHAPE_TEXT.envelope} or ${SHAPE_TEXT.problem}`
-      : `the configured error format is ${SHAPE_TEXT[target]}`;
+  const allowed = `${SHAPE_TEXT.envelope} or ${SHAPE_TEXT.problem}`;
   const results: SpectralResult[] = [];
   for (const body of bodies) {
     if (body.shape === target) continue;
-    results.push({
-      message: `Error response body is ${body.shape === 'other' ? SHAPE_TEXT.other : SHAPE_TEXT[body.shape]}, but ${why}; give every 4XX/5XX JSON response the same error schema.`,
-      path: body.path,
-    });
+    const found = `Error response body is ${SHAPE_TEXT[body.shape]}`;
+    let message: string;
+    if (format !== 'either') {
+      message = `${found}, but the configured error format is ${SHAPE_TEXT[target]}; use it for every 4XX/5XX JSON response.`;
+    } else if (targetCount > 0) {
+      message = `${found}, but ${targetCount} of the ${bodies.length} error responses in this document use ${SHAPE_TEXT[target]}; give every 4XX/5XX JSON response that schema.`;
+    } else {
+      message = `${found}, and no error response in this document uses an allowed shape; give every 4XX/5XX JSON response one error schema: ${allowed}.`;
+    }
+    results.push({ message, path: body.path });
   }
   return results;
 }

@@ -4,7 +4,7 @@
  * 401) and from the document (rate limiting declared anywhere → 429), plus a server error.
  */
 import { defineRule } from '../src/rule.js';
-import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+import { effectiveSchema, indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
 export type ValidationStatus = 400 | 422 | 'either';
 
@@ -42,6 +42,28 @@ function requiresAuthentication(op: OperationInfo): boolean {
   );
 }
 
+/**
+ * What the client sends that can be invalid: a request body, or query/header/cookie parameters.
+ * Path parameters alone do not count: a malformed id is conventionally answered with the 404 this
+ * rule already requires. A body that admits nothing (Stripe declares `{ properties: {},
+ * additionalProperties: false }` bodies on its GETs) is no input either.
+ */
+function inputOf(index: DocumentIndex, op: OperationInfo): string | undefined {
+  const body = op.requestBody;
+  if (body && !(body.media.length > 0 && body.media.every((m) => isEmptyObjectSchema(index, m.schema)))) {
+    // OAS2 formData parameters form the body too; OAS3 bodies without content still take input.
+    return 'a request body';
+  }
+  if (op.parameters.some((p) => p.in !== 'path' && p.in !== 'body' && p.in !== 'formData')) return 'parameters';
+  return undefined;
+}
+
+function isEmptyObjectSchema(index: DocumentIndex, schema: unknown): boolean {
+  const s = effectiveSchema(index.root, schema);
+  if (!s || s.additionalProperties !== false) return false;
+  return !isObject(s.properties) || Object.keys(s.properties).length === 0;
+}
+
 function validationLabel(status: ValidationStatus): string {
   return status === 'either' ? '400 or 422' : String(status);
 }
@@ -59,9 +81,10 @@ export function requireErrorResponses(index: DocumentIndex, options: RequireErro
     const anyClientError = statuses.has('4XX');
     const has = (code: string) => anyClientError || statuses.has(code);
     const missing: string[] = [];
-    if (op.parameters.length > 0 || op.requestBody !== undefined) {
+    const input = inputOf(index, op);
+    if (input) {
       const ok = validation === 'either' ? has('400') || has('422') : has(String(validation));
-      if (!ok) missing.push(`${validationLabel(validation)} (it takes ${op.requestBody ? 'a request body' : 'parameters'})`);
+      if (!ok) missing.push(`${validationLabel(validation)} (it takes ${input})`);
     }
     if (op.segments.some((s) => s.isParam) && !has('404')) missing.push('404 (its path has parameters)');
     if (requiresAuthentication(op) && !has('401')) missing.push('401 (security applies)');

@@ -4,7 +4,7 @@
  * that is a well-known public endpoint (health, login, token, docs…).
  */
 import { defineRule } from '../src/rule.js';
-import { parsePath } from '../src/analysis/paths.js';
+import { parsePath, WELL_KNOWN_SEGMENTS } from '../src/analysis/paths.js';
 import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
 /**
@@ -15,8 +15,15 @@ function requiresNothing(security: readonly unknown[]): boolean {
   return security.every((req) => isObject(req) && Object.keys(req).length === 0);
 }
 
+/**
+ * Public endpoints are recognised by a well-known segment. Two real-world spellings are folded in:
+ * a version suffix on the segment (`/oauth2/token` → oauth) and a `#fragment` some documents append
+ * to path keys to tell duplicates apart (`/oauth2/token#refresh`).
+ */
 function isPublicPath(path: string): boolean {
-  return parsePath(path).some((s) => s.kind === 'wellknown');
+  return parsePath(path.replace(/#.*$/, '')).some(
+    (s) => s.kind === 'wellknown' || (s.kind === 'static' && WELL_KNOWN_SEGMENTS.has(s.text.toLowerCase().replace(/v?\d+$/, ''))),
+  );
 }
 
 function label(op: OperationInfo): string {

@@ -43,7 +43,7 @@ describe('consistent-error-schema', () => {
         code: CODE,
         path: ['components', 'schemas', 'Problem'],
         message:
-          'Error response body is RFC 9457 problem details (type, title, status, detail), but most error responses in this document (2 of 3) use the { error: { code, message } } envelope; give every 4XX/5XX JSON response the same error schema.',
+          'Error response body is RFC 9457 problem details (type, title, status, detail), but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
         severity: 'warn',
         line: 45,
       },
@@ -66,7 +66,7 @@ describe('consistent-error-schema', () => {
       [CODE, ['paths', '/users', 'get', 'responses', '409', 'content', 'application/json', 'schema']],
     ]);
     expect(results[0]!.message).toBe(
-      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, but most error responses in this document (2 of 3) use the { error: { code, message } } envelope; give every 4XX/5XX JSON response the same error schema.',
+      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
     );
   });
 
@@ -86,7 +86,9 @@ describe('consistent-error-schema', () => {
     );
     // Both uses point at one component: one finding there.
     expect(results.map((r) => r.path.join('/'))).toEqual(['components/schemas/Basic']);
-    expect(results[0]!.message).toContain('no error response in this document uses an allowed shape');
+    expect(results[0]!.message).toBe(
+      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, and no error response in this document uses an allowed shape; give every 4XX/5XX JSON response one error schema: the { error: { code, message } } envelope or RFC 9457 problem details (type, title, status, detail).',
+    );
   });
 
   it('does not judge default responses, non-JSON errors, success bodies, or schemaless bodies', async () => {

@@ -15,7 +15,7 @@ describe('require-error-responses', () => {
   it('lists every missing error response of an operation in one finding on its responses', async () => {
     const results = await lintDoc(
       doc(
-        { '/users/{id}': { parameters: [idParam], get: { responses: { '200': r() } } } },
+        { '/users/{id}': { parameters: [idParam], get: { parameters: [{ name: 'fields', in: 'query', schema: { type: 'string' } }], responses: { '200': r() } } } },
         { security: [{ bearer: [] }], components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
       ),
       [ID],
@@ -27,7 +27,7 @@ describe('require-error-responses', () => {
         message:
           'GET /users/{id} is missing error responses: 400 or 422 (it takes parameters), 404 (its path has parameters), 401 (security applies), 5XX or default; document them.',
         severity: 'warn',
-        line: 14,
+        line: 19,
       },
     ]);
   });
@@ -104,11 +104,27 @@ describe('require-error-responses', () => {
     ]);
   });
 
+  it('does not ask for 400/422 when the only inputs are path parameters or an empty body', async () => {
+    const results = await lintDoc(
+      doc({
+        '/users/{id}': { parameters: [idParam], delete: { responses: { '204': r(), '404': r(), default: r() } } },
+        '/account': {
+          get: {
+            requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: {}, additionalProperties: false } } } },
+            responses: { '200': r(), default: r() },
+          },
+        },
+      }),
+      [ID],
+    );
+    expect(results).toEqual([]);
+  });
+
   it('reads responses and parameters through $ref', async () => {
     const results = await lintDoc(
       doc(
-        { '/users/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': r(), '404': { $ref: '#/components/responses/NotFound' }, '400': r(), default: r() } } } },
-        { components: { parameters: { Id: idParam }, responses: { NotFound: r('not found') } } },
+        { '/users/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }, { $ref: '#/components/parameters/Q' }], responses: { '200': r(), '404': { $ref: '#/components/responses/NotFound' }, '400': r(), default: r() } } } },
+        { components: { parameters: { Id: idParam, Q: { name: 'q', in: 'query', schema: { type: 'string' } } }, responses: { NotFound: r('not found') } } },
       ),
       [ID],
     );

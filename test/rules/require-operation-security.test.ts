@@ -61,6 +61,8 @@ describe('require-operation-security', () => {
           '/auth/login': { post: { security: [], ...ok } },
           '/signup': { post: { security: [], ...ok } },
           '/oauth/token': { post: { security: [], ...ok } },
+          '/oauth2/revoke': { post: { security: [], ...ok } },
+          '/oauth2/token#refresh': { post: { security: [], ...ok } },
           '/docs': { get: { security: [], ...ok } },
           '/.well-known/jwks.json': { get: { security: [], ...ok } },
           '/articles': { get: { security: [{}, { bearer: [] }], ...ok } },

@@ -89,13 +89,53 @@ function isParamSegment(seg: string): boolean {
   return seg.startsWith(':') || seg.startsWith('{') || seg.startsWith('[') || seg.includes('*');
 }
 
-/** The auth word found in the static segments of a path, or null. */
-function authWord(path: string): string | null {
-  for (const seg of path.split('/')) {
-    if (!seg || isParamSegment(seg)) continue;
+/**
+ * Words that are auth actions only in an auth context: `/cache/reset`, `/devices/register` and
+ * `/webhooks/verify` are not logins. They count when another segment names an auth context, or when
+ * they are the route's only meaningful segment (`/register`, `/api/v1/token`).
+ */
+const CONTEXT_DEPENDENT = new Set(['reset', 'verify', 'register', 'token']);
+const AUTH_CONTEXT = vocabulary([
+  'auth',
+  'authentication',
+  'oauth',
+  'account',
+  'user',
+  'member',
+  'customer',
+  'session',
+  'identity',
+  'email',
+  'phone',
+  'me',
+  'password',
+  'login',
+  'signin',
+  'signup',
+  'refresh',
+  'access',
+  'otp',
+  'mfa',
+  '2fa',
+]);
+const NEUTRAL_SEGMENT = /^(api|v\d+)$/i;
+
+/** The auth word found in the static segments of a path, or null. `token` counts for POST only. */
+function authWord(path: string, methods: readonly string[]): string | null {
+  const segments = path.split('/').filter((seg) => seg && !isParamSegment(seg) && !NEUTRAL_SEGMENT.test(seg));
+  const hasContext = segments.some((seg) => findTerm(nameWords(seg), AUTH_CONTEXT) !== null);
+  for (const seg of segments) {
     const words = nameWords(seg);
     const hit = findTerm(words, AUTH_PATH_WORDS);
-    if (hit) return words.slice(hit.index, hit.index + hit.length).join('-');
+    if (!hit) continue;
+    const word = words.slice(hit.index, hit.index + hit.length).join('-');
+    if (CONTEXT_DEPENDENT.has(word)) {
+      // Issuing a token is a POST; `PUT /users/:id/token` regenerates a stored one.
+      if (word === 'token' && !methods.some((m) => m === 'POST' || m === 'ALL')) continue;
+      const ownContext = words.length > 1 && findTerm(words.filter((_, i) => i !== hit.index), AUTH_CONTEXT) !== null;
+      if (!hasContext && !ownContext && segments.length > 1) continue;
+    }
+    return word;
   }
   return null;
 }
@@ -254,7 +294,7 @@ export default defineRule({
             if (!route.methods.some((m) => SUBMITTING_METHODS.has(m))) continue;
             const path = route.path ?? route.localPath;
             if (path === null) continue;
-            const word = authWord(path);
+            const word = authWord(path, route.methods);
             if (!word) continue;
             if (route.middleware.some((m) => isLimiter(m))) continue;
             const fastify = fastifyRouteLimited(route);

@@ -86,7 +86,8 @@ export default defineRule({
         }
         if (!obj) return false;
         const maxAge = getProperty(sourceCode, obj, 'maxAge');
-        if (maxAge && Number(getStaticValue(sourceCode, maxAge)) <= 0) return true;
+        const age = maxAge ? getStaticValue(sourceCode, maxAge) : null;
+        if (typeof age === 'number' && age <= 0) return true;
         const expires = getProperty(sourceCode, obj, 'expires');
         if (expires) {
           const e = unwrap(expires);

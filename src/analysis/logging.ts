@@ -130,14 +130,20 @@ export const SENSITIVE_DATA: Vocabulary = vocabulary([
   'social security number',
 ]);
 
-/** Boolean-ish names (`hasPassword`, `isTokenValid`) talk about a secret without holding it. */
-const PREDICATE_PREFIXES = new Set(['is', 'has', 'should', 'can', 'did', 'was', 'needs', 'missing', 'valid', 'no']);
+/**
+ * Names that talk about secrets without holding one: predicates (`hasPassword`, `isTokenValid`) and
+ * counts or bookkeeping of records (`numTokens`, `deletedTokens` — the result of a bulk delete).
+ */
+const META_PREFIXES = new Set([
+  'is', 'has', 'should', 'can', 'did', 'was', 'needs', 'missing', 'valid', 'no',
+  'num', 'number', 'total', 'count', 'deleted', 'removed', 'expired', 'revoked', 'cleaned', 'purged', 'invalid',
+]);
 
 /** The sensitive term a name holds, or null. */
 export function sensitiveTerm(name: string | null | undefined): string | null {
   if (!name) return null;
   const words = nameWords(name);
-  if (words.length > 1 && PREDICATE_PREFIXES.has(words[0]!)) return null;
+  if (words.length > 1 && META_PREFIXES.has(words[0]!)) return null;
   return headTerm(words, SENSITIVE_DATA);
 }
 

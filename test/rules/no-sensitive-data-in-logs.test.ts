@@ -21,6 +21,9 @@ ruleTester.run('no-sensitive-data-in-logs', eslintRule, {
     `logger.debug({ tokenCount, tokenExpiry, passwordLength: password.length });`,
     `logger.info({ password: '[REDACTED]', token: mask(token) });`,
     `console.log(token.length);`,
+    // bookkeeping about tokens, not tokens (Ghost's clean-tokens job logs a delete count)
+    'logging.info({ system: { deleted_count: deletedTokens } }, `removed ${deletedTokens} tokens`);',
+    `logger.info('expired', expiredTokens, numPasswords);`,
     `console.log('token', token.slice(0, 4) + '…');`,
     // request data that is not sensitive
     `app.post('/x', (req, res) => { req.log.info({ id: req.params.id, ua: req.get('user-agent') }); });`,
@@ -124,6 +127,11 @@ ruleTester.run('no-sensitive-data-in-logs', eslintRule, {
       // Ghost-style imported logging module, spread of the body
       code: `const logging = require('@tryghost/logging');\nlogging.error({ ...req.body, at: Date.now() });`,
       errors: [{ messageId: 'wholeRequestPart', line: 2, column: 20 }],
+    },
+    {
+      // Ghost's Stripe webhook parser: the signing secret through a debug instance
+      code: "const debug = require('@tryghost/debug')('stripe');\nfunction parseWebhook(body, signature, secret) {\n  debug(`parseWebhook(${body}, ${signature}, ${secret})`);\n}",
+      errors: [{ message: value('secret', 'a secret'), line: 3, column: 48 }],
     },
     {
       // ssn and JWT

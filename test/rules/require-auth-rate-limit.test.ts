@@ -100,6 +100,12 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
     `app.post('/orders', create);`,
     `app.post('/users/:token/avatar', upload);`,
     `app.post('/authentication/setup', setup);`,
+    // generic words outside an auth context
+    `app.post('/cache/reset', resetCache);`,
+    `app.post('/devices/register', registerDevice);`,
+    `app.post('/webhooks/stripe/verify', verifyWebhook);`,
+    // regenerating a stored token is not issuing one (Ghost's staff token)
+    `router.put('/users/:id/token', mw.authAdminApi, http(api.users.regenerateStaffToken));`,
   ],
   invalid: [
     {
@@ -128,6 +134,16 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
         { message: msg('POST', '/otp', 'otp', HINT.unknown), line: 2, column: 13 },
         { message: msg('POST', '/oauth/token', 'token', HINT.unknown), line: 3, column: 13 },
         { message: msg('POST', '/sign-in', 'sign-in', HINT.unknown), line: 4, column: 13 },
+      ],
+    },
+    {
+      // generic words count in an auth context or alone
+      code: `router.post('/register', register);\nrouter.post('/api/v1/token', issue);\nrouter.post('/account/verify', verify);\nrouter.post('/auth/refresh-token', refresh);`,
+      errors: [
+        { message: msg('POST', '/register', 'register', HINT.unknown), line: 1, column: 13 },
+        { message: msg('POST', '/api/v1/token', 'token', HINT.unknown), line: 2, column: 13 },
+        { message: msg('POST', '/account/verify', 'verify', HINT.unknown), line: 3, column: 13 },
+        { message: msg('POST', '/auth/refresh-token', 'token', HINT.unknown), line: 4, column: 13 },
       ],
     },
     {

@@ -40,6 +40,10 @@ ruleTester.run('require-secure-cookies', eslintRule, {
     `import session from 'express-session'; app.use(session({ secret, cookie: { secure: true, sameSite: 'lax' } }));`,
     `import session from 'express-session'; app.use(session({ secret, cookie: { secure: 'auto', sameSite: 'lax' } }));`,
     `import session from 'express-session'; app.use(session(sessionConfig));`,
+    // Ghost's admin session: every attribute decided at run time
+    `const session = require('express-session');
+     session({ secret, name: 'ghost-admin-api-session', cookie: { maxAge: config.get('admin:sessionMaxAgeMs'), httpOnly: true, sameSite: isSSL ? 'none' : 'lax', secure: isSSL } });`,
+    `res.cookie('sid', token, { maxAge: ttl(), httpOnly: true, secure: true, sameSite: 'lax' });`,
     `import cookieSession from 'cookie-session'; app.use(cookieSession({ name: 's', keys, secure: true, sameSite: 'strict' }));`,
     // Hono and Next with the attributes
     `import { setCookie } from 'hono/cookie'; setCookie(c, 'sid', token, { httpOnly: true, secure: true, sameSite: 'Lax' });`,

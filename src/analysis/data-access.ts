@@ -1519,3 +1519,47 @@ export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.Ne
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Blocking I/O (no-sync-io-in-handler)
+// ---------------------------------------------------------------------------------------------
+
+export interface SyncIo {
+  /** `fs`, `child_process`, `crypto`, `zlib`. */
+  module: string;
+  /** `fs.readFileSync`. */
+  what: string;
+  /** The async alternative to suggest. */
+  alternative: string;
+}
+
+const SYNC_MODULES: Record<string, string> = {
+  fs: 'fs',
+  'fs-extra': 'fs',
+  'graceful-fs': 'fs',
+  child_process: 'child_process',
+  crypto: 'crypto',
+  zlib: 'zlib',
+};
+const CRYPTO_SYNC = new Set(['pbkdf2Sync', 'scryptSync', 'generateKeyPairSync', 'generatePrimeSync']);
+
+/** A blocking `*Sync` call of fs, child_process, crypto (key derivation) or zlib, or null. */
+export function classifySyncIo(call: Call, context: Context): SyncIo | null {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  if (!name || !name.endsWith('Sync')) return null;
+  const s = stateOf(context);
+  const ref = s.tracker.resolve(callee);
+  if (!ref) return null;
+  const mod = SYNC_MODULES[ref.source];
+  if (!mod) return null;
+  const p = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
+  if (p.length !== 1 || p[0] !== name) return null;
+  if (mod === 'crypto' && !CRYPTO_SYNC.has(name)) return null;
+  const base = name.slice(0, -4);
+  const alternative =
+    mod === 'fs' ? (base === 'exists' ? 'fs.promises.access' : `fs.promises.${base}`) :
+    mod === 'child_process' ? `${base === 'spawn' ? 'spawn' : base} (async, or util.promisify)` :
+    `${mod}.${base} (callback or util.promisify)`;
+  return { module: mod, what: `${mod}.${name}`, alternative };
+}

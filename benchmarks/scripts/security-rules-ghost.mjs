@@ -25,9 +25,11 @@ const ids = arg(
 ).split(',');
 
 const rules = {};
-for (const id of ids) {
+for (const id of [...ids]) {
   const mod = await import(pathToFileURL(path.join(dist, 'rules', `${id}.js`)).href);
-  rules[id] = mod.default.eslint;
+  // Spectral-only rules have no ESLint face.
+  if (mod.default.eslint) rules[id] = mod.default.eslint;
+  else ids.splice(ids.indexOf(id), 1);
 }
 
 const eslint = new ESLint({

@@ -46,6 +46,11 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
     return isSmallCollection(context, loop.right) || isBatchIteration(loop);
   }
+  // `for (let from = 0; from < rows.length; from += CHUNK)`: one query per chunk is batching.
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.update?.type === AST_NODE_TYPES.AssignmentExpression && loop.update.operator === '+=') {
+    const step = getStaticNumber(context.sourceCode, loop.update.right);
+    if (step === null || step > 1) return true;
+  }
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
     const t = loop.test;
     if (t.operator === '<' || t.operator === '<=') {
@@ -58,14 +63,19 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
 
 /** A literal array or object (through const bindings) with few elements, or `Object.entries(…)` of one. */
 function isSmallCollection(context: Parameters<typeof classifyDbNode>[1], node: TSESTree.Node): boolean {
-  let n = resolveExpression(context.sourceCode, node);
-  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length === 1) {
-    const callee = unwrap(n.callee);
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.arguments.length === 1) {
+    const callee = unwrap(target.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-    if (name === 'entries' || name === 'keys' || name === 'values') n = resolveExpression(context.sourceCode, n.arguments[0]!);
+    if (name === 'entries' || name === 'keys' || name === 'values') target = unwrap(target.arguments[0]!);
   }
-  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.length <= SMALL_LOOP;
-  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.length <= SMALL_LOOP;
+  // An imported UPPER_CASE constant is a fixed configuration list (`for (… of AUTOMATION_SLUGS)`).
+  if (target.type === AST_NODE_TYPES.Identifier && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(target.name)) return true;
+  const n = resolveExpression(context.sourceCode, target);
+  const viaBinding = n !== target;
+  // `const found = []` is filled later: its literal size says nothing.
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.length <= SMALL_LOOP && (!viaBinding || n.elements.length > 0);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.length <= SMALL_LOOP && (!viaBinding || n.properties.length > 0);
   return false;
 }
 

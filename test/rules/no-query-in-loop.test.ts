@@ -38,6 +38,8 @@ ruleTester.run('no-query-in-loop', eslintRule, {
     `const TYPES = ['post', 'page'];\nexport async function f(knex) { await Promise.all(TYPES.map(async (t) => { await knex('posts').where({ type: t }).select('id'); })); }`,
     `const SLUGS = { free: 'a', paid: 'b' };\nexport async function f(knex) { for (const [k, slug] of Object.entries(SLUGS)) { await knex('automations').where({ slug }).first(); } }`,
     `import Tier from './tier.js';\nawait Promise.all(models.map(async (m) => { await Tier.create(m); }));`,
+    `import { SLUGS_BY_STATUS } from './constants.js';\nexport async function f(knex) { for (const [k, slug] of Object.entries(SLUGS_BY_STATUS)) { await knex('automations').where({ slug }).first(); } }`,
+    `export async function f(trx) { for (let from = 0; from < rows.length; from += CHUNK) { await trx('v').insert(rows.slice(from, from + CHUNK)); } }`,
     // a query in a function merely defined in a loop body
     `${prisma}for (const u of users) { handlers.push(async () => { await prisma.user.delete({ where: { id: u.id } }); }); }`,
   ],
@@ -75,6 +77,11 @@ ruleTester.run('no-query-in-loop', eslintRule, {
       // for await over a stream, Sequelize model by name
       code: `import { Invoice } from './models/index.js';\nfor await (const row of stream) {\n  await Invoice.create({ number: row.n });\n}`,
       errors: [{ message: inLoop('Invoice.create', 'for…of'), line: 3, column: 9 }],
+    },
+    {
+      // an empty const array filled later is not a small constant list
+      code: `export async function f(knex, prices) {\n  const found = [];\n  for (const p of prices) found.push(p);\n  for (const p of found) {\n    await knex('prices').insert(p);\n  }\n}`,
+      errors: [{ message: inLoop('knex insert', 'for…of'), line: 5, column: 11 }],
     },
     {
       // postgres.js tagged template

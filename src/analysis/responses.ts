@@ -269,8 +269,7 @@ export function responseAt(context: Context, node: TSESTree.Node): ResponseSite 
       if (left.type !== AST_NODE_TYPES.MemberExpression || propertyName(left) !== 'body') return null;
       const obj = unwrap(left.object);
       if (obj.type !== AST_NODE_TYPES.Identifier || obj.name !== 'ctx') return null;
-      const fn = enclosingFunction(node);
-      const statusNode = fn ? koaStatusIn(fn, obj.name) : null;
+      const statusNode = koaStatusNear(node, obj.name);
       return site(context, node, 'koa', statusNode, 200, node.right, obj);
     }
     case AST_NODE_TYPES.ReturnStatement:
@@ -301,28 +300,34 @@ export function responseAt(context: Context, node: TSESTree.Node): ResponseSite 
   }
 }
 
-function koaStatusIn(fn: FunctionNode, name: string): TSESTree.Node | null {
-  // A `ctx.status = n` anywhere in the same function body decides the status, whatever the order.
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
-  let found: TSESTree.Node | null = null;
-  const visit = (stmts: TSESTree.Statement[]): void => {
-    for (const s of stmts) {
-      if (s.type === AST_NODE_TYPES.ExpressionStatement) {
-        const e = s.expression;
-        if (
-          e.type === AST_NODE_TYPES.AssignmentExpression &&
-          e.left.type === AST_NODE_TYPES.MemberExpression &&
-          propertyName(e.left) === 'status' &&
-          e.left.object.type === AST_NODE_TYPES.Identifier &&
-          e.left.object.name === name
-        ) {
-          found = e.right;
-        }
+/**
+ * Koa: the `ctx.status = n` that applies to a `ctx.body = b` — searched among the statements of
+ * the same block (before or after: order does not matter in Koa), then the enclosing blocks up to
+ * the function. Nearest block wins, so a `ctx.status = 500` in a catch block applies there.
+ */
+function koaStatusNear(node: TSESTree.Node, name: string): TSESTree.Node | null {
+  let child: TSESTree.Node = node;
+  for (let n: TSESTree.Node | undefined = node.parent; n; child = n, n = n.parent) {
+    if (isFunction(n)) return null;
+    if (n.type !== AST_NODE_TYPES.BlockStatement && n.type !== AST_NODE_TYPES.SwitchCase) continue;
+    const body = (n.type === AST_NODE_TYPES.SwitchCase ? n.consequent : n.body) as TSESTree.Statement[];
+    let found: TSESTree.Node | null = null;
+    for (const st of body) {
+      if (st === child || st.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      const e = st.expression;
+      if (
+        e.type === AST_NODE_TYPES.AssignmentExpression &&
+        e.left.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(e.left) === 'status' &&
+        e.left.object.type === AST_NODE_TYPES.Identifier &&
+        e.left.object.name === name
+      ) {
+        found = e.right;
       }
     }
-  };
-  visit(fn.body.body);
-  return found;
+    if (found) return found;
+  }
+  return null;
 }
 
 function callResponse(context: Context, call: TSESTree.CallExpression): ResponseSite | null {
@@ -460,5 +465,164 @@ export function statusSiteAt(context: Context, node: TSESTree.Node): StatusSite 
       return make(e.arguments[0]);
     }
   }
+  return null;
+}
+
+// ---------------------------------------------------------------- error context
+
+export interface ErrorContext {
+  /**
+   * `catch`: inside a catch clause or a `.catch(fn)` / `.then(ok, fail)` rejection callback;
+   * `error-branch`: the consequent of `if (err)` / `if (result.error)`;
+   * `missing-branch`: the consequent of `if (!x)` / `if (x == null)`.
+   */
+  kind: 'catch' | 'error-branch' | 'missing-branch';
+  /** The construct (catch clause, callback, if statement). */
+  node: TSESTree.Node;
+  /** The error binding, when there is one (catch parameter, callback parameter, tested identifier). */
+  errorName: string | null;
+}
+
+const ERROR_NAME = /^(err|error|e|ex|exc|exception|cause)$|(Error|Err)$/;
+
+function testedErrorName(test: TSESTree.Expression): string | null {
+  const t = unwrap(test);
+  if (t.type === AST_NODE_TYPES.Identifier && ERROR_NAME.test(t.name)) return t.name;
+  if (t.type === AST_NODE_TYPES.MemberExpression && /^(error|err|errors)$/.test(propertyName(t) ?? '')) return null;
+  return null;
+}
+
+function isErrorMemberTest(test: TSESTree.Expression): boolean {
+  const t = unwrap(test);
+  return t.type === AST_NODE_TYPES.MemberExpression && /^(error|err)$/.test(propertyName(t) ?? '');
+}
+
+function isMissingTest(test: TSESTree.Expression): boolean {
+  const t = unwrap(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    const a = unwrap(t.argument);
+    return a.type === AST_NODE_TYPES.Identifier || a.type === AST_NODE_TYPES.MemberExpression || a.type === AST_NODE_TYPES.AwaitExpression;
+  }
+  if (t.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(t.operator)) {
+    const other = t.right;
+    const isNullish =
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    return isNullish && (t.operator === '==' || t.operator === '===');
+  }
+  return false;
+}
+
+/** A function passed as the rejection handler of a promise (`.catch(fn)`, `.then(ok, fn)`). */
+function isRejectionCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const m = propertyName(call.callee);
+  return (m === 'catch' && call.arguments[0] === fn) || (m === 'then' && call.arguments[1] === fn);
+}
+
+/**
+ * The error situation `node` is in, looking outwards up to the enclosing function (a rejection
+ * callback counts as a catch). Null when `node` is on a normal path.
+ */
+export function errorContextOf(node: TSESTree.Node): ErrorContext | null {
+  let child: TSESTree.Node = node;
+  for (let n: TSESTree.Node | undefined = node.parent; n; child = n, n = n.parent) {
+    if (n.type === AST_NODE_TYPES.CatchClause && child === n.body) {
+      const p = n.param;
+      return { kind: 'catch', node: n, errorName: p?.type === AST_NODE_TYPES.Identifier ? p.name : null };
+    }
+    if (n.type === AST_NODE_TYPES.IfStatement && child === n.consequent) {
+      const name = testedErrorName(n.test);
+      if (name || isErrorMemberTest(n.test)) return { kind: 'error-branch', node: n, errorName: name };
+      if (isMissingTest(n.test)) return { kind: 'missing-branch', node: n, errorName: null };
+    }
+    if (n.type === AST_NODE_TYPES.ConditionalExpression && child === n.consequent) {
+      const name = testedErrorName(n.test);
+      if (name) return { kind: 'error-branch', node: n, errorName: name };
+    }
+    if (isFunction(n)) {
+      if (isRejectionCallback(n)) {
+        const p = n.params[0];
+        return { kind: 'catch', node: n, errorName: p?.type === AST_NODE_TYPES.Identifier ? p.name : null };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * True when `id` is bound to a caught error: a catch parameter, the parameter of a rejection
+ * callback, the first parameter of an Express error middleware `(err, req, res, next)`, or an
+ * error-named first parameter of a node-style callback `(err, result) => …`.
+ */
+export function isCaughtError(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  let variable: TSESLint.Scope.Variable | null = null;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(id); s; s = s.upper) {
+    const v = s.set.get(id.name);
+    if (v) {
+      variable = v;
+      break;
+    }
+  }
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return false;
+  if (def.type === 'CatchClause') return true;
+  if (def.type !== 'Parameter') return false;
+  const fn = def.node as TSESTree.Node;
+  if (!isFunction(fn) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier || fn.params[0].name !== id.name) return false;
+  if (isRejectionCallback(fn)) return true;
+  if (fn.params.length === 4) return true;
+  return fn.params.length >= 2 && /^(err|error|e)$/.test(id.name);
+}
+
+/** `{ error: …, errors: …, success: false }`: a body that says the request failed. */
+export function isErrorShapedBody(sourceCode: SourceCode, body: TSESTree.Node | null): boolean {
+  if (!body) return false;
+  const obj = getObjectLiteral(sourceCode, body);
+  if (!obj) return false;
+  for (const key of ['error', 'errors']) {
+    const v = getProperty(sourceCode, obj, key);
+    if (!v) continue;
+    const u = unwrap(v);
+    const empty =
+      (u.type === AST_NODE_TYPES.Literal && (u.value === null || u.value === false || u.value === '')) ||
+      (u.type === AST_NODE_TYPES.Identifier && u.name === 'undefined') ||
+      (u.type === AST_NODE_TYPES.ArrayExpression && u.elements.length === 0);
+    if (!empty) return true;
+  }
+  const success = getProperty(sourceCode, obj, 'success') ?? getProperty(sourceCode, obj, 'ok');
+  return !!success && getStaticValue(sourceCode, success) === false;
+}
+
+/**
+ * A fix that makes `site` answer `code` instead, when one edit can do it: replace a literal status,
+ * insert `.status(code)` / `.code(code)` before an implicit Express/Fastify send, add the status
+ * argument of Hono `c.json(b)` or the init of `NextResponse.json(b)` / `new Response(b)`.
+ */
+export function statusFix(
+  sourceCode: SourceCode,
+  site: ResponseSite,
+  code: number,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const sn = site.statusNode && unwrap(site.statusNode);
+  if (sn) {
+    if (sn.type === AST_NODE_TYPES.Literal && typeof sn.value === 'number') return (f) => f.replaceText(sn, String(code));
+    return null;
+  }
+  const n = site.node;
+  if (n.type === AST_NODE_TYPES.NewExpression && n.arguments.length === 1) {
+    return (f) => f.insertTextAfter(n.arguments[0]!, `, { status: ${code} }`);
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (site.framework === 'next' && n.arguments.length === 1) return (f) => f.insertTextAfter(n.arguments[0]!, `, { status: ${code} }`);
+  if (site.framework === 'hono' && n.arguments.length === 1) return (f) => f.insertTextAfter(n.arguments[0]!, `, ${code}`);
+  if ((site.framework === 'express' || site.framework === 'fastify') && site.receiver && unwrap(n.callee.object) === site.receiver) {
+    const method = site.framework === 'fastify' ? 'code' : 'status';
+    const recv = site.receiver;
+    return (f) => f.insertTextAfter(recv, `.${method}(${code})`);
+  }
+  void sourceCode;
   return null;
 }

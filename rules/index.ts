@@ -14,6 +14,7 @@ import noInvalidStatusCode from './no-invalid-status-code.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
+import noSuccessStatusOnError from './no-success-status-on-error.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import noVerbsInPaths from './no-verbs-in-paths.js';
@@ -49,6 +50,7 @@ export const allRules: readonly BacklintRule[] = [
   noPermissiveCors,
   noQueryInLoop,
   noSensitiveDataInLogs,
+  noSuccessStatusOnError,
   noSwallowedErrors,
   noUnsafeJwtVerification,
   noVerbsInPaths,

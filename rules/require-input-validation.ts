@@ -21,6 +21,15 @@ const PAYLOAD_SOURCE = /^(?:req|request)\.(?:body|query|json\(|formData\(|nextUr
 const VALIDATOR_CALL = /^(?:parse|safeParse|parseAsync|safeParseAsync|spa|validate|validateSync|validateAsync|validateOrReject|validateBody|validateRequest|validateInput|attempt|assert|assertValid|cast|check|checkSchema|validationResult|matchedData|plainToInstance|plainToClass|transformAndValidate|decode|is|conform|sanitize|valid)$/;
 const VALIDATOR_WORD = /valid|sanitiz|schema|celebrate|zValidator|typebox|superstruct/i;
 
+const TYPE_CHECK = /\btypeof\b|\bisArray\(|\bisInteger\(|\bisSafeInteger\(|\bisFinite\(|\bisNaN\(|\.test\(|\binstanceof\b/;
+
+/** The branch leaves the handler (return or throw). */
+function exits(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (node.type === AST_NODE_TYPES.BlockStatement) return node.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+  return false;
+}
+
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 function isFunction(n: TSESTree.Node): n is FunctionNode {
@@ -107,6 +116,10 @@ export default defineRule({
         while (stack.length) {
           const node = stack.pop()!;
           if (node.type === AST_NODE_TYPES.CallExpression && isValidationCall(node)) out.push(node.range[0]);
+          // A hand-written guard clause: `if (typeof name !== 'string') return res.status(400)…`.
+          if (node.type === AST_NODE_TYPES.IfStatement && TYPE_CHECK.test(sourceCode.getText(node.test)) && exits(node.consequent)) {
+            out.push(node.range[0]);
+          }
           const k = keys[node.type];
           if (!k) continue;
           for (const key of k) {

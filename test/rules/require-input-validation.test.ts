@@ -22,6 +22,8 @@ ruleTester.run('require-input-validation', eslintRule, {
     `${express}import { body, validationResult } from 'express-validator';\napp.post('/users', body('email').isEmail(), async (req, res) => { await prisma.user.create({ data: req.body }); res.sendStatus(201); });`,
     // validation middleware by name
     `${express}app.post('/users', validateBody(userSchema), async (req, res) => { await prisma.user.create({ data: req.body }); res.sendStatus(201); });`,
+    // a hand-written guard clause
+    `import express from 'express';\nconst router = express.Router();\nrouter.post('/', async (req, res) => { const { displayName, email } = req.body; if (typeof displayName !== 'string' || typeof email !== 'string') { return res.status(400).json({ error: 'invalid' }); } await db('customers').insert({ display_name: displayName, email }); res.sendStatus(201); });`,
     // Fastify route schema
     `import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/items', { schema: { body: itemSchema } }, async (request) => { await db('items').insert(request.body); return { ok: true }; });`,
     // Nest DTO (class-validator with ValidationPipe)

@@ -103,6 +103,7 @@ export default defineRule({
     defaultOptions: [],
     create(context) {
       const sourceCode = context.sourceCode;
+      if (!sourceCode.text.includes('Math.random')) return {};
 
       /** The variable an identifier write target refers to. */
       function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
@@ -254,7 +255,7 @@ export default defineRule({
         // A callback whose result becomes the call's result: `.replace(/x/g, () => ...)`, `Array.from({length}, () => ...)`.
         if (
           call?.type === AST_NODE_TYPES.CallExpression &&
-          call.arguments.includes(fn) &&
+          call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
           call.callee.type === AST_NODE_TYPES.MemberExpression &&
           CALLBACK_INTO_RESULT.has(propertyName(call.callee) ?? '')
         ) {

@@ -141,7 +141,10 @@ export default defineRule({
     defaultOptions: [],
     create(context) {
       const sourceCode = context.sourceCode;
+      if (!/cors|access-control-allow/i.test(sourceCode.text)) return {};
       const tracker = getImportTracker(context);
+      // Module resolution per call is the expensive part; only files importing a CORS library need it.
+      const importsCors = tracker.usesAny(['cors', '@koa/cors', 'kcors', 'hono/cors', '@nestjs/core', '@fastify/cors', 'fastify-cors']);
       const headerStates = new Map<TSESTree.Node, HeaderState>();
 
       function originKindOf(value: TSESTree.Node | null): OriginKind | null {
@@ -256,7 +259,7 @@ export default defineRule({
       return {
         CallExpression(call) {
           const callee = call.callee;
-          const ref = tracker.resolve(callee);
+          const ref = importsCors ? tracker.resolve(callee) : null;
           if (ref) {
             const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
             if ((ref.source === 'cors' || ref.source === '@koa/cors' || ref.source === 'kcors') && path.length === 0) {

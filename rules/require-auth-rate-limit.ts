@@ -73,6 +73,9 @@ const AUTH_PATH_WORDS = vocabulary([
   'two factor',
 ]);
 
+/** Cheap pre-check before splitting a name into words. */
+const LIMITER_HINT = /limit|throttl|brute|slow|spam/i;
+
 const SUBMITTING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
 
 const HINTS: Record<Framework, string> = {
@@ -173,6 +176,10 @@ export default defineRule({
     defaultOptions: [{}],
     create(context, [options]) {
       const sourceCode = context.sourceCode;
+      // No auth word anywhere in the file: no auth route, so no need for the route model.
+      if (!/login|sign-?in|sign-?up|log-in|register|password|reset|forgot|token|otp|verify|2fa|mfa|two-factor/i.test(sourceCode.text)) {
+        return {};
+      }
       const tracker = getImportTracker(context);
       const extraNames = new Set(options.limiters ?? []);
       /** Calls that consult a limiter (`limiter.consume(ip)`), wherever they are. */
@@ -268,7 +275,7 @@ export default defineRule({
           if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
           // `limiter.consume(ip)`, `ratelimit.limit(id)`, `bruteforce.prevent`-style calls.
           const objectChain = memberChainName(callee.object);
-          if (objectChain && objectChain.split('.').some(isLimiterName)) {
+          if (objectChain && LIMITER_HINT.test(objectChain) && objectChain.split('.').some(isLimiterName)) {
             limiterCalls.push(call);
             return;
           }

@@ -75,7 +75,9 @@ export default defineRule({
     defaultOptions: [{}],
     create(context, [options]) {
       const sourceCode = context.sourceCode;
+      if (!/cookie|session/i.test(sourceCode.text)) return {};
       const tracker = getImportTracker(context);
+      const importsCookieModule = tracker.usesAny(['express-session', 'cookie-session', 'hono/cookie', 'cookie']);
       const clientReadable = new Set(options.clientReadable ?? []);
       const usesNext = tracker.usesAny(['next/*', 'next']);
 
@@ -189,7 +191,7 @@ export default defineRule({
         CallExpression(call) {
           const callee = call.callee;
           const args = call.arguments;
-          const ref = tracker.resolve(callee);
+          const ref = importsCookieModule ? tracker.resolve(callee) : null;
           if (ref) {
             const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
             if (ref.source === 'express-session' && path.length === 0) {

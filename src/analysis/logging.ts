@@ -81,11 +81,14 @@ function isLoggerInstance(sourceCode: SourceCode, tracker: ImportTracker, node: 
 function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: TSESTree.Node, depth = 0): boolean {
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier && n.name === 'console') return true;
-  if (isLoggerModule(tracker, n) || isLoggerInstance(sourceCode, tracker, n, depth)) return true;
   const name = n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : null;
-  if (!name) return false;
-  const words = nameWords(name);
-  return LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '');
+  if (name && /log/i.test(name)) {
+    const words = nameWords(name);
+    if (LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '')) return true;
+  }
+  // Module resolution last: it is the expensive check, and only files importing a logger need it.
+  if (!tracker.usesAny(LOGGER_MODULES)) return false;
+  return isLoggerModule(tracker, n) || isLoggerInstance(sourceCode, tracker, n, depth);
 }
 
 /** True when the call writes to a log: `console.log(...)`, `logger.info(...)`, `req.log.warn(...)`, `debug(...)`. */

@@ -57,16 +57,26 @@ export function buildEslintConfig(preset: Preset, config: ResolvedConfig): Linte
   ];
 }
 
+// ESLint reports `eslint-disable` comments naming rules it does not know. In real code they name
+// rules of the project's own ESLint setup (other plugins), which backlint does not load: not a
+// problem worth reporting. A misspelt backlint rule still is.
+const UNKNOWN_RULE = /^Definition for rule '([^']+)' was not found\.?$/;
+function isForeignRuleNotice(m: Linter.LintMessage): boolean {
+  const match = UNKNOWN_RULE.exec(m.message);
+  return !!match && !match[1]!.startsWith('backlint/');
+}
+
 function toFinding(cwd: string, file: string, m: Linter.LintMessage): Finding {
   const fatal = m.fatal === true;
   const finding: Finding = {
-    ruleId: fatal ? PARSE_ERROR_RULE : (m.ruleId ?? DIRECTIVE_RULE),
+    ruleId: fatal ? PARSE_ERROR_RULE : UNKNOWN_RULE.test(m.message) ? DIRECTIVE_RULE : (m.ruleId ?? DIRECTIVE_RULE),
     engine: 'eslint',
     severity: fatal || m.severity === 2 ? 'error' : 'warning',
     message: fatal ? `Could not parse the file: ${m.message.replace(/^Parsing error:\s*/, '')}` : m.message,
     file: relativeFile(cwd, file),
     line: Math.max(1, m.line || 1),
-    column: Math.max(1, m.column || 1),
+    // typescript-eslint's parser errors carry a 0-based column, which ESLint passes through as is.
+    column: Math.max(1, (m.column || 0) + (fatal ? 1 : 0)),
   };
   if (!fatal && m.endLine !== undefined) {
     finding.endLine = m.endLine;
@@ -124,7 +134,7 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
       out.push({
         file: relativeFile(opts.cwd, r.filePath),
         kind: 'code',
-        findings: r.messages.map((m) => toFinding(opts.cwd, r.filePath, m)),
+        findings: r.messages.filter((m) => !isForeignRuleNotice(m)).map((m) => toFinding(opts.cwd, r.filePath, m)),
       });
     }
     opts.onFileDone?.(chunk.length);

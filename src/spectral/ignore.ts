@@ -42,6 +42,15 @@ export function isIgnoredAt(root: unknown, path: readonly (string | number)[], c
   }
 }
 
+/** `BACKLINT_TIMING=1`: milliseconds spent in each rule's functions, printed on exit (profiling). */
+export const TIMING: Map<string, number> | undefined = process.env.BACKLINT_TIMING ? new Map() : undefined;
+if (TIMING) {
+  process.on('exit', () => {
+    const rows = [...TIMING.entries()].sort((a, b) => b[1] - a[1]);
+    for (const [code, ms] of rows) process.stderr.write(`${ms.toFixed(0).padStart(8)} ms  ${code}\n`);
+  });
+}
+
 type Then = RuleDefinition['then'];
 type ThenItem = { function: unknown } & Record<string, unknown>;
 
@@ -55,18 +64,27 @@ function wrapFunction(fn: RulesetFunction<unknown, unknown>, code: string): Rule
   };
   const wrapped: RulesetFunction<unknown, unknown> = (input, options, ctx) => {
     const targetPath = [...ctx.path];
+    const t0 = TIMING ? performance.now() : 0;
     const out = fn(input, options, ctx);
+    if (TIMING) TIMING.set(code, (TIMING.get(code) ?? 0) + performance.now() - t0);
     if (out && typeof (out as Promise<unknown>).then === 'function') {
       return (out as Promise<void | IFunctionResult[]>).then((r) => filter(r, targetPath, ctx));
     }
     return filter(out as void | IFunctionResult[], targetPath, ctx);
   };
-  // Keep the option validator and schemas of functions made with createRulesetFunction.
+  return copyValidator(fn, wrapped);
+}
+
+/**
+ * Keeps the option validator and schemas of a function made with createRulesetFunction on its
+ * wrapper: Spectral validates rule options through `fn.validator` when it is present.
+ */
+export function copyValidator<F extends RulesetFunction<unknown, unknown>>(from: RulesetFunction<unknown, unknown>, to: F): F {
   for (const key of ['validator', 'schemas'] as const) {
-    if (key in fn) Object.defineProperty(wrapped, key, { value: (fn as unknown as Record<string, unknown>)[key] });
+    if (key in from) Object.defineProperty(to, key, { value: (from as unknown as Record<string, unknown>)[key] });
   }
-  Object.defineProperty(wrapped, 'name', { value: fn.name || 'backlintRule' });
-  return wrapped;
+  Object.defineProperty(to, 'name', { value: from.name || 'backlintRule' });
+  return to;
 }
 
 /** The rule's `then` with every function filtered through `x-backlint-ignore`. */

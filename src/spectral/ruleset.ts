@@ -17,11 +17,11 @@
  * Every rule function is wrapped to honour `x-backlint-ignore` (see ignore.ts), so suppressions
  * work the same through the backlint CLI and through the `spectral` CLI.
  */
-import type { RulesetDefinition, RuleDefinition } from '@stoplight/spectral-core';
+import type { IFunctionResult, RulesetDefinition, RuleDefinition, RulesetFunction } from '@stoplight/spectral-core';
 import { oas } from '@stoplight/spectral-rulesets';
 import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { docsUrl, qualifiedId, type BacklintRule, type Severity } from '../rule.js';
-import { withIgnore } from './ignore.js';
+import { copyValidator, withIgnore } from './ignore.js';
 
 export type RuleOverride = 'off' | Severity | [Severity | 'off', Record<string, unknown>?];
 
@@ -61,12 +61,41 @@ function structuralRules(overrides: Record<string, RuleOverride> | undefined): R
     if (severity === 'off') continue;
     out[code] = {
       ...def,
-      then: withIgnore(def.then, code),
+      then: withIgnore(code.endsWith('-schema') ? withoutExternalRefNoise(def.then) : def.then, code),
       recommended: true,
       ...(severity !== undefined ? { severity } : {}),
     } as RuleDefinition;
   }
   return out;
+}
+
+/**
+ * Multi-file documents put `$ref: other-file.yml` where OpenAPI allows no ref (an operation, a tag
+ * description): bundlers inline them, and so does every tool that reads such documents. The schema
+ * rules run on the unresolved document and would report each of those objects twice ("$ref is not
+ * expected", "must have required property"); drop results on an object holding an external ref.
+ */
+function withoutExternalRefNoise(then: RuleDefinition['then']): RuleDefinition['then'] {
+  const wrap = (t: { function: RulesetFunction<unknown, unknown> } & Record<string, unknown>) => ({
+    ...t,
+    function: copyValidator(
+      t.function,
+      ((input, options, ctx) => {
+        const out = t.function(input, options, ctx) as void | IFunctionResult[];
+        if (!Array.isArray(out)) return out;
+        const data = ctx.document.data;
+        return out.filter((r) => {
+          const p = r.path ?? ctx.path;
+          const holder = p[p.length - 1] === '$ref' ? p.slice(0, -1) : p;
+          const node = holder.reduce<unknown>((n, k) => (n !== null && typeof n === 'object' ? (n as Record<string | number, unknown>)[k] : undefined), data);
+          const ref = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).$ref : undefined;
+          return !(typeof ref === 'string' && !ref.startsWith('#'));
+        });
+      }) as RulesetFunction<unknown, unknown>,
+    ),
+  });
+  type T = Parameters<typeof wrap>[0];
+  return (Array.isArray(then) ? (then as T[]).map(wrap) : wrap(then as unknown as T)) as unknown as RuleDefinition['then'];
 }
 
 function catalogRule(rule: BacklintRule, severity: Severity, options: Record<string, unknown>, recommended: boolean): RuleDefinition {

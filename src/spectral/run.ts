@@ -19,12 +19,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+// CommonJS with re-exports Node cannot detect as named ESM exports: take module.exports.
+import spectralParsers from '@stoplight/spectral-parsers';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { parseDocument as parseYamlDocument } from 'yaml';
 import type { Preset } from '../catalog.js';
 import type { FileResult, Finding } from '../report/model.js';
 import { createRuleset, type RuleOverride } from './ruleset.js';
+
+const { Json, Yaml } = spectralParsers;
 
 export interface LintOpenApiOptions {
   cwd: string;

@@ -19,8 +19,11 @@
  * `hint`. Resolver diagnostics (`invalid-ref`…) and parser errors are returned too.
  */
 import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+// CommonJS with re-exports Node cannot detect as named ESM exports: take module.exports.
+import spectralParsers from '@stoplight/spectral-parsers';
 import { stringify } from 'yaml';
+
+const { Json, Yaml } = spectralParsers;
 import { createRuleset, STRUCTURAL_RULES, type RuleOverride } from '../../src/spectral/ruleset.js';
 import { getRules, type Preset } from '../../src/catalog.js';
 import { qualifiedId } from '../../src/rule.js';

@@ -42,6 +42,8 @@ export function qualifiedId(id: string): string {
  */
 export type SpectralRuleFactory = (
   options: Record<string, unknown>,
+  /** The preset being assembled, for behaviour the catalog reserves to `strict` (absent: recommended). */
+  context?: { preset: 'recommended' | 'strict' },
 ) => Omit<SpectralRuleDefinition, 'severity' | 'recommended'> & Record<string, unknown>;
 
 // The ESLint rule type is left loose on purpose: each rule keeps its own typed options and

@@ -8,14 +8,17 @@ import consistentErrorSchema from './consistent-error-schema.js';
 import httpsOnly from './https-only.js';
 import kebabCasePaths from './kebab-case-paths.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
+import noGetSideEffects from './no-get-side-effects.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
+import noLeakedErrorDetails from './no-leaked-error-details.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSuccessStatusOnError from './no-success-status-on-error.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
+import noSyncIoInHandler from './no-sync-io-in-handler.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import noVerbsInPaths from './no-verbs-in-paths.js';
 import pluralResourceNames from './plural-resource-names.js';
@@ -25,9 +28,11 @@ import requireCacheHeaders from './require-cache-headers.js';
 import requireErrorResponses from './require-error-responses.js';
 import requireExamples from './require-examples.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
+import requireInputValidation from './require-input-validation.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOperationDocs from './require-operation-docs.js';
 import requireOperationSecurity from './require-operation-security.js';
+import requirePagination from './require-pagination.js';
 import requireParameterizedQueries from './require-parameterized-queries.js';
 import requireQueryTimeout from './require-query-timeout.js';
 import requireRateLimitResponses from './require-rate-limit-responses.js';
@@ -44,14 +49,17 @@ export const allRules: readonly BacklintRule[] = [
   httpsOnly,
   kebabCasePaths,
   noDisabledTlsVerification,
+  noGetSideEffects,
   noHardcodedSecrets,
   noInsecureRandom,
   noInvalidStatusCode,
+  noLeakedErrorDetails,
   noPermissiveCors,
   noQueryInLoop,
   noSensitiveDataInLogs,
   noSuccessStatusOnError,
   noSwallowedErrors,
+  noSyncIoInHandler,
   noUnsafeJwtVerification,
   noVerbsInPaths,
   pluralResourceNames,
@@ -61,9 +69,11 @@ export const allRules: readonly BacklintRule[] = [
   requireErrorResponses,
   requireExamples,
   requireIdempotencyKey,
+  requireInputValidation,
   requireJwtExpiry,
   requireOperationDocs,
   requireOperationSecurity,
+  requirePagination,
   requireParameterizedQueries,
   requireQueryTimeout,
   requireRateLimitResponses,

@@ -98,9 +98,9 @@ function withoutExternalRefNoise(then: RuleDefinition['then']): RuleDefinition['
   return (Array.isArray(then) ? (then as T[]).map(wrap) : wrap(then as unknown as T)) as unknown as RuleDefinition['then'];
 }
 
-function catalogRule(rule: BacklintRule, severity: Severity, options: Record<string, unknown>, recommended: boolean): RuleDefinition {
+function catalogRule(rule: BacklintRule, severity: Severity, options: Record<string, unknown>, recommended: boolean, preset: Preset): RuleDefinition {
   const code = qualifiedId(rule.id);
-  const def = rule.spectral!(options);
+  const def = rule.spectral!(options, { preset });
   return {
     description: rule.description,
     documentationUrl: docsUrl(rule.id),
@@ -140,7 +140,7 @@ export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefini
       }
     }
     // A rule switched off is left out: Spectral would still evaluate its `given`.
-    if (severity !== 'off') rules[qualifiedId(rule.id)] = catalogRule(rule, severity, ruleOptions, true);
+    if (severity !== 'off') rules[qualifiedId(rule.id)] = catalogRule(rule, severity, ruleOptions, true, preset);
   }
   return assemble(rules);
 }
@@ -150,7 +150,7 @@ const ruleset: RulesetDefinition = (() => {
   for (const rule of getRules()) {
     if (!rule.spectral) continue;
     // Spectral's own preset switch: strict-only rules run with `extends: [[ruleset, "all"]]`.
-    rules[qualifiedId(rule.id)] = catalogRule(rule, rule.recommended === false ? rule.strict : rule.recommended, {}, rule.recommended !== false);
+    rules[qualifiedId(rule.id)] = catalogRule(rule, rule.recommended === false ? rule.strict : rule.recommended, {}, rule.recommended !== false, 'recommended');
   }
   return assemble(rules);
 })();

@@ -213,7 +213,7 @@ const eslint = createEslintRule<Options, MessageIds>({
     }
 
     const tracker = getImportTracker(context);
-    const KEY_MODULES = ['jsonwebtoken', 'express-session', 'cookie-parser', 'cookie-session', 'crypto'];
+    const usesKeyModules = tracker.usesAny(['jsonwebtoken', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
 
     return {
       Literal(node) {
@@ -225,7 +225,7 @@ const eslint = createEslintRule<Options, MessageIds>({
         if (v !== null) checkString(node, v);
       },
       CallExpression(node) {
-        if (!tracker.usesAny(KEY_MODULES)) return;
+        if (!usesKeyModules) return;
         const callee = node.callee;
         const args = node.arguments;
         if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {

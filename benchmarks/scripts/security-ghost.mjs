@@ -36,6 +36,7 @@ const eslint = new ESLint({
     { files: ['**/*.cjs', '**/*.js'], languageOptions: { sourceType: 'commonjs' } },
   ],
   stats: true,
+  allowInlineConfig: false,
 });
 
 const t0 = performance.now();
@@ -43,6 +44,7 @@ const results = await eslint.lintFiles(['.']);
 const ms = performance.now() - t0;
 const counts = Object.fromEntries(IDS.map((id) => [id, 0]));
 let ruleMs = 0;
+const perRule = Object.fromEntries(IDS.map((id) => [id, 0]));
 for (const r of results) {
   for (const m of r.messages) {
     if (!m.ruleId) {
@@ -53,7 +55,10 @@ for (const r of results) {
     counts[id]++;
     console.log(`${id}\t${path.relative(target, r.filePath)}:${m.line}:${m.column}\t${m.message}`);
   }
-  for (const pass of r.stats?.times?.passes ?? []) for (const t of Object.values(pass.rules ?? {})) ruleMs += t.total;
+  for (const pass of r.stats?.times?.passes ?? []) for (const [rid, t] of Object.entries(pass.rules ?? {})) {
+    ruleMs += t.total;
+    perRule[rid.replace('backlint/', '')] += t.total;
+  }
 }
 console.log(`\nfiles: ${results.length}, total ${ms.toFixed(0)} ms, rule time ${ruleMs.toFixed(0)} ms`);
-for (const id of IDS) console.log(`${id}: ${counts[id]}`);
+for (const id of IDS) console.log(`${id}: ${counts[id]} findings, ${perRule[id].toFixed(0)} ms`);

@@ -172,7 +172,8 @@ export function isPlaceholder(value: string): boolean {
 
 // ---- secret-named contexts -------------------------------------------------------------------
 
-const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials']);
+// `credentials` is absent on purpose: fetch's `credentials: 'include'` dwarfs every real use.
+const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token']);
 const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'auth', 'signing', 'encryption', 'client', 'master', 'hmac', 'jwt', 'session', 'app']);
 // Run-together lower/upper-case names that splitWords cannot split.
 const JOINED_SECRET_SUFFIXES = [
@@ -196,7 +197,18 @@ function splitWords(name: string): string[] {
  * `jwtSecret`, `DB_PASSWORD`, `apiKey`, `clientSecret` are secret-named while `passwordHash`,
  * `tokenExpiry`, `secretName`, `passwordField` are not.
  */
+const secretNameCache = new Map<string, boolean>();
 export function isSecretName(name: string): boolean {
+  let hit = secretNameCache.get(name);
+  if (hit === undefined) {
+    hit = computeIsSecretName(name);
+    if (secretNameCache.size > 5000) secretNameCache.clear();
+    secretNameCache.set(name, hit);
+  }
+  return hit;
+}
+
+function computeIsSecretName(name: string): boolean {
   const words = splitWords(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1]!;
@@ -241,7 +253,8 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
   const identifierLike =
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
     /^[a-z]+(?:[-_.:/][a-z]+)+$/.test(v) ||
-    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) ||
+    /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v);
   if (identifierLike) return false;
   // Entropy gate: repetitive filler (`aaaaaaaa`, `abababab`) is not a credential anyone relies on.
   if (shannonEntropy(v) < 2) return false;
@@ -261,6 +274,8 @@ export function isKeyLikeValue(value: string): boolean {
 /** `scheme://user:password@host…` → the password, when it is a literal credential. */
 export function findUrlCredential(text: string): string | null {
   if (!text.includes('://') || !text.includes('@')) return null;
+  // A URL inside a sentence is an example in a message or a doc string, not a configured connection.
+  if (/\s/.test(text.trim())) return null;
   const m = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s/@'"`]+)@[\w.-]+/i.exec(text);
   if (!m) return null;
   const password = m[2]!;

@@ -76,6 +76,10 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const groups = { title: 'site', is_private: 'private', password: 'private', labs: 'labs' };" },
     { code: "let webhookSecret = process.env.WEBHOOK_SECRET;\nif (!webhookSecret) webhookSecret = 'DEFAULT_WEBHOOK_SECRET';" },
     { code: "const password = 'aaaaaaab';" },
+    // found by running on bundled real code: fetch credentials, OAuth flow type names, example URLs in messages
+    { code: "const init = { credentials: 'include' }; if (r.credentials === 'same-origin') go();" },
+    { code: "const flows = { implicit: 'ImplicitFlow', password: 'PasswordFlow', clientCredentials: 'ClientCredentialsFlow' };" },
+    { code: "throw new Error('Wrong format. Must be like dotenv://:key_1234@dotenvx.com/vault/.env.vault');" },
     // not secret-named
     { code: "const passwordHash = '$2b$12$abcdefghijklmnopqrstuv';" },
     { code: "const tokenType = 'Bearer'; const passwordMinLength = '12345678';" },

@@ -55,6 +55,25 @@ const HTTP_CLIENT_MODULES = [
   'ws',
 ];
 
+/**
+ * `checkServerIdentity` that never returns an error accepts a certificate issued for any host:
+ * `() => undefined`, `() => {}`, `function () { return null; }`.
+ */
+function acceptsEveryHost(node: TSESTree.Node): boolean {
+  const fn = unwrap(node);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const body = fn.body;
+  const nothing = (e: TSESTree.Node | null | undefined): boolean =>
+    !e ||
+    (e.type === AST_NODE_TYPES.Identifier && e.name === 'undefined') ||
+    (e.type === AST_NODE_TYPES.Literal && e.value === null) ||
+    (e.type === AST_NODE_TYPES.UnaryExpression && e.operator === 'void');
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return nothing(body);
+  const stmts = body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
+  if (stmts.length === 0) return true;
+  return stmts.length === 1 && stmts[0]!.type === AST_NODE_TYPES.ReturnStatement && nothing(stmts[0]!.argument);
+}
+
 function isEnvValueOff(value: unknown): boolean {
   return value === '0' || value === 0;
 }
@@ -85,7 +104,7 @@ export default defineRule({
     create(context) {
       const sourceCode = context.sourceCode;
       // Every flagged shape spells one of these names; most files contain none, so skip the walk.
-      if (!/rejectUnauthorized|strictSSL|sslValidate|tlsInsecure|tlsAllowInvalid|NODE_TLS_REJECT_UNAUTHORIZED|insecure/.test(sourceCode.text)) {
+      if (!/rejectUnauthorized|strictSSL|sslValidate|tlsInsecure|tlsAllowInvalid|NODE_TLS_REJECT_UNAUTHORIZED|insecure|disableTLSCerts|checkServerIdentity/.test(sourceCode.text)) {
         return {};
       }
       const tracker = getImportTracker(context);
@@ -146,6 +165,16 @@ export default defineRule({
           }
           if (name === 'insecure' && getStaticValue(sourceCode, node.value) === true && isHttpClientOptions(node.parent)) {
             context.report({ node, messageId: 'disabledOption', data: { setting: 'insecure: true' } });
+            return;
+          }
+          if (name === 'checkServerIdentity' && acceptsEveryHost(node.value)) {
+            context.report({ node, messageId: 'disabledOption', data: { setting: 'checkServerIdentity: () => undefined' } });
+          }
+        },
+        CallExpression(node) {
+          // superagent: `request.get(url).disableTLSCerts()`.
+          if (node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === 'disableTLSCerts') {
+            context.report({ node, messageId: 'disabledOption', data: { setting: 'disableTLSCerts()' } });
           }
         },
         AssignmentExpression(node) {

@@ -301,7 +301,14 @@ export default defineRule({
           // Header maps: `res.set({...})`, `res.writeHead(200, {...})`, `new Response(body, { headers: {...} })`.
           if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
           const name = propertyName(node);
-          if (name && name.length >= ALLOW_ORIGIN.length) recordHeader(name, node.value, node);
+          if (name && name.length >= ALLOW_ORIGIN.length) {
+            recordHeader(name, node.value, node);
+          } else if (name === 'key') {
+            // next.config.js `headers()`: `{ key: 'Access-Control-Allow-Origin', value: '*' }`.
+            const header = getStaticString(sourceCode, node.value);
+            const value = header && header.length >= ALLOW_ORIGIN.length ? getProperty(sourceCode, node.parent, 'value') : null;
+            if (header && value) recordHeader(header, value, node.parent);
+          }
         },
         'Program:exit'() {
           for (const state of headerStates.values()) {

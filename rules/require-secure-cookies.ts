@@ -30,6 +30,8 @@ type Attr = 'httpOnly' | 'secure' | 'sameSite';
 const ATTRS: readonly Attr[] = ['httpOnly', 'secure', 'sameSite'];
 const FIX: Record<Attr, string> = { httpOnly: '`httpOnly: true`', secure: '`secure: true`', sameSite: "`sameSite: 'lax'`" };
 
+const HEADER_SETTERS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);
+
 /** Cookies a browser script must read by design (CSRF double-submit tokens). */
 const CLIENT_READABLE = /csrf|xsrf/i;
 
@@ -137,6 +139,10 @@ export default defineRule({
           if (v === false || (attr === 'sameSite' && typeof v === 'string' && v.toLowerCase() === 'false')) falses.push(attr);
           else if (v === undefined) missing.push(attr);
         }
+        report(cookieLabel, missing, falses, target);
+      }
+
+      function report(cookieLabel: string, missing: Attr[], falses: Attr[], target: TSESTree.Node): void {
         if (missing.length === 0 && falses.length === 0) return;
         const parts: string[] = [];
         if (missing.length) parts.push(`without ${missing.map((a) => `\`${a}\``).join(', ')}`);
@@ -147,6 +153,57 @@ export default defineRule({
           messageId: 'insecureCookie',
           data: { cookie: cookieLabel, problems: parts.join(' and '), fix: fix.join(', ') },
         });
+      }
+
+      /**
+       * A raw `Set-Cookie` value: `'sid=abc; Path=/; HttpOnly'` or a template whose interpolations
+       * all sit before the attributes (`\`sid=${token}; HttpOnly; Secure\``). Attributes built at run
+       * time make the string unknown, and unknown is not reported.
+       */
+      function checkSetCookieValue(node: TSESTree.Node): void {
+        const n = unwrap(node);
+        if (n.type === AST_NODE_TYPES.ArrayExpression) {
+          for (const e of n.elements) if (e && e.type !== AST_NODE_TYPES.SpreadElement) checkSetCookieValue(e);
+          return;
+        }
+        const parts = textParts(n);
+        // Interpolations are fine in the name and value (`sid=${token}; HttpOnly`); one after the first
+        // `;`, or a trailing one with no `;` at all (`'sid=' + token + attrs`), may add attributes.
+        const attrStart = parts.findIndex((p) => p !== null && p.includes(';'));
+        const lastDynamic = parts.lastIndexOf(null);
+        if (lastDynamic !== -1 && (attrStart === -1 || lastDynamic > attrStart)) return;
+        const text = parts.map((p) => p ?? '\u0000').join('');
+        const [pair = '', ...rawAttrs] = text.split(';');
+        const attrs = rawAttrs.map((a) => a.trim().toLowerCase());
+        const eq = pair.indexOf('=');
+        if (eq <= 0) return;
+        const name = pair.slice(0, eq).trim();
+        const value = pair.slice(eq + 1).trim();
+        if (value === '' || attrs.some((a) => /^max-age=\s*(0|-)/.test(a) || (a.startsWith('expires=') && a.includes('1970')))) return;
+        const readable = CLIENT_READABLE.test(name) || clientReadable.has(name);
+        const missing: Attr[] = [];
+        if (!readable && !attrs.includes('httponly')) missing.push('httpOnly');
+        if (!attrs.includes('secure')) missing.push('secure');
+        if (!attrs.some((a) => a.startsWith('samesite='))) missing.push('sameSite');
+        report(name.includes('\u0000') ? 'This cookie' : `Cookie '${name}'`, missing, [], node);
+      }
+
+      /** Static pieces of a string expression, `null` for each interpolated piece. */
+      function textParts(node: TSESTree.Node): (string | null)[] {
+        const n = unwrap(node);
+        if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') return [n.value];
+        if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+          const out: (string | null)[] = [];
+          n.quasis.forEach((q, i) => {
+            out.push(q.value.cooked ?? q.value.raw);
+            if (i < n.expressions.length) out.push(null);
+          });
+          return out;
+        }
+        if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+' && n.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+          return [...textParts(n.left), ...textParts(n.right)];
+        }
+        return [null];
       }
 
       function label(nameNode: TSESTree.Node | undefined): { label: string; name: string | null } {
@@ -188,6 +245,12 @@ export default defineRule({
       }
 
       return {
+        Property(node) {
+          // Header maps: `new Response(body, { headers: { 'Set-Cookie': '...' } })`, `res.writeHead(200, {...})`.
+          if (node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyName(node)?.toLowerCase() === 'set-cookie') {
+            checkSetCookieValue(node.value);
+          }
+        },
         CallExpression(call) {
           const callee = call.callee;
           const args = call.arguments;
@@ -226,8 +289,18 @@ export default defineRule({
               return;
             }
           }
+          if (ref && ref.source === 'cookie' && ref.path.length === 1 && ref.path[0] === 'serialize') {
+            // `cookie.serialize(name, value, options)`, the building block of raw Set-Cookie headers.
+            const l = label(args[0]);
+            check(l.label, l.name, args[2], NO_DEFAULTS, call, args[1]);
+            return;
+          }
           if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
           const method = propertyName(callee);
+          if (method && HEADER_SETTERS.has(method) && args.length >= 2 && getStaticString(sourceCode, args[0])?.toLowerCase() === 'set-cookie') {
+            checkSetCookieValue(args[1]!);
+            return;
+          }
           if (method === 'cookie' || method === 'setCookie') {
             // Express `res.cookie`, Fastify `reply.setCookie` / `reply.cookie`.
             if (args.length < 2 || args.length > 3) return;

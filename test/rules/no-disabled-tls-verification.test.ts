@@ -29,6 +29,9 @@ ruleTester.run('no-disabled-tls-verification', eslintRule, {
     `import grpc from '@grpc/grpc-js'; const c = new Client(addr, grpc.credentials.createInsecure(), { insecure: true });`,
     `import request from 'request'; request({ url, strictSSL: true });`,
     `import { MongoClient } from 'mongodb'; new MongoClient(uri, { tls: true, tlsAllowInvalidCertificates: false });`,
+    // a hostname check that does check something
+    `import tls from 'tls'; tls.connect({ host, checkServerIdentity: (host, cert) => (cert.subject.CN === PINNED ? undefined : new Error('pin')) });`,
+    `import tls from 'tls'; tls.connect({ host, checkServerIdentity: tls.checkServerIdentity });`,
   ],
   invalid: [
     {
@@ -98,6 +101,35 @@ ruleTester.run('no-disabled-tls-verification', eslintRule, {
       // global agent mutated after the fact
       code: `import https from 'https';\nhttps.globalAgent.options.rejectUnauthorized = false;`,
       errors: [{ message: optionMessage('rejectUnauthorized = false'), line: 2, column: 1 }],
+    },
+    {
+      // hostname verification switched off
+      code: `import https from 'https';\nhttps.request({ host, checkServerIdentity: () => undefined });`,
+      errors: [{ message: optionMessage('checkServerIdentity: () => undefined'), line: 2, column: 23 }],
+    },
+    {
+      code: `import tls from 'tls';\ntls.connect({ host, checkServerIdentity() {} });`,
+      errors: [{ messageId: 'disabledOption', line: 2, column: 21 }],
+    },
+    {
+      // superagent
+      code: `import request from 'superagent';\nconst res = await request.get(url).disableTLSCerts();`,
+      errors: [{ message: optionMessage('disableTLSCerts()'), line: 2, column: 19 }],
+    },
+    {
+      // ioredis / redis TLS options
+      code: `import Redis from 'ioredis';\nnew Redis({ host, tls: { rejectUnauthorized: false } });`,
+      errors: [{ messageId: 'disabledOption', line: 2, column: 26 }],
+    },
+    {
+      // nodemailer
+      code: `import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host, port: 587, tls: { rejectUnauthorized: false } });`,
+      errors: [{ messageId: 'disabledOption', line: 2, column: 54 }],
+    },
+    {
+      // WebSocket client
+      code: `import WebSocket from 'ws';\nnew WebSocket(url, { rejectUnauthorized: false });`,
+      errors: [{ messageId: 'disabledOption', line: 2, column: 22 }],
     },
     {
       code: `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';`,

@@ -54,6 +54,8 @@ ruleTester.run('no-permissive-cors', eslintRule, {
        }
        next();
      });`,
+    // next.config.js headers without credentials
+    `module.exports = { async headers() { return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }]; } };`,
     // credentials in one handler, wildcard in another
     `app.get('/a', (req, res) => res.set('Access-Control-Allow-Origin', '*').send('ok'));
      app.get('/b', (req, res) => res.set('Access-Control-Allow-Credentials', 'true').send('ok'));`,
@@ -154,6 +156,24 @@ ruleTester.run('no-permissive-cors', eslintRule, {
       // manual reflection, only guarded by "header present"
       code: `app.use((req, res, next) => {\n  if (req.headers.origin) {\n    res.header('Access-Control-Allow-Origin', req.headers.origin);\n    res.header('Access-Control-Allow-Credentials', true);\n  }\n  next();\n});`,
       errors: [{ message: manual("the request's own Origin header"), line: 3, column: 5 }],
+    },
+    {
+      // next.config.js headers() with credentials
+      code: `module.exports = {\n  async headers() {\n    return [{ source: '/api/:path*', headers: [\n      { key: 'Access-Control-Allow-Credentials', value: 'true' },\n      { key: 'Access-Control-Allow-Origin', value: '*' },\n    ] }];\n  },\n};`,
+      errors: [{ message: manual('`*`'), line: 5, column: 7 }],
+    },
+    {
+      // Next.js middleware / route handler setting headers on the response
+      code: `import { NextResponse } from 'next/server';\nexport function middleware(request) {\n  const res = NextResponse.next();\n  res.headers.set('Access-Control-Allow-Origin', request.headers.get('origin'));\n  res.headers.set('Access-Control-Allow-Credentials', 'true');\n  return res;\n}`,
+      errors: [{ message: manual("the request's own Origin header"), line: 4, column: 3 }],
+    },
+    {
+      // Koa ctx.set, Fastify reply.header
+      code: `app.use(async (ctx, next) => {\n  ctx.set('Access-Control-Allow-Origin', ctx.get('Origin'));\n  ctx.set('Access-Control-Allow-Credentials', 'true');\n  await next();\n});\nfastify.addHook('onSend', async (request, reply) => {\n  reply.header('Access-Control-Allow-Origin', '*');\n  reply.header('Access-Control-Allow-Credentials', 'true');\n});`,
+      errors: [
+        { message: manual("the request's own Origin header"), line: 2, column: 3 },
+        { message: manual('`*`'), line: 7, column: 3 },
+      ],
     },
     {
       // header map (res.set / writeHead)

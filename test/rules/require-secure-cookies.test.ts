@@ -50,6 +50,15 @@ ruleTester.run('require-secure-cookies', eslintRule, {
     `import { cookies } from 'next/headers'; cookies().set('sid', token, { httpOnly: true, secure: true, sameSite: 'lax' });`,
     // Fastify with the attributes via a const
     `const opts = { httpOnly: true, secure: true, sameSite: 'strict', path: '/' }; fastify.post('/login', (req, reply) => reply.setCookie('sid', t, opts));`,
+    // raw Set-Cookie headers with every attribute, deletions, attributes built at run time
+    `res.setHeader('Set-Cookie', 'sid=abc; Path=/; HttpOnly; Secure; SameSite=Lax');`,
+    'res.setHeader(\'Set-Cookie\', `sid=${token}; Path=/; HttpOnly; Secure; SameSite=Strict`);',
+    `res.setHeader('Set-Cookie', 'sid=; Path=/; Max-Age=0');`,
+    'res.setHeader(\'Set-Cookie\', `sid=${token}; Path=/${secureFlag}`);',
+    'res.setHeader(\'Set-Cookie\', `sid=${token}; ${attributes}`);',
+    `res.setHeader('Set-Cookie', serializedCookies);`,
+    `res.setHeader('Set-Cookie', 'sid=' + token + cookieAttributes);`,
+    `import { serialize } from 'cookie'; res.setHeader('Set-Cookie', serialize('sid', token, { httpOnly: true, secure: true, sameSite: 'lax' }));`,
     // sameSite: 'none' is a deliberate cross-site cookie (it requires secure)
     `res.cookie('embed', v, { httpOnly: true, secure: true, sameSite: 'none' });`,
   ],
@@ -115,6 +124,23 @@ ruleTester.run('require-secure-cookies', eslintRule, {
       // NextResponse cookies have no httpOnly default
       code: `import { NextResponse } from 'next/server';\nconst response = NextResponse.json({ ok: true });\nresponse.cookies.set('sid', token, { secure: true, sameSite: 'lax' });`,
       errors: [{ message: msg("Cookie 'sid'", 'without `httpOnly`', '`httpOnly: true`'), line: 3, column: 1 }],
+    },
+    {
+      // raw Set-Cookie header (Node http, Express, fetch Headers)
+      code: 'res.setHeader(\'Set-Cookie\', `sid=${token}; Path=/; HttpOnly`);',
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 1, column: 29 }],
+    },
+    {
+      code: `export async function POST() {\n  const headers = new Headers();\n  headers.append('Set-Cookie', 'session=' + token + '; Path=/');\n  return new Response(null, { headers: { 'Set-Cookie': ['a=1; Secure; SameSite=Lax; HttpOnly', 'b=2; Secure'] } });\n}`,
+      errors: [
+        { message: msg("Cookie 'session'", 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 3, column: 32 },
+        { message: msg("Cookie 'b'", 'without `httpOnly`, `sameSite`', "`httpOnly: true`, `sameSite: 'lax'`"), line: 4, column: 96 },
+      ],
+    },
+    {
+      // cookie.serialize
+      code: `const cookie = require('cookie');\nres.setHeader('Set-Cookie', cookie.serialize('sid', token, { httpOnly: true }));`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 2, column: 29 }],
     },
     {
       // express-session without a cookie block

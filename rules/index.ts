@@ -5,6 +5,8 @@
  */
 import type { BacklintRule } from '../src/rule.js';
 import consistentErrorSchema from './consistent-error-schema.js';
+import consistentPropertyCasing from './consistent-property-casing.js';
+import httpStatusSemantics from './http-status-semantics.js';
 import httpsOnly from './https-only.js';
 import kebabCasePaths from './kebab-case-paths.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
@@ -46,6 +48,8 @@ import validExamples from './valid-examples.js';
 
 export const allRules: readonly BacklintRule[] = [
   consistentErrorSchema,
+  consistentPropertyCasing,
+  httpStatusSemantics,
   httpsOnly,
   kebabCasePaths,
   noDisabledTlsVerification,

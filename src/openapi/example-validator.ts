@@ -32,7 +32,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 ) => void;
 
 /** Formats we check; the rest (int32, byte, password, vendor formats…) are annotations. */
-const CHECKED_FORMATS = ['date', 'time', 'date-time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6'];
+const CHECKED_FORMATS = ['date', 'time', 'date-time', 'email', 'uuid', 'ipv4', 'ipv6'];
 const IGNORED_FORMATS = [
   'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'uri-reference', 'uri-template', 'hostname',
   'url', 'regex', 'json-pointer', 'relative-json-pointer', 'iri', 'iri-reference', 'idn-email', 'idn-hostname',
@@ -76,6 +76,7 @@ export class ExampleValidator {
   private readonly validators = new Map<ExampleContext, WeakMap<object, ValidateFunction | null>>();
   private readonly byKey = new Map<string, ValidateFunction | null>();
   private counter = 0;
+  private readonly sensitivity = new WeakMap<object, boolean>();
 
   constructor(dialect: SchemaDialect, componentSchemas?: Record<string, unknown>) {
     this.dialect = dialect;
@@ -85,12 +86,21 @@ export class ExampleValidator {
       allErrors: false,
       logger: false as const,
       unicodeRegExp: false,
-      inlineRefs: true,
+      // Shared schemas stay separate functions instead of being pasted into every parent.
+      inlineRefs: false,
       addUsedSchema: false,
+      // Codegen optimisation passes cost more than they save on validators run a few times.
+      code: { optimize: false },
+      // Messages are built from keyword + params below; ajv's own text only costs codegen.
+      messages: false,
+      meta: false,
     };
     this.ajv = dialect === 'oas3.1' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.ajv, { mode: 'fast', formats: CHECKED_FORMATS, keywords: false });
     for (const f of IGNORED_FORMATS) this.ajv.addFormat(f, true);
+    // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub): only
+    // whitespace makes an example wrong, precision first.
+    this.ajv.addFormat('uri', (s: string) => !/\s/.test(s));
     if (componentSchemas) {
       for (const [name, schema] of Object.entries(componentSchemas)) {
         if (isObject(schema)) this.named.set(schema, name);
@@ -115,10 +125,11 @@ export class ExampleValidator {
       return null;
     }
     if (ok) return null;
-    return formatError(validate.errors?.[0]);
+    return formatError(pickError(validate.errors ?? []));
   }
 
-  private validatorFor(schema: Json, context: ExampleContext): ValidateFunction | null {
+  private validatorFor(schema: Json, requested: ExampleContext): ValidateFunction | null {
+    const context = this.sensitive(schema) ? requested : 'any';
     let cache = this.validators.get(context);
     if (!cache) {
       cache = new WeakMap();
@@ -128,8 +139,8 @@ export class ExampleValidator {
     if (cached !== undefined) return cached;
     let result: ValidateFunction | null = null;
     try {
-      const state: ConvertState = { context, stack: new Set(), marked: new Set(), usedRef: false };
-      const converted = this.convert(schema, state, true);
+      const state: ConvertState = { context, stack: new Set(), usedRef: false };
+      const converted = this.convert(schema, state);
       if (!state.usedRef) {
         // A self-contained tree: share the validator with every identical schema.
         const key = `${context}\u0000${JSON.stringify(converted)}`;
@@ -158,24 +169,55 @@ export class ExampleValidator {
     return m;
   }
 
+  /**
+   * Whether the context changes this schema: some schema reachable from it requires a readOnly or
+   * writeOnly property. Insensitive schemas (most of them) are compiled once for every context.
+   */
+  private sensitive(schema: Json): boolean {
+    const memo = this.sensitivity.get(schema);
+    if (memo !== undefined) return memo;
+    // In progress (a cycle): assume insensitive. A schema inside the cycle may then be compiled
+    // context-free, which only relaxes `required` (a missed finding, never a false one).
+    this.sensitivity.set(schema, false);
+    let result = false;
+    const props = isObject(schema.properties) ? schema.properties : undefined;
+    if (props && Array.isArray(schema.required)) {
+      result = schema.required.some((name) => {
+        const p = typeof name === 'string' ? props[name] : undefined;
+        return isObject(p) && (p.readOnly === true || p.writeOnly === true);
+      });
+    }
+    if (!result) {
+      for (const child of subschemas(schema)) {
+        if (this.sensitive(child)) {
+          result = true;
+          break;
+        }
+      }
+    }
+    this.sensitivity.set(schema, result);
+    return result;
+  }
+
   /** Registers `schema` as a shared ajv schema (once) and returns its `$ref` URI. */
-  private shared(schema: Json, state: ConvertState): string {
+  private shared(schema: Json, outer: ConvertState): string {
+    const state: ConvertState = this.sensitive(schema) ? outer : { ...outer, context: 'any' };
     const ids = this.idsFor(state.context);
     let id = ids.get(schema);
     if (id) return id;
     id = `urn:backlint:${state.context}:${this.counter++}`;
     ids.set(schema, id);
-    const inner: ConvertState = { context: state.context, stack: new Set(), marked: new Set(), usedRef: false };
+    const inner: ConvertState = { context: state.context, stack: new Set(), usedRef: false };
     inner.stack.add(schema);
     const body = this.convertBody(schema, inner);
     this.ajv.addSchema({ ...(body as Json), $id: id }, id);
     return id;
   }
 
-  private convert(schema: unknown, state: ConvertState, root = false): unknown {
+  private convert(schema: unknown, state: ConvertState): unknown {
     if (typeof schema === 'boolean') return schema;
     if (!isObject(schema)) return {};
-    if (!root && this.named.has(schema)) {
+    if (this.named.has(schema)) {
       state.usedRef = true;
       return { $ref: this.shared(schema, state) };
     }
@@ -252,10 +294,26 @@ export class ExampleValidator {
   }
 }
 
+function subschemas(schema: Json): Json[] {
+  const out: Json[] = [];
+  for (const key of SUBSCHEMA_MAP_KEYS) {
+    const map = schema[key];
+    if (isObject(map)) for (const v of Object.values(map)) if (isObject(v)) out.push(v);
+  }
+  for (const key of [...SUBSCHEMA_LIST_KEYS, ...SUBSCHEMA_KEYS]) {
+    const v = schema[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isObject(x)) out.push(x);
+    } else if (isObject(v)) {
+      out.push(v);
+    }
+  }
+  return out;
+}
+
 interface ConvertState {
   context: ExampleContext;
   stack: Set<object>;
-  marked: Set<object>;
   usedRef: boolean;
 }
 
@@ -271,17 +329,81 @@ function allowNull(schema: Json): Json {
   return { anyOf: [{ type: 'null' }, schema] };
 }
 
+/**
+ * The most telling error: the deepest one, skipping the `type: null` branch our nullable wrapper
+ * adds and the summary errors of `anyOf`/`oneOf` when a branch error explains more.
+ */
+function pickError(errors: ErrorObject[]): ErrorObject | undefined {
+  let best: ErrorObject | undefined;
+  let bestScore = -Infinity;
+  for (const e of errors) {
+    let score = e.instancePath.split('/').length * 10;
+    if (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null') score -= 5;
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') score -= 3;
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function formatError(error: ErrorObject | undefined): ExampleError {
   if (!error) return { instancePath: '', message: 'does not match its schema' };
-  let message = error.message ?? 'is invalid';
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-    message = `has unexpected property "${params.additionalProperty}"`;
-  } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-    const values = params.allowedValues.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
-    message = `must be one of ${values}${params.allowedValues.length > 5 ? ', …' : ''}`;
-  } else if (error.keyword === 'required' && typeof params.missingProperty === 'string') {
-    message = `is missing required property "${params.missingProperty}"`;
+  const p = error.params as Record<string, unknown>;
+  let message: string;
+  switch (error.keyword) {
+    case 'type':
+      message = `must be ${Array.isArray(p.type) ? p.type.join(' or ') : String(p.type)}`;
+      break;
+    case 'required':
+      message = `is missing required property "${String(p.missingProperty)}"`;
+      break;
+    case 'additionalProperties':
+      message = `has unexpected property "${String(p.additionalProperty)}"`;
+      break;
+    case 'enum': {
+      const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
+      message = `must be one of ${allowed.slice(0, 5).map((v) => JSON.stringify(v)).join(', ')}${allowed.length > 5 ? ', …' : ''}`;
+      break;
+    }
+    case 'const':
+      message = `must be ${JSON.stringify(p.allowedValue)}`;
+      break;
+    case 'format':
+      message = `must match format "${String(p.format)}"`;
+      break;
+    case 'pattern':
+      message = `must match pattern "${String(p.pattern)}"`;
+      break;
+    case 'maxLength':
+    case 'minLength':
+    case 'maxItems':
+    case 'minItems':
+    case 'maxProperties':
+    case 'minProperties':
+      message = `must satisfy ${error.keyword} ${String(p.limit)}`;
+      break;
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      message = `must be ${String(p.comparison)} ${String(p.limit)}`;
+      break;
+    case 'oneOf':
+      message = Array.isArray(p.passingSchemas) ? 'matches more than one oneOf alternative' : 'matches no oneOf alternative';
+      break;
+    case 'anyOf':
+      message = 'matches no anyOf alternative';
+      break;
+    case 'multipleOf':
+      message = `must be a multiple of ${String(p.multipleOf)}`;
+      break;
+    case 'uniqueItems':
+      message = `must not have duplicate items (${String(p.j)} and ${String(p.i)})`;
+      break;
+    default:
+      message = `fails "${error.keyword}"`;
   }
   return { instancePath: error.instancePath, message };
 }

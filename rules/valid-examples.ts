@@ -1,0 +1,134 @@
+/**
+ * valid-examples: every example a document shows validates against the schema it illustrates —
+ * media-type `example`/`examples`, parameter and header examples, Swagger 2.0 response `examples`,
+ * and a schema's own `example` (3.1: `examples`). Replaces Spectral's `oas*-valid-*-example` rules,
+ * which dominate `spectral:oas`'s run time: here validators are compiled once per schema and shared
+ * components once per document (see src/openapi/example-validator.ts).
+ */
+import { defineRule } from '../src/rule.js';
+import {
+  indexFunction,
+  isJsonMediaType,
+  isObject,
+  type DocumentIndex,
+  type JsonPath,
+  type MediaInfo,
+  type Obj,
+  type SpectralResult,
+} from '../src/openapi/index.js';
+import { ExampleValidator, type ExampleContext, type SchemaDialect } from '../src/openapi/example-validator.js';
+import { documentSchemaRoots, walkSchema } from '../src/openapi/schemas.js';
+
+const DIALECTS: Record<string, SchemaDialect> = { '2.0': 'oas2', '3.0': 'oas3.0', '3.1': 'oas3.1' };
+
+function pointerTokens(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function checkExamples(index: DocumentIndex): SpectralResult[] {
+  const dialect = index.version ? DIALECTS[index.version] : undefined;
+  if (!dialect) return [];
+  const { root } = index;
+  const components = index.version === '2.0' ? root.definitions : isObject(root.components) ? root.components.schemas : undefined;
+  const validator = new ExampleValidator(dialect, isObject(components) ? components : undefined);
+  const results: SpectralResult[] = [];
+  const done = new Set<string>();
+
+  const check = (schema: unknown, value: unknown, context: ExampleContext, path: JsonPath, what: string) => {
+    if (schema === undefined || value === undefined) return;
+    const key = path.join('\u0000');
+    if (done.has(key)) return;
+    done.add(key);
+    const error = validator.validate(schema, value, context);
+    if (!error) return;
+    const at = error.instancePath ? ` at ${error.instancePath}` : '';
+    results.push({
+      message: `${what} does not match its schema: the value${at} ${error.message}.`,
+      path: [...path, ...pointerTokens(error.instancePath)],
+    });
+  };
+
+  /** OAS3 `example` / `examples` of a media type, parameter or header. */
+  const checkHolder = (holder: Obj, schema: unknown, context: ExampleContext, path: JsonPath, what: string) => {
+    if (holder.example !== undefined) check(schema, holder.example, context, [...path, 'example'], `The example of ${what}`);
+    if (isObject(holder.examples)) {
+      for (const [name, ex] of Object.entries(holder.examples)) {
+        if (!isObject(ex) || !('value' in ex)) continue;
+        check(schema, ex.value, context, [...path, 'examples', name, 'value'], `Example "${name}" of ${what}`);
+      }
+    }
+  };
+
+  const checkMedia = (m: MediaInfo, context: ExampleContext, what: string) => {
+    if (!isJsonMediaType(m.mediaType)) return;
+    checkHolder(m.media, m.schema, context, m.jsonPath, what);
+  };
+
+  for (const op of index.operations) {
+    const label = `${op.method.toUpperCase()} ${op.path}`;
+    if (index.version !== '2.0') {
+      for (const p of op.parameters) {
+        checkHolder(p.param, p.schema, 'request', p.jsonPath, `${p.in} parameter "${p.name}" of ${label}`);
+        if (isObject(p.param.content)) {
+          for (const [mt, media] of Object.entries(p.param.content)) {
+            if (isObject(media) && isJsonMediaType(mt)) {
+              checkHolder(media, media.schema, 'request', [...p.jsonPath, 'content', mt], `${p.in} parameter "${p.name}" of ${label}`);
+            }
+          }
+        }
+      }
+      for (const m of op.requestBody?.media ?? []) checkMedia(m, 'request', `the ${m.mediaType} request body of ${label}`);
+    }
+    for (const r of op.responses) {
+      const what = `the ${r.status} response of ${label}`;
+      if (index.version === '2.0') {
+        if (isObject(r.response.examples)) {
+          for (const [mt, value] of Object.entries(r.response.examples)) {
+            if (isJsonMediaType(mt)) check(r.response.schema, value, 'response', [...r.jsonPath, 'examples', mt], `The ${mt} example of ${what}`);
+          }
+        }
+      } else {
+        for (const m of r.media) checkMedia(m, 'response', `the ${m.mediaType} ${r.status} response of ${label}`);
+        if (isObject(r.response.headers)) {
+          for (const [name, header] of Object.entries(r.response.headers)) {
+            if (isObject(header)) checkHolder(header, header.schema, 'any', [...r.jsonPath, 'headers', name], `header "${name}" of ${what}`);
+          }
+        }
+      }
+    }
+  }
+
+  // A schema's own example: its use (request or response) is unknown, so both readOnly and
+  // writeOnly properties may be absent.
+  const visited = new Set<object>();
+  for (const { schema, path } of documentSchemaRoots(index)) {
+    walkSchema(
+      schema,
+      path,
+      (node, p, via) => {
+        const what = via.kind === 'property' ? `The example of property "${via.name}"` : 'The schema example';
+        if (node.example !== undefined && dialect !== 'oas3.1') check(node, node.example, 'any', [...p, 'example'], what);
+        if (dialect === 'oas3.1') {
+          if (Array.isArray(node.examples)) node.examples.forEach((ex, i) => check(node, ex, 'any', [...p, 'examples', i], what));
+          else if (node.example !== undefined) check(node, node.example, 'any', [...p, 'example'], what);
+        }
+      },
+      visited,
+    );
+  }
+  return results;
+}
+
+export default defineRule({
+  id: 'valid-examples',
+  category: 'api-contract',
+  description: 'Examples validate against their schemas (readOnly/writeOnly respected; OAS 3.0 null needs nullable).',
+  recommended: 'error',
+  strict: 'error',
+  spectral: () => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction(checkExamples) },
+  }),
+});

@@ -63,13 +63,15 @@ export function httpsOnly(index: DocumentIndex): SpectralResult[] {
   const { root, version } = index;
   if (version === '2.0') {
     checkSchemes(root.schemes, root.host, ['schemes'], results);
-    for (const op of index.operations) checkSchemes(op.operation.schemes, root.host, [...op.jsonPath, 'schemes'], results);
+    for (const op of index.operations) if (!op.isWebhook) checkSchemes(op.operation.schemes, root.host, [...op.jsonPath, 'schemes'], results);
     return results;
   }
   if (version === undefined) return results;
   checkServers(root.servers, ['servers'], results);
   const seenItems = new Set<string>();
   for (const op of index.operations) {
+    // A webhook is called by the API on the subscriber's URL; its servers are not the API's.
+    if (op.isWebhook) continue;
     const itemPath = op.jsonPath.slice(0, -1);
     const key = itemPath.join('\u0000');
     if (!seenItems.has(key)) {

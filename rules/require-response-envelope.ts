@@ -24,7 +24,8 @@ function describeProperties(props: Record<string, unknown>): string {
 export function requireResponseEnvelope(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
   for (const op of index.operations) {
-    if (op.isWebhook) continue;
+    // HEAD answers headers only; a body declared on it is never sent.
+    if (op.isWebhook || op.method === 'head') continue;
     const isList = op.kind === 'list';
     for (const { media } of successJsonMedia(op)) {
       const schema = effectiveSchema(index.root, media.schema);

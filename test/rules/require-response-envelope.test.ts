@@ -58,6 +58,7 @@ describe('require-response-envelope', () => {
           '/export': { get: { responses: { '200': body({ type: 'array', items: {} }, 'text/csv') } } },
           '/anything': { get: { responses: { '200': body({ type: 'object', additionalProperties: true }) } } },
           '/errors': { get: { responses: { '400': body({ type: 'array', items: {} }) } } },
+          '/probe': { head: { responses: { '200': body({ type: 'array', items: {} }) } } },
         },
         { Page: { type: 'object', properties: { meta: { type: 'object' } } } },
       ),

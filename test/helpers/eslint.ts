@@ -6,6 +6,7 @@ import { RuleTester } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
 import * as tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
+import type { AnyEslintRule } from '../../src/rule.js';
 
 // eslint's RuleTester looks for mocha-style globals; hand it vitest's.
 const RT = RuleTester as unknown as { describe: unknown; it: unknown; itOnly: unknown; afterAll: unknown };
@@ -14,7 +15,15 @@ RT.it = it;
 RT.itOnly = it.only;
 RT.afterAll = afterAll;
 
-export function createRuleTester(): RuleTester {
+/**
+ * ESLint's RuleTester, typed to also accept our typescript-eslint-built rules (the two rule types
+ * differ only in how they type the rule context).
+ */
+export type BacklintRuleTester = RuleTester & {
+  run(name: string, rule: AnyEslintRule, tests: Parameters<RuleTester['run']>[2]): void;
+};
+
+export function createRuleTester(): BacklintRuleTester {
   return new RuleTester({
     languageOptions: {
       parser: tsParser as unknown as Linter.Parser,
@@ -22,7 +31,7 @@ export function createRuleTester(): RuleTester {
       sourceType: 'module',
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
-  });
+  }) as BacklintRuleTester;
 }
 
 export { RuleTester };

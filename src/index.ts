@@ -87,6 +87,7 @@ function addFingerprints(cwd: string, results: FileResult[]): void {
           try {
             lines = readFileSync(path.resolve(cwd, result.file), 'utf8').split(/\r?\n/);
           } catch {
+            // intentionally ignored: a file gone since linting still gets a (message-based) fingerprint.
             lines = [];
           }
         }

@@ -144,6 +144,7 @@ export function isOpenApiFile(file: string): boolean {
     size = statSync(file).size;
     head = readHead(file, 65536);
   } catch {
+    // intentionally ignored: an unreadable document cannot be told apart from other YAML/JSON.
     return false;
   }
   const verdict = isOpenApiText(head, size <= 65536);
@@ -215,7 +216,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
         try {
           head = readHead(file);
         } catch {
-          // Unreadable files are still handed to ESLint, which reports them as a located error.
+          // intentionally ignored: unreadable files still go to ESLint, which reports them as located errors.
         }
         if (!looksGenerated(head)) code.add(file);
       } else if (DOC_RE.test(file) && isOpenApiFile(file)) {

@@ -105,8 +105,8 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
     try {
       results = await eslint.lintFiles(chunk as string[]);
     } catch {
-      // A crash inside one rule aborts the whole lintFiles call: retry file by file so that one
-      // bad file becomes one located diagnostic and every other file keeps its findings.
+      // intentionally ignored: a crash inside one rule aborts the whole lintFiles call; retrying
+      // file by file turns the one bad file into a located diagnostic and keeps the others.
       results = [];
       for (const file of chunk) {
         try {

@@ -53,7 +53,7 @@ export function findConfigFile(cwd: string): string | undefined {
         const json = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
         if (json && typeof json === 'object' && 'backlint' in json) return pkg;
       } catch {
-        // A broken package.json that is not ours to judge: keep looking upward.
+        // intentionally ignored: a broken package.json is not ours to judge; keep looking upward.
       }
     }
     const parent = path.dirname(dir);

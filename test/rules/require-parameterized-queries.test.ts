@@ -103,6 +103,18 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
       code: "import knex from 'knex';\nconst db = knex({});\nconst cases = updates.map(([id, ts]) => `WHEN '${id}' THEN '${ts}'`).join(' ');\nawait db.raw(`UPDATE t SET at = CASE id ${cases} END`);",
       errors: [dyn('template interpolation', 'id', 'knex', 'raw')],
     },
+    // clauses pushed into an array and joined
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst where = ['deleted_at IS NULL'];\nif (q) where.push(`name LIKE '%${q}%'`);\nawait pool.query('SELECT * FROM t WHERE ' + where.join(' AND '));",
+      errors: [dyn('template interpolation', 'q', 'pg', 'query')],
+    },
+    // Fastify and Next.js request data
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nfastify.get('/u', async (request) => pool.query(`SELECT * FROM t WHERE id = ${request.params.id}`));", errors: [req('request.params.id', 'template interpolation', 'pg', 'query')] },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function GET(request) {\n  const id = request.nextUrl.searchParams.get('id');\n  return Response.json(await pool.query('SELECT * FROM t WHERE id = ' + id));\n}", errors: [req("request.nextUrl.searchParams.get('id')", 'concatenation', 'pg', 'query')] },
+    // Koa body, sqlite3 run
+    { code: "import sqlite3 from 'sqlite3';\nconst db = new sqlite3.Database('app.db');\nrouter.post('/n', (ctx) => { db.run(`INSERT INTO notes (body) VALUES ('${ctx.request.body.text}')`); });", errors: [req('ctx.request.body.text', 'template interpolation', 'sqlite3', 'run')] },
+    // mysql query object form
+    { code: "import mysql from 'mysql2';\nconst conn = mysql.createConnection({});\nconn.query({ sql: 'SELECT * FROM t WHERE id = ' + id });", errors: [dyn('concatenation', 'id', 'mysql2', 'query')] },
     // a driver client passed in from elsewhere
     { code: 'export async function byName(db, name) { return db.query(`SELECT * FROM users WHERE name = \'${name}\'`); }', errors: [dyn('template interpolation', 'name', 'the SQL driver', 'query')] },
   ],

@@ -79,10 +79,13 @@ export function hasValidCrcChecksum(token: string): boolean {
 }
 
 function isJwtShaped(token: string): boolean {
-  const [header] = token.split('.');
+  const [header, payload] = token.split('.');
   try {
     const json = JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')) as unknown;
-    return typeof json === 'object' && json !== null && 'alg' in json;
+    if (typeof json !== 'object' || json === null || !('alg' in json)) return false;
+    // Public-by-design client keys (Supabase `anon`) are JWTs too; they grant nothing secret.
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    return claims?.role !== 'anon';
   } catch {
     return false;
   }
@@ -256,6 +259,8 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
     /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) ||
     /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v);
   if (identifierLike) return false;
+  // A capitalised plain word (`Passwort`, `Secret`) is a label in a UI/i18n table.
+  if (/^[A-Z][a-z]+$/.test(v)) return false;
   // Entropy gate: repetitive filler (`aaaaaaaa`, `abababab`) is not a credential anyone relies on.
   if (shannonEntropy(v) < 2) return false;
   return true;

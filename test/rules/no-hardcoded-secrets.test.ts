@@ -22,6 +22,9 @@ const TWILIO = j('SK', '0123456789abcdef0123456789abcdef');
 const PEM = j('-----BEGIN RSA ', 'PRIVATE KEY-----\\n', 'MIIEowIBAAKCAQEA7Y9k3h2J8d1LqzW4xT6pN0mR5vB9cF2gH7jK3lM8nQ1sU4wX6yZ0aC5eD9fG2hJ4kL7mN', '\\n-----END RSA PRIVATE KEY-----');
 const JWT = j('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ', '.', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
 
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const ANON_JWT = j(b64({ alg: 'HS256', typ: 'JWT' }), '.', b64({ iss: 'supabase', role: 'anon', exp: 1983812996 }), '.', 'Zk2mLp9QxWvR3tUv1wXy4zAb7cDe0fGh');
+
 describe('secrets analysis', () => {
   it('validates GitHub/npm CRC32 checksums and rejects tampered tokens', () => {
     expect(hasValidCrcChecksum(GH)).toBe(true);
@@ -79,6 +82,8 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     // found by running on bundled real code: fetch credentials, OAuth flow type names, example URLs in messages
     { code: "const init = { credentials: 'include' }; if (r.credentials === 'same-origin') go();" },
     { code: "const flows = { implicit: 'ImplicitFlow', password: 'PasswordFlow', clientCredentials: 'ClientCredentialsFlow' };" },
+    { code: "const de = { email: 'E-Mail', password: 'Passwort' };" },
+    { code: `const SUPABASE_ANON_KEY = ${q(ANON_JWT)};` },
     { code: "throw new Error('Wrong format. Must be like dotenv://:key_1234@dotenvx.com/vault/.env.vault');" },
     // not secret-named
     { code: "const passwordHash = '$2b$12$abcdefghijklmnopqrstuv';" },

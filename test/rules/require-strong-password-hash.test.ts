@@ -21,6 +21,8 @@ ruleTester.run('require-strong-password-hash', rule.eslint!, {
     { code: "import crypto from 'crypto';\ncrypto.createHash('sha256').update(resetToken).digest('hex');" },
     { code: "import crypto from 'crypto';\ncrypto.createHash('sha256').update(passwordResetToken).digest('hex');" },
     { code: "import crypto from 'crypto';\ncrypto.createHmac('sha256', key).update(body).digest('hex');" },
+    // breach lookups hash with SHA-1 by protocol
+    { code: "import crypto from 'crypto';\nconst digest = crypto.createHash('sha1').update(password).digest('hex').toUpperCase();\nawait fetch(`https://api.pwnedpasswords.com/range/${digest.slice(0, 5)}`);" },
     // a slow hash named like a fast one is not a digest
     { code: "import crypto from 'crypto';\ncrypto.createHash(algorithm).update(password);" },
     // no crypto import: an unrelated `createHash`

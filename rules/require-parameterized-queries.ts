@@ -77,6 +77,11 @@ class SqlBuildAnalysis {
     if (n.type === AST_NODE_TYPES.UnaryExpression && (n.operator === '+' || n.operator === '-')) return true;
     if (n.type === AST_NODE_TYPES.BinaryExpression && ['-', '*', '/', '%', '**'].includes(n.operator)) return true;
     if (n.type === AST_NODE_TYPES.MemberExpression && NUMERIC_METHODS.has(propertyName(n) ?? '')) return true;
+    // TypeScript enum members are compile-time constants (`Table.Users`).
+    if (n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.Identifier) {
+      const v = this.variableOf(n.object);
+      if (v?.defs[0]?.type === 'TSEnumName') return true;
+    }
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const name = calleeName(n);
       const root = calleeRoot(n);

@@ -6,6 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbTaggedTemplate, classifySideEffect, describeDbOperation, type SideEffect } from '../src/analysis/data-access.js';
 import { handlerContext, type Route } from '../src/analysis/routes.js';
+import { indexFunction, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+import { splitSegmentWords } from '../src/analysis/paths.js';
 
 type MessageIds = 'sideEffect';
 
@@ -29,6 +31,7 @@ export default defineRule({
   description: 'GET and HEAD operations must be safe: no database writes, file writes, mutating outbound requests, mail or queue messages, and no request body.',
   recommended: 'error',
   strict: 'error',
+  spectral: noGetSideEffectsSpectral,
   eslint: createEslintRule<[], MessageIds>({
     name: 'no-get-side-effects',
     meta: {
@@ -61,3 +64,53 @@ export default defineRule({
     },
   }),
 });
+
+// ---- Spectral face -------------------------------------------------------------------------------
+
+/** First words that announce a state change; judged on an operationId or summary's first word. */
+const MUTATING_VERBS = new Set([
+  'create', 'update', 'delete', 'remove', 'add', 'set', 'insert', 'upsert', 'modify', 'edit', 'save',
+  'destroy', 'erase', 'reset', 'patch', 'put', 'write', 'register', 'unregister', 'assign', 'unassign',
+  'enable', 'disable', 'archive', 'unarchive', 'submit', 'cancel', 'approve', 'revoke', 'increment',
+]);
+
+/** The first word of an operationId's last `/` or `.` part (`repos/delete-x` → delete), or a summary. */
+function firstWord(text: string, isOperationId: boolean): string | undefined {
+  const part = isOperationId ? text.split(/[/.:]/).filter(Boolean).pop() ?? '' : text;
+  return splitSegmentWords(part.trim().split(/\s+/)[0] ?? '')[0];
+}
+
+function getSideEffectResults(op: OperationInfo): SpectralResult[] {
+  const out: SpectralResult[] = [];
+  const label = `${op.method.toUpperCase()} ${op.path}`;
+  if (op.requestBody) {
+    out.push({
+      message: `${label} declares a request body: GET and HEAD must be safe and carry no body; pass the input as query parameters, or use POST if the operation changes state.`,
+      path: op.requestBody.jsonPath,
+    });
+  }
+  for (const key of ['operationId', 'summary'] as const) {
+    const value = op.operation[key];
+    if (typeof value !== 'string') continue;
+    const word = firstWord(value, key === 'operationId');
+    if (word && MUTATING_VERBS.has(word)) {
+      out.push({
+        message: `${label} has ${key} "${value}", which starts with the mutating verb "${word}": GET and HEAD must not change state; use POST/PUT/PATCH/DELETE for it, or rename the ${key} if the operation only reads.`,
+        path: [...op.jsonPath, key],
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+function noGetSideEffectsSpectral() {
+  return {
+    given: '$',
+    then: {
+      function: indexFunction((index) =>
+        index.operations.filter((op) => !op.isWebhook && (op.method === 'get' || op.method === 'head')).flatMap(getSideEffectResults),
+      ),
+    },
+  };
+}

@@ -206,6 +206,11 @@ const eslint = createEslintRule<Options, MessageIds>({
       const n = resolveExpression(sourceCode, arg);
       if (stringValue(n) !== null) return [n];
       if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '&&') return literalsOf(n.right, depth + 1);
+      // `new TextEncoder().encode('…')`, `Buffer.from('…')`, `createSecretKey(Buffer.from('…'))`.
+      if (n.type === AST_NODE_TYPES.CallExpression && n.arguments[0]) {
+        const name = n.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(n.callee) : n.callee.type === AST_NODE_TYPES.Identifier ? n.callee.name : null;
+        if (name === 'encode' || name === 'from' || name === 'createSecretKey') return literalsOf(n.arguments[0], depth + 1);
+      }
       if (n.type === AST_NODE_TYPES.ArrayExpression) {
         return n.elements.flatMap((e) => (e && e.type !== AST_NODE_TYPES.SpreadElement ? literalsOf(e, depth + 1) : []));
       }
@@ -213,7 +218,14 @@ const eslint = createEslintRule<Options, MessageIds>({
     }
 
     const tracker = getImportTracker(context);
-    const usesKeyModules = tracker.usesAny(['jsonwebtoken', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
+    const usesKeyModules = tracker.usesAny(['jsonwebtoken', 'jose', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
+
+    /** The receiver is a jose `new SignJWT(…)` builder chain. */
+    function builtBySignJwt(node: TSESTree.Node): boolean {
+      let n = unwrap(node);
+      while (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) n = unwrap(n.callee.object);
+      return n.type === AST_NODE_TYPES.NewExpression && tracker.matches(n.callee, 'jose', ['SignJWT']);
+    }
 
     return {
       Literal(node) {
@@ -236,6 +248,10 @@ const eslint = createEslintRule<Options, MessageIds>({
           tracker.matches(callee, 'crypto', ['createDecipheriv'])
         ) {
           if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
+        } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
+          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
+          keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
         } else if (tracker.matches(callee, 'cookie-parser', [])) {
           if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
         } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {

@@ -196,6 +196,14 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     },
     { code: "import cookieParser from 'cookie-parser';\napp.use(cookieParser('s3cr3t'));", errors: [{ messageId: 'keyArgument', line: 2 }] },
     { code: "import crypto from 'node:crypto';\ncrypto.createHmac('sha256', 'hmac-key').update(body);", errors: [{ messageId: 'keyArgument' }] },
+    // jose keys
+    {
+      code: "import { SignJWT, jwtVerify } from 'jose';\nconst key = new TextEncoder().encode('my-jose-key');\nawait new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('15m').sign(key);\nawait jwtVerify(t, new TextEncoder().encode('other-key'));",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'SignJWT.sign', masked: 'my… (11 chars)' }, line: 3 },
+        { messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'jwtVerify', masked: 'ot… (9 chars)' }, line: 4 },
+      ],
+    },
     // a secret-named const passed as a key is reported once, at its declaration
     {
       code: "import jwt from 'jsonwebtoken';\nconst JWT_SECRET = 'Xk29sLq0Pm';\njwt.sign(p, JWT_SECRET);",

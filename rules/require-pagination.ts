@@ -10,6 +10,7 @@ import { classifyDbNode, describeDbOperation, isExecuted, type DbOperation } fro
 import { handlerContext, type Route } from '../src/analysis/routes.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { unwrap } from '../src/analysis/values.js';
+import { collectionOf, effectiveSchema, indexFunction, successJsonMedia, type OperationInfo, type ParameterInfo, type SpectralResult } from '../src/openapi/index.js';
 
 type MessageIds = 'unboundedList';
 
@@ -54,6 +55,7 @@ export default defineRule({
   description: 'Collection GET operations must be paginated: list queries need a bound, and collection responses need a bounded page-size parameter.',
   recommended: 'warn',
   strict: 'warn',
+  spectral: requirePaginationSpectral,
   eslint: createEslintRule<[], MessageIds>({
     name: 'require-pagination',
     meta: {
@@ -81,3 +83,62 @@ export default defineRule({
     },
   }),
 });
+
+// ---- Spectral face -------------------------------------------------------------------------------
+
+/** Query parameter names compared without case, `_`, `-`, `[`, `]`, `$` (`page[size]` → pagesize). */
+function normaliseParam(name: string): string {
+  return name.toLowerCase().replace(/[-_[\]$.]/g, '');
+}
+
+/** Parameters that set how many items a page holds: these need a `maximum`. */
+const SIZE_PARAMS = new Set(['limit', 'perpage', 'pagesize', 'top', 'maxresults', 'first', 'last']);
+/** Parameters that select a page: with a size parameter or alone (`page` alone counts). */
+const POSITION_PARAMS = new Set([
+  'page', 'offset', 'cursor', 'after', 'before', 'pagetoken', 'nextpagetoken', 'startingafter', 'endingbefore',
+  'pagenumber', 'pagecursor', 'pageafter', 'pagebefore', 'pageoffset', 'skip', 'marker', 'continuationtoken', 'since',
+]);
+
+function hasMaximum(index: { root: unknown }, p: ParameterInfo): boolean {
+  const schema = effectiveSchema(index.root, p.schema);
+  if (!schema) return false;
+  if (typeof schema.maximum === 'number' || typeof schema.exclusiveMaximum === 'number') return true;
+  return Array.isArray(schema.enum) && schema.enum.length > 0;
+}
+
+function paginationResults(index: { root: unknown }, op: OperationInfo, extra: ReadonlySet<string>): SpectralResult[] {
+  const shape = successJsonMedia(op)
+    .map(({ media }) => collectionOf(index.root, media.schema))
+    .find((s) => s !== undefined);
+  if (!shape) return [];
+  const label = `GET ${op.path}`;
+  const what = shape.kind === 'array' ? 'an array' : `an envelope whose \`${shape.property}\` is an array`;
+  const query = op.parameters.filter((p) => p.in === 'query');
+  const size = query.filter((p) => SIZE_PARAMS.has(normaliseParam(p.name)));
+  const position = query.filter((p) => POSITION_PARAMS.has(normaliseParam(p.name)) || extra.has(normaliseParam(p.name)));
+  if (size.length === 0 && position.length === 0) {
+    return [{
+      message: `${label} returns a collection (${what}) but has no pagination query parameter: add a page size (\`limit\`, \`per_page\`, \`page_size\`) with a \`maximum\`, and a page position (\`page\`, \`offset\`, \`cursor\`).`,
+      path: op.jsonPath,
+    }];
+  }
+  return size
+    .filter((p) => !hasMaximum(index, p))
+    .map((p) => ({
+      message: `Page-size parameter \`${p.name}\` of ${label} has no \`maximum\`: cap it (e.g. \`maximum: 100\`) so one request cannot ask for the whole collection.`,
+      path: p.jsonPath,
+    }));
+}
+
+function requirePaginationSpectral(options: Record<string, unknown>) {
+  // `parameters`: extra query parameter names a team uses for pagination (they count as positions).
+  const extra = new Set(Array.isArray(options.parameters) ? options.parameters.filter((x): x is string => typeof x === 'string').map(normaliseParam) : []);
+  return {
+    given: '$',
+    then: {
+      function: indexFunction((index) =>
+        index.operations.filter((op) => !op.isWebhook && op.method === 'get' && op.kind === 'list').flatMap((op) => paginationResults(index, op, extra)),
+      ),
+    },
+  };
+}

@@ -12,6 +12,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/analysis/paths.js';
 import { getRouteModel, routeLabel, type Route } from '../src/analysis/routes.js';
+import { getIndex, isObject, type DocumentIndex } from '../src/openapi/index.js';
+import type { IFunctionResult } from '@stoplight/spectral-core';
 
 type Options = [{ pattern?: string; allow?: string[] }];
 type MessageIds = 'unversioned';
@@ -47,6 +49,7 @@ export default defineRule({
   description: 'API routes carry a version segment in their path (e.g. /v1), so breaking changes can ship as a new version.',
   recommended: false,
   strict: 'warn',
+  spectral: requireApiVersionSpectral,
   eslint: createEslintRule<Options, MessageIds>({
     name: 'require-api-version',
     meta: {
@@ -98,3 +101,74 @@ export default defineRule({
     },
   }),
 });
+
+// ---- Spectral face -------------------------------------------------------------------------------
+
+/** Server URL path with `{var}` replaced by the variable's default (`/{version}` → `/v1`). */
+function serverPath(index: DocumentIndex, url: string, serverIndex: number | undefined): string {
+  let resolved = url;
+  const servers = Array.isArray(index.root.servers) ? index.root.servers : [];
+  const server = serverIndex !== undefined ? servers[serverIndex] : undefined;
+  if (isObject(server) && isObject(server.variables)) {
+    const vars = server.variables;
+    resolved = resolved.replace(/\{([^}]+)\}/g, (m, name: string) => {
+      const v = vars[name];
+      return isObject(v) && typeof v.default === 'string' ? v.default : m;
+    });
+  }
+  const withoutScheme = resolved.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return withoutScheme.split(/[?#]/)[0] ?? '';
+}
+
+function versionOf(path: string, pattern: RegExp): string | undefined {
+  return parsePath(path, { versionPattern: pattern })
+    .filter((s) => s.kind === 'version')
+    .map((s) => s.text)[0];
+}
+
+function apiVersionResults(index: DocumentIndex, options: { pattern: RegExp; allow: string[]; versioning: string }): IFunctionResult[] {
+  if (index.operations.length === 0) return [];
+  const versionedServer = index.servers.some((s) => {
+    const i = typeof s.jsonPath[1] === 'number' ? s.jsonPath[1] : undefined;
+    return versionOf(serverPath(index, s.url, s.jsonPath[0] === 'servers' ? i : undefined), options.pattern) !== undefined;
+  });
+  const judged = [...index.operationsByPath.keys()].filter((p) => !exempt({ path: p } as unknown as Route, options.allow));
+  const versions = new Map<string, number>();
+  let unversioned = 0;
+  for (const p of judged) {
+    const v = versionOf(p, options.pattern);
+    if (v) versions.set(v, (versions.get(v) ?? 0) + 1);
+    else unversioned++;
+  }
+  const out: IFunctionResult[] = [];
+  const serverOk = options.versioning !== 'path' && versionedServer;
+  const pathsOk = options.versioning !== 'server' && versions.size > 0;
+  if (!serverOk && !pathsOk && judged.length > 0) {
+    const where = options.versioning === 'path' ? 'paths' : options.versioning === 'server' ? 'server URLs' : 'paths or server URLs';
+    out.push({
+      message: `The document has no API version in its ${where} (${unversioned} unversioned path${unversioned === 1 ? '' : 's'}): version the API, e.g. a server URL ending in /v1 or paths under /v1, so breaking changes can ship as a new version.`,
+      path: [],
+    });
+  }
+  if (versions.size > 1) {
+    const list = [...versions.entries()].map(([v, n]) => `${v} on ${n} path${n === 1 ? '' : 's'}`).join(', ');
+    out.push({ message: `Paths mix API versions (${list}): describe each version in its own document.`, path: [] });
+  }
+  return out;
+}
+
+function requireApiVersionSpectral(options: Record<string, unknown>) {
+  const pattern = typeof options.pattern === 'string' ? new RegExp(options.pattern) : DEFAULT_VERSION_PATTERN;
+  const allow = Array.isArray(options.allow) ? options.allow.filter((a): a is string => typeof a === 'string') : [];
+  // `versioning`: where the version must be — `any` (default), `path` or `server`.
+  const versioning = typeof options.versioning === 'string' ? options.versioning : 'any';
+  return {
+    given: '$',
+    then: {
+      function: (root: unknown) => {
+        const results = apiVersionResults(getIndex(root), { pattern, allow, versioning });
+        return results.length > 0 ? results : undefined;
+      },
+    },
+  };
+}

@@ -45,7 +45,7 @@ const eslint = createEslintRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(['jsonwebtoken', 'jose', 'express-jwt'])) return {};
+    if (!tracker.usesAny(['jsonwebtoken', 'jose', 'express-jwt', 'passport-jwt'])) return {};
     const sourceCode = context.sourceCode;
     let verifies = false;
     const decodes: TSESTree.CallExpression[] = [];
@@ -143,6 +143,16 @@ const eslint = createEslintRule<[], MessageIds>({
       },
       NewExpression(node) {
         if (tracker.matches(node.callee, 'jose', ['UnsecuredJWT'])) context.report({ node, messageId: 'unsecuredJwt' });
+        // passport-jwt verifies with jsonwebtoken and forwards these options to it.
+        if (tracker.matches(node.callee, 'passport-jwt', ['Strategy'])) {
+          verifies = true;
+          const obj = getObjectLiteral(sourceCode, node.arguments[0]);
+          if (!obj) return;
+          const ignore = getProperty(sourceCode, obj, 'ignoreExpiration');
+          if (ignore && getStaticValue(sourceCode, ignore) === true) context.report({ node: ignore.parent!, messageId: 'ignoreExpiration' });
+          const algorithms = getProperty(sourceCode, obj, 'algorithms');
+          if (algorithms && algorithmsIncludeNone(algorithms)) context.report({ node: algorithms, messageId: 'algorithmsNone' });
+        }
       },
       'Program:exit'() {
         // decode() is legitimate to peek at a header (`kid`) or at a token the code verifies

@@ -26,6 +26,7 @@ ruleTester.run('no-unsafe-jwt-verification', rule.eslint!, {
     { code: JWT + 'function tokenExpiry(token) { return jwt.decode(token).exp; }' },
     // express-jwt with algorithms
     { code: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret, algorithms: ['HS256'] }));" },
+    { code: "import { Strategy } from 'passport-jwt';\nnew Strategy({ secretOrKey: k, algorithms: ['HS256'] }, verify);" },
     // jose verify pins by key type
     { code: "import { jwtVerify } from 'jose';\nawait jwtVerify(token, key);" },
     // not jsonwebtoken
@@ -55,6 +56,10 @@ ruleTester.run('no-unsafe-jwt-verification', rule.eslint!, {
     { code: "import { decodeJwt } from 'jose';\nexport const requireUser = async (c, next) => { const claims = decodeJwt(token); if (claims.role !== 'admin') throw new Error(); };", errors: [{ messageId: 'decodeWithoutVerify', data: { callee: 'decodeJwt' } }] },
     { code: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.SECRET }));", errors: [{ messageId: 'expressJwtAlgorithms', line: 2, column: 9 }] },
     { code: "const jwt = require('express-jwt');\napp.use(jwt({ secret, algorithms: ['none'] }));", errors: [{ messageId: 'algorithmsNone' }] },
+    {
+      code: "const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');\npassport.use(new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET, ignoreExpiration: true }, verify));",
+      errors: [{ messageId: 'ignoreExpiration', line: 2, column: 127 }],
+    },
     { code: "import { UnsecuredJWT } from 'jose';\nconst t = new UnsecuredJWT({ sub: '1' }).encode();", errors: [{ messageId: 'unsecuredJwt' }] },
   ],
 });

@@ -30,8 +30,12 @@ export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[
       continue;
     }
     if (!tooMany.headers.has('retry-after')) {
+      const written = isObject(tooMany.response.headers) ? Object.keys(tooMany.response.headers) : [];
+      const reset = written.find((h) => /^(x-)?rate-?limit-?reset$/i.test(h));
       results.push({
-        message: '429 response declares no Retry-After header; declare it so clients know when to retry.',
+        message: reset
+          ? `429 response declares ${reset} but no Retry-After header; declare Retry-After, the header HTTP clients honour to know when to retry.`
+          : '429 response declares no Retry-After header; declare it so clients know when to retry.',
         path: tooMany.jsonPath,
       });
     }

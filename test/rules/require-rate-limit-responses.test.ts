@@ -49,7 +49,7 @@ describe('require-rate-limit-responses', () => {
       [ID],
     );
     expect(results.map((x) => [x.code, x.path.join('/'), x.message])).toEqual([
-      [CODE, 'components/responses/TooMany', '429 response declares no Retry-After header; declare it so clients know when to retry.'],
+      [CODE, 'components/responses/TooMany', '429 response declares X-RateLimit-Reset but no Retry-After header; declare Retry-After, the header HTTP clients honour to know when to retry.'],
     ]);
   });
 
@@ -80,7 +80,9 @@ describe('require-rate-limit-responses', () => {
       },
     };
     const r2 = await lintDoc(swagger, [ID]);
-    expect(r2.map((x) => [x.code, x.path.join('/')])).toEqual([[CODE, 'paths//users/put/responses/429']]);
+    expect(r2.map((x) => [x.code, x.path.join('/'), x.message])).toEqual([
+      [CODE, 'paths//users/put/responses/429', '429 response declares no Retry-After header; declare it so clients know when to retry.'],
+    ]);
     const r31 = await lintDoc(doc({}, { webhooks: { created: { post: { responses: { '200': r() } } } } }, '3.1.0'), [ID], { format: 'json' });
     expect(r31).toEqual([]);
   });

@@ -98,6 +98,8 @@ describe('consistent-error-schema', () => {
         '404': { description: 'not found' },
         '406': json({ type: 'string' }, 'text/plain'),
         '500': json({}),
+        '422': json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { type: 'object', properties: { message: { type: 'string' } } }] }),
+        '409': json({ oneOf: [{ $ref: '#/components/schemas/Error' }, envelope] }),
         default: json({ type: 'object', properties: { message: { type: 'string' } } }),
       }),
       [ID],

@@ -12,6 +12,7 @@ import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access
 import { errorContextOf, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';
 import { handlerContext, type Route } from '../src/analysis/routes.js';
 import { unwrap } from '../src/analysis/values.js';
+import { indexFunction, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
 type MessageIds = 'createdWith200' | 'bodyWithNoContent' | 'useStatus';
 
@@ -29,6 +30,7 @@ export default defineRule({
   description: 'Statuses match what happened: 201 for a POST that creates a record, no body with 204/304.',
   recommended: 'warn',
   strict: 'warn',
+  spectral: httpStatusSemanticsSpectral,
   eslint: createEslintRule<[], MessageIds>({
     name: 'http-status-semantics',
     meta: {
@@ -122,4 +124,67 @@ function enclosingFn(node: TSESTree.Node): TSESTree.Node | null {
 
 function sameFunction(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return enclosingFn(a) === enclosingFn(b);
+}
+
+// ---- Spectral face -------------------------------------------------------------------------------
+
+function statusResults(op: OperationInfo, requireLocation: boolean): SpectralResult[] {
+  const out: SpectralResult[] = [];
+  const label = `${op.method.toUpperCase()} ${op.path}`;
+  const byStatus = new Map(op.responses.map((r) => [r.status.toUpperCase(), r]));
+  const has = (s: string) => byStatus.has(s);
+  const successKeys = op.responses.map((r) => r.status.toUpperCase()).filter((s) => /^2(\d\d|XX)$/.test(s));
+  const responsesPath = [...op.jsonPath, 'responses'];
+
+  // A range (2XX) says "some success": too vague to judge which one.
+  if (op.kind === 'create' && !has('2XX') && !has('201') && !has('202')) {
+    const given = successKeys.length > 0 ? `answers ${successKeys.join('/')}` : 'declares no success response';
+    out.push({
+      message: `${label} creates a resource but ${given}: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.`,
+      path: successKeys.length > 0 ? [...responsesPath, op.responses.find((r) => r.status.toUpperCase() === successKeys[0])!.status] : responsesPath,
+    });
+  }
+  if (requireLocation && has('201') && !byStatus.get('201')!.headers.has('location')) {
+    out.push({
+      message: `${label} answers 201 Created without a Location header: declare \`Location\` with the URL of the new resource.`,
+      path: byStatus.get('201')!.jsonPath,
+    });
+  }
+  if (op.method === 'delete' && !has('2XX') && !has('200') && !has('202') && !has('204')) {
+    out.push({
+      message: `${label} declares no 204, 200 or 202 response: answer 204 No Content (or 200 with a body, 202 if deletion completes later).`,
+      path: responsesPath,
+    });
+  }
+  for (const code of ['204', '304']) {
+    const r = byStatus.get(code);
+    if (!r) continue;
+    const content = r.response.content;
+    if (content !== null && typeof content === 'object' && Object.keys(content).length > 0) {
+      out.push({ message: `${label} declares a body for ${code}: a ${code} response has no content; remove \`content\` (or use 200).`, path: [...r.jsonPath, 'content'] });
+    } else if (r.response.schema !== undefined) {
+      out.push({ message: `${label} declares a body for ${code}: a ${code} response has no content; remove \`schema\` (or use 200).`, path: [...r.jsonPath, 'schema'] });
+    }
+  }
+  if (has('202')) {
+    const sync = ['200', '201'].filter(has);
+    if (sync.length > 0) {
+      out.push({
+        message: `${label} declares 202 Accepted together with ${sync.join(' and ')}: an operation either completes now (${sync.join('/')}) or accepts work for later (202); split it or pick one.`,
+        path: byStatus.get('202')!.jsonPath,
+      });
+    }
+  }
+  return out;
+}
+
+function httpStatusSemanticsSpectral(options: Record<string, unknown>, context?: { preset: 'recommended' | 'strict' }) {
+  // The catalog asks for Location on 201 in the strict preset only; `requireLocationHeader` overrides.
+  const requireLocation = typeof options.requireLocationHeader === 'boolean' ? options.requireLocationHeader : context?.preset === 'strict';
+  return {
+    given: '$',
+    then: {
+      function: indexFunction((index) => index.operations.filter((op) => !op.isWebhook).flatMap((op) => statusResults(op, requireLocation))),
+    },
+  };
 }

@@ -31,6 +31,7 @@ const SHAPE_TEXT: Record<Shape, string> = {
 };
 
 const PROBLEM_MEDIA = /^application\/problem\+json\b/i;
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const;
 
 function properties(schema: Obj | undefined): Obj | undefined {
   return schema && isObject(schema.properties) ? schema.properties : undefined;
@@ -63,9 +64,9 @@ function computeShape(root: unknown, schema: unknown, depth: number): Shape | un
     // An array, a string or a free-form object is a shape we can name; `{}` is not.
     return s.type !== undefined && !(s.type === 'object' && s.additionalProperties !== false) ? 'other' : undefined;
   }
-  if (props.title !== undefined && props.status !== undefined && (props.type !== undefined || props.detail !== undefined)) {
-    return 'problem';
-  }
+  // RFC 9457 makes every member optional; three of them, one being title or detail, is the shape.
+  const members = PROBLEM_MEMBERS.filter((m) => props[m] !== undefined).length;
+  if (members >= 3 && (props.title !== undefined || props.detail !== undefined)) return 'problem';
   const inner = properties(effectiveSchema(root, props.error));
   if (inner && inner.code !== undefined && inner.message !== undefined) return 'envelope';
   return 'other';
@@ -91,8 +92,9 @@ export function consistentErrorSchema(index: DocumentIndex, options: ConsistentE
       for (const media of response.media) {
         if (!isJsonMediaType(media.mediaType)) continue;
         const schemaPath = [...media.jsonPath, 'schema'];
-        if (PROBLEM_MEDIA.test(media.mediaType) && media.schema === undefined) {
-          bodies.push({ shape: 'problem', path: media.jsonPath });
+        // The media type itself declares RFC 9457, whatever the schema spells out.
+        if (PROBLEM_MEDIA.test(media.mediaType)) {
+          bodies.push({ shape: 'problem', path: media.schema === undefined ? media.jsonPath : schemaPath });
           continue;
         }
         const shape = shapeOf(index.root, media.schema);

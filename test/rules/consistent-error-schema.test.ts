@@ -108,7 +108,12 @@ describe('consistent-error-schema', () => {
   });
 
   it('accepts a problem+json media type without a schema as problem details; works on 3.1 and Swagger 2.0', async () => {
-    const r31 = await lintDoc(doc({ '400': { description: 'bad', content: { 'application/problem+json': {} } }, '404': json(problem, 'application/problem+json') }, {}, '3.1.0'), [ID], { format: 'json' });
+    const noStatus = { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, instance: { type: 'string' } } };
+    const r31 = await lintDoc(
+      doc({ '400': { description: 'bad', content: { 'application/problem+json': {} } }, '404': json(problem, 'application/problem+json'), '409': json(noStatus) }, {}, '3.1.0'),
+      [ID],
+      { format: 'json' },
+    );
     expect(r31).toEqual([]);
     const swagger = {
       swagger: '2.0',

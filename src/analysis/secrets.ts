@@ -143,7 +143,7 @@ export function findProviderSecret(text: string): ProviderMatch | null {
     const m = p.re.exec(text);
     if (!m) continue;
     if (p.validate && !p.validate(m[0])) continue;
-    if (isPlaceholder(m[0])) continue;
+    if (isProviderPlaceholder(m[0])) continue;
     return { kind: p.kind, value: m[0] };
   }
   return null;
@@ -153,8 +153,14 @@ export function findProviderSecret(text: string): ProviderMatch | null {
 
 // Words that mark a value as documentation or a stand-in. `changeme`, `secret` and `password`
 // are deliberately absent: code that ships them is shipping a real (weak) credential.
+// Delimited on both sides so random key material that happens to spell `todo` does not count.
 const PLACEHOLDER_WORDS =
-  /(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|xxx+)/i;
+  /(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|x{3,})(?:$|[^a-z])/i;
+
+/** Provider-format matches are random by construction: only unmistakable markers make them stand-ins. */
+function isProviderPlaceholder(match: string): boolean {
+  return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match);
+}
 
 /** True for values that stand in for a secret rather than being one. */
 export function isPlaceholder(value: string): boolean {

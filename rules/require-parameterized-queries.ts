@@ -31,7 +31,9 @@ const ESCAPERS = new Set([
   'name', 'alias', // pg-promise `pgp.as.name()` / `as.alias()`
 ]);
 const NUMERIC = new Set(['Number', 'parseInt', 'parseFloat', 'Math', 'BigInt']);
-const NUMERIC_METHODS = new Set(['toFixed', 'length', 'getTime', 'valueOf', 'toISOString']);
+// Members/methods whose result is a number or a date string; `push` returns the new length, as in
+// the pg idiom `` `$${values.push(v)}` ``.
+const NUMERIC_METHODS = new Set(['toFixed', 'length', 'size', 'getTime', 'valueOf', 'toISOString', 'push', 'unshift', 'indexOf']);
 
 function calleeName(call: TSESTree.CallExpression): string | null {
   const c = unwrap(call.callee);

@@ -28,6 +28,8 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nconn.query('SELECT * FROM ' + mysql.escapeId(table) + ' WHERE id = ' + conn.escape(id));" },
     { code: "import format from 'pg-format';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(format('SELECT * FROM %I WHERE name = %L', table, name));" },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(`SELECT * FROM users LIMIT ${Number(limit)} OFFSET ${parseInt(offset, 10)}`);" },
+    // placeholders numbered by values.push()
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst values = [];\nlet sql = 'SELECT * FROM t WHERE 1 = 1';\nif (name) sql += ` AND name = $${values.push(name)}`;\nif (ids.length) sql += ' LIMIT ' + ids.length;\nawait pool.query(sql, values);" },
     // TypeScript enum members and const maps are constants
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nenum Table { Users = 'users' }\nconst COLS = { name: 'display_name' };\nawait pool.query(`SELECT ${COLS.name} FROM ${Table.Users} WHERE id = $1`, [id]);" },
     // fragments kept in a const object, arrays filtered then joined

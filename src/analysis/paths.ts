@@ -81,6 +81,29 @@ export const ACTION_VERBS: ReadonlySet<string> = new Set([
   'generate', 'submit', 'calculate', 'compute', 'toggle', 'perform', 'invoke',
 ]);
 
+/**
+ * Words that name an action or a state, not a resource (`/themes/upload`, `/themes/active`):
+ * pluralize calls them singular nouns, but asking for "uploads" or "actives" would be wrong.
+ */
+const NON_RESOURCE_WORDS = new Set([
+  'upload', 'download', 'install', 'uninstall', 'verify', 'reset', 'check', 'receive', 'test', 'regenerate',
+  'refresh', 'enable', 'disable', 'import', 'export', 'sync', 'publish', 'unpublish', 'subscribe', 'unsubscribe',
+  'confirm', 'approve', 'reject', 'archive', 'unarchive', 'restore', 'activate', 'deactivate', 'revoke', 'resend',
+  'retry', 'cancel', 'complete', 'close', 'open', 'start', 'stop', 'pause', 'resume', 'preview', 'validate',
+  'exchange', 'rotate', 'signin', 'signout', 'sign', 'connect', 'disconnect', 'link', 'unlink', 'duplicate',
+  'copy', 'move', 'merge', 'clear', 'flush', 'ping', 'echo', 'lookup', 'count', 'total', 'summary', 'overview',
+  'active', 'inline', 'current', 'latest', 'default', 'pending', 'recent', 'popular', 'all', 'bulk', 'new',
+  'next', 'previous', 'first', 'last', 'random', 'public', 'private', 'internal', 'external', 'raw', 'live',
+]);
+
+/** Files whose names standards fix (`/.well-known/jwks.json`, `/robots.txt`): never judged. */
+const STANDARD_FILES = new Set([
+  'jwks.json', 'robots.txt', 'sitemap.xml', 'favicon.ico', 'manifest.json', 'manifest.webmanifest',
+  'security.txt', 'humans.txt', 'ads.txt', 'app-ads.txt', 'assetlinks.json', 'apple-app-site-association',
+  'openid-configuration', 'oauth-authorization-server', 'change-password', 'rss.xml', 'feed.xml', 'atom.xml',
+  'sitemap-index.xml', 'browserconfig.xml', 'crossdomain.xml',
+]);
+
 /** Parameter syntax anywhere in a segment makes the whole segment a parameter (e.g. `{id}.json`). */
 const PARAM_RE = /^[:*]|[{[]|\$\{|^\(.*\)$|:[A-Za-z_]/;
 
@@ -114,7 +137,7 @@ export function parsePath(path: string, options: PathOptions = {}): PathSegment[
     if (PARAM_RE.test(text)) kind = 'param';
     else if (version.test(text)) kind = 'version';
     else if (lower === 'api') kind = 'api';
-    else if (WELL_KNOWN_SEGMENTS.has(lower)) kind = 'wellknown';
+    else if (WELL_KNOWN_SEGMENTS.has(lower) || STANDARD_FILES.has(lower)) kind = 'wellknown';
     else kind = 'static';
     return { text, kind, index, start, end: start + text.length };
   });
@@ -147,11 +170,23 @@ function isParam(seg: PathSegment | undefined): boolean {
   return seg?.kind === 'param';
 }
 
+/** The param's name without syntax: `:post_id(\\d+)` → `post_id`, `{id}` → `id`, `[...slug]` → `slug`. */
+function paramName(text: string): string {
+  return text.replace(/^[:*[{.]+|[\]}?]+$|\(.*$|\{.*$/g, '').replace(/^\.\.\./, '');
+}
+
 /**
  * plural-resource-names: the static segment right before a path parameter, and the last static
- * segment of a list/create route (GET or POST ending in a static segment), must be plural. A last
- * segment right after a parameter is a custom action (POST) or a single-object sub-resource
- * (`/tickets/{id}/assignee`) and is not judged. Multi-word segments are judged on their last word.
+ * segment of a list/create route (GET or POST ending in a static segment), must be plural.
+ *
+ * Precision rules on top of the catalog's: a last segment right after a parameter is a custom
+ * action (POST) or a single-object sub-resource (`/tickets/{id}/assignee`); a last segment after
+ * another static segment is a sub-resource or an action of that collection (`/posts/export`,
+ * `/members/stats/count`) — only the first resource segment of a list/create path is judged. A
+ * segment before a parameter that names the lookup key of the preceding collection
+ * (`/posts/slug/:slug`, `/users/email/:email`) is a qualifier, not a resource. Segments naming an
+ * action or a state (`upload`, `active`, verbs) and well-known words (`config`, `token`) are not
+ * resource names. Multi-word segments are judged on their last word; a file extension is ignored.
  */
 export function pluralViolations(path: string, method: string | null | undefined, options: PathOptions = {}): PathViolation[] {
   const segs = parsePath(path, options);
@@ -159,13 +194,22 @@ export function pluralViolations(path: string, method: string | null | undefined
   const out: PathViolation[] = [];
   segs.forEach((seg, i) => {
     if (seg.kind !== 'static') return;
-    const beforeParam = isParam(segs[i + 1]);
-    const lastOfCollection =
-      i === segs.length - 1 && (m === 'GET' || m === 'POST') && !isParam(segs[i - 1]);
+    const next = segs[i + 1];
+    const prev = segs[i - 1];
+    const beforeParam = isParam(next);
+    const firstResource = !segs.slice(0, i).some((s) => s.kind === 'static' || s.kind === 'param');
+    const lastOfCollection = i === segs.length - 1 && (m === 'GET' || m === 'POST') && firstResource;
     if (!beforeParam && !lastOfCollection) return;
-    const words = splitSegmentWords(seg.text);
+    const base = seg.text.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');
+    const words = splitSegmentWords(base);
     const word = words[words.length - 1];
     if (!word || allowed(options, seg.text, word)) return;
+    if (ACTION_VERBS.has(words[0]!) || NON_RESOURCE_WORDS.has(word) || NON_RESOURCE_WORDS.has(words[0]!)) return;
+    if (WELL_KNOWN_SEGMENTS.has(word)) return;
+    if (beforeParam && prev?.kind === 'static') {
+      const key = splitSegmentWords(paramName(next!.text));
+      if (key[0] === word || key.join('') === words.join('')) return;
+    }
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);
     const replacement = seg.text.slice(0, seg.text.length - word.length) + plural;
@@ -196,7 +240,7 @@ export function casingViolations(path: string, options: PathOptions = {}): PathV
     if (kind) {
       out.push({ segment: seg, kind, word: t, replacement: toKebab(base) + (ext ? `.${ext[2]!.toLowerCase()}` : '') });
     }
-    if (ext && !WELL_KNOWN_SEGMENTS.has(t.toLowerCase())) {
+    if (ext) {
       out.push({ segment: seg, kind: 'extension', word: t, replacement: toKebab(base) });
     }
   }

@@ -17,7 +17,7 @@
  *   an arrow body is classified as a call: when visiting both, dedupe by node).
  * - `statusSiteAt(context, node)` → `StatusSite | null`: every place a status value is written,
  *   including ones that are not a whole response (`res.status(n)` alone, `res.statusCode = n`,
- *   `ctx.status = n`, `ctx.throw(n)`, `@HttpCode(n)`, `{ status: n }` of a Response init).
+ *   `ctx.status = n`, `ctx.throw(n)`, `res.writeHead(n)`, `@HttpCode(n)`, `{ status: n }` of a Response init).
  * - `resolveStatus(sourceCode, node)` → number | null: literals, consts, `StatusCodes.CREATED`,
  *   `HttpStatus.CREATED` and similar status enums.
  * - `STATUS_NAMES`: enum member name → code.
@@ -172,7 +172,7 @@ function precedingStatus(sourceCode: SourceCode, node: TSESTree.Node, resName: s
       if (e.type === AST_NODE_TYPES.CallExpression && e.callee.type === AST_NODE_TYPES.MemberExpression) {
         const m = propertyName(e.callee);
         const root = chainRoot(e.callee);
-        if ((m === 'status' || m === 'code') && root.type === AST_NODE_TYPES.Identifier && root.name === resName) {
+        if ((m === 'status' || m === 'code' || m === 'writeHead') && root.type === AST_NODE_TYPES.Identifier && root.name === resName) {
           return e.arguments[0] ?? null;
         }
       }
@@ -196,7 +196,7 @@ function chainedStatus(callee: TSESTree.MemberExpression): TSESTree.Node | null 
   let n = unwrap(callee.object);
   while (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) {
     const m = propertyName(n.callee);
-    if (m === 'status' || m === 'code') return n.arguments[0] ?? null;
+    if (m === 'status' || m === 'code' || m === 'writeHead') return n.arguments[0] ?? null;
     n = unwrap(n.callee.object);
   }
   return undefined;
@@ -430,7 +430,7 @@ export function statusSiteAt(context: Context, node: TSESTree.Node): StatusSite 
     const root = chainRoot(callee.object);
     const arg = node.arguments[0];
     if (!arg) return null;
-    if ((m === 'status' || m === 'code' || m === 'sendStatus') && root.type === AST_NODE_TYPES.Identifier) {
+    if ((m === 'status' || m === 'code' || m === 'sendStatus' || m === 'writeHead') && root.type === AST_NODE_TYPES.Identifier) {
       if (isResponseObject(root) || (m === 'status' && isHonoContext(context, root))) return make(arg);
       return null;
     }

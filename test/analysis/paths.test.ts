@@ -51,6 +51,20 @@ describe('pluralViolations', () => {
     expect(words('/api/v1/order', 'PUT')).toEqual([]);
     expect(words('/user/:id', 'GET', ['user'])).toEqual([]);
   });
+  it('precision: sub-resources, lookup qualifiers, actions and states are not resource names', () => {
+    expect(words('/posts/export', 'GET')).toEqual([]);
+    expect(words('/members/stats/count', 'GET')).toEqual([]);
+    expect(words('/themes/upload', 'POST')).toEqual([]);
+    expect(words('/themes/active', 'GET')).toEqual([]);
+    expect(words('/posts/slug/:slug', 'GET')).toEqual([]);
+    expect(words('/comments/post/:post_id', 'GET')).toEqual([]);
+    expect(words('/api/send-magic-link', 'POST')).toEqual([]);
+    expect(words('/tiers/checkout_config', 'GET')).toEqual([]);
+    expect(words('/jwks.json', 'GET')).toEqual([]);
+    // still flagged: a singular first resource, a singular segment before its own id
+    expect(words('/user/:userId', 'GET')).toEqual(['user>users']);
+    expect(words('/integrations/:id/api_key/:keyid', 'POST')).toEqual(['key>api_keys']);
+  });
   it('gives the same verdict for {id} and :id', () => {
     expect(words('/person/{id}', 'GET')).toEqual(words('/person/:id', 'GET'));
   });
@@ -75,6 +89,8 @@ describe('casingViolations', () => {
   it('does not flag kebab-case, parameters, well-known files or the root', () => {
     expect(v('/user-profiles/:userId/{orderId}')).toEqual([]);
     expect(v('/openapi.json')).toEqual([]);
+    expect(v('/jwks.json')).toEqual([]);
+    expect(v('/robots.txt')).toEqual([]);
     expect(v('/.well-known/jwks')).toEqual([]);
     expect(v('/')).toEqual([]);
     expect(v('/user_profiles', ['user_profiles'])).toEqual([]);

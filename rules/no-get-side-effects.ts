@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbTaggedTemplate, classifySideEffect, describeDbOperation, type SideEffect } from '../src/analysis/data-access.js';
-import { handlerContext, type Route } from '../src/analysis/routes.js';
+import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
 import { indexFunction, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 import { splitSegmentWords } from '../src/analysis/paths.js';
 
@@ -45,6 +45,8 @@ export default defineRule({
     },
     defaultOptions: [],
     create(context) {
+      // Only handlers of routes declared in this file are judged: no routes, nothing to do.
+      if (getRouteModel(context).routes.length === 0) return {};
       function report(node: TSESTree.Node, kind: SideEffect['kind'], what: string): void {
         const hit = safeRoute(handlerContext(context, node));
         if (!hit) return;

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, isExecuted, type DbOperation } from '../src/analysis/data-access.js';
-import { handlerContext, type Route } from '../src/analysis/routes.js';
+import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { unwrap } from '../src/analysis/values.js';
 import { collectionOf, effectiveSchema, indexFunction, successJsonMedia, type OperationInfo, type ParameterInfo, type SpectralResult } from '../src/openapi/index.js';
@@ -69,6 +69,8 @@ export default defineRule({
     },
     defaultOptions: [],
     create(context) {
+      // Only handlers of routes declared in this file are judged: no routes, nothing to do.
+      if (getRouteModel(context).routes.length === 0) return {};
       function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
         const op = classifyDbNode(node, context);
         if (!op || op.operation !== 'read' || op.kind !== 'list' || op.bounded) return;

@@ -286,6 +286,15 @@ const BUILTIN_CLASSES = new Set([
 ]);
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
 
+/** Every method name that can start (or be) a DB operation. */
+const START_NAMES: ReadonlySet<string> = new Set([
+  ...KNEX_STARTS, ...DRIZZLE_STARTS, 'findMany', 'findFirst', ...Object.keys(PRISMA_MODEL_READS), ...Object.keys(PRISMA_MODEL_WRITES),
+  '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'createQueryBuilder', ...Object.keys(TYPEORM_REPO_READS),
+  ...Object.keys(TYPEORM_REPO_WRITES), ...Object.keys(MONGO_COLLECTION_READS), ...Object.keys(MONGO_COLLECTION_WRITES),
+  ...Object.keys(MODEL_READS), ...Object.keys(MODEL_WRITES), 'save', 'destroy', 'remove', 'deleteOne', 'update', 'run', 'get',
+  'all', 'iterate', 'each', ...GENERIC_SQL_METHODS, 'query',
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Receiver resolution
 // ---------------------------------------------------------------------------------------------
@@ -779,8 +788,14 @@ function computeOp(s: State, top: Call): DbOperation | null {
  */
 function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | null | undefined {
   const link = links[i]!;
-  const rest = links.slice(i + 1);
   const name = link.name;
+  // Cheap gates first: this runs for every call of every file.
+  if (name !== null && !START_NAMES.has(name)) return undefined;
+  if (name === null) {
+    const next = links[i + 1];
+    if (!next || next.name === null || !KNEX_METHODS.has(next.name)) return undefined;
+  }
+  const rest = links.slice(i + 1);
   const recv = link.object;
 
   const finish = (continuations: ReadonlySet<string>, build: () => DbOperation | null): DbOperation | null => {
@@ -1481,6 +1496,8 @@ export interface DbClientConstruction {
 export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): DbClientConstruction | null {
   const s = stateOf(context);
   const callee = unwrap(node.callee);
+  // Clients are only ever built from a tracked import; Prisma transactions may use an untracked client.
+  if (!s.usesDb && !(callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction')) return null;
   const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
   if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const cv = dbValueOf(s, callee);

@@ -190,7 +190,12 @@ const JOINED_SECRET_SUFFIXES = [
   'authkey', 'signingkey', 'encryptionkey', 'clientsecret', 'masterkey', 'hmackey', 'jwtkey',
 ];
 // Tokens that are not credentials.
-const NON_SECRET_QUALIFIERS = new Set(['csrf', 'xsrf', 'page', 'next', 'continuation', 'cursor', 'public', 'publishable', 'cancel', 'cancellation', 'sync', 'reset', 'refresh', 'lexer', 'parser']);
+// Tokens that are not credentials: anti-CSRF and pagination tokens, and lexer/parser vocabulary
+// (`lastSignificantToken = '?NoLineTerminatorHere'` in bundled parsers).
+const NON_SECRET_QUALIFIERS = new Set([
+  'csrf', 'xsrf', 'page', 'next', 'continuation', 'cursor', 'public', 'publishable', 'cancel', 'cancellation',
+  'sync', 'lexer', 'parser', 'last', 'prev', 'previous', 'current', 'first', 'significant', 'eof', 'end', 'start',
+]);
 
 function splitWords(name: string): string[] {
   return name

@@ -83,6 +83,7 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const init = { credentials: 'include' }; if (r.credentials === 'same-origin') go();" },
     { code: "const flows = { implicit: 'ImplicitFlow', password: 'PasswordFlow', clientCredentials: 'ClientCredentialsFlow' };" },
     { code: "const de = { email: 'E-Mail', password: 'Passwort' };" },
+    { code: "let lastSignificantToken;\nif (x) lastSignificantToken = '?NoLineTerminatorHere';" },
     { code: `const SUPABASE_ANON_KEY = ${q(ANON_JWT)};` },
     { code: "throw new Error('Wrong format. Must be like dotenv://:key_1234@dotenvx.com/vault/.env.vault');" },
     // not secret-named

@@ -200,14 +200,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
       else options.onSkip?.(p, DOC_RE.test(abs) ? 'not an OpenAPI document' : 'not a code file or OpenAPI document');
       continue;
     }
-    const found = await globby(pattern, {
-      cwd: abs,
-      absolute: true,
-      gitignore: true,
-      ignore: DEFAULT_IGNORES,
-      followSymbolicLinks: false,
-      onlyFiles: true,
-    });
+    const walk = { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, followSymbolicLinks: false, onlyFiles: true };
+    let found = await globby(pattern, { ...walk, gitignore: true });
+    if (found.length === 0) {
+      // The named directory may itself be git-ignored by a parent .gitignore (a vendored corpus,
+      // a scratch dir): naming it is explicit intent, so honour only the .gitignore files inside it.
+      found = await globby(pattern, { ...walk, ignoreFiles: '**/.gitignore' });
+    }
     for (const f of found) {
       const file = path.normalize(f);
       if (isIgnored(file)) continue;

@@ -18,8 +18,26 @@ const KIND_TEXT: Record<SideEffect['kind'], string> = {
   message: 'sends a message (mail/queue)',
 };
 
-function safeRoute(routes: readonly Route[]): { route: Route; method: string } | null {
+/**
+ * Endpoints that are GETs by protocol, not by choice: OAuth/SSO redirects land on a callback, and
+ * links in emails (verify, confirm, unsubscribe, magic links) can only be followed with a GET.
+ * Their handlers are expected to write (exchange a code, mark an address verified).
+ */
+const LINK_TARGET_SEGMENTS = /^(?:callbacks?|oauth2?|sso|verify(?:-email)?|verification|confirm(?:ation)?|unsubscribe|magic(?:-link)?|activate|activation)$/i;
+
+type Options = [{ allow?: string[] }];
+
+function isAllowed(route: Route, allow: readonly string[]): boolean {
+  const path = route.path ?? route.localPath;
+  if (!path) return false;
+  if (allow.includes(path)) return true;
+  const segments = path.split('/').filter((s) => s && !s.startsWith(':') && !s.startsWith('{') && !s.startsWith('['));
+  return segments.some((s) => LINK_TARGET_SEGMENTS.test(s) || allow.includes(s));
+}
+
+function safeRoute(routes: readonly Route[], allow: readonly string[]): { route: Route; method: string } | null {
   for (const route of routes) {
+    if (isAllowed(route, allow)) continue;
     for (const m of route.methods) if (m === 'GET' || m === 'HEAD') return { route, method: m };
   }
   return null;
@@ -32,7 +50,7 @@ export default defineRule({
   recommended: 'error',
   strict: 'error',
   spectral: noGetSideEffectsSpectral,
-  eslint: createEslintRule<[], MessageIds>({
+  eslint: createEslintRule<Options, MessageIds>({
     name: 'no-get-side-effects',
     meta: {
       type: 'problem',
@@ -41,14 +59,23 @@ export default defineRule({
         sideEffect:
           'The {{method}} {{path}} handler {{kind}} ({{what}}). {{method}} must be safe — clients, crawlers and caches repeat it freely: move the change to a POST, PUT, PATCH or DELETE route.',
       },
-      schema: [],
+      schema: [
+        {
+          type: 'object',
+          properties: {
+            allow: { type: 'array', items: { type: 'string' }, description: 'Route paths, or static path segments, whose GET handlers may change state.' },
+          },
+          additionalProperties: false,
+        },
+      ],
     },
-    defaultOptions: [],
-    create(context) {
+    defaultOptions: [{ allow: [] }],
+    create(context, [options]) {
       // Only handlers of routes declared in this file are judged: no routes, nothing to do.
       if (getRouteModel(context).routes.length === 0) return {};
+      const allow = options.allow ?? [];
       function report(node: TSESTree.Node, kind: SideEffect['kind'], what: string): void {
-        const hit = safeRoute(handlerContext(context, node));
+        const hit = safeRoute(handlerContext(context, node), allow);
         if (!hit) return;
         const path = hit.route.path ?? hit.route.localPath ?? '(dynamic path)';
         context.report({ node, messageId: 'sideEffect', data: { method: hit.method, path, kind: KIND_TEXT[kind], what } });

@@ -26,6 +26,12 @@ ruleTester.run('no-get-side-effects', eslintRule, {
     `${express}app.get('/draft', (req, res) => { res.json(userRepository.create({ name: 'x' })); });`,
     // not in a route handler at all
     `import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function migrate() { await pool.query('CREATE TABLE t (id int)'); }`,
+    // link targets that can only be GETs: OAuth callbacks, email verification / unsubscribe links
+    `${express}app.get('/auth/github/callback', async (req, res) => { await fetch(tokenUrl, { method: 'POST', body }); await prisma.session.create({ data }); res.redirect('/'); });`,
+    `${express}app.get('/newsletters/:id/unsubscribe', async (req, res) => { await prisma.subscription.delete({ where: { id: req.params.id } }); res.send('bye'); });`,
+    // the allow option
+    { code: `${express}app.get('/track/:id', async (req, res) => { await prisma.hit.create({ data: { id: req.params.id } }); res.end(); });`, options: [{ allow: ['track'] }] },
+    { code: `${express}app.get('/pixel.gif', async (req, res) => { await prisma.hit.create({ data: {} }); res.end(); });`, options: [{ allow: ['/pixel.gif'] }] },
     // Array/Set .add is not a queue
     `${express}app.get('/x', (req, res) => { const seen = new Set(); seen.add(req.query.a); res.json([...seen]); });`,
   ],

@@ -200,7 +200,7 @@ export default defineRule({
           });
           return out;
         }
-        if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+' && n.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+        if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
           return [...textParts(n.left), ...textParts(n.right)];
         }
         return [null];

@@ -1435,7 +1435,10 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
     if (name === 'publish' && recvName && /^(?:channel|ch|amqpChannel|publisher|pub|redis|redisClient|sns|pubsub|nats|nc|topic)$/i.test(recvName)) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
-    if (name === 'add' && recvName && /(?:queue|Queue)$/.test(recvName) && call.arguments.length >= 1) {
+    // Bull/BullMQ `queue.add(name, data)`; p-queue's in-process `queue.add(() => task())` is not publishing.
+    const firstArg = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+    const isTask = !!firstArg && (firstArg.type === AST_NODE_TYPES.ArrowFunctionExpression || firstArg.type === AST_NODE_TYPES.FunctionExpression || (firstArg.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1));
+    if (name === 'add' && recvName && /(?:queue|Queue)$/.test(recvName) && firstArg && !isTask) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
     if ((name === 'send' || name === 'sendBatch') && recvName && /^(?:producer|kafkaProducer)$/i.test(recvName)) {

@@ -330,6 +330,7 @@ await emailQueue.add('send', data);
 await producer.send({ topic, messages });
 await sqs.send(new SendMessageCommand(params));
 list.add(x);
+await taskQueue.add(() => work());
 `),
     ).toEqual([
       '5: effect fs-write fs.writeFileSync',

@@ -104,6 +104,9 @@ const STANDARD_FILES = new Set([
   'sitemap-index.xml', 'browserconfig.xml', 'crossdomain.xml',
 ]);
 
+/** Static asset files (`/ember-cli-live-reload.js`, `/logo.png`) are not API resources. */
+const ASSET_FILE = /\.(?:m?js|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|eot|wasm|mp4|webm|mp3)$/;
+
 /** Parameter syntax anywhere in a segment makes the whole segment a parameter (e.g. `{id}.json`). */
 const PARAM_RE = /^[:*]|[{[]|\$\{|^\(.*\)$|:[A-Za-z_]/;
 
@@ -137,7 +140,7 @@ export function parsePath(path: string, options: PathOptions = {}): PathSegment[
     if (PARAM_RE.test(text)) kind = 'param';
     else if (version.test(text)) kind = 'version';
     else if (lower === 'api') kind = 'api';
-    else if (WELL_KNOWN_SEGMENTS.has(lower) || STANDARD_FILES.has(lower)) kind = 'wellknown';
+    else if (WELL_KNOWN_SEGMENTS.has(lower) || STANDARD_FILES.has(lower) || ASSET_FILE.test(lower)) kind = 'wellknown';
     else kind = 'static';
     return { text, kind, index, start, end: start + text.length };
   });
@@ -197,7 +200,7 @@ export function pluralViolations(path: string, method: string | null | undefined
     const next = segs[i + 1];
     const prev = segs[i - 1];
     const beforeParam = isParam(next);
-    const firstResource = !segs.slice(0, i).some((s) => s.kind === 'static' || s.kind === 'param');
+    const firstResource = !segs.slice(0, i).some((s) => s.kind === 'static' || s.kind === 'param' || s.kind === 'wellknown');
     const lastOfCollection = i === segs.length - 1 && (m === 'GET' || m === 'POST') && firstResource;
     if (!beforeParam && !lastOfCollection) return;
     const base = seg.text.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');

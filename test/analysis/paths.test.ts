@@ -61,6 +61,9 @@ describe('pluralViolations', () => {
     expect(words('/api/send-magic-link', 'POST')).toEqual([]);
     expect(words('/tiers/checkout_config', 'GET')).toEqual([]);
     expect(words('/jwks.json', 'GET')).toEqual([]);
+    expect(words('/config/featurebase', 'GET')).toEqual([]);
+    expect(words('/webhooks/stripe', 'POST')).toEqual([]);
+    expect(words('/live-reload.js', 'GET')).toEqual([]);
     // still flagged: a singular first resource, a singular segment before its own id
     expect(words('/user/:userId', 'GET')).toEqual(['user>users']);
     expect(words('/integrations/:id/api_key/:keyid', 'POST')).toEqual(['key>api_keys']);
@@ -91,6 +94,7 @@ describe('casingViolations', () => {
     expect(v('/openapi.json')).toEqual([]);
     expect(v('/jwks.json')).toEqual([]);
     expect(v('/robots.txt')).toEqual([]);
+    expect(v('/assets/app-bundle.js')).toEqual([]);
     expect(v('/.well-known/jwks')).toEqual([]);
     expect(v('/')).toEqual([]);
     expect(v('/user_profiles', ['user_profiles'])).toEqual([]);

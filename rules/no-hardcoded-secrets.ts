@@ -112,6 +112,9 @@ function inLookupTable(literal: TSESTree.Node, value: string): boolean {
   return same > 0;
 }
 
+/** Stands in for an interpolated expression when reading a template's static text. */
+const DYNAMIC = 'zzdynamiczz';
+
 function isModuleSpecifier(node: TSESTree.Node): boolean {
   const p = node.parent;
   if (!p) return false;
@@ -232,7 +235,16 @@ const eslint = createEslintRule<Options, MessageIds>({
         if (typeof node.value === 'string') checkString(node, node.value);
       },
       TemplateLiteral(node) {
-        if (node.expressions.length > 0 || node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        if (node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        if (node.expressions.length > 0) {
+          // `postgres://admin:S3cret@${host}/db`: a literal password next to interpolated parts.
+          const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(DYNAMIC);
+          const password = text.includes('@') ? findUrlCredential(text) : null;
+          if (password && !password.includes(DYNAMIC) && !allowed(password)) {
+            context.report({ node, messageId: 'urlCredential', data: { masked: maskSecret(password) } });
+          }
+          return;
+        }
         const v = stringValue(node);
         if (v !== null) checkString(node, v);
       },
@@ -265,6 +277,12 @@ const eslint = createEslintRule<Options, MessageIds>({
               }
             }
           }
+        }
+      },
+      NewExpression(node) {
+        // `new Sequelize(database, username, password, options)`.
+        if (node.arguments.length >= 3 && tracker.matches(node.callee, ['sequelize', 'sequelize-typescript'], ['Sequelize'])) {
+          keyCandidates.push({ arg: node.arguments[2]!, what: 'database password', callee: 'new Sequelize' });
         }
       },
       'Program:exit'() {

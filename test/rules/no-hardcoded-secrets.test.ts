@@ -106,6 +106,8 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const url = 'postgres://localhost:5432/app';" },
     { code: "const url = 'postgres://user:password@localhost:5432/app';" },
     { code: "const url = `postgres://${user}:${pass}@db/app`;" },
+    { code: "const url = `postgres://app:${process.env.DB_PASSWORD}@${host}/app`;" },
+    { code: "import { Sequelize } from 'sequelize';\nnew Sequelize(process.env.DB, process.env.DB_USER, process.env.DB_PASSWORD);\nnew Sequelize('sqlite::memory:');\nnew Sequelize('db', 'user', '', {});" },
     // test files are skipped by default
     { code: "const password = 'hunter22';", filename: 'test/auth.spec.ts' },
     { code: "const password = 'hunter22';", filename: 'src/__tests__/auth.ts' },
@@ -178,7 +180,12 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     },
     { code: "mongoose.connect('mongodb+srv://admin:hunter22@cluster0.mongodb.net/db');", errors: [{ messageId: 'urlCredential' }] },
     { code: "const r = 'redis://:r3disPass@cache:6379';", errors: [{ messageId: 'urlCredential' }] },
+    { code: 'const url = `postgres://admin:S3cretPw@${host}:5432/${db}`;', errors: [{ messageId: 'urlCredential', data: { masked: 'S3… (8 chars)' } }] },
     // key arguments
+    {
+      code: "import { Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('shop', 'shop', 'Sh0pPass!', { dialect: 'postgres' });",
+      errors: [{ messageId: 'keyArgument', data: { what: 'database password', callee: 'new Sequelize', masked: 'Sh… (9 chars)' }, line: 2, column: 49 }],
+    },
     {
       code: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: 1 }, 'secret', { expiresIn: '15m' });",
       errors: [{ message: 'Hardcoded JWT signing key … (6 chars) passed to jwt.sign. Anyone with the source can forge or decrypt; load the key from the environment.', line: 2, column: 36 }],

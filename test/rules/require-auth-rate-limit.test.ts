@@ -90,9 +90,20 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
        register() {}
      }`,
     // Next.js route handler limiting in the handler
-    `import { Ratelimit } from '@upstash/ratelimit';
-     const ratelimit = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(5, '60 s') });
-     export async function POST(request) { const { success } = await ratelimit.limit(ip); return Response.json({ success }); }`,
+    {
+      code: `import { Ratelimit } from '@upstash/ratelimit';
+       const ratelimit = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(5, '60 s') });
+       export async function POST(request) { const { success } = await ratelimit.limit(ip); return Response.json({ success }); }`,
+      filename: '/repo/app/api/auth/login/route.ts',
+    },
+    {
+      // same, through a same-file helper the handler calls, and an instance with a neutral name
+      code: `import { RateLimiterMemory } from 'rate-limiter-flexible';
+       const attempts = new RateLimiterMemory({ points: 5, duration: 60 });
+       async function throttleAttempt(ip) { await attempts.consume(ip); }
+       export async function POST(request) { await throttleAttempt(request.headers.get('x-forwarded-for')); return Response.json({}); }`,
+      filename: '/repo/app/api/auth/signup/route.ts',
+    },
     // not a submission
     `app.get('/login', (req, res) => res.render('login'));`,
     `app.delete('/tokens/:id', revoke);`,
@@ -165,6 +176,12 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
       // Hono
       code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/auth/forgot-password', (c) => c.json({}));`,
       errors: [{ message: msg('POST', '/auth/forgot-password', 'forgot', HINT.hono), line: 3, column: 10 }],
+    },
+    {
+      // Next.js App Router: the path comes from the file path
+      code: `export async function POST(request) {\n  const { email, password } = await request.json();\n  return Response.json({ ok: true });\n}`,
+      filename: '/repo/app/api/auth/login/route.ts',
+      errors: [{ message: msg('POST', '/api/auth/login', 'login', HINT.next), line: 1 }],
     },
     {
       // Nest: SkipThrottle is not a limiter

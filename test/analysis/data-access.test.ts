@@ -309,6 +309,48 @@ await seq.query('SELECT * FROM a WHERE b = :b', { replacements: { b } });
   });
 });
 
+describe('getSqlSink: the rest of the catalog', () => {
+  it('covers pg-promise, sqlite3, mssql, oracledb, mysql callbacks, Sequelize literal and Prisma.raw', () => {
+    expect(
+      run(`import pgPromise from 'pg-promise';
+import sqlite3 from 'sqlite3';
+import sql from 'mssql';
+import oracledb from 'oracledb';
+import mysql from 'mysql';
+import { literal } from 'sequelize';
+import { Prisma } from '@prisma/client';
+const pgp = pgPromise();
+const pdb = pgp(cn);
+await pdb.any('SELECT * FROM t WHERE a = ' + a);
+const lite = new sqlite3.Database(':memory:');
+lite.all('SELECT * FROM t WHERE a = ?', [a], cb);
+const pool = await sql.connect(cfg);
+await pool.request().query('SELECT * FROM t WHERE a = ' + a);
+const conn = await oracledb.getConnection(cfg);
+await conn.execute('DELETE FROM t WHERE a = :a', { a });
+const my = mysql.createConnection(cfg);
+my.query('SELECT * FROM t WHERE a = ' + a, (err, rows) => {});
+literal('(SELECT COUNT(*) FROM x WHERE y = ' + y + ')');
+Prisma.raw('a = ' + a);
+`),
+    ).toEqual([
+      '10: db pg-promise read list bounded',
+      "10: sink pg-promise 'SELECT * FROM t WHERE a = ' + a",
+      '12: db sqlite3 read list unbounded',
+      "12: sink sqlite3 'SELECT * FROM t WHERE a = ?' bound",
+      '14: db mssql read list bounded',
+      "14: sink mssql 'SELECT * FROM t WHERE a = ' + a",
+      '16: db oracledb write delete',
+      "16: sink oracledb 'DELETE FROM t WHERE a = :a' bound",
+      '17: client mysql opts',
+      '18: db mysql read list bounded',
+      "18: sink mysql 'SELECT * FROM t WHERE a = ' + a",
+      "19: sink sequelize '(SELECT COUNT(*) FROM x WHERE y = ' + y + ')'",
+      "20: sink prisma 'a = ' + a",
+    ]);
+  });
+});
+
 describe('classifySideEffect', () => {
   it('finds fs writes, mutating HTTP and publishing', () => {
     expect(

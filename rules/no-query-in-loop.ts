@@ -61,6 +61,15 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
   return false;
 }
 
+/** A loop without an element variable: `while`, `do…while`, `for (;;)`. */
+function isPagingLoop(loop: TSESTree.Node): boolean {
+  return (
+    loop.type === AST_NODE_TYPES.WhileStatement ||
+    loop.type === AST_NODE_TYPES.DoWhileStatement ||
+    (loop.type === AST_NODE_TYPES.ForStatement && !loop.test)
+  );
+}
+
 /** A literal array or object (through const bindings) with few elements, or `Object.entries(…)` of one. */
 function isSmallCollection(context: Parameters<typeof classifyDbNode>[1], node: TSESTree.Node): boolean {
   let target = unwrap(node);
@@ -160,6 +169,8 @@ export default defineRule({
               // Only the body runs per iteration; a `for … of await q` source runs once.
               if (p.body !== child || how !== 'await') break;
               if (isSmallLoop(context, p)) return;
+              // `while (true) { const rows = await q.limit(1000) … }`: walking a table page by page.
+              if (isPagingLoop(p) && op.operation === 'read' && op.kind === 'list' && op.bounded) return;
               const loop =
                 p.type === AST_NODE_TYPES.ForOfStatement ? 'for…of' :
                 p.type === AST_NODE_TYPES.ForInStatement ? 'for…in' :

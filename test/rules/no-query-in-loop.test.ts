@@ -40,6 +40,8 @@ ruleTester.run('no-query-in-loop', eslintRule, {
     `import Tier from './tier.js';\nawait Promise.all(models.map(async (m) => { await Tier.create(m); }));`,
     `import { SLUGS_BY_STATUS } from './constants.js';\nexport async function f(knex) { for (const [k, slug] of Object.entries(SLUGS_BY_STATUS)) { await knex('automations').where({ slug }).first(); } }`,
     `export async function f(trx) { for (let from = 0; from < rows.length; from += CHUNK) { await trx('v').insert(rows.slice(from, from + CHUNK)); } }`,
+    // paging through a table in bounded batches
+    `export async function drain(knex) { let last = 0; while (true) { const rows = await knex('events').where('id', '>', last).orderBy('id').limit(500); if (!rows.length) break; last = rows[rows.length - 1].id; } }`,
     // a query in a function merely defined in a loop body
     `${prisma}for (const u of users) { handlers.push(async () => { await prisma.user.delete({ where: { id: u.id } }); }); }`,
   ],

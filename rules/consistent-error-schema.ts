@@ -75,6 +75,8 @@ function computeShape(root: unknown, schema: unknown, depth: number): Shape | un
 interface ErrorBody {
   shape: Shape;
   path: JsonPath;
+  /** The schema object (shared by every use of a `$ref`'d component in the resolved document). */
+  node: unknown;
 }
 
 function isErrorStatus(status: string): boolean {
@@ -94,11 +96,11 @@ export function consistentErrorSchema(index: DocumentIndex, options: ConsistentE
         const schemaPath = [...media.jsonPath, 'schema'];
         // The media type itself declares RFC 9457, whatever the schema spells out.
         if (PROBLEM_MEDIA.test(media.mediaType)) {
-          bodies.push({ shape: 'problem', path: media.schema === undefined ? media.jsonPath : schemaPath });
+          bodies.push({ shape: 'problem', path: media.schema === undefined ? media.jsonPath : schemaPath, node: media.schema });
           continue;
         }
         const shape = shapeOf(index.root, media.schema);
-        if (shape) bodies.push({ shape, path: schemaPath });
+        if (shape) bodies.push({ shape, path: schemaPath, node: media.schema });
       }
     }
   }
@@ -115,8 +117,15 @@ export function consistentErrorSchema(index: DocumentIndex, options: ConsistentE
 
   const allowed = `${SHAPE_TEXT.envelope} or ${SHAPE_TEXT.problem}`;
   const results: SpectralResult[] = [];
+  const reported = new Set<unknown>();
   for (const body of bodies) {
     if (body.shape === target) continue;
+    // Spectral maps every use of a `$ref`'d schema to the one component and drops the duplicates,
+    // but only after paying for each: report each schema object once.
+    if (body.node !== undefined) {
+      if (reported.has(body.node)) continue;
+      reported.add(body.node);
+    }
     const found = `Error response body is ${SHAPE_TEXT[body.shape]}`;
     let message: string;
     if (format !== 'either') {

@@ -10,10 +10,14 @@ const CACHE_HEADERS = ['cache-control', 'etag', 'last-modified'] as const;
 
 export function requireCacheHeaders(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
+  // A shared `components.responses` entry is one object here and one finding after Spectral maps
+  // its uses to the component: report it once instead of once per operation.
+  const seen = new Set<object>();
   for (const op of index.operations) {
     if (op.isWebhook || op.method !== 'get') continue;
     for (const response of op.responses) {
-      if (response.status !== '200') continue;
+      if (response.status !== '200' || seen.has(response.response)) continue;
+      seen.add(response.response);
       if (CACHE_HEADERS.some((h) => response.headers.has(h))) continue;
       results.push({
         message:

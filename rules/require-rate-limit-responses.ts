@@ -15,6 +15,7 @@ function isSecured(op: OperationInfo): boolean {
 
 export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
+  const reported = new Set<object>();
   for (const op of index.operations) {
     if (op.isWebhook || !isObject(op.operation.responses)) continue;
     const tooMany = op.responses.find((r) => r.status === '429');
@@ -29,7 +30,9 @@ export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[
       });
       continue;
     }
-    if (!tooMany.headers.has('retry-after')) {
+    if (!tooMany.headers.has('retry-after') && !reported.has(tooMany.response)) {
+      // One finding per response object: uses of a shared component all map to the component.
+      reported.add(tooMany.response);
       const written = isObject(tooMany.response.headers) ? Object.keys(tooMany.response.headers) : [];
       const reset = written.find((h) => /^(x-)?rate-?limit-?reset$/i.test(h));
       results.push({

@@ -23,11 +23,19 @@ function describeProperties(props: Record<string, unknown>): string {
 
 export function requireResponseEnvelope(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
+  // A `$ref`'d schema is one object in the resolved document and one finding after Spectral maps
+  // it to its component: judge and report it once (list and non-list uses are told apart).
+  const seen = { list: new Set<object>(), other: new Set<object>() };
   for (const op of index.operations) {
     // HEAD answers headers only; a body declared on it is never sent.
     if (op.isWebhook || op.method === 'head') continue;
     const isList = op.kind === 'list';
     for (const { media } of successJsonMedia(op)) {
+      if (isObject(media.schema)) {
+        const done = isList ? seen.list : seen.other;
+        if (done.has(media.schema)) continue;
+        done.add(media.schema);
+      }
       const schema = effectiveSchema(index.root, media.schema);
       if (!schema) continue;
       const path = [...media.jsonPath, 'schema'];

@@ -209,6 +209,7 @@ export function sensitiveRead(sourceCode: SourceCode, node: TSESTree.Node | null
   const n = unwrap(node);
   switch (n.type) {
     case AST_NODE_TYPES.Identifier: {
+      if (n.name === 'undefined') return null;
       const term = sensitiveTerm(n.name);
       if (term) return { node: n, what: articled(term), whole: false };
       const init = resolveConstInit(sourceCode, n);
@@ -257,7 +258,8 @@ export function sensitiveRead(sourceCode: SourceCode, node: TSESTree.Node | null
         const value = unwrap(p.value);
         const keyTerm = sensitiveTerm(propertyName(p));
         // `{ password: pw }` leaks; `{ password: '[redacted]' }`, `{ token: mask(t) }`, `{ password: !!pw }` do not.
-        if (keyTerm && (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
+        const blanked = value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
+        if (keyTerm && !blanked && (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
           const prop = value.type === AST_NODE_TYPES.MemberExpression ? propertyName(value) : null;
           if (!prop || !QUALIFIER_PROPS.has(prop)) return { node: p, what: articled(keyTerm), whole: false };
         }

@@ -20,6 +20,9 @@ ruleTester.run('no-sensitive-data-in-logs', eslintRule, {
     `console.log('has password', hasPassword);`,
     `logger.debug({ tokenCount, tokenExpiry, passwordLength: password.length });`,
     `logger.info({ password: '[REDACTED]', token: mask(token) });`,
+    // the secret blanked out before logging
+    `logger.info({ user: { ...user, password: undefined, resetToken: null } });`,
+    `logger.info({ resetToken: user.resetToken ? 'set' : 'unset', hasSecret: !!process.env.SECRET });`,
     `console.log(token.length);`,
     // bookkeeping about tokens, not tokens (Ghost's clean-tokens job logs a delete count)
     'logging.info({ system: { deleted_count: deletedTokens } }, `removed ${deletedTokens} tokens`);',
@@ -132,6 +135,11 @@ ruleTester.run('no-sensitive-data-in-logs', eslintRule, {
       // Ghost's Stripe webhook parser: the signing secret through a debug instance
       code: "const debug = require('@tryghost/debug')('stripe');\nfunction parseWebhook(body, signature, secret) {\n  debug(`parseWebhook(${body}, ${signature}, ${secret})`);\n}",
       errors: [{ message: value('secret', 'a secret'), line: 3, column: 48 }],
+    },
+    {
+      // secrets from configuration
+      code: `console.log('config', process.env.JWT_SECRET);`,
+      errors: [{ message: value('process.env.JWT_SECRET', 'a secret'), line: 1, column: 23 }],
     },
     {
       // ssn and JWT

@@ -252,7 +252,11 @@ export default defineRule({
           state.origins.push({ node: at, kind: 'wildcard' });
           return;
         }
-        const resolved = resolveExpression(sourceCode, value);
+        // `req.headers.origin || '*'`: the reflected origin, with a wildcard fallback.
+        let resolved = resolveExpression(sourceCode, value);
+        if (resolved.type === AST_NODE_TYPES.LogicalExpression && resolved.operator !== '&&') {
+          resolved = resolveExpression(sourceCode, resolved.left);
+        }
         if (readsOriginHeader(resolved) && !isConditional(at, fn)) state.origins.push({ node: at, kind: 'reflected' });
       }
 

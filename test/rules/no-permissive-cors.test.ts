@@ -176,6 +176,11 @@ ruleTester.run('no-permissive-cors', eslintRule, {
       ],
     },
     {
+      // reflected with a wildcard fallback
+      code: `app.use((req, res, next) => {\n  res.header('Access-Control-Allow-Origin', req.headers.origin || '*');\n  res.header('Access-Control-Allow-Credentials', 'true');\n  next();\n});`,
+      errors: [{ message: manual("the request's own Origin header"), line: 2, column: 3 }],
+    },
+    {
       // header map (res.set / writeHead)
       code: `function handler(req, res) {\n  res.writeHead(200, {\n    'Access-Control-Allow-Origin': req.get('Origin'),\n    'Access-Control-Allow-Credentials': 'true',\n  });\n}`,
       errors: [{ messageId: 'manualHeaders', line: 3, column: 5 }],

@@ -77,10 +77,34 @@ function reportFlow(name: string, flow: string, path: JsonPath, results: Spectra
   });
 }
 
+function checkServerUrls(servers: unknown, path: JsonPath, results: SpectralResult[]): void {
+  if (!Array.isArray(servers)) return;
+  servers.forEach((server, i) => {
+    if (!isObject(server) || !hasUrlCredentials(server.url)) return;
+    results.push({
+      message: 'Server URL embeds credentials in its user-info part; remove them and authenticate through a security scheme.',
+      path: [...path, i, 'url'],
+    });
+  });
+}
+
 export function secureAuthSchemes(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
   const swagger = index.version === '2.0';
   for (const { name, scheme, jsonPath } of index.securitySchemes) checkScheme(name, scheme, jsonPath, swagger, results);
+  if (swagger || index.version === undefined) return results;
+  // Credentials in a server URL are credentials in a URL too; they are not on a scheme, so they
+  // are reported on the URL itself.
+  checkServerUrls(index.root.servers, ['servers'], results);
+  const seenItems = new Set<object>();
+  for (const op of index.operations) {
+    if (op.isWebhook) continue;
+    if (!seenItems.has(op.pathItem)) {
+      seenItems.add(op.pathItem);
+      checkServerUrls(op.pathItem.servers, [...op.jsonPath.slice(0, -1), 'servers'], results);
+    }
+    checkServerUrls(op.operation.servers, [...op.jsonPath, 'servers'], results);
+  }
   return results;
 }
 

@@ -119,6 +119,30 @@ describe('secure-auth-schemes', () => {
     ]);
   });
 
+  it('flags credentials in server URLs (root, path item, operation) without printing them', async () => {
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      servers: [{ url: 'https://api.example.com' }, { url: 'https://deploy:hunter2@api.example.com/v1' }],
+      paths: {
+        '/users': {
+          servers: [{ url: 'https://{user}:{password}@eu.example.com' }],
+          get: { servers: [{ url: 'https://ghp_token@api.example.com' }], responses: { '200': { description: 'ok' } } },
+        },
+      },
+    };
+    const results = await lintDoc(d, [ID]);
+    expect(results.map((r) => [r.code, r.path])).toEqual([
+      [CODE, ['servers', '1', 'url']],
+      [CODE, ['paths', '/users', 'servers', '0', 'url']],
+      [CODE, ['paths', '/users', 'get', 'servers', '0', 'url']],
+    ]);
+    expect(results[0]!.message).toBe(
+      'Server URL embeds credentials in its user-info part; remove them and authenticate through a security scheme.',
+    );
+    expect(results.map((r) => r.message).join(' ')).not.toContain('hunter2');
+  });
+
   it('honours x-backlint-ignore on the scheme', async () => {
     const doc = oas3({ basic: { type: 'http', scheme: 'basic', 'x-backlint-ignore': [ID] }, key: { type: 'apiKey', in: 'query', name: 'k' } });
     expect((await lintDoc(doc, [ID])).map((r) => r.path.join('/'))).toEqual(['components/securitySchemes/key/in']);

@@ -102,9 +102,11 @@ const eslint = createEslintRule<Options, MessageIds>({
         if (defaultIsWeak) context.report({ node, messageId: 'bcryptDefaultCost', data: { fn, minCost } });
         return;
       }
-      // A salt string or a genSalt() result: the cost is judged where the salt is made.
+      // A salt string (`'$2b$12$…'`) or a genSalt() result: the cost is judged where the salt is made.
+      const asString = getStaticString(sourceCode, costArg);
+      if (asString !== null && !/^\s*\d+\s*$/.test(asString)) return;
       const cost = getStaticNumber(sourceCode, costArg);
-      if (cost === null || getStaticString(sourceCode, costArg) !== null && !/^\d+$/.test(getStaticString(sourceCode, costArg)!)) return;
+      if (cost === null) return;
       if (cost < minCost) context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minCost } });
     }
 

@@ -209,7 +209,8 @@ class SqlBuildAnalysis {
         }
         if (name === 'format') {
           const unsafe = unsafeFormatArgs(this.sourceCode, n);
-          if (unsafe) return unsafe.flatMap((a) => this.partOf(a, depth, 'format()'));
+          // A template we cannot read may well be pg-format's escaping `%L`/`%I`: not judged.
+          return unsafe ? unsafe.flatMap((a) => this.partOf(a, depth, 'format()')) : [];
         }
         return [{ node: n, how }];
       }

@@ -151,6 +151,9 @@ export default defineRule({
       /** Request payload flowing into an argument; object literals are searched property by property. */
       function payloadSource(arg: TSESTree.Node, depth = 0): string | null {
         if (depth > 4) return null;
+        // The size of a request array is a number the server computed, not client-shaped data.
+        const bare = unwrap(arg);
+        if (bare.type === AST_NODE_TYPES.MemberExpression && propertyName(bare) === 'length') return null;
         const obj = getObjectLiteral(sourceCode, arg);
         if (obj) {
           for (const p of obj.properties) {

@@ -31,6 +31,8 @@ ruleTester.run('require-input-validation', eslintRule, {
     // req.user is set by the server; path params used as keys are not judged
     `${express}app.post('/me/seen', async (req, res) => { await prisma.user.update({ where: { id: req.user.id }, data: { seenAt: new Date() } }); res.sendStatus(204); });`,
     `${express}app.delete('/users/:id', async (req, res) => { await prisma.user.delete({ where: { id: req.params.id } }); res.sendStatus(204); });`,
+    // only the size of a request array is stored
+    `${express}app.post('/audits', async (req, res) => { const ids = req.body.ids; await prisma.audit.create({ data: { count: ids.length } }); res.sendStatus(201); });`,
     // a read, not a write
     `${express}app.get('/users', async (req, res) => { res.json(await prisma.user.findMany({ where: { name: req.query.name }, take: 10 })); });`,
     // not in a handler

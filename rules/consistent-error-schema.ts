@@ -4,6 +4,7 @@
  * problem details. Shapes are compared after `$ref` and `allOf` resolution.
  */
 import { defineRule } from '../src/rule.js';
+import { isIgnoredAt } from '../src/spectral/ignore.js';
 import {
   effectiveSchema,
   indexFunction,
@@ -21,6 +22,8 @@ export interface ConsistentErrorSchemaOptions {
   /** The required error shape; `either` (default) accepts whichever allowed shape the document uses most. */
   format?: ErrorFormat;
 }
+
+const CODE = 'backlint/consistent-error-schema';
 
 type Shape = 'envelope' | 'problem' | 'other';
 
@@ -124,6 +127,8 @@ export function consistentErrorSchema(index: DocumentIndex, options: ConsistentE
     // but only after paying for each: report each schema object once.
     if (body.node !== undefined) {
       if (reported.has(body.node)) continue;
+      // A use suppressed by x-backlint-ignore must not stand in for the uses that are not.
+      if (isIgnoredAt(index.root, body.path, CODE)) continue;
       reported.add(body.node);
     }
     const found = `Error response body is ${SHAPE_TEXT[body.shape]}`;

@@ -4,8 +4,10 @@
  * `Last-Modified`).
  */
 import { defineRule } from '../src/rule.js';
+import { isIgnoredAt } from '../src/spectral/ignore.js';
 import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
 
+const CODE = 'backlint/require-cache-headers';
 const CACHE_HEADERS = ['cache-control', 'etag', 'last-modified'] as const;
 
 export function requireCacheHeaders(index: DocumentIndex): SpectralResult[] {
@@ -17,6 +19,8 @@ export function requireCacheHeaders(index: DocumentIndex): SpectralResult[] {
     if (op.isWebhook || op.method !== 'get') continue;
     for (const response of op.responses) {
       if (response.status !== '200' || seen.has(response.response)) continue;
+      // A use suppressed by x-backlint-ignore must not stand in for the uses that are not.
+      if (isIgnoredAt(index.root, response.jsonPath, CODE)) continue;
       seen.add(response.response);
       if (CACHE_HEADERS.some((h) => response.headers.has(h))) continue;
       results.push({

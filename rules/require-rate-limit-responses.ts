@@ -4,8 +4,10 @@
  * every 429 says when to retry through `Retry-After`.
  */
 import { defineRule } from '../src/rule.js';
+import { isIgnoredAt } from '../src/spectral/ignore.js';
 import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
+const CODE = 'backlint/require-rate-limit-responses';
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 /** Secured: some alternative names a scheme (optional authentication still authenticates callers). */
@@ -30,8 +32,9 @@ export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[
       });
       continue;
     }
-    if (!tooMany.headers.has('retry-after') && !reported.has(tooMany.response)) {
-      // One finding per response object: uses of a shared component all map to the component.
+    // One finding per response object: uses of a shared component all map to the component. A use
+    // suppressed by x-backlint-ignore must not stand in for the uses that are not.
+    if (!tooMany.headers.has('retry-after') && !reported.has(tooMany.response) && !isIgnoredAt(index.root, tooMany.jsonPath, CODE)) {
       reported.add(tooMany.response);
       const written = isObject(tooMany.response.headers) ? Object.keys(tooMany.response.headers) : [];
       const reset = written.find((h) => /^(x-)?rate-?limit-?reset$/i.test(h));

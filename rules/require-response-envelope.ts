@@ -4,6 +4,7 @@
  * collection is `{ data: [...], meta }`.
  */
 import { defineRule } from '../src/rule.js';
+import { isIgnoredAt } from '../src/spectral/ignore.js';
 import {
   effectiveSchema,
   indexFunction,
@@ -14,6 +15,8 @@ import {
   type DocumentIndex,
   type SpectralResult,
 } from '../src/openapi/index.js';
+
+const CODE = 'backlint/require-response-envelope';
 
 function describeProperties(props: Record<string, unknown>): string {
   const names = Object.keys(props);
@@ -31,14 +34,16 @@ export function requireResponseEnvelope(index: DocumentIndex): SpectralResult[] 
     if (op.isWebhook || op.method === 'head') continue;
     const isList = op.kind === 'list';
     for (const { media } of successJsonMedia(op)) {
+      const path = [...media.jsonPath, 'schema'];
       if (isObject(media.schema)) {
         const done = isList ? seen.list : seen.other;
         if (done.has(media.schema)) continue;
+        // A use suppressed by x-backlint-ignore must not stand in for the uses that are not.
+        if (isIgnoredAt(index.root, path, CODE)) continue;
         done.add(media.schema);
       }
       const schema = effectiveSchema(index.root, media.schema);
       if (!schema) continue;
-      const path = [...media.jsonPath, 'schema'];
       if (isArraySchema(index.root, schema)) {
         results.push({
           message: 'Success body is a bare JSON array; wrap it as { data: [...], meta } so pagination and metadata have a place.',

@@ -136,4 +136,21 @@ describe('consistent-error-schema', () => {
     const r2 = await lintDoc(swagger, [ID]);
     expect(r2.map((r) => [r.code, r.path.join('/')])).toEqual([[CODE, 'paths//users/get/responses/500/schema']]);
   });
+
+  it('x-backlint-ignore on one operation does not hide a shared schema that other operations use', async () => {
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': { get: { 'x-backlint-ignore': [ID], responses: { '400': json({ $ref: '#/components/schemas/Problem' }) } } },
+        '/b': { get: { responses: { '400': json({ $ref: '#/components/schemas/Problem' }) } } },
+        '/c': { get: { responses: { '400': json({ $ref: '#/components/schemas/Error' }), '404': json({ $ref: '#/components/schemas/Error' }), '409': json({ $ref: '#/components/schemas/Error' }) } } },
+      },
+      components: { schemas: { Error: envelope, Problem: problem } },
+    };
+    expect((await lintDoc(d, [ID])).map((r) => r.path.join('/'))).toEqual(['components/schemas/Problem']);
+    const bothIgnored = structuredClone(d) as unknown as { paths: Record<string, { get: Record<string, unknown> }> };
+    bothIgnored.paths['/b']!.get['x-backlint-ignore'] = [ID];
+    expect(await lintDoc(bothIgnored, [ID])).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   indexFunction,
   isJsonMediaType,
   isObject,
+  resolve,
   type DocumentIndex,
   type JsonPath,
   type MediaInfo,
@@ -15,15 +16,20 @@ import {
   type SpectralResult,
 } from '../src/openapi/index.js';
 
+function ownExample(s: Obj | undefined): boolean {
+  return !!s && (s.example !== undefined || (Array.isArray(s.examples) && s.examples.length > 0));
+}
+
 function schemaHasExample(root: Obj, schema: unknown): boolean {
   const s = effectiveSchema(root, schema);
   if (!s) return false;
-  if (s.example !== undefined) return true;
-  if (Array.isArray(s.examples) && s.examples.length > 0) return true;
+  if (ownExample(s)) return true;
+  // `allOf: [{$ref: User}]`: the member's example is what documentation tools show.
+  const raw = resolve(root, schema);
+  if (isObject(raw) && Array.isArray(raw.allOf) && raw.allOf.some((m) => ownExample(effectiveSchema(root, m)))) return true;
   // An array of exemplified items: doc tools show `[item]`.
   if (s.items !== undefined) {
-    const items = effectiveSchema(root, s.items);
-    if (items && (items.example !== undefined || (Array.isArray(items.examples) && items.examples.length > 0))) return true;
+    if (ownExample(effectiveSchema(root, s.items))) return true;
   }
   return false;
 }

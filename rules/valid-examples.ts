@@ -31,15 +31,22 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
   if (!dialect) return [];
   const { root } = index;
   const components = index.version === '2.0' ? root.definitions : isObject(root.components) ? root.components.schemas : undefined;
-  const validator = new ExampleValidator(dialect, isObject(components) ? components : undefined);
+  const validator = new ExampleValidator(dialect, isObject(components) ? components : undefined, root);
   const results: SpectralResult[] = [];
-  const done = new Set<string>();
+  // A shared example (`components/examples`) checked against the same schema from several
+  // operations is one finding, reported where it is written.
+  const done = new WeakMap<object, Map<string, Set<unknown>>>();
 
-  const check = (schema: unknown, value: unknown, context: ExampleContext, path: JsonPath, what: string) => {
+  /** `holder[slot]` is the example (slot: `example`, `value`, a mime type or an index). */
+  const check = (schema: unknown, holder: Obj, slot: string | number, context: ExampleContext, path: JsonPath, what: string) => {
+    const value = Array.isArray(holder) ? (holder as unknown[])[slot as number] : holder[slot];
     if (schema === undefined || value === undefined) return;
-    const key = path.join('\u0000');
-    if (done.has(key)) return;
-    done.add(key);
+    let slots = done.get(holder);
+    if (!slots) done.set(holder, (slots = new Map()));
+    let schemas = slots.get(String(slot));
+    if (!schemas) slots.set(String(slot), (schemas = new Set()));
+    if (schemas.has(schema)) return;
+    schemas.add(schema);
     const error = validator.validate(schema, value, context);
     if (!error) return;
     const at = error.instancePath ? ` at ${error.instancePath}` : '';
@@ -51,11 +58,11 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
 
   /** OAS3 `example` / `examples` of a media type, parameter or header. */
   const checkHolder = (holder: Obj, schema: unknown, context: ExampleContext, path: JsonPath, what: string) => {
-    if (holder.example !== undefined) check(schema, holder.example, context, [...path, 'example'], `The example of ${what}`);
+    if (holder.example !== undefined) check(schema, holder, 'example', context, [...path, 'example'], `The example of ${what}`);
     if (isObject(holder.examples)) {
       for (const [name, ex] of Object.entries(holder.examples)) {
         if (!isObject(ex) || !('value' in ex)) continue;
-        check(schema, ex.value, context, [...path, 'examples', name, 'value'], `Example "${name}" of ${what}`);
+        check(schema, ex, 'value', context, [...path, 'examples', name, 'value'], `Example "${name}" of ${what}`);
       }
     }
   };
@@ -84,8 +91,9 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
       const what = `the ${r.status} response of ${label}`;
       if (index.version === '2.0') {
         if (isObject(r.response.examples)) {
-          for (const [mt, value] of Object.entries(r.response.examples)) {
-            if (isJsonMediaType(mt)) check(r.response.schema, value, 'response', [...r.jsonPath, 'examples', mt], `The ${mt} example of ${what}`);
+          const examples = r.response.examples;
+          for (const mt of Object.keys(examples)) {
+            if (isJsonMediaType(mt)) check(r.response.schema, examples, mt, 'response', [...r.jsonPath, 'examples', mt], `The ${mt} example of ${what}`);
           }
         }
       } else {
@@ -108,10 +116,11 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
       path,
       (node, p, via) => {
         const what = via.kind === 'property' ? `The example of property "${via.name}"` : 'The schema example';
-        if (node.example !== undefined && dialect !== 'oas3.1') check(node, node.example, 'any', [...p, 'example'], what);
+        if (dialect !== 'oas3.1') check(node, node, 'example', 'any', [...p, 'example'], what);
         if (dialect === 'oas3.1') {
-          if (Array.isArray(node.examples)) node.examples.forEach((ex, i) => check(node, ex, 'any', [...p, 'examples', i], what));
-          else if (node.example !== undefined) check(node, node.example, 'any', [...p, 'example'], what);
+          const list = node.examples;
+          if (Array.isArray(list)) list.forEach((_ex, i) => check(node, list as unknown as Obj, i, 'any', [...p, 'examples', i], what));
+          else check(node, node, 'example', 'any', [...p, 'example'], what);
         }
       },
       visited,

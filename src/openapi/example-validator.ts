@@ -21,6 +21,7 @@
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { resolve } from './document.js';
 
 export type SchemaDialect = 'oas2' | 'oas3.0' | 'oas3.1';
 export type ExampleContext = 'request' | 'response' | 'any';
@@ -76,10 +77,17 @@ export class ExampleValidator {
   private readonly validators = new Map<ExampleContext, WeakMap<object, ValidateFunction | null>>();
   private readonly byKey = new Map<string, ValidateFunction | null>();
   private counter = 0;
+  private readonly root: unknown;
   private readonly sensitivity = new WeakMap<object, boolean>();
 
-  constructor(dialect: SchemaDialect, componentSchemas?: Record<string, unknown>) {
+  /**
+   * `root` is the (resolved) document: circular `$ref`s Spectral leaves in place are followed
+   * through it. `componentSchemas` are the schemas shared by name (`components.schemas` or
+   * `definitions`).
+   */
+  constructor(dialect: SchemaDialect, componentSchemas?: Record<string, unknown>, root?: unknown) {
     this.dialect = dialect;
+    this.root = root;
     const options = {
       strict: false,
       validateSchema: false,
@@ -217,6 +225,12 @@ export class ExampleValidator {
   private convert(schema: unknown, state: ConvertState): unknown {
     if (typeof schema === 'boolean') return schema;
     if (!isObject(schema)) return {};
+    if (typeof schema.$ref === 'string') {
+      // A circular reference left in place by Spectral: follow it inside the document.
+      const target = resolve(this.root, schema);
+      if (target === schema || !isObject(target)) throw new Error(`unresolved $ref ${schema.$ref}`);
+      return this.convert(target, state);
+    }
     if (this.named.has(schema)) {
       state.usedRef = true;
       return { $ref: this.shared(schema, state) };

@@ -395,7 +395,11 @@ function returnResponse(context: Context, node: TSESTree.Node, value: TSESTree.N
   if (v.type === AST_NODE_TYPES.AwaitExpression && v.argument.type === AST_NODE_TYPES.CallExpression && responseAt(context, v.argument)) {
     return null;
   }
-  const fw = routes[0]!.framework;
+  let fw = routes[0]!.framework;
+  // A plugin function registered from another file: `(request, reply)` handlers are Fastify's.
+  const second = fn.params[1];
+  if (fw === 'unknown' && second?.type === AST_NODE_TYPES.Identifier && /^_?(reply|rep)$/.test(second.name)) fw = 'fastify';
+  if (fw === 'unknown' && routes[0]!.router && /fastify/i.test(routes[0]!.router.name)) fw = 'fastify';
   if (fw === 'nest') {
     const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : null;
     const code = method ? httpCodeOf(context.sourceCode, method) : null;

@@ -7,6 +7,7 @@
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { casingViolations } from '../src/analysis/paths.js';
+import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
 import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
@@ -14,12 +15,37 @@ type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' |
 
 const STYLE: Record<string, string> = { camelCase: 'camelCase', snake_case: 'snake_case', uppercase: 'not lower case' };
 
+/** Spectral face: the same verdicts on `paths` keys (`{id}` is a parameter like `:id`). */
+export function kebabPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+  const results: SpectralResult[] = [];
+  for (const path of index.operationsByPath.keys()) {
+    for (const v of casingViolations(path, options)) {
+      const kebab = v.replacement ?? v.word;
+      let message: string;
+      if (v.kind === 'trailing-slash') {
+        message = `Path ${path} ends with a slash: drop the trailing "/" so the resource has a single URL.`;
+      } else if (v.kind === 'extension') {
+        message = `Path segment "${v.segment.text}" in ${path} carries a file extension: name the resource without it ("${kebab}") and pick the format with the Accept header.`;
+      } else {
+        message = `Path segment "${v.segment.text}" in ${path} is ${STYLE[v.kind] ?? v.kind}: write path segments as lowercase words joined by hyphens ("${kebab}").`;
+      }
+      results.push({ message, path: ['paths', path] });
+    }
+  }
+  return results;
+}
+
 export default defineRule({
   id: 'kebab-case-paths',
   category: 'api-design',
   description: 'Path segments are lowercase and hyphen-separated (no camelCase, snake_case or upper case), with no trailing slash or file extension.',
   recommended: 'warn',
   strict: 'warn',
+  spectral: (options) => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction((index) => kebabPathFindings(index, options as { allow?: string[] })) },
+  }),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'kebab-case-paths',
     meta: {

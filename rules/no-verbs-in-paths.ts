@@ -9,10 +9,35 @@
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { verbViolations } from '../src/analysis/paths.js';
+import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
 import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'verb' | 'renameSegment';
+
+/**
+ * Spectral face: a segment is reported when any operation of the path gets a verb verdict, so
+ * `GET …/send` is flagged while a path whose only operation is `POST /orders/{id}/cancel` is the
+ * allowed custom action.
+ */
+export function verbPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+  const results: SpectralResult[] = [];
+  for (const [path, ops] of index.operationsByPath) {
+    const seen = new Set<number>();
+    const methods = ops.length > 0 ? ops.map((op) => op.method) : [null];
+    for (const method of methods) {
+      for (const v of verbViolations(path, method, options)) {
+        if (seen.has(v.segment.index)) continue;
+        seen.add(v.segment.index);
+        results.push({
+          message: `Path segment "${v.segment.text}" in ${method ? `${method.toUpperCase()} ` : ''}${path} starts with the verb "${v.word}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).`,
+          path: ['paths', path],
+        });
+      }
+    }
+  }
+  return results;
+}
 
 export default defineRule({
   id: 'no-verbs-in-paths',
@@ -20,6 +45,11 @@ export default defineRule({
   description: 'Path segments name resources, not actions: no segment is or starts with an action verb (get, create, update, delete…).',
   recommended: 'warn',
   strict: 'warn',
+  spectral: (options) => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction((index) => verbPathFindings(index, options as { allow?: string[] })) },
+  }),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'no-verbs-in-paths',
     meta: {

@@ -7,10 +7,39 @@
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { pluralViolations } from '../src/analysis/paths.js';
+import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
 import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'singular' | 'renameSegment';
+
+/**
+ * Spectral face: judged on `paths` keys. The document says what a route answers, so the last
+ * segment is treated as a collection only for an operation classified as list (GET) or create
+ * (POST); a GET returning one object (`/account`, `/user`) is a singleton, not a list.
+ */
+export function pluralPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+  const results: SpectralResult[] = [];
+  for (const [path, ops] of index.operationsByPath) {
+    const seen = new Set<number>();
+    const methods: (string | null)[] = [null];
+    for (const op of ops) {
+      if ((op.method === 'get' && op.kind === 'list') || (op.method === 'post' && op.kind === 'create')) methods.push(op.method);
+    }
+    for (const method of methods) {
+      for (const v of pluralViolations(path, method, options)) {
+        if (seen.has(v.segment.index)) continue;
+        seen.add(v.segment.index);
+        const plural = v.replacement ?? v.word;
+        results.push({
+          message: `Resource name "${v.segment.text}" in path ${path} is singular: name collections and their items with the plural "${plural}".`,
+          path: ['paths', path],
+        });
+      }
+    }
+  }
+  return results;
+}
 
 export default defineRule({
   id: 'plural-resource-names',
@@ -18,6 +47,11 @@ export default defineRule({
   description: 'Resource names in paths are plural nouns: the segment before a path parameter and the last segment of a list/create route.',
   recommended: 'warn',
   strict: 'warn',
+  spectral: (options) => ({
+    given: '$',
+    message: '{{error}}',
+    then: { function: indexFunction((index) => pluralPathFindings(index, options as { allow?: string[] })) },
+  }),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'plural-resource-names',
     meta: {

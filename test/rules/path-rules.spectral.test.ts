@@ -1,0 +1,138 @@
+/**
+ * Spectral faces of the section-A path rules (plural-resource-names, kebab-case-paths,
+ * no-verbs-in-paths). The ESLint faces are tested in the rules' own test files; both call the
+ * shared analyser in src/analysis/paths.ts, which the equivalence tests below pin down.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintDoc } from '../helpers/spectral.js';
+import { casingViolations, pluralViolations, verbViolations } from '../../src/analysis/paths.js';
+
+const ok = { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } } };
+const list = { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } } } };
+const created = { responses: { '201': { description: 'created' } } };
+
+function oas3(paths: Record<string, unknown>, openapi = '3.0.3') {
+  return { openapi, info: { title: 't', version: '1' }, paths };
+}
+
+describe('plural-resource-names (Spectral)', () => {
+  const RULE = ['plural-resource-names'];
+  const CODE = 'backlint/plural-resource-names';
+
+  it('flags a singular segment before a parameter and a singular list/create segment, on the path item', async () => {
+    const results = await lintDoc(oas3({ '/user/{id}': { get: ok }, '/invoice': { get: list, post: created } }), RULE);
+    expect(results).toEqual([
+      {
+        code: CODE,
+        path: ['paths', '/user/{id}'],
+        message: 'Resource name "user" in path /user/{id} is singular: name collections and their items with the plural "users".',
+        severity: 'warn',
+        line: 6,
+      },
+      {
+        code: CODE,
+        path: ['paths', '/invoice'],
+        message: 'Resource name "invoice" in path /invoice is singular: name collections and their items with the plural "invoices".',
+        severity: 'warn',
+        line: 15,
+      },
+    ]);
+  });
+
+  it('gives the same verdict as the code face on /users/{id} and /users/:id', async () => {
+    for (const [docPath, codePath] of [['/user/{id}', '/user/:id'], ['/users/{id}', '/users/:id'], ['/v1/order/{orderId}/item/{itemId}', '/v1/order/:orderId/item/:itemId']] as const) {
+      const results = await lintDoc(oas3({ [docPath]: { get: ok } }), RULE);
+      expect(results.length).toBe(pluralViolations(codePath, 'GET').length);
+    }
+  });
+
+  it('does not flag custom actions, single-object sub-resources, singletons, uncountables, well-known segments or allowed words', async () => {
+    const doc = oas3({
+      '/orders/{id}/cancel': { post: ok },
+      '/tickets/{id}/assignee': { get: ok },
+      '/account': { get: ok },
+      '/news': { get: list },
+      '/media/{id}': { get: ok },
+      '/api/v1/health': { get: ok },
+      '/me': { get: ok },
+      '/search': { post: ok },
+      '/inventory/{sku}': { get: ok },
+    }, '3.1.0');
+    expect(await lintDoc(doc, RULE)).toEqual([]);
+    const allowed = await lintDoc(oas3({ '/staff-member/{id}': { get: ok } }), RULE, {
+      rules: { 'backlint/plural-resource-names': ['warn', { allow: ['staff-member'] }] },
+    });
+    expect(allowed).toEqual([]);
+  });
+
+  it('Swagger 2.0 paths are judged the same way', async () => {
+    const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/pet/{petId}': { get: { responses: { '200': { description: 'ok' } } } }, '/pets/{petId}': { get: { responses: { '200': { description: 'ok' } } } } } };
+    expect((await lintDoc(doc, RULE)).map((r) => r.path.join(' '))).toEqual(['paths /pet/{petId}']);
+  });
+});
+
+describe('kebab-case-paths (Spectral)', () => {
+  const RULE = ['kebab-case-paths'];
+  const CODE = 'backlint/kebab-case-paths';
+
+  it('flags camelCase, snake_case, upper case, extensions and trailing slashes', async () => {
+    const results = await lintDoc(
+      oas3({ '/userProfiles': { get: ok }, '/order_items/{id}': { get: ok }, '/Reports': { get: ok }, '/exports.json': { get: ok }, '/teams/': { get: ok } }),
+      RULE,
+    );
+    expect(results.map((r) => [r.code, r.path[1], r.message])).toEqual([
+      [CODE, '/userProfiles', 'Path segment "userProfiles" in /userProfiles is camelCase: write path segments as lowercase words joined by hyphens ("user-profiles").'],
+      [CODE, '/order_items/{id}', 'Path segment "order_items" in /order_items/{id} is snake_case: write path segments as lowercase words joined by hyphens ("order-items").'],
+      [CODE, '/Reports', 'Path segment "Reports" in /Reports is not lower case: write path segments as lowercase words joined by hyphens ("reports").'],
+      [CODE, '/exports.json', 'Path segment "exports.json" in /exports.json carries a file extension: name the resource without it ("exports") and pick the format with the Accept header.'],
+      [CODE, '/teams/', 'Path /teams/ ends with a slash: drop the trailing "/" so the resource has a single URL.'],
+    ]);
+    expect(results.every((r) => r.severity === 'warn')).toBe(true);
+  });
+
+  it('does not judge parameters, version or well-known segments; honours allow; same verdicts as the code face', async () => {
+    const doc = oas3({ '/v1/users/{userId}/order-items/{order_id}': { get: ok }, '/.well-known/openapi.json': { get: ok }, '/api/v2/healthz': { get: ok } });
+    expect(await lintDoc(doc, RULE)).toEqual([]);
+    expect(await lintDoc(oas3({ '/oAuth2': { get: ok } }), RULE, { rules: { 'backlint/kebab-case-paths': ['warn', { allow: ['oAuth2'] }] } })).toEqual([]);
+    const results = await lintDoc(oas3({ '/userProfiles/{id}': { get: ok } }), RULE);
+    expect(results.length).toBe(casingViolations('/userProfiles/:id').length);
+  });
+});
+
+describe('no-verbs-in-paths (Spectral)', () => {
+  const RULE = ['no-verbs-in-paths'];
+  const CODE = 'backlint/no-verbs-in-paths';
+
+  it('flags verb segments, a multi-word custom action and a GET on an action segment', async () => {
+    const results = await lintDoc(
+      oas3({ '/getUsers': { get: list }, '/orders/{id}/execute-transfer': { post: ok }, '/messages/{id}/send': { get: ok } }),
+      RULE,
+    );
+    expect(results.map((r) => [r.code, r.path[1], r.message])).toEqual([
+      [CODE, '/getUsers', 'Path segment "getUsers" in GET /getUsers starts with the verb "get": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).'],
+      [CODE, '/orders/{id}/execute-transfer', 'Path segment "execute-transfer" in POST /orders/{id}/execute-transfer starts with the verb "execute": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).'],
+      [CODE, '/messages/{id}/send', 'Path segment "send" in GET /messages/{id}/send starts with the verb "send": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).'],
+    ]);
+  });
+
+  it('allows the custom-action POST, nouns that start like verbs, well-known segments and allowed words', async () => {
+    const doc = oas3({
+      '/orders/{id}/cancel': { post: ok },
+      '/payments/{id}/refund': { post: ok },
+      '/orders/{id}/send': { post: ok },
+      '/addresses': { get: list },
+      '/settlements/{id}': { get: ok },
+      '/editors': { get: list },
+      '/search': { get: ok },
+    });
+    expect(await lintDoc(doc, RULE)).toEqual([]);
+    expect(await lintDoc(oas3({ '/run-logs': { get: list } }), RULE, { rules: { 'backlint/no-verbs-in-paths': ['warn', { allow: ['run'] }] } })).toEqual([]);
+  });
+
+  it('gives the same verdict as the code face (Swagger 2.0 too)', async () => {
+    const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/users/{id}/deleteAvatar': { post: { responses: { '200': { description: 'ok' } } } } } };
+    const results = await lintDoc(doc, RULE);
+    expect(results.length).toBe(verbViolations('/users/:id/deleteAvatar', 'POST').length);
+    expect(results.map((r) => r.path.join(' '))).toEqual(['paths /users/{id}/deleteAvatar']);
+  });
+});

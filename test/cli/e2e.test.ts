@@ -24,9 +24,9 @@ let json: JsonReport;
 beforeAll(async () => {
   assertBuilt();
   expected = expectedFromMarkers(path.join(ROOT, 'fixtures'), await landedRules());
-  for (const format of ['json', 'stylish', 'sarif', 'junit', 'github', 'markdown']) {
-    out[format] = await runCli(['fixtures', '--format', format]);
-  }
+  const formats = ['json', 'stylish', 'sarif', 'junit', 'github', 'markdown'];
+  const results = await Promise.all(formats.map((format) => runCli(['fixtures', '--format', format])));
+  formats.forEach((format, i) => (out[format] = results[i]!));
   json = JSON.parse(out.json!.stdout) as JsonReport;
 });
 

@@ -228,11 +228,46 @@ export default defineRule({
                 : n.type === AST_NODE_TYPES.SwitchCase
                   ? n.test
                   : null;
-          const t = test ? unwrap(test) : null;
-          if (t && (t.type === AST_NODE_TYPES.Identifier || readsOriginHeader(t))) continue;
+          if (test && isPresenceCheck(test)) continue;
           return true;
         }
         return false;
+      }
+
+      /** `origin`, `req.headers.origin`, `!origin`: the header is there or not — every origin passes. */
+      function isPresenceCheck(test: TSESTree.Node): boolean {
+        let t = unwrap(test);
+        if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') t = unwrap(t.argument);
+        if (readsOriginHeader(t)) return true;
+        if (t.type !== AST_NODE_TYPES.Identifier) return false;
+        return /origin/i.test(t.name) || readsOriginHeader(resolveExpression(sourceCode, t));
+      }
+
+      /** Does a condition look at the origin (`allowed.includes(origin)`, `origin === APP_URL`)? */
+      function mentionsOrigin(node: TSESTree.Node | null | undefined, depth = 0): boolean {
+        if (!node || depth > 5) return false;
+        const n = unwrap(node);
+        switch (n.type) {
+          case AST_NODE_TYPES.Identifier:
+            return /origin/i.test(n.name);
+          case AST_NODE_TYPES.MemberExpression:
+            return readsOriginHeader(n) || mentionsOrigin(n.object, depth + 1);
+          case AST_NODE_TYPES.CallExpression:
+            return n.arguments.some((a) => mentionsOrigin(a, depth + 1)) || mentionsOrigin(n.callee, depth + 1);
+          case AST_NODE_TYPES.BinaryExpression:
+          case AST_NODE_TYPES.LogicalExpression:
+            return mentionsOrigin(n.left, depth + 1) || mentionsOrigin(n.right, depth + 1);
+          case AST_NODE_TYPES.UnaryExpression:
+            return mentionsOrigin(n.argument, depth + 1);
+          default:
+            return false;
+        }
+      }
+
+      /** Functions that check the origin somewhere (an early-return allow-list guard restricts what follows). */
+      const checkedFunctions = new Set<TSESTree.Node>();
+      function noteCondition(node: TSESTree.Node, test: TSESTree.Node | null | undefined): void {
+        if (test && !isPresenceCheck(test) && mentionsOrigin(test)) checkedFunctions.add(enclosingFunction(node));
       }
 
       function recordHeader(name: string, value: TSESTree.Node, at: TSESTree.Node): void {
@@ -314,10 +349,20 @@ export default defineRule({
             if (header && value) recordHeader(header, value, node.parent);
           }
         },
+        IfStatement(node) {
+          noteCondition(node, node.test);
+        },
+        ConditionalExpression(node) {
+          noteCondition(node, node.test);
+        },
+        SwitchStatement(node) {
+          noteCondition(node, node.discriminant);
+        },
         'Program:exit'() {
-          for (const state of headerStates.values()) {
+          for (const [fn, state] of headerStates) {
             if (!state.credentials) continue;
             for (const o of state.origins) {
+              if (o.kind === 'reflected' && checkedFunctions.has(fn)) continue;
               context.report({ node: o.node, messageId: 'manualHeaders', data: { origin: o.kind === 'wildcard' ? '`*`' : 'the request\'s own Origin header' } });
             }
           }

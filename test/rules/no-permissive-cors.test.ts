@@ -56,6 +56,23 @@ ruleTester.run('no-permissive-cors', eslintRule, {
      });`,
     // next.config.js headers without credentials
     `module.exports = { async headers() { return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }]; } };`,
+    // an allow-list decided into a flag, and an early-return guard
+    `app.use((req, res, next) => {
+       const origin = req.headers.origin;
+       const allowed = ALLOWED.includes(origin);
+       if (allowed) {
+         res.setHeader('Access-Control-Allow-Origin', origin);
+         res.setHeader('Access-Control-Allow-Credentials', 'true');
+       }
+       next();
+     });`,
+    `app.use((req, res, next) => {
+       const origin = req.get('origin');
+       if (!ALLOWED.has(origin)) return next();
+       res.setHeader('Access-Control-Allow-Origin', origin);
+       res.setHeader('Access-Control-Allow-Credentials', 'true');
+       next();
+     });`,
     // credentials in one handler, wildcard in another
     `app.get('/a', (req, res) => res.set('Access-Control-Allow-Origin', '*').send('ok'));
      app.get('/b', (req, res) => res.set('Access-Control-Allow-Credentials', 'true').send('ok'));`,

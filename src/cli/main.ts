@@ -12,6 +12,9 @@ import { lint, VERSION } from '../index.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../report/exit.js';
 import { formatReport, FORMATS, type Format } from '../report/index.js';
 import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
+import { useColor } from './color.js';
+
+export { useColor };
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -32,14 +35,6 @@ interface LintFlags {
   color?: boolean;
   allowRemoteRefs?: boolean;
   progress?: boolean;
-}
-
-/** Colour: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
-export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, toFile: boolean, isTTY: boolean): boolean {
-  if (flag !== undefined) return flag;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return !toFile && isTTY;
 }
 
 function parseNonNegativeInt(value: string): number {

@@ -1,6 +1,6 @@
 /** Colour decision for stylish output: flags, then NO_COLOR, then FORCE_COLOR, then the TTY. */
 import { describe, expect, it } from 'vitest';
-import { useColor } from '../../src/cli/main.js';
+import { useColor } from '../../src/cli/color.js';
 
 describe('useColor', () => {
   it('follows --color/--no-color, NO_COLOR, FORCE_COLOR and the terminal, in that order', () => {

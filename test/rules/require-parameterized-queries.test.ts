@@ -17,6 +17,8 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import { PrismaClient, Prisma } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;" },
     { code: "import { PrismaClient, Prisma } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.$queryRaw(Prisma.sql`SELECT * FROM users WHERE id = ${id}`);" },
     { code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql`SELECT * FROM users WHERE id = ${id}`;" },
+    { code: "import sql from 'mssql';\nawait sql.query`SELECT * FROM t WHERE id = ${id}`;" },
+    { code: "import sql from 'mssql';\nconst request = new sql.Request();\nrequest.input('id', sql.Int, id);\nawait request.query('SELECT * FROM t WHERE id = @id');" },
     // constant-only concatenation, incl. consts declared in the file
     { code: "import knex from 'knex';\nconst db = knex({});\nconst TABLE = 'users';\nconst LIMIT = 50;\nawait db.raw(`SELECT * FROM ${TABLE} LIMIT ${LIMIT}`);" },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nconst COLS = 'id, name';\nawait pool.query('SELECT ' + COLS + ' FROM users WHERE id = $1', [id]);" },
@@ -72,6 +74,7 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\ndb.prepare(`SELECT * FROM t WHERE name = '${name}'`).get();", errors: [dyn('template interpolation', 'name', 'better-sqlite3', 'prepare')] },
     // mssql
     { code: "import sql from 'mssql';\nawait sql.query('SELECT * FROM t WHERE id = ' + id);", errors: [dyn('concatenation', 'id', 'mssql', 'query')] },
+    { code: "import sql from 'mssql';\nconst request = new sql.Request();\nawait request.query(`SELECT * FROM t WHERE name = '${name}'`);", errors: [dyn('template interpolation', 'name', 'mssql', 'query')] },
     // oracledb
     { code: "import oracledb from 'oracledb';\nconst conn = await oracledb.getConnection({});\nawait conn.execute(`SELECT * FROM t WHERE id = ${id}`);", errors: [dyn('template interpolation', 'id', 'oracledb', 'execute')] },
     // sequelize query / literal

@@ -131,3 +131,53 @@ describe('require-error-responses', () => {
     expect(results).toEqual([]);
   });
 });
+
+describe('section B rules on malformed documents', () => {
+  const ALL = [
+    'consistent-error-schema',
+    'https-only',
+    'require-cache-headers',
+    'require-error-responses',
+    'require-operation-security',
+    'require-rate-limit-responses',
+    'require-response-envelope',
+    'secure-auth-schemes',
+  ];
+
+  it('do not throw when objects have the wrong types, and judge only the well-formed parts', async () => {
+    const bad = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      servers: [null, { url: 5 }, 'http://x.example.com'],
+      security: 'none',
+      paths: {
+        '/a/{id}': {
+          servers: 'http://a.example.com',
+          parameters: 'oops',
+          get: {
+            security: [],
+            responses: {
+              '200': { description: 'ok', headers: 'none', content: { 'application/json': { schema: 'string' } } },
+              '429': null,
+              '404': { description: 'nf', content: { 'application/json': null } },
+            },
+          },
+          post: { responses: [] },
+          delete: null,
+        },
+        '/b': 'not a path item',
+      },
+      webhooks: 'none',
+      components: { securitySchemes: { a: null, b: { type: 5 }, c: { type: 'oauth2', flows: [] }, d: { type: 'apiKey', in: 7 } }, schemas: null },
+    };
+    const results = await lintDoc(bad, ALL, { format: 'json' });
+    // Malformed servers, schemes, headers, media and `responses: []` are skipped; what remains is
+    // judged as usual (a non-array root `security` is no requirement).
+    expect(results.map((r) => `${r.code} ${r.path.join('/')}`).sort()).toEqual([
+      'backlint/require-cache-headers paths//a/{id}/get/responses/200',
+      'backlint/require-error-responses paths//a/{id}/get/responses',
+      'backlint/require-operation-security paths//a/{id}/get/security',
+      'backlint/require-operation-security paths//a/{id}/post',
+    ]);
+  });
+});

@@ -104,6 +104,28 @@ function addFingerprints(cwd: string, results: FileResult[]): void {
   }
 }
 
+/**
+ * One entry per file. A shared fragment referenced by several root documents (or a document that is
+ * also linted on its own) is reported by each run: keep one copy of each finding.
+ */
+function mergeResults(results: FileResult[]): FileResult[] {
+  const byFile = new Map<string, { result: FileResult; seen: Set<string> }>();
+  for (const r of results) {
+    let entry = byFile.get(r.file);
+    if (!entry) {
+      entry = { result: { file: r.file, kind: r.kind, findings: [] }, seen: new Set() };
+      byFile.set(r.file, entry);
+    }
+    for (const f of r.findings) {
+      const key = [f.ruleId, f.line, f.column, f.message].join('\u0000');
+      if (entry.seen.has(key)) continue;
+      entry.seen.add(key);
+      entry.result.findings.push(f);
+    }
+  }
+  return [...byFile.values()].map((e) => e.result).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
@@ -140,7 +162,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });
 
-  const files = [...codeResults, ...docResults].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = mergeResults([...codeResults, ...docResults]);
   for (const f of files) {
     if (options.quiet) f.findings = f.findings.filter((x) => x.severity === 'error');
     f.findings.sort(compareFindings);

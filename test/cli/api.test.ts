@@ -126,6 +126,22 @@ describe('lint()', () => {
     expect(new Set(fa.map((f) => f.fingerprint)).size).toBe(2);
   });
 
+  it('a fragment shared by two root documents is reported once per finding', async () => {
+    const root = (title: string) =>
+      `openapi: 3.0.3\ninfo: { title: ${title}, version: "1" }\nservers: [{ url: "https://a.example.com/v1" }]\npaths:\n  /things:\n    $ref: './shared.yaml#/things'\n`;
+    const cwd = project({
+      'a.yaml': root('A'),
+      'b.yaml': root('B'),
+      'shared.yaml': "things:\n  get:\n    summary: List things\n    responses:\n      '200':\n        description: ok\n",
+    });
+    const report = await api.lint({ cwd, config: false });
+    const shared = report.files.filter((f) => f.file === 'shared.yaml');
+    expect(shared).toHaveLength(1);
+    const k = shared[0]!.findings.map((f) => `${f.ruleId}:${f.line}:${f.column}:${f.message}`);
+    expect(k.length).toBeGreaterThan(0);
+    expect(new Set(k).size).toBe(k.length);
+  });
+
   it('quiet drops warnings; preset and invalid configs are checked', async () => {
     const cwd = project({ 'api/openapi.yaml': DOC });
     const warn = await api.lint({ cwd, config: { rules: { 'backlint/https-only': 'warn' } } });

@@ -161,7 +161,8 @@ export default defineRule({
               continue;
             case AST_NODE_TYPES.MemberExpression:
               if (parent.property === node && parent.computed) {
-                selection = false; // chars[i]: the picked character becomes part of the value
+                // `list[i]` is still one existing element; it becomes a token once several picks are
+                // accumulated (`+=`, `push`, a callback of `Array.from`/`map`/`replace`).
                 node = parent;
                 continue;
               }
@@ -187,10 +188,11 @@ export default defineRule({
               }
               if (COLLECTORS.has(method)) {
                 const name = targetName(callee.object);
-                return isSecurityName(name) ? name : null;
+                if (isSecurityName(name)) return name;
+                // `chars.push(pick)` then `return chars.join('')`: follow the accumulator.
+                return callee.object.type === AST_NODE_TYPES.Identifier ? fromVariable(callee.object, false, hops, seen) : null;
               }
               if (ARGUMENT_INTO_RESULT.has(method)) {
-                if (method === 'charAt' || method === 'at') selection = false;
                 node = parent;
                 continue;
               }
@@ -202,6 +204,8 @@ export default defineRule({
             }
             case AST_NODE_TYPES.AssignmentExpression: {
               if (parent.right !== node) return null;
+              // `result += pick` accumulates picks into a new value.
+              if (parent.operator === '+=') selection = false;
               if (parent.left.type === AST_NODE_TYPES.Identifier) return fromVariable(parent.left, selection, hops, seen);
               const name = targetName(parent.left);
               return !selection && isSecurityName(name) ? name : null;
@@ -259,7 +263,8 @@ export default defineRule({
           call.callee.type === AST_NODE_TYPES.MemberExpression &&
           CALLBACK_INTO_RESULT.has(propertyName(call.callee) ?? '')
         ) {
-          return landingName(call, hops, seen, selection);
+          // One pick per element or match: the result is built from many picks.
+          return landingName(call, hops, seen, false);
         }
         return null;
       }

@@ -28,6 +28,8 @@ ruleTester.run('no-insecure-random', eslintRule, {
     `const userId = Math.floor(Math.random() * this.userCount) + 1;`,
     `function randomChoice(array) { return array[Math.floor(Math.random() * array.length)]; }`,
     `const shuffled = [...posts].sort(() => Math.random() - 0.5);`,
+    // one existing element picked from a list (mock data)
+    `const errorCode = ERROR_CODES[Math.floor(Math.random() * ERROR_CODES.length)];`,
     // crypto is the right tool
     `import crypto from 'crypto'; const token = crypto.randomBytes(32).toString('hex');`,
     `const sessionId = crypto.randomUUID();`,
@@ -78,6 +80,11 @@ ruleTester.run('no-insecure-random', eslintRule, {
       // charset indexing, arrow function
       code: `const makePassword = (n) => Array.from({ length: n }, () => CHARSET[Math.floor(Math.random() * CHARSET.length)]).join('');`,
       errors: [{ message: msg('makePassword'), line: 1, column: 80 }],
+    },
+    {
+      // picks pushed onto an accumulator that the named function returns
+      code: `function createApiKey() {\n  const out = [];\n  for (let i = 0; i < 32; i++) out.push(ALPHABET[Math.floor(Math.random() * ALPHABET.length)]);\n  return out.join('');\n}`,
+      errors: [{ message: msg('createApiKey'), line: 3, column: 61 }],
     },
     {
       // UUID v4 by replace callback, class method

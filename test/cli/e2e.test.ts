@@ -233,6 +233,18 @@ describe('exit codes and flags', () => {
     expect(within.code).toBe(0);
   });
 
+  it('--preset strict adds the strict-only rules to everything recommended reports', async () => {
+    const res = await runCli(['fixtures/express-app', '--preset', 'strict', '--format', 'json']);
+    const strict = JSON.parse(res.stdout) as JsonReport;
+    expect(strict.preset).toBe('strict');
+    const strictKeys = new Set(jsonKeys(strict));
+    const recommended = jsonKeys(json).filter((k) => k.startsWith('fixtures/express-app/'));
+    for (const k of recommended) expect(strictKeys).toContain(k);
+    const { catalogEntries } = await import('../../src/catalog.js');
+    const strictOnly = new Set(catalogEntries().filter((e) => e.recommended === 'off').map((e) => e.qualifiedId));
+    expect([...strictKeys].some((k) => strictOnly.has(k.split(':')[2]!))).toBe(true);
+  });
+
   it('FORCE_COLOR colours stylish output; NO_COLOR wins over it', async () => {
     const forced = await runCli(['fixtures/express-app/src'], { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(/\u001b\[31merror/);

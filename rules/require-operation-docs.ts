@@ -16,12 +16,13 @@ export function checkOperationDocs(index: DocumentIndex): SpectralResult[] {
     const { operation } = op;
     const label = `${op.method.toUpperCase()} ${op.path}`;
     const id = operation.operationId;
-    if (!nonEmptyString(id)) {
+    // Webhooks (OAS 3.1) are requests this API sends: no client method is generated for them.
+    if (!nonEmptyString(id) && !op.isWebhook) {
       results.push({
         message: `${label} has no operationId; add a unique operationId (SDK generators and docs links use it).`,
         path: op.jsonPath,
       });
-    } else {
+    } else if (nonEmptyString(id)) {
       const first = firstById.get(id as string);
       if (first !== undefined) {
         results.push({

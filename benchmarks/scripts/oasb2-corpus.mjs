@@ -47,11 +47,13 @@ for (const [name, file] of docs) {
   for (const r of results) counts[r.code] = (counts[r.code] ?? 0) + 1;
   console.log(`${name}\t${ms} ms\t${JSON.stringify(counts)}`);
   if (show) {
-    const mine = results.filter((r) => r.code === show);
+    for (const code of show.split(',')) {
+    const mine = results.filter((r) => r.code === code);
     const step = Math.max(1, Math.floor(mine.length / showN));
     for (let i = 0; i < mine.length && i / step < showN; i += step) {
       const r = mine[i];
       console.log(`  ${path.basename(r.source ?? '')}:${r.range.start.line + 1} ${r.path.join('.')}\n    ${r.message}`);
+    }
     }
   }
 }

@@ -68,4 +68,20 @@ describe('require-operation-docs (Spectral)', () => {
       [CODE, 'paths//a/post', 'POST /a has neither a summary nor a description; say what the operation does.'],
     ]);
   });
+
+  it('does not require an operationId on OAS 3.1 webhooks, but still summary and tags', async () => {
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      webhooks: {
+        orderPaid: { post: { summary: 'Order paid', tags: ['orders'], responses: { '200': { description: 'ok' } } } },
+        orderShipped: { post: { responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const results = await lintDoc(doc, RULE);
+    expect(results.map((r) => [r.path.join('/'), r.message])).toEqual([
+      ['webhooks/orderShipped/post', 'POST orderShipped has neither a summary nor a description; say what the operation does.'],
+      ['webhooks/orderShipped/post', 'POST orderShipped has no tags; tag it so documentation groups it with its resource.'],
+    ]);
+  });
 });

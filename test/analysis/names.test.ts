@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { endsWithTerm, findTerm, headTerm, nameWords, singularWord, vocabulary } from '../../src/analysis/names.js';
+import { sensitiveTerm } from '../../src/analysis/logging.js';
+
+describe('names', () => {
+  it('splits camelCase, snake_case, kebab-case and SCREAMING_CASE into singular words', () => {
+    expect(nameWords('backupCodes')).toEqual(['backup', 'code']);
+    expect(nameWords('reset_tokens')).toEqual(['reset', 'token']);
+    expect(nameWords('X-Api-Keys')).toEqual(['x', 'api', 'key']);
+    expect(nameWords('JWT_SECRET')).toEqual(['jwt', 'secret']);
+    expect(nameWords('sessionIds')).toEqual(['session', 'id']);
+  });
+
+  it('does not singularise short words and -ss/-us endings', () => {
+    expect(['has', 'was', 'yes', 'address', 'status', 'ids', 'policies', 'hashes'].map(singularWord)).toEqual([
+      'has',
+      'was',
+      'yes',
+      'address',
+      'status',
+      'id',
+      'policy',
+      'hash',
+    ]);
+  });
+
+  const vocab = vocabulary(['token', 'id', 'api key', 'credit card']);
+
+  it('finds words and phrases, also glued phrases', () => {
+    expect(findTerm(nameWords('userApiKey'), vocab)).toEqual({ index: 1, length: 2 });
+    expect(findTerm(nameWords('apikey'), vocab)).toEqual({ index: 0, length: 1 });
+    expect(findTerm(nameWords('creditCardNumber'), vocab)).toEqual({ index: 0, length: 2 });
+    expect(findTerm(nameWords('width'), vocab)).toBeNull();
+  });
+
+  it('judges a name by its head', () => {
+    expect(headTerm(nameWords('passwordResetToken'), vocab)).toBe('token');
+    expect(headTerm(nameWords('user_api_key'), vocab)).toBe('api key');
+    expect(endsWithTerm(nameWords('tokenLength'), vocab)).toBe(false);
+    expect(endsWithTerm(nameWords('idleTimeout'), vocab)).toBe(false);
+    expect(endsWithTerm(nameWords('sessionId'), vocab)).toBe(true);
+  });
+
+  it('sensitive log names: heads count, predicates and bookkeeping do not', () => {
+    expect(sensitiveTerm('newPassword')).toBe('password');
+    expect(sensitiveTerm('authorization')).toBe('authorization');
+    expect(sensitiveTerm('x_api_key')).toBe('api key');
+    expect(sensitiveTerm('hasPassword')).toBeNull();
+    expect(sensitiveTerm('deletedTokens')).toBeNull();
+    expect(sensitiveTerm('passwordHash')).toBeNull();
+    expect(sensitiveTerm('cookieName')).toBeNull();
+  });
+});

@@ -243,6 +243,8 @@ const NON_SECRET_VALUES = new Set([
   'string', 'number', 'boolean', 'object', 'array', 'text', 'required', 'optional', 'hidden', 'null', 'undefined',
   'true', 'false', 'none', 'bearer', 'basic', 'jwt', 'hex', 'base64', 'base64url', 'utf8', 'utf-8', 'sha1', 'sha256',
   'sha512', 'md5', 'hs256', 'rs256', 'es256', 'header', 'query', 'cookie', 'body', 'env', 'default', 'unknown',
+  'value', 'field', 'input', 'label', 'title', 'mask', 'masked', 'show', 'hide', 'empty', 'local', 'remote', 'oauth',
+  'login', 'admin_only', 'plain', 'plaintext', 'bcrypt', 'argon2', 'argon2id', 'scrypt', 'pbkdf2', 'write', 'read',
 ]);
 
 /**
@@ -252,7 +254,7 @@ const NON_SECRET_VALUES = new Set([
  */
 export function isCredentialLikeValue(value: string, name: string): boolean {
   const v = value.trim();
-  if (v.length < 6 || v.length > 1000) return false;
+  if (v.length < 5 || v.length > 1000) return false;
   if (isPlaceholder(v)) return false;
   if (/\s/.test(v)) return false; // messages and labels
   if (NON_SECRET_VALUES.has(v.toLowerCase())) return false;
@@ -260,7 +262,7 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const nv = norm(v);
   const nameWords = splitWords(name);
-  if (nv === norm(name) || nameWords.includes(nv) || SECRET_LAST_WORDS.has(nv) || JOINED_SECRET_SUFFIXES.includes(nv)) return false;
+  if (nv === norm(name) || nv === nameWords[nameWords.length - 1] || SECRET_LAST_WORDS.has(nv) || JOINED_SECRET_SUFFIXES.includes(nv)) return false;
   if (/^(?:https?|wss?|file):\/\//i.test(v) || /^[./~]/.test(v) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return false;
   // Env-var names (`STRIPE_API_KEY`), header names (`x-access-token`), dotted/pathy keys
   // (`auth.token`, `session:secret`), camelCase identifiers (`accessToken`): names, unless random.

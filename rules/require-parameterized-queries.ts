@@ -29,6 +29,7 @@ interface DynamicPart {
 const ESCAPERS = new Set([
   'escape', 'escapeId', 'escapeIdentifier', 'escapeLiteral', 'quoteIdentifier', 'quoteLiteral', 'quote', 'ident', 'literal',
   'name', 'alias', // pg-promise `pgp.as.name()` / `as.alias()`
+  'ref', // knex `knex.ref('col')` quotes an identifier
 ]);
 const NUMERIC = new Set(['Number', 'parseInt', 'parseFloat', 'Math', 'BigInt']);
 // Members/methods whose result is a number or a date string; `push` returns the new length, as in

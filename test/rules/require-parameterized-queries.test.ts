@@ -28,6 +28,7 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import mysql from 'mysql2';\nconst conn = mysql.createConnection({});\nconn.query(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(',')})`, ids);" },
     // escaped identifiers and values
     { code: "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nconn.query('SELECT * FROM ' + mysql.escapeId(table) + ' WHERE id = ' + conn.escape(id));" },
+    { code: "import knex from 'knex';\nconst db = knex({});\nawait db.raw(`SELECT ${db.ref(column)} FROM t WHERE id = ?`, [id]);" },
     { code: "import format from 'pg-format';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(format('SELECT * FROM %I WHERE name = %L', table, name));" },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nawait pool.query(`SELECT * FROM users LIMIT ${Number(limit)} OFFSET ${parseInt(offset, 10)}`);" },
     // placeholders numbered by values.push()

@@ -622,7 +622,8 @@ function isModelLike(s: State, node: Node, generic: boolean): boolean {
       return false;
     }
     if (!generic) return true;
-    if (src) return MODEL_PATH.test(src) || libraryOfModule(src) !== null;
+    // DDD code keeps entities and value objects under `domain/models/`: `OfferStatus.create('archived')`.
+    if (src) return (MODEL_PATH.test(src) && !/(?:^|[/\\])domain(?:[/\\]|$)/.test(src)) || libraryOfModule(src) !== null;
     return isLocalModelClass(s, n);
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) {
@@ -913,7 +914,10 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Models: Mongoose, Sequelize, generic ORM classes
   if (name in MODEL_READS || name in MODEL_WRITES) {
     const tracked = v?.role === 'model';
-    if (tracked || (!v && isModelLike(s, recv, GENERIC_MODEL_METHODS.has(name)))) {
+    const firstArg = link.call.arguments[0];
+    // ORM writes and queries take objects; `X.create('archived')` builds a value object.
+    const scalarArg = !!firstArg && firstArg.type === AST_NODE_TYPES.Literal && GENERIC_MODEL_METHODS.has(name);
+    if (tracked || (!v && !scalarArg && isModelLike(s, recv, GENERIC_MODEL_METHODS.has(name)))) {
       return finish(QUERY_CONTINUATIONS, () => {
         let kind = MODEL_READS[name] ?? MODEL_WRITES[name]!;
         const args = link.call.arguments;

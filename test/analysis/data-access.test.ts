@@ -214,6 +214,9 @@ await Object.create(proto);
 await db.collection('events').find({}).limit(5).toArray();
 await Entity.create(props);
 await Entity.findById(id);
+import OfferStatus from '../domain/models/offer-status.js';
+await OfferStatus.create(input);
+await Order.create('draft');
 class Post extends Model {}
 await Post.update({ a }, { where });
 `),
@@ -232,7 +235,7 @@ await Post.update({ a }, { where });
       '18: db model write create',
       '20: db mongodb read list bounded',
       '22: db model read single',
-      '24: db model write update',
+      '27: db model write update',
     ]);
   });
 

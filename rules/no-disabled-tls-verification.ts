@@ -136,6 +136,25 @@ export default defineRule({
         return false;
       }
 
+      /**
+       * On a TLS *server*, `rejectUnauthorized` governs optional client certificates (`requestCert`):
+       * `false` lets the app inspect `socket.authorized` itself. That is mTLS policy, not a client
+       * trusting any server.
+       */
+      function isServerOptions(obj: TSESTree.ObjectExpression): boolean {
+        if (obj.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'requestCert')) return true;
+        const parent = obj.parent;
+        if (
+          (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+          parent.arguments.includes(obj)
+        ) {
+          const callee = parent.callee;
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+          return name === 'createServer' || name === 'createSecureServer' || name === 'Server';
+        }
+        return false;
+      }
+
       function checkEnvAssignment(node: TSESTree.AssignmentExpression): boolean {
         const left = unwrap(node.left);
         if (left.type !== AST_NODE_TYPES.MemberExpression || propertyName(left) !== ENV_NAME) return false;
@@ -158,6 +177,7 @@ export default defineRule({
           }
           const disabling = DISABLING_OPTIONS.get(name);
           if (disabling !== undefined) {
+            if (name === 'rejectUnauthorized' && isServerOptions(node.parent)) return;
             if (getStaticValue(sourceCode, node.value) === disabling) {
               context.report({ node, messageId: 'disabledOption', data: { setting: `${name}: ${String(disabling)}` } });
             }

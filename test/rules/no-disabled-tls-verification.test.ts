@@ -29,6 +29,9 @@ ruleTester.run('no-disabled-tls-verification', eslintRule, {
     `import grpc from '@grpc/grpc-js'; const c = new Client(addr, grpc.credentials.createInsecure(), { insecure: true });`,
     `import request from 'request'; request({ url, strictSSL: true });`,
     `import { MongoClient } from 'mongodb'; new MongoClient(uri, { tls: true, tlsAllowInvalidCertificates: false });`,
+    // a TLS server asking for optional client certificates (mTLS policy, checked via socket.authorized)
+    `import https from 'https'; https.createServer({ key, cert, ca, requestCert: true, rejectUnauthorized: false }, app);`,
+    `import tls from 'tls'; tls.createServer({ key, cert, rejectUnauthorized: false }, onSocket);`,
     // a hostname check that does check something
     `import tls from 'tls'; tls.connect({ host, checkServerIdentity: (host, cert) => (cert.subject.CN === PINNED ? undefined : new Error('pin')) });`,
     `import tls from 'tls'; tls.connect({ host, checkServerIdentity: tls.checkServerIdentity });`,

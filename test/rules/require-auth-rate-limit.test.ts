@@ -148,6 +148,13 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
       ],
     },
     {
+      code: `router.post('/mfa/challenge', challenge);\nrouter.patch('/signin', signin);`,
+      errors: [
+        { message: msg('POST', '/mfa/challenge', 'mfa', HINT.unknown), line: 1, column: 13 },
+        { message: msg('PATCH', '/signin', 'signin', HINT.unknown), line: 2, column: 14 },
+      ],
+    },
+    {
       // generic words count in an auth context or alone
       code: `router.post('/register', register);\nrouter.post('/api/v1/token', issue);\nrouter.post('/account/verify', verify);\nrouter.post('/auth/refresh-token', refresh);`,
       errors: [

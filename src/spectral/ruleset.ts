@@ -22,6 +22,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { docsUrl, qualifiedId, type BacklintRule, type Severity } from '../rule.js';
 import { copyValidator, withIgnore } from './ignore.js';
+import { indexedStructuralRule } from './structural.js';
 
 export type RuleOverride = 'off' | Severity | [Severity | 'off', Record<string, unknown>?];
 
@@ -54,8 +55,9 @@ const oasRuleset = oas as unknown as OasRuleset;
 function structuralRules(overrides: Record<string, RuleOverride> | undefined): Record<string, RuleDefinition> {
   const out: Record<string, RuleDefinition> = {};
   for (const code of STRUCTURAL_RULES) {
-    const def = oasRuleset.rules[code];
-    if (!def) continue;
+    const original = oasRuleset.rules[code];
+    if (!original) continue;
+    const def = indexedStructuralRule(code, original);
     const override = overrides?.[code];
     const severity = override === undefined ? undefined : Array.isArray(override) ? override[0] : override;
     if (severity === 'off') continue;
@@ -81,16 +83,25 @@ function withoutExternalRefNoise(then: RuleDefinition['then']): RuleDefinition['
     function: copyValidator(
       t.function,
       ((input, options, ctx) => {
-        const out = t.function(input, options, ctx) as void | IFunctionResult[];
-        if (!Array.isArray(out)) return out;
         const data = ctx.document.data;
-        return out.filter((r) => {
-          const p = r.path ?? ctx.path;
-          const holder = p[p.length - 1] === '$ref' ? p.slice(0, -1) : p;
-          const node = holder.reduce<unknown>((n, k) => (n !== null && typeof n === 'object' ? (n as Record<string | number, unknown>)[k] : undefined), data);
-          const ref = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).$ref : undefined;
-          return !(typeof ref === 'string' && !ref.startsWith('#'));
-        });
+        const targetPath = [...ctx.path];
+        const keep = (out: void | IFunctionResult[]) =>
+          Array.isArray(out)
+            ? out.filter((r) => {
+                const p = r.path ?? targetPath;
+                const holder = p[p.length - 1] === '$ref' ? p.slice(0, -1) : p;
+                // The schema rules' paths are JSON-pointer escaped (`~1users`).
+                const node = holder.reduce<unknown>(
+                  (n, k) => (n !== null && typeof n === 'object' ? (n as Record<string | number, unknown>)[typeof k === 'string' ? k.replace(/~1/g, '/').replace(/~0/g, '~') : k] : undefined),
+                  data,
+                );
+                const ref = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).$ref : undefined;
+                return !(typeof ref === 'string' && !ref.startsWith('#'));
+              })
+            : out;
+        const out = t.function(input, options, ctx);
+        if (out && typeof (out as Promise<unknown>).then === 'function') return (out as Promise<void | IFunctionResult[]>).then(keep);
+        return keep(out as void | IFunctionResult[]);
       }) as RulesetFunction<unknown, unknown>,
     ),
   });

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — speed and memory of backlint against the tools users compare it with.
+ *
+ *   node benchmarks/run.mjs            both parts
+ *   node benchmarks/run.mjs openapi    GitHub's REST description: backlint (strict, through the CLI's
+ *                                      runner) vs `redocly lint` (recommended) vs `spectral lint`
+ *                                      (`spectral:oas`), each in its own process
+ *   node benchmarks/run.mjs code       ESLint on Ghost's server source: parse only vs backlint's
+ *                                      recommended preset (same ESLint API, same parser setup)
+ *   --skip-spectral                    leave out `spectral:oas` (60–75 s, 2.4 GB)
+ *
+ * Needs the build (`npm run build`). Corpora come from benchmarks/scripts/fetch-corpus.mjs.
+ * Wall time and peak RSS of each child come from /usr/bin/time -v when present, else from polling
+ * /proc/<pid>/status (VmHWM).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDir, fetchCorpus } from './scripts/fetch-corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const args = process.argv.slice(2);
+const parts = args.filter((a) => !a.startsWith('--'));
+const want = (p) => parts.length === 0 || parts.includes(p);
+const HAS_TIME = existsSync('/usr/bin/time');
+
+if (!existsSync(path.join(root, 'dist/src/spectral/run.js'))) {
+  console.error('benchmarks: build first (npm run build)');
+  process.exit(2);
+}
+
+/** Runs a command; resolves { seconds, peakMb, code, stdout, stderr }. */
+function measure(cmd, cmdArgs, opts = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const full = HAS_TIME ? ['/usr/bin/time', ['-v', cmd, ...cmdArgs]] : [cmd, cmdArgs];
+    const child = spawn(full[0], full[1], { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    let polledKb = 0;
+    child.stdout.on('data', (d) => {
+      if (stdout.length < 1 << 20) stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (stderr.length > 4 << 20) stderr = stderr.slice(-(1 << 20));
+    });
+    const poll = HAS_TIME
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) polledKb = Math.max(polledKb, Number(m[1]));
+          } catch {
+            /* exited */
+          }
+        }, 50);
+    child.on('close', (code) => {
+      if (poll) clearInterval(poll);
+      const seconds = (performance.now() - t0) / 1000;
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const peakMb = (m ? Number(m[1]) : polledKb) / 1024;
+      resolve({ seconds, peakMb, code, stdout, stderr });
+    });
+  });
+}
+
+function table(rows, header) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
+
+async function benchOpenApi() {
+  fetchCorpus('octokit');
+  const doc = path.join(corpusDir('octokit'), 'package/generated/api.github.com.json');
+  console.log(`\nOpenAPI: ${path.relative(root, doc)} (${(readFileSync(doc).length / 1e6).toFixed(1)} MB)\n`);
+  const runs = [];
+
+  const backlintScript = `
+    const { lintOpenApiFiles } = await import(${JSON.stringify(path.join(root, 'dist/src/spectral/run.js'))});
+    const r = await lintOpenApiFiles([${JSON.stringify(doc)}], { cwd: ${JSON.stringify(path.dirname(doc))}, preset: 'strict' });
+    console.log(r.reduce((n, f) => n + f.findings.length, 0));`;
+  const backlint = await measure(process.execPath, ['--input-type=module', '-e', backlintScript]);
+  runs.push(['backlint (strict)', backlint, `${backlint.stdout.trim()} findings`]);
+
+  const redocly = await measure(bin('redocly'), ['lint', doc, '--extends', 'recommended', '--format', 'summary'], { env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  runs.push(['redocly lint (recommended)', redocly, `exit ${redocly.code}`]);
+
+  if (!args.includes('--skip-spectral')) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlint-bench-'));
+    writeFileSync(path.join(dir, '.spectral.yaml'), 'extends: ["spectral:oas"]\n');
+    const spectral = await measure(bin('spectral'), ['lint', doc, '--format', 'json', '--quiet'], { cwd: dir });
+    runs.push(['spectral lint (spectral:oas)', spectral, `exit ${spectral.code}`]);
+  }
+
+  const ref = redocly;
+  table(
+    runs.map(([name, r, note]) => [name, r.seconds.toFixed(1), r.peakMb.toFixed(0), (r.seconds / ref.seconds).toFixed(2) + 'x', (r.peakMb / ref.peakMb).toFixed(2) + 'x', note]),
+    ['tool', 'wall s', 'peak MB', 'time vs redocly', 'memory vs redocly', 'result'],
+  );
+  const okTime = backlint.seconds <= redocly.seconds;
+  const okMem = backlint.peakMb <= 1.3 * redocly.peakMb;
+  console.log(`\ntarget: backlint no slower than redocly (${okTime ? 'met' : 'MISSED'}) and at most 1.3x its memory (${okMem ? 'met' : 'MISSED'})`);
+}
+
+async function benchCode() {
+  fetchCorpus('ghost');
+  const dir = path.join(corpusDir('ghost'), 'package/core/server');
+  console.log(`\nCode: ESLint on ${path.relative(root, dir)}\n`);
+  const script = (withRules) => `
+    const { ESLint } = await import('eslint');
+    const plugin = (await import(${JSON.stringify(path.join(root, 'dist/src/eslint/plugin.js'))})).default;
+    const configs = plugin.configs.recommended;
+    const overrideConfig = ${withRules}
+      ? configs
+      // Same parser setup, no rules: what ESLint costs anyway.
+      : configs.map((c) => ({ ...c, rules: {}, plugins: c.plugins }));
+    const eslint = new ESLint({ cwd: ${JSON.stringify(dir)}, overrideConfigFile: true, overrideConfig, ignore: false, cache: false });
+    const results = await eslint.lintFiles(['**/*.{js,cjs,mjs,ts}']);
+    const n = results.reduce((a, r) => a + r.messages.filter((m) => m.ruleId).length, 0);
+    const fatal = results.reduce((a, r) => a + r.messages.filter((m) => m.fatal).length, 0);
+    console.log(results.length + ' files, ' + n + ' findings, ' + fatal + ' parse errors');`;
+  const base = await measure(process.execPath, ['--input-type=module', '-e', script(false)]);
+  const rec = await measure(process.execPath, ['--input-type=module', '-e', script(true)]);
+  for (const r of [base, rec]) if (r.code !== 0) console.error(r.stderr.slice(-2000));
+  table(
+    [
+      ['ESLint, parser only', base.seconds.toFixed(1), base.peakMb.toFixed(0), base.stdout.trim()],
+      ['ESLint + backlint recommended', rec.seconds.toFixed(1), rec.peakMb.toFixed(0), rec.stdout.trim()],
+    ],
+    ['run', 'wall s', 'peak MB', 'result'],
+  );
+  const added = ((rec.seconds - base.seconds) / base.seconds) * 100;
+  console.log(`\nadded by backlint's rules: ${added.toFixed(1)}% (target ≤ 15%: ${added <= 15 ? 'met' : 'MISSED'})`);
+}
+
+if (want('openapi')) await benchOpenApi();
+if (want('code')) await benchCode();

@@ -77,16 +77,23 @@ export function nestingDepth(text: string, json: boolean): { depth: number; offs
   let depth = 0;
   let max = 0;
   let maxAt = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (json && inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
+    if (json && c === 34 /* " */) {
+      // Jump to the closing quote (one not preceded by an odd run of backslashes).
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) return { depth: max, offset: maxAt };
+        let k = j - 1;
+        while (text.charCodeAt(k) === 92) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j++;
+      }
+      i = j;
       continue;
     }
-    if (json && c === 34) inString = true;
-    else if (c === 91 || c === 123) {
+    if (c === 91 || c === 123) {
       if (++depth > max) {
         max = depth;
         // Point at the bracket that first crossed the limit, where the reader should look.

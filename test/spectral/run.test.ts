@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintOpenApiFiles, MAX_NESTING } from '../../src/spectral/run.js';
+import { lintOpenApiFiles, MAX_NESTING, nestingDepth } from '../../src/spectral/run.js';
 
 function tmp(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'backlint-run-'));
@@ -121,5 +121,11 @@ components:
     expect(all.find((f) => f.ruleId === 'invalid-ref' && f.line === 20)).toBeDefined();
     // the bad status key resolves through the file ref: reported in the referenced file
     expect(all.find((f) => f.ruleId === 'backlint/no-invalid-status-code')).toMatchObject({ file: 'shared/responses.yaml', line: 1 });
+  });
+
+  it('measures nesting without counting brackets inside JSON strings (escaped quotes included)', () => {
+    const text = JSON.stringify({ a: { b: ['['.repeat(5000) + '\\"' + '{'.repeat(10)] } });
+    expect(nestingDepth(text, true).depth).toBe(3);
+    expect(nestingDepth('a:\n  - [[x]]\n', false).depth).toBe(2);
   });
 });

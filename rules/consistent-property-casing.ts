@@ -26,7 +26,7 @@ function toCase(name: string, target: PropertyCase): string {
 }
 
 export function checkPropertyCasing(index: DocumentIndex): SpectralResult[] {
-  const found: { name: string; style: PropertyCase; path: JsonPath }[] = [];
+  const found: { name: string; style: PropertyCase; path: () => JsonPath }[] = [];
   const visited = new Set<object>();
   for (const { schema, path } of documentSchemaRoots(index)) {
     walkSchema(
@@ -50,7 +50,7 @@ export function checkPropertyCasing(index: DocumentIndex): SpectralResult[] {
     .filter((f) => f.style !== majority)
     .map((f) => ({
       message: `Property "${f.name}" is ${f.style} but this document names properties in ${majority} (${counts}); rename it to "${toCase(f.name, majority)}".`,
-      path: f.path,
+      path: f.path(),
     }));
 }
 

@@ -62,7 +62,7 @@ export function checkSizeLimits(index: DocumentIndex): SpectralResult[] {
         if (missing) {
           results.push({
             message: `${capitalise(describe(via, fallback))} (${missing.type}) in ${where} has no ${missing.keyword}; declare one so oversized input is rejected.`,
-            path: p,
+            path: p(),
           });
         }
         return undefined;

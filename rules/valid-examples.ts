@@ -38,7 +38,7 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
   const done = new WeakMap<object, Map<string, Set<unknown>>>();
 
   /** `holder[slot]` is the example (slot: `example`, `value`, a mime type or an index). */
-  const check = (schema: unknown, holder: Obj, slot: string | number, context: ExampleContext, path: JsonPath, what: string) => {
+  const check = (schema: unknown, holder: Obj, slot: string | number, context: ExampleContext, where: JsonPath | (() => JsonPath), what: string) => {
     const value = Array.isArray(holder) ? (holder as unknown[])[slot as number] : holder[slot];
     if (schema === undefined || value === undefined) return;
     let slots = done.get(holder);
@@ -49,6 +49,7 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
     schemas.add(schema);
     const error = validator.validate(schema, value, context);
     if (!error) return;
+    const path = typeof where === 'function' ? where() : where;
     const at = error.instancePath ? ` at ${error.instancePath}` : '';
     results.push({
       message: `${what} does not match its schema: the value${at} ${error.message}.`,
@@ -116,11 +117,11 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
       path,
       (node, p, via) => {
         const what = via.kind === 'property' ? `The example of property "${via.name}"` : 'The schema example';
-        if (dialect !== 'oas3.1') check(node, node, 'example', 'any', [...p, 'example'], what);
+        if (dialect !== 'oas3.1') check(node, node, 'example', 'any', () => [...p(), 'example'], what);
         if (dialect === 'oas3.1') {
           const list = node.examples;
-          if (Array.isArray(list)) list.forEach((_ex, i) => check(node, list as unknown as Obj, i, 'any', [...p, 'examples', i], what));
-          else check(node, node, 'example', 'any', [...p, 'example'], what);
+          if (Array.isArray(list)) list.forEach((_ex, i) => check(node, list as unknown as Obj, i, 'any', () => [...p(), 'examples', i], what));
+          else check(node, node, 'example', 'any', () => [...p(), 'example'], what);
         }
       },
       visited,

@@ -6,8 +6,8 @@
  *   (`properties`, `items`, `additionalProperties`, `patternProperties`, `allOf`/`anyOf`/`oneOf`,
  *   `not`, `prefixItems`, …). `visit(schema, path, via)` is called once per schema object (shared
  *   `$ref` targets and cycles are visited once per `visited` set, at the first path reaching them);
- *   `via` says how it was reached (`'property'` with the property name, `'items'`, …). Return
- *   `false` from `visit` to skip that schema's children.
+ *   `via` says how it was reached (`'property'` with the property name, `'items'`, …); `path()`
+ *   builds its JSON path on demand. Return `false` from `visit` to skip that schema's children.
  * - `documentSchemaRoots(index)`: every schema root of a document with its path — component
  *   schemas first (so shared schemas are reported on the component), then parameters, request
  *   bodies and responses of every operation, with the request/response side they belong to.
@@ -23,7 +23,11 @@ export interface SchemaVia {
   parent?: Obj;
 }
 
-export type SchemaVisitor = (schema: Obj, path: JsonPath, via: SchemaVia) => boolean | void;
+/**
+ * `path()` builds the node's JSON path on demand: most visited schemas are never reported, and
+ * copying a path array per node is most of a walk's cost on large documents.
+ */
+export type SchemaVisitor = (schema: Obj, path: () => JsonPath, via: SchemaVia) => boolean | void;
 
 const SINGLE: [string, SchemaVia['kind']][] = [
   ['items', 'items'],
@@ -40,34 +44,53 @@ const SINGLE: [string, SchemaVia['kind']][] = [
 ];
 const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
+interface Frame {
+  node: unknown;
+  parent: Frame | undefined;
+  /** Path tokens from the parent frame (the root frame: the whole root path). */
+  tokens: JsonPath;
+  via: SchemaVia;
+}
+
+function pathOf(frame: Frame): JsonPath {
+  const parts: JsonPath[] = [];
+  for (let f: Frame | undefined = frame; f; f = f.parent) parts.push(f.tokens);
+  const out: JsonPath = [];
+  for (let i = parts.length - 1; i >= 0; i--) out.push(...parts[i]!);
+  return out;
+}
+
 export function walkSchema(schema: unknown, path: JsonPath, visit: SchemaVisitor, visited: Set<object> = new Set()): void {
   // Explicit stack: GitHub-sized documents nest deep enough to make recursion a risk.
-  const stack: [unknown, JsonPath, SchemaVia][] = [[schema, path, { kind: 'root' }]];
+  const stack: Frame[] = [{ node: schema, parent: undefined, tokens: path, via: { kind: 'root' } }];
   while (stack.length > 0) {
-    const [node, p, via] = stack.pop()!;
+    const frame = stack.pop()!;
+    const node = frame.node;
     if (!isObject(node) || visited.has(node)) continue;
     visited.add(node);
-    if (visit(node, p, via) === false) continue;
-    const children: [unknown, JsonPath, SchemaVia][] = [];
+    if (visit(node, () => pathOf(frame), frame.via) === false) continue;
+    const children: Frame[] = [];
     if (isObject(node.properties)) {
       for (const [name, child] of Object.entries(node.properties)) {
-        children.push([child, [...p, 'properties', name], { kind: 'property', name, parent: node }]);
+        children.push({ node: child, parent: frame, tokens: ['properties', name], via: { kind: 'property', name, parent: node } });
       }
     }
     if (isObject(node.patternProperties)) {
       for (const [name, child] of Object.entries(node.patternProperties)) {
-        children.push([child, [...p, 'patternProperties', name], { kind: 'patternProperties', parent: node }]);
+        children.push({ node: child, parent: frame, tokens: ['patternProperties', name], via: { kind: 'patternProperties', parent: node } });
       }
     }
     for (const [key, kind] of SINGLE) {
       const child = node[key];
-      if (Array.isArray(child)) child.forEach((c, i) => children.push([c, [...p, key, i], { kind, parent: node }]));
-      else if (isObject(child)) children.push([child, [...p, key], { kind, parent: node }]);
+      if (Array.isArray(child)) child.forEach((c, i) => children.push({ node: c, parent: frame, tokens: [key, i], via: { kind, parent: node } }));
+      else if (isObject(child)) children.push({ node: child, parent: frame, tokens: [key], via: { kind, parent: node } });
     }
     for (const key of LISTS) {
       const list = node[key];
       if (Array.isArray(list)) {
-        list.forEach((c, i) => children.push([c, [...p, key, i], { kind: key === 'prefixItems' ? 'items' : 'composition', parent: node }]));
+        list.forEach((c, i) =>
+          children.push({ node: c, parent: frame, tokens: [key, i], via: { kind: key === 'prefixItems' ? 'items' : 'composition', parent: node } }),
+        );
       }
     }
     // Reverse so the first child is visited first (document order for first-path reporting).

@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../src/rule.js';
 import { indexFunction, type DocumentIndex, type JsonPath, type SpectralResult } from '../src/openapi/index.js';
-import { documentSchemaRoots, walkSchema } from '../src/openapi/schemas.js';
+import { documentSchemaNodes } from '../src/openapi/schemas.js';
 
 export type PropertyCase = 'camelCase' | 'snake_case';
 
@@ -27,18 +27,10 @@ function toCase(name: string, target: PropertyCase): string {
 
 export function checkPropertyCasing(index: DocumentIndex): SpectralResult[] {
   const found: { name: string; style: PropertyCase; path: () => JsonPath }[] = [];
-  const visited = new Set<object>();
-  for (const { schema, path } of documentSchemaRoots(index)) {
-    walkSchema(
-      schema,
-      path,
-      (_node, p, via) => {
-        if (via.kind !== 'property' || via.name === undefined) return;
-        const style = propertyCase(via.name);
-        if (style) found.push({ name: via.name, style, path: p });
-      },
-      visited,
-    );
+  for (const { via, path } of documentSchemaNodes(index)) {
+    if (via.kind !== 'property' || via.name === undefined) continue;
+    const style = propertyCase(via.name);
+    if (style) found.push({ name: via.name, style, path });
   }
   const camel = found.filter((f) => f.style === 'camelCase').length;
   const snake = found.length - camel;

@@ -17,7 +17,7 @@ import {
   type SpectralResult,
 } from '../src/openapi/index.js';
 import { ExampleValidator, type ExampleContext, type SchemaDialect } from '../src/openapi/example-validator.js';
-import { documentSchemaRoots, walkSchema } from '../src/openapi/schemas.js';
+import { documentSchemaNodes } from '../src/openapi/schemas.js';
 
 const DIALECTS: Record<string, SchemaDialect> = { '2.0': 'oas2', '3.0': 'oas3.0', '3.1': 'oas3.1' };
 
@@ -110,22 +110,15 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
 
   // A schema's own example: its use (request or response) is unknown, so both readOnly and
   // writeOnly properties may be absent.
-  const visited = new Set<object>();
-  for (const { schema, path } of documentSchemaRoots(index)) {
-    walkSchema(
-      schema,
-      path,
-      (node, p, via) => {
-        const what = via.kind === 'property' ? `The example of property "${via.name}"` : 'The schema example';
-        if (dialect !== 'oas3.1') check(node, node, 'example', 'any', () => [...p(), 'example'], what);
-        if (dialect === 'oas3.1') {
-          const list = node.examples;
-          if (Array.isArray(list)) list.forEach((_ex, i) => check(node, list as unknown as Obj, i, 'any', () => [...p(), 'examples', i], what));
-          else check(node, node, 'example', 'any', () => [...p(), 'example'], what);
-        }
-      },
-      visited,
-    );
+  for (const { schema: node, path: p, via } of documentSchemaNodes(index)) {
+    if (node.example === undefined && node.examples === undefined) continue;
+    const what = via.kind === 'property' ? `The example of property "${via.name}"` : 'The schema example';
+    if (dialect !== 'oas3.1') check(node, node, 'example', 'any', () => [...p(), 'example'], what);
+    else {
+      const list = node.examples;
+      if (Array.isArray(list)) list.forEach((_ex, i) => check(node, list as unknown as Obj, i, 'any', () => [...p(), 'examples', i], what));
+      else check(node, node, 'example', 'any', () => [...p(), 'example'], what);
+    }
   }
   return results;
 }

@@ -8,6 +8,9 @@
  *   `$ref` targets and cycles are visited once per `visited` set, at the first path reaching them);
  *   `via` says how it was reached (`'property'` with the property name, `'items'`, …); `path()`
  *   builds its JSON path on demand. Return `false` from `visit` to skip that schema's children.
+ * - `documentSchemaNodes(index)`: every schema object of the document (walked from
+ *   `documentSchemaRoots`, each once), with its lazy path and `via`; computed once per document
+ *   and shared by the rules that judge all schemas (property casing, schema examples).
  * - `documentSchemaRoots(index)`: every schema root of a document with its path — component
  *   schemas first (so shared schemas are reported on the component), then parameters, request
  *   bodies and responses of every operation, with the request/response side they belong to.
@@ -130,4 +133,24 @@ export function documentSchemaRoots(index: DocumentIndex): SchemaRoot[] {
     }
   }
   return roots;
+}
+
+export interface SchemaNode {
+  schema: Obj;
+  path: () => JsonPath;
+  via: SchemaVia;
+}
+
+const nodesCache = new WeakMap<object, SchemaNode[]>();
+
+export function documentSchemaNodes(index: DocumentIndex): SchemaNode[] {
+  let nodes = nodesCache.get(index);
+  if (nodes) return nodes;
+  nodes = [];
+  const visited = new Set<object>();
+  for (const { schema, path } of documentSchemaRoots(index)) {
+    walkSchema(schema, path, (node, p, via) => void nodes!.push({ schema: node, path: p, via }), visited);
+  }
+  nodesCache.set(index, nodes);
+  return nodes;
 }

@@ -49,8 +49,12 @@ function collect(value: string, previous: string[]): string[] {
 function writeOutput(io: CliIo, text: string, output: string | undefined): void {
   if (output) {
     const file = path.resolve(io.cwd, output);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } catch (e) {
+      throw new BacklintUsageError(`Cannot write the report to ${output}: ${(e as Error).message}`);
+    }
   } else {
     io.stdout.write(text);
   }

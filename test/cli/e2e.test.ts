@@ -86,7 +86,7 @@ describe('backlint fixtures', () => {
     const run = log.runs[0];
     const keys = run.results.map(
       (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) =>
-        `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}:${r.ruleId}`,
+        `${decodeURIComponent(r.locations[0]!.physicalLocation.artifactLocation.uri)}:${r.locations[0]!.physicalLocation.region.startLine}:${r.ruleId}`,
     );
     expect(uniqueSorted(keys)).toEqual(expected);
     const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);

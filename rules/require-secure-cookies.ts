@@ -38,10 +38,9 @@ const CLIENT_READABLE = /csrf|xsrf/i;
 /** Receivers that are an HTTP response: `res`, `response`, `reply`, `ctx.res`, `this.res`, `loginResponse`. */
 const RESPONSE_NAME = /^(res|resp|response|reply)$|(Res|Response|Reply)$/;
 
-interface Defaults {
-  httpOnly: boolean;
-}
-const NO_DEFAULTS: Defaults = { httpOnly: false };
+/** Attributes a library (or a plugin registration) already sets when the call omits them. */
+type Defaults = Partial<Record<Attr, boolean>>;
+const NO_DEFAULTS: Defaults = {};
 const HTTPONLY_DEFAULT: Defaults = { httpOnly: true };
 
 function lastName(node: TSESTree.Node): string | null {
@@ -131,7 +130,7 @@ export default defineRule({
           const prop = obj ? getProperty(sourceCode, obj, attr) : null;
           if (!prop) {
             if (partial) continue;
-            if (attr === 'httpOnly' && defaults.httpOnly) continue;
+            if (defaults[attr]) continue;
             missing.push(attr);
             continue;
           }
@@ -244,7 +243,23 @@ export default defineRule({
         return null;
       }
 
+      const importsFastifyCookie = tracker.usesAny(['@fastify/cookie', 'fastify-cookie']);
+      const fastifyDefaults: Defaults = {};
+      const deferred: TSESTree.CallExpression[] = [];
+
+      function isFastifyCookiePlugin(node: TSESTree.Node): boolean {
+        if (!importsFastifyCookie) return false;
+        const ref = tracker.resolve(node);
+        return !!ref && (ref.source === '@fastify/cookie' || ref.source === 'fastify-cookie');
+      }
+
       return {
+        'Program:exit'() {
+          for (const call of deferred) {
+            const l = label(call.arguments[0]);
+            check(l.label, l.name, call.arguments[2], fastifyDefaults, call, call.arguments[1]);
+          }
+        },
         Property(node) {
           // Header maps: `new Response(body, { headers: { 'Set-Cookie': '...' } })`, `res.writeHead(200, {...})`.
           if (node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyName(node)?.toLowerCase() === 'set-cookie') {
@@ -297,6 +312,18 @@ export default defineRule({
           }
           if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
           const method = propertyName(callee);
+          if (method === 'register' && args[0] && isFastifyCookiePlugin(args[0])) {
+            // `fastify.register(cookie, { parseOptions: {...} })`: defaults for every `reply.setCookie`.
+            const opts = args[1] ? getObjectLiteral(sourceCode, args[1]) : null;
+            const parse = opts ? getObjectLiteral(sourceCode, getProperty(sourceCode, opts, 'parseOptions')) : null;
+            if (parse) {
+              for (const attr of ATTRS) {
+                const p = getProperty(sourceCode, parse, attr);
+                if (p && getStaticValue(sourceCode, p) !== false) fastifyDefaults[attr] = true;
+              }
+            }
+            return;
+          }
           if (method && HEADER_SETTERS.has(method) && args.length >= 2 && getStaticString(sourceCode, args[0])?.toLowerCase() === 'set-cookie') {
             checkSetCookieValue(args[1]!);
             return;
@@ -306,6 +333,11 @@ export default defineRule({
             if (args.length < 2 || args.length > 3) return;
             const receiver = lastName(callee.object);
             if (!receiver || !RESPONSE_NAME.test(receiver)) return;
+            if (importsFastifyCookie) {
+              // Judged at the end of the file, once the plugin's `parseOptions` defaults are known.
+              deferred.push(call);
+              return;
+            }
             const l = label(args[0]);
             check(l.label, l.name, args[2], NO_DEFAULTS, call, args[1]);
             return;

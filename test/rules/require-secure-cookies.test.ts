@@ -59,6 +59,12 @@ ruleTester.run('require-secure-cookies', eslintRule, {
     `res.setHeader('Set-Cookie', serializedCookies);`,
     `res.setHeader('Set-Cookie', 'sid=' + token + cookieAttributes);`,
     `import { serialize } from 'cookie'; res.setHeader('Set-Cookie', serialize('sid', token, { httpOnly: true, secure: true, sameSite: 'lax' }));`,
+    // @fastify/cookie defaults registered in the same file
+    `import Fastify from 'fastify';
+     import cookie from '@fastify/cookie';
+     const fastify = Fastify();
+     fastify.register(cookie, { secret: process.env.COOKIE_SECRET, parseOptions: { httpOnly: true, secure: true, sameSite: 'lax' } });
+     fastify.post('/login', async (request, reply) => { reply.setCookie('sid', token, { path: '/' }); });`,
     // sameSite: 'none' is a deliberate cross-site cookie (it requires secure)
     `res.cookie('embed', v, { httpOnly: true, secure: true, sameSite: 'none' });`,
   ],
@@ -92,6 +98,11 @@ ruleTester.run('require-secure-cookies', eslintRule, {
       // Fastify
       code: `fastify.post('/login', async (request, reply) => {\n  reply.setCookie('session', token, { path: '/' });\n});`,
       errors: [{ message: msg("Cookie 'session'", 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 2, column: 3 }],
+    },
+    {
+      // @fastify/cookie defaults cover only what they set
+      code: `import cookie from '@fastify/cookie';\nfastify.register(cookie, { parseOptions: { httpOnly: true } });\nfastify.post('/login', async (request, reply) => {\n  reply.setCookie('sid', token, { path: '/', secure: false });\n});`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `sameSite` and with `secure: false`', "`secure: true`, `sameSite: 'lax'`"), line: 4, column: 3 }],
     },
     {
       // Koa: httpOnly defaults to true, secure/sameSite do not

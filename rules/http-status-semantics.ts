@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access.js';
 import { errorContextOf, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';
-import { handlerContext, type Route } from '../src/analysis/routes.js';
+import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
 import { unwrap } from '../src/analysis/values.js';
 import { indexFunction, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
@@ -53,7 +53,11 @@ export default defineRule({
       const creates = new Map<Route, TSESTree.Node[]>();
       const candidates: { site: ResponseSite; routes: Route[] }[] = [];
 
+      // Creates only matter in files that declare POST routes: skip DB classification elsewhere.
+      let postRoutes: boolean | null = null;
       const onDbNode = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
+        postRoutes ??= getRouteModel(context).routes.some((r) => r.methods.includes('POST'));
+        if (!postRoutes) return;
         const op = classifyDbNode(node, context);
         if (op?.kind !== 'create') return;
         for (const route of handlerContext(context, node)) {

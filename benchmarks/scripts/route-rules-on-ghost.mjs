@@ -55,6 +55,7 @@ rules['route-probe'] = {
 const tsParser = await import('@typescript-eslint/parser');
 const eslint = new ESLint({
   cwd: target,
+  stats: true,
   overrideConfigFile: true,
   overrideConfig: [
     {
@@ -98,5 +99,17 @@ for (const id of wanted) {
   }
   for (const f of shown) console.log(`  ${f}`);
 }
+// ESLint's own per-file stats: parse time vs time spent in each rule (the probe included).
+let parseMs = 0;
+const ruleMs = {};
+for (const r of results) {
+  for (const pass of r.stats?.times?.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [id, t] of Object.entries(pass.rules ?? {})) ruleMs[id] = (ruleMs[id] ?? 0) + t.total;
+  }
+}
+const fmt = (n) => `${Math.round(n)} ms`;
+console.log(`\nparse: ${fmt(parseMs)}`);
+for (const [id, t] of Object.entries(ruleMs).sort((a, b) => b[1] - a[1])) console.log(`  ${id}: ${fmt(t)} (${((100 * t) / parseMs).toFixed(1)}% of parse)`);
 console.log(`\nfiles: ${results.length}, parse errors: ${fatal}, routes found: ${routes.length}, time: ${Math.round(ms)} ms`);
 if (process.env.SHOW_ROUTES) for (const r of routes) console.log(`  ${r}`);

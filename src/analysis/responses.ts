@@ -89,6 +89,9 @@ export const NEST_EXCEPTIONS: Readonly<Record<string, number>> = {
 };
 
 const RES_NAME = /^_?(res|response|resp|reply|rep)$/;
+/** Cheap gates: only calls of these methods can be responses / status writes. */
+const RESPONSE_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'sendStatus', 'text', 'body', 'html', 'newResponse']);
+const STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw']);
 const BODY_METHODS = new Set(['json', 'send', 'jsonp']);
 const HONO_METHODS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 const STATUS_OBJECT = /status|http/i;
@@ -335,7 +338,7 @@ function callResponse(context: Context, call: TSESTree.CallExpression): Response
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
-  if (!method) return null;
+  if (!method || !RESPONSE_METHODS.has(method)) return null;
   const object = unwrap(callee.object);
 
   // Next / web: `NextResponse.json(b, init)`, `Response.json(b, init)`.
@@ -431,9 +434,9 @@ export function statusSiteAt(context: Context, node: TSESTree.Node): StatusSite 
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const m = propertyName(callee);
-    const root = chainRoot(callee.object);
     const arg = node.arguments[0];
-    if (!arg) return null;
+    if (!arg || !m || !(STATUS_METHODS.has(m) || RESPONSE_METHODS.has(m))) return null;
+    const root = chainRoot(callee.object);
     if ((m === 'status' || m === 'code' || m === 'sendStatus' || m === 'writeHead') && root.type === AST_NODE_TYPES.Identifier) {
       if (isResponseObject(root) || (m === 'status' && isHonoContext(context, root))) return make(arg);
       return null;

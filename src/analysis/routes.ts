@@ -162,6 +162,12 @@ class Builder {
   constructor(private readonly sourceCode: SourceCode, context: Context) {
     this.tracker = getImportTracker(context);
     this.fileFramework = guessFramework(this.tracker);
+    // Most files declare no routes: a text gate saves the walk. It passes any file importing a
+    // framework, and any file with a route-shaped call (`.get('/…'`, `.route(`, `@Controller`…).
+    if (this.fileFramework === 'unknown' && !ROUTE_TEXT.test(sourceCode.text)) {
+      this.scanNext(context);
+      return;
+    }
     this.collect(sourceCode.ast);
     for (const stmt of sourceCode.ast.body) {
       if (stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration && stmt.declaration.type === AST_NODE_TYPES.Identifier) {
@@ -877,6 +883,9 @@ function isFunctionish(node: TSESTree.Node): boolean {
     n.type === AST_NODE_TYPES.ArrayExpression
   );
 }
+
+const ROUTE_TEXT =
+  /\.(?:get|post|put|patch|delete|del|head|options|all)\s*\(\s*['"`]\/|\.(?:route|register)\s*\(|@Controller\b|\.use\s*\(\s*['"`]/;
 
 function guessFramework(t: ImportTracker): Framework {
   const found: Framework[] = [];

@@ -32,9 +32,16 @@ export interface SchemaVia {
  */
 export type SchemaVisitor = (schema: Obj, path: () => JsonPath, via: SchemaVia) => boolean | void;
 
-const SINGLE: [string, SchemaVia['kind']][] = [
+/** Keywords holding subschemas, and how a child reached through them is described. */
+const CHILD_KINDS = new Map<string, SchemaVia['kind']>([
+  ['properties', 'property'],
+  ['patternProperties', 'patternProperties'],
   ['items', 'items'],
+  ['prefixItems', 'items'],
   ['additionalProperties', 'additionalProperties'],
+  ['allOf', 'composition'],
+  ['anyOf', 'composition'],
+  ['oneOf', 'composition'],
   ['not', 'other'],
   ['contains', 'other'],
   ['propertyNames', 'other'],
@@ -44,8 +51,7 @@ const SINGLE: [string, SchemaVia['kind']][] = [
   ['unevaluatedProperties', 'other'],
   ['unevaluatedItems', 'other'],
   ['additionalItems', 'other'],
-];
-const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+]);
 
 interface Frame {
   node: unknown;
@@ -73,27 +79,26 @@ export function walkSchema(schema: unknown, path: JsonPath, visit: SchemaVisitor
     visited.add(node);
     if (visit(node, () => pathOf(frame), frame.via) === false) continue;
     const children: Frame[] = [];
-    if (isObject(node.properties)) {
-      for (const [name, child] of Object.entries(node.properties)) {
-        children.push({ node: child, parent: frame, tokens: ['properties', name], via: { kind: 'property', name, parent: node } });
-      }
-    }
-    if (isObject(node.patternProperties)) {
-      for (const [name, child] of Object.entries(node.patternProperties)) {
-        children.push({ node: child, parent: frame, tokens: ['patternProperties', name], via: { kind: 'patternProperties', parent: node } });
-      }
-    }
-    for (const [key, kind] of SINGLE) {
+    // One pass over the node's own keys: Spectral's resolved objects are proxies (ordered keys),
+    // so probing a dozen absent keywords per schema costs more than listing the present ones.
+    for (const key of Object.keys(node)) {
+      const kind = CHILD_KINDS.get(key);
+      if (kind === undefined) continue;
       const child = node[key];
-      if (Array.isArray(child)) child.forEach((c, i) => children.push({ node: c, parent: frame, tokens: [key, i], via: { kind, parent: node } }));
-      else if (isObject(child)) children.push({ node: child, parent: frame, tokens: [key], via: { kind, parent: node } });
-    }
-    for (const key of LISTS) {
-      const list = node[key];
-      if (Array.isArray(list)) {
-        list.forEach((c, i) =>
-          children.push({ node: c, parent: frame, tokens: [key, i], via: { kind: key === 'prefixItems' ? 'items' : 'composition', parent: node } }),
-        );
+      if (key === 'properties' || key === 'patternProperties') {
+        if (!isObject(child)) continue;
+        for (const name of Object.keys(child)) {
+          children.push({
+            node: child[name],
+            parent: frame,
+            tokens: [key, name],
+            via: key === 'properties' ? { kind: 'property', name, parent: node } : { kind: 'patternProperties', parent: node },
+          });
+        }
+      } else if (Array.isArray(child)) {
+        child.forEach((c, i) => children.push({ node: c, parent: frame, tokens: [key, i], via: { kind, parent: node } }));
+      } else if (isObject(child)) {
+        children.push({ node: child, parent: frame, tokens: [key], via: { kind, parent: node } });
       }
     }
     // Reverse so the first child is visited first (document order for first-path reporting).

@@ -2,6 +2,7 @@
  * Running the ESLint face: ESLint's Node API with backlint's own flat config (a user's
  * eslint.config is never loaded), over the explicit file list discovery produced.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin, { CODE_FILES, languageSetup } from '../eslint/plugin.js';
@@ -87,20 +88,68 @@ function toFinding(cwd: string, file: string, m: Linter.LintMessage): Finding {
   return finding;
 }
 
-export async function lintCodeFiles(files: readonly string[], opts: CodeLintOptions): Promise<FileResult[]> {
-  if (files.length === 0) return [];
-  const eslint = new ESLint({
-    cwd: commonAncestor([opts.cwd, ...files]),
+/** What the ESLint options are built from: plain JSON, so worker threads can rebuild them. */
+export interface EslintOptionsSpec {
+  cwd: string;
+  preset: Preset;
+  config: ResolvedConfig;
+  concurrency?: number | 'auto' | 'off';
+}
+
+export const OPTIONS_ENV = 'BACKLINT_ESLINT_OPTIONS';
+
+export function buildEslintOptions(spec: EslintOptionsSpec): ESLint.Options {
+  return {
+    cwd: spec.cwd,
     overrideConfigFile: true,
-    overrideConfig: buildEslintConfig(opts.preset, opts.config),
+    overrideConfig: buildEslintConfig(spec.preset, spec.config),
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
     // Results are ours to merge; never let ESLint write caches into the user's tree.
     cache: false,
+    concurrency: spec.concurrency ?? 'off',
+  };
+}
+
+/**
+ * Worker threads for large runs. ESLint can only hand uncloneable options (our plugin object) to
+ * workers through an options module, which rebuilds them from a JSON spec in the environment.
+ * ESLint's "auto" uses at most half the cores and none for small runs; BACKLINT_CONCURRENCY
+ * (a number or "off") overrides it.
+ */
+function concurrencyFor(fileCount: number): number | 'auto' | 'off' {
+  const forced = process.env.BACKLINT_CONCURRENCY;
+  if (forced === 'off') return 'off';
+  if (forced && /^\d+$/.test(forced)) return Number(forced) > 1 ? Number(forced) : 'off';
+  return fileCount >= 200 && availableParallelism() >= 4 ? 'auto' : 'off';
+}
+
+let optionsModuleLoads = 0;
+
+async function createEslint(spec: EslintOptionsSpec): Promise<ESLint> {
+  if ((spec.concurrency ?? 'off') === 'off') return new ESLint(buildEslintOptions(spec));
+  process.env[OPTIONS_ENV] = JSON.stringify(spec);
+  // A fresh module instance per run: the main thread caches modules by URL, and another lint()
+  // call in this process may have other options.
+  const url = new URL(`./eslint-options.js?run=${++optionsModuleLoads}`, import.meta.url);
+  return ESLint.fromOptionsModule(url);
+}
+
+export async function lintCodeFiles(files: readonly string[], opts: CodeLintOptions): Promise<FileResult[]> {
+  if (files.length === 0) return [];
+  const concurrency = concurrencyFor(files.length);
+  const eslint = await createEslint({
+    cwd: commonAncestor([opts.cwd, ...files]),
+    preset: opts.preset,
+    config: opts.config,
+    concurrency,
   });
   const out: FileResult[] = [];
-  for (let i = 0; i < files.length; i += CHUNK) {
-    const chunk = files.slice(i, i + CHUNK);
+  // Chunks give the progress indicator something to report, but each lintFiles call would start
+  // its own workers: with workers, one call.
+  const chunkSize = concurrency === 'off' ? CHUNK : files.length;
+  for (let i = 0; i < files.length; i += chunkSize) {
+    const chunk = files.slice(i, i + chunkSize);
     let results: ESLint.LintResult[];
     try {
       results = await eslint.lintFiles(chunk as string[]);

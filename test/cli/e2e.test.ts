@@ -245,6 +245,12 @@ describe('exit codes and flags', () => {
     expect([...strictKeys].some((k) => strictOnly.has(k.split(':')[2]!))).toBe(true);
   });
 
+  it('worker threads (forced with BACKLINT_CONCURRENCY) give exactly the same findings', async () => {
+    const res = await runCli(['fixtures', '--format', 'json'], { env: { BACKLINT_CONCURRENCY: '2' } });
+    expect(res.code).toBe(1);
+    expect(jsonKeys(JSON.parse(res.stdout) as JsonReport)).toEqual(jsonKeys(json));
+  });
+
   it('FORCE_COLOR colours stylish output; NO_COLOR wins over it', async () => {
     const forced = await runCli(['fixtures/express-app/src'], { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(/\u001b\[31merror/);

@@ -31,13 +31,15 @@ export default defineRule({
   recommended: 'warn',
   strict: 'warn',
   spectral: httpStatusSemanticsSpectral,
-  eslint: createEslintRule<[], MessageIds>({
+  eslint: createEslintRule<[{ requireLocationHeader?: boolean }], MessageIds>({
     name: 'http-status-semantics',
     meta: {
       type: 'suggestion',
       docs: { description: 'A POST that creates answers 201; 204 and 304 responses have no body.' },
       hasSuggestions: true,
-      schema: [],
+      // `requireLocationHeader` belongs to the OpenAPI face; accepted here so one backlint
+      // config can set it for both engines (code responses are not judged on headers).
+      schema: [{ type: 'object', properties: { requireLocationHeader: { type: 'boolean' } }, additionalProperties: false }],
       messages: {
         createdWith200:
           'This POST handler creates a record ({{what}}) but answers {{status}}{{how}}: answer 201 Created, with a Location header pointing at the new resource.',
@@ -46,7 +48,7 @@ export default defineRule({
         useStatus: 'Answer {{code}} instead.',
       },
     },
-    defaultOptions: [],
+    defaultOptions: [{}],
     create(context) {
       const sc = context.sourceCode;
       const seen = new Set<TSESTree.Node>();

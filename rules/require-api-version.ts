@@ -15,7 +15,7 @@ import { getRouteModel, routeLabel, type Route } from '../src/analysis/routes.js
 import { getIndex, isObject, type DocumentIndex } from '../src/openapi/index.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 
-type Options = [{ pattern?: string; allow?: string[] }];
+type Options = [{ pattern?: string; allow?: string[]; versioning?: 'any' | 'path' | 'server' }];
 type MessageIds = 'unversioned';
 
 /** Health checks, docs, auth callbacks… live outside API versions. */
@@ -61,6 +61,7 @@ export default defineRule({
           properties: {
             pattern: { type: 'string' },
             allow: { type: 'array', items: { type: 'string' } },
+            versioning: { type: 'string', enum: ['any', 'path', 'server'] },
           },
           additionalProperties: false,
         },
@@ -74,6 +75,8 @@ export default defineRule({
     create(context, [options]) {
       const pattern = options.pattern ? new RegExp(options.pattern) : DEFAULT_VERSION_PATTERN;
       const allow = options.allow ?? [];
+      // Versioned by host/server URL only: the code's paths are not expected to carry it.
+      if (options.versioning === 'server') return {};
       return {
         'Program:exit'() {
           const groups = new Map<unknown, Route[]>();

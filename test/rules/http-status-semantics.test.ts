@@ -30,6 +30,8 @@ ruleTester.run('http-status-semantics', eslintRule, {
      app.post('/users', async (req, res) => { try { await prisma.user.create({ data: {} }); res.status(201).end(); } catch (e) { res.status(200).json({ ok: false }); } });`,
     // 204 without a body
     `app.delete('/users/:id', (req, res) => { res.status(204).end(); });`,
+    // the OpenAPI face's option is accepted (one config for both engines)
+    { code: `app.delete('/users/:id', (req, res) => { res.status(204).end(); });`, options: [{ requireLocationHeader: true }] },
     `app.delete('/users/:id', (req, res) => { res.status(204).send(); });`,
     `export function DELETE() { return new Response(null, { status: 204 }); }`,
     // NestJS: POST defaults to 201

@@ -34,6 +34,8 @@ ruleTester.run('require-api-version', eslintRule, {
       options: [{ pattern: '^\\d{4}-\\d{2}$' }],
     },
     { code: `import express from 'express'; const app = express(); app.get('/internal/jobs', h);`, options: [{ allow: ['/internal'] }] },
+    // the shared option of the OpenAPI face: versioned by server URL only
+    { code: `import express from 'express'; const app = express(); app.get('/users', h);`, options: [{ versioning: 'server' }] },
   ],
   invalid: [
     {

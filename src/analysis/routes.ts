@@ -114,6 +114,9 @@ const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', '
 const CLIENT_NAMES = new Set([
   'axios', 'request', 'superagent', 'got', 'http', 'https', 'needle', 'ky', 'supertest', 'agent', 'client',
   'httpclient', '$http', 'fetch', 'api.client', 'this.http', 'this.httpclient', 'this.client', 'cy', 'mock', 'nock',
+  // front-end and mocking libraries that share the shape: jQuery `$.get(url, cb)`, msw `rest.get`,
+  // Mirage `this.get` in `routes()`.
+  '$', 'jquery', 'rest', 'this', 'fetchmock', 'mockserver',
 ]);
 
 function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
@@ -513,11 +516,21 @@ class Builder {
       return;
     }
     if (args.length < 2) return;
-    const pathArg = args[0]!;
+    let pathArg = args[0]!;
+    let restStart = 1;
     const last = args[args.length - 1]!;
     if (!isFunctionish(last)) return;
     const known = this.isKnownRouterExpr(receiver) || this.isChainedRoute(receiver);
-    const pathValue = getStaticValue(this.sourceCode, pathArg);
+    let pathValue = getStaticValue(this.sourceCode, pathArg);
+    // koa-router named routes: `router.get('user', '/users/:id', handler)`.
+    if (args.length >= 3 && typeof pathValue === 'string' && !pathValue.startsWith('/')) {
+      const second = getStaticValue(this.sourceCode, args[1]);
+      if (typeof second === 'string' && second.startsWith('/')) {
+        pathArg = args[1]!;
+        pathValue = second;
+        restStart = 2;
+      }
+    }
     if (!known) {
       // Untracked receivers: only the precise shape counts.
       if (typeof pathValue !== 'string' || !pathValue.startsWith('/')) return;
@@ -527,7 +540,7 @@ class Builder {
     } else if (pathValue !== NOT_STATIC && typeof pathValue !== 'string') {
       return;
     }
-    this.addRoute({ call, state: this.router(receiver), method: name, pathArg, rest: args.slice(1) });
+    this.addRoute({ call, state: this.router(receiver), method: name, pathArg, rest: args.slice(restStart) });
   }
 
   private isChainedRoute(node: TSESTree.Node): boolean {

@@ -72,6 +72,8 @@ describe('route model', () => {
         map.get('/x');
         cache.get('key', () => 1);
         axios.get('/users', () => {});
+        $.get('/users', (data) => render(data));
+        rest.get('/api/user', (req, res, ctx) => res(ctx.json({})));
         router.delete('/posts/:id', handler);
       };
     `, 'routes.js');
@@ -103,7 +105,7 @@ describe('route model', () => {
       const app = new Koa();
       const router = new Router({ prefix: '/api' });
       const users = new Router();
-      users.get('/:id', async (ctx) => { ctx.body = {}; });
+      users.get('user', '/:id', async (ctx) => { ctx.body = {}; });
       users.del('/:id', async (ctx) => { ctx.status = 204; });
       router.use('/users', users.routes());
       app.use(router.routes());

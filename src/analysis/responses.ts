@@ -26,7 +26,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { propertyName } from './imports.js';
 import { getRouteModel, type Framework, type FunctionNode, type Route } from './routes.js';
-import { getObjectLiteral, getProperty, getStaticValue, NOT_STATIC, unwrap, type StaticValue } from './values.js';
+import { getObjectLiteral, getProperty, getStaticValue, NOT_STATIC, resolveConstInit, unwrap, type StaticValue } from './values.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -584,23 +584,48 @@ export function isCaughtError(sourceCode: SourceCode, id: TSESTree.Identifier): 
   return fn.params.length >= 2 && /^(err|error|e)$/.test(id.name);
 }
 
-/** `{ error: …, errors: …, success: false }`: a body that says the request failed. */
+/**
+ * `{ error: …, errors: …, success: false }`: a body that says the request failed. Only values
+ * that certainly hold an error count — literals, object/array literals, a caught error, an
+ * error's `.message`/`.code`, a call building one. A variable or property that may be empty on
+ * success (`{ data, error }` from a client library, `{ valid, errors }` from a validator) does not.
+ */
 export function isErrorShapedBody(sourceCode: SourceCode, body: TSESTree.Node | null): boolean {
   if (!body) return false;
   const obj = getObjectLiteral(sourceCode, body);
   if (!obj) return false;
   for (const key of ['error', 'errors']) {
     const v = getProperty(sourceCode, obj, key);
-    if (!v) continue;
-    const u = unwrap(v);
-    const empty =
-      (u.type === AST_NODE_TYPES.Literal && (u.value === null || u.value === false || u.value === '')) ||
-      (u.type === AST_NODE_TYPES.Identifier && u.name === 'undefined') ||
-      (u.type === AST_NODE_TYPES.ArrayExpression && u.elements.length === 0);
-    if (!empty) return true;
+    if (v && holdsError(sourceCode, v, key === 'errors')) return true;
   }
   const success = getProperty(sourceCode, obj, 'success') ?? getProperty(sourceCode, obj, 'ok');
   return !!success && getStaticValue(sourceCode, success) === false;
+}
+
+function holdsError(sourceCode: SourceCode, value: TSESTree.Node, list: boolean, depth = 0): boolean {
+  const u = unwrap(value);
+  switch (u.type) {
+    case AST_NODE_TYPES.Literal:
+      return !(u.value === null || u.value === false || u.value === '');
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.ArrayExpression:
+      return u.elements.length > 0;
+    case AST_NODE_TYPES.CallExpression:
+      return !list;
+    case AST_NODE_TYPES.MemberExpression:
+      return /^(message|msg|code|name|stack|reason|detail|details)$/.test(propertyName(u) ?? '');
+    case AST_NODE_TYPES.Identifier: {
+      if (u.name === 'undefined') return false;
+      if (isCaughtError(sourceCode, u)) return true;
+      const init = depth < 3 ? resolveConstInit(sourceCode, u) : null;
+      return !!init && holdsError(sourceCode, init, list, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 /**

@@ -27,6 +27,9 @@ ruleTester.run('no-success-status-on-error', eslintRule, {
     // success envelopes with an empty error
     `app.get('/a', (req, res) => res.json({ data: [], error: null }));`,
     `app.get('/a', (req, res) => res.json({ data: [], errors: [] }));`,
+    // values that may be empty on success: a client library's { data, error }, a validator's list
+    `app.get('/a', async (req, res) => { const { data, error } = await supabase.from('t').select(); res.json({ data, error }); });`,
+    `app.post('/validate', (req, res) => { const errors = check(req.body); res.json({ valid: errors.length === 0, errors }); });`,
     // reading a fetch Response inside a catch is not a response
     `app.get('/a', async (req, res) => { try { x(); } catch (e) { const body = await res.json(); } });`,
     // Koa: the status set in the same catch block applies

@@ -257,7 +257,10 @@ export class ExampleValidator {
         out[key] = map;
       } else if (SUBSCHEMA_LIST_KEYS.includes(key)) {
         if (!Array.isArray(value)) continue;
-        out[key] = value.map((v) => this.convert(v, state));
+        // With a discriminator, clients pick the branch by the discriminator property; branches
+        // that also fit each other (no additionalProperties: false) are not an invalid example.
+        const target = key === 'oneOf' && isObject(schema.discriminator) ? 'anyOf' : key;
+        out[target] = value.map((v) => this.convert(v, state));
       } else if (SUBSCHEMA_KEYS.includes(key)) {
         if (Array.isArray(value)) {
           // Tuple `items` (draft-07 / Swagger); 2020-12 spells it prefixItems.

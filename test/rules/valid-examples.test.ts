@@ -181,4 +181,16 @@ describe('valid-examples (Spectral)', () => {
       ['paths//a/get/responses/200/examples/application/json/n', 'The application/json example of the 200 response of GET /a does not match its schema: the value at /n must be < 10.'],
     ]);
   });
+
+  it('oneOf with a discriminator: overlapping branches are not an invalid example; without one they are', async () => {
+    const cat = { type: 'object', properties: { kind: { type: 'string' }, name: { type: 'string' } } };
+    const dog = { type: 'object', properties: { kind: { type: 'string' }, name: { type: 'string' } } };
+    const withDiscriminator = { oneOf: [cat, dog], discriminator: { propertyName: 'kind' } };
+    const ok = oas3({ responses: { '200': { description: 'ok', content: { 'application/json': { schema: withDiscriminator, example: { kind: 'cat', name: 'Tom' } } } } } });
+    expect(await lintDoc(ok, RULE)).toEqual([]);
+    const bad = oas3({ responses: { '200': { description: 'ok', content: { 'application/json': { schema: { oneOf: [cat, dog] }, example: { kind: 'cat' } } } } } });
+    expect((await lintDoc(bad, RULE)).map((r) => r.message)).toEqual([
+      'The example of the application/json 200 response of POST /users does not match its schema: the value matches more than one oneOf alternative.',
+    ]);
+  });
 });

@@ -411,6 +411,10 @@ function returnResponse(context: Context, node: TSESTree.Node, value: TSESTree.N
   }
   if (fw === 'fastify') {
     const reply = fn.params[1];
+    // `return reply` after `reply.send()` (Fastify's async pattern) and `return undefined` answer nothing new.
+    if (v.type === AST_NODE_TYPES.Identifier && (v.name === 'undefined' || (reply?.type === AST_NODE_TYPES.Identifier && v.name === reply.name))) {
+      return null;
+    }
     const earlier = reply?.type === AST_NODE_TYPES.Identifier ? precedingStatus(context.sourceCode, node, reply.name, fn) : null;
     return site(context, node, 'fastify', earlier, 200, value, null);
   }

@@ -37,6 +37,9 @@ ruleTester.run('no-success-status-on-error', eslintRule, {
     // Nest: a thrown exception is not a 2xx
     `import { Controller, Get, InternalServerErrorException } from '@nestjs/common';
      @Controller('a') class A { @Get() async get() { try { return await x(); } catch (e) { throw new InternalServerErrorException('failed'); } } }`,
+    // Fastify: returning the reply after sending is not a second response
+    `import Fastify from 'fastify'; const f = Fastify();
+     f.get('/a', async (request, reply) => { try { return await x(); } catch (e) { reply.code(500).send({ error: 'x' }); return reply; } });`,
     // not a response object
     `try { x(); } catch (e) { cache.send({ error: e }); }`,
   ],

@@ -80,7 +80,7 @@ export function checkSizeLimits(index: DocumentIndex): SpectralResult[] {
     }
     for (const m of op.requestBody?.media ?? []) {
       if (!isObject(m.schema)) continue;
-      check(m.schema, [...m.jsonPath, 'schema'], `the request body of ${label}`, 'body');
+      check(m.schema, [...m.jsonPath, 'schema'], `the request body of ${label}`, 'value');
     }
   }
   return results;

@@ -405,6 +405,16 @@ function returnResponse(context: Context, node: TSESTree.Node, value: TSESTree.N
   if (fw === 'unknown' && routes[0]!.router && /fastify/i.test(routes[0]!.router.name)) fw = 'fastify';
   if (fw === 'nest') {
     const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : null;
+    // `@Res() res` switches Nest to manual responses: the return value is not sent.
+    const manual = fn.params.some((p) =>
+      (p.type === AST_NODE_TYPES.Identifier || p.type === AST_NODE_TYPES.TSParameterProperty) &&
+      (p.decorators ?? []).some((d) => {
+        const e = d.expression;
+        const callee = e.type === AST_NODE_TYPES.CallExpression ? e.callee : e;
+        return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Res' || callee.name === 'Response');
+      }),
+    );
+    if (manual) return null;
     const code = method ? httpCodeOf(context.sourceCode, method) : null;
     const implicit = routes[0]!.methods.includes('POST') ? 201 : 200;
     return site(context, node, 'nest', code, implicit, value, null);

@@ -39,6 +39,9 @@ ruleTester.run('http-status-semantics', eslintRule, {
      @Controller('users') class U { constructor(private usersRepository: Repository<User>) {} @Post() create(dto) { return this.usersRepository.save(dto); } }`,
     `import { Controller, Delete, HttpCode } from '@nestjs/common';
      @Controller('users') class U { @Delete(':id') @HttpCode(204) async remove() { await x(); } }`,
+    // @Res(): the return value is not the response
+    `import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
+     @Controller('users') class U { @Delete(':id') @HttpCode(204) remove(@Res() res) { res.status(204).end(); return { ignored: true }; } }`,
   ],
   invalid: [
     {

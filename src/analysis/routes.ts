@@ -28,6 +28,12 @@
  *   file, `(c)` in a Hono file.
  * - `enclosingRequestHandler(context, node)` → the nearest enclosing function that
  *   `isRequestHandler`, or null.
+ * - `locateSegment(sourceCode, route, start, end)` → the literal holding a segment of `route.path`
+ *   (and its source range, for rename suggestions); `routeLabel(route)` → `GET /users/:id`.
+ *
+ * Cost: files that import no framework and contain no route-shaped text (`.get('/…'`, `.route(`,
+ * `.register(`, `.use('…'`, `@Controller`) get an empty model without a walk — most files of a
+ * backend. Route calls with a non-literal path in such files are therefore not modelled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';

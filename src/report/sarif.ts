@@ -40,7 +40,12 @@ function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
       helpUri: entry.docs,
       help: { text: `See ${entry.docs}` },
       defaultConfiguration: { level: entry.recommended === 'error' || (entry.recommended === 'off' && entry.strict === 'error') ? 'error' : 'warning' },
-      properties: { tags: [entry.category, ...entry.engines], category: entry.categoryTitle },
+      properties: {
+        tags: [entry.category, ...entry.engines],
+        category: entry.categoryTitle,
+        // GitHub code scanning ranks security alerts (high/medium) by this score.
+        ...(entry.category === 'security' ? { 'security-severity': entry.strict === 'error' ? '7.5' : '5.0' } : {}),
+      },
     };
   }
   const tool = TOOL_RULES[ruleId];

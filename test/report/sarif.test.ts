@@ -42,6 +42,7 @@ describe('sarif', () => {
     expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(['backlint/no-hardcoded-secrets', 'backlint/parse-error', 'oas3-schema']);
     expect(run.tool.driver.rules![0]!.helpUri).toBe('https://github.com/backlint/backlint/blob/main/rules/no-hardcoded-secrets.md');
     expect(run.tool.driver.rules![0]!.shortDescription!.text).toBe('Disallow secrets and credentials written into source code.');
+    expect(run.tool.driver.rules![0]!.properties).toEqual({ tags: ['security', 'eslint'], category: 'Security', 'security-severity': '7.5' });
     expect(run.results!.map((r) => [r.ruleIndex, r.level])).toEqual([[0, 'error'], [1, 'error'], [2, 'warning']]);
     const loc = run.results![0]!.locations![0]!.physicalLocation!;
     expect(loc.artifactLocation).toEqual({ uri: 'src/my%20routes/users.ts', uriBaseId: '%SRCROOT%' });

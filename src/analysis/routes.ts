@@ -24,8 +24,8 @@
  * - `handlerContext(context, node)` → the routes whose handler contains `node`, directly or through
  *   same-file functions the handler calls (transitively, depth 4).
  * - `isRequestHandler(context, fn)` → true when `fn` is a handler of a route in this file, or has a
- *   request-handler signature: `(req, res[, next])`, `(request, reply)`, `(ctx[, next])` in a Koa
- *   file, `(c)` in a Hono file.
+ *   request-handler signature: `(req, res[, next])`, `(err, req, res, next)`, `(request, reply)`,
+ *   `(ctx[, next])` in a Koa file, `(c)` in a Hono file.
  * - `enclosingRequestHandler(context, node)` → the nearest enclosing function that
  *   `isRequestHandler`, or null.
  * - `locateSegment(sourceCode, route, start, end)` → the literal holding a segment of `route.path`
@@ -1074,6 +1074,9 @@ export function isRequestHandler(context: Context, fn: FunctionNode): boolean {
   const a = paramName(fn.params[0]);
   const b = paramName(fn.params[1]);
   if (a && b && REQ.test(a) && RES.test(b) && fn.params.length <= 3) return true;
+  // Express error middleware `(err, req, res, next)`.
+  const c = paramName(fn.params[2]);
+  if (fn.params.length === 4 && b && c && REQ.test(b) && RES.test(c)) return true;
   const fw = fm.model.framework;
   if (fw === 'koa' && a === 'ctx' && fn.params.length <= 2) return true;
   if (fw === 'hono' && a === 'c' && fn.params.length <= 2) return true;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getRouteModel, handlerContext, type RouteModel } from '../../src/analysis/routes.js';
+import { enclosingRequestHandler, getRouteModel, handlerContext, isRequestHandler, type RouteModel } from '../../src/analysis/routes.js';
 
 /** Run the real ESLint on `code` and hand back the route model the rules would see. */
 function model(code: string, filename = 'src/app.ts', probe?: string): { m: RouteModel; probed: string[] } {
@@ -164,5 +164,63 @@ describe('route model', () => {
       function unused() { probe(); }
     `, 'a.ts', 'probe');
     expect(probed).toEqual(['GET /a', 'POST /b']);
+  });
+
+  it('resolves mounts declared before the router, and lists use() calls for global middleware', () => {
+    const { m } = model(`
+      const express = require('express');
+      const rateLimit = require('express-rate-limit');
+      const app = express();
+      app.use(rateLimit({ windowMs: 60000, max: 10 }));
+      app.use('/v1/accounts', accounts);
+      const accounts = express.Router();
+      accounts.post('/login', (req, res) => res.json({}));
+    `, 'server.js');
+    expect(summary(m)).toEqual(['express POST /v1/accounts/login h=1 mw=0']);
+    expect(m.uses.map((u) => `${u.path ?? '-'} ${u.args.length}`)).toEqual(['- 1', '/v1/accounts 1']);
+  });
+});
+
+describe('isRequestHandler', () => {
+  it('knows route handlers and request-handler signatures', () => {
+    const out: string[] = [];
+    const code = `
+      import express from 'express';
+      const app = express();
+      app.get('/a', function routeHandler(x) { probe(); });
+      module.exports.list = function list(req, res) { probe(); };
+      function helper(a, b) { probe(); }
+      const errorMw = (err, req, res, next) => { probe(); };
+    `;
+    const linter = new Linter();
+    linter.verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser as unknown as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+          plugins: {
+            t: {
+              rules: {
+                r: {
+                  create(context: TSESLint.RuleContext<string, []>) {
+                    return {
+                      CallExpression(node: TSESTree.CallExpression) {
+                        if (node.callee.type !== 'Identifier' || node.callee.name !== 'probe') return;
+                        const fn = enclosingRequestHandler(context, node);
+                        out.push(fn && 'id' in fn && fn.id ? fn.id.name : String(fn && isRequestHandler(context, fn)));
+                      },
+                    };
+                  },
+                } as never,
+              },
+            },
+          },
+          rules: { 't/r': 'error' },
+        },
+      ],
+      { filename: 'a.ts' },
+    );
+    expect(out).toEqual(['routeHandler', 'list', 'null', 'true']);
   });
 });

@@ -159,7 +159,9 @@ export class ExampleValidator {
           this.byKey.set(key, result);
         }
       } else {
-        result = this.ajv.compile(converted as Json);
+        const ref = isObject(converted) && Object.keys(converted).length === 1 ? converted.$ref : undefined;
+        // A shared schema itself: use its own validator instead of compiling a `$ref` wrapper.
+        result = (typeof ref === 'string' ? this.ajv.getSchema(ref) : undefined) ?? this.ajv.compile(converted as Json);
       }
     } catch {
       result = null;

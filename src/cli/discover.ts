@@ -56,6 +56,7 @@ export interface Discovered {
 }
 
 const HEAD_BYTES = 8192;
+const MAX_FULL_SCAN_BYTES = 32 * 1024 * 1024;
 const CODE_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 const DECL_RE = /\.d\.[cm]?ts$/i;
 const DOC_RE = /\.(?:ya?ml|json)$/i;
@@ -149,6 +150,9 @@ export function isOpenApiFile(file: string): boolean {
   }
   const verdict = isOpenApiText(head, size <= 65536);
   if (verdict !== undefined) return verdict;
+  // The key was not in the head: only scan whole files of a plausible size (data dumps are not
+  // OpenAPI documents, and reading them would dominate the run).
+  if (size > MAX_FULL_SCAN_BYTES) return false;
   try {
     return isOpenApiText(readFileSync(file, 'utf8'), true) === true;
   } catch {

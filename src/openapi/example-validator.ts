@@ -137,7 +137,13 @@ export class ExampleValidator {
   }
 
   private validatorFor(schema: Json, requested: ExampleContext): ValidateFunction | null {
-    const context = this.sensitive(schema) ? requested : 'any';
+    let context: ExampleContext;
+    try {
+      context = this.sensitive(schema) ? requested : 'any';
+    } catch {
+      // Pathologically deep schemas (stack overflow): not judged.
+      return null;
+    }
     let cache = this.validators.get(context);
     if (!cache) {
       cache = new WeakMap();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintDoc } from '../helpers/spectral.js';
+import { ExampleValidator } from '../../src/openapi/example-validator.js';
 
 const CODE = 'backlint/valid-examples';
 const RULE = ['valid-examples'];
@@ -192,5 +193,11 @@ describe('valid-examples (Spectral)', () => {
     expect((await lintDoc(bad, RULE)).map((r) => r.message)).toEqual([
       'The example of the application/json 200 response of POST /users does not match its schema: the value matches more than one oneOf alternative.',
     ]);
+  });
+
+  it('a schema nested far too deep for the stack is not judged, not a crash', () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 100_000; i++) deep = { type: 'object', properties: { a: deep } };
+    expect(new ExampleValidator('oas3.0').validate(deep, { a: 1 }, 'response')).toBeNull();
   });
 });

@@ -217,6 +217,20 @@ describe('exit codes and flags', () => {
     expect(jsonKeys(JSON.parse(readFileSync(file, 'utf8')) as JsonReport)).toEqual(expected);
   });
 
+  it('--config FILE and --ignore-pattern apply', async () => {
+    const cfg = path.join(dir, 'custom.yaml');
+    writeFileSync(cfg, 'rules:\n  backlint/https-only: "off"\n');
+    const res = await runCli(['fixtures/express-app', '-c', cfg, '--ignore-pattern', 'fixtures/express-app/src/routes/**', '--format', 'json']);
+    const report = JSON.parse(res.stdout) as JsonReport;
+    const keys = jsonKeys(report);
+    expect(keys.some((k) => k.endsWith(':backlint/https-only'))).toBe(false);
+    expect(report.files.some((f) => f.file.startsWith('fixtures/express-app/src/routes/'))).toBe(false);
+    const kept = expected.filter(
+      (k) => k.startsWith('fixtures/express-app/') && !k.startsWith('fixtures/express-app/src/routes/') && !k.endsWith(':backlint/https-only'),
+    );
+    expect(keys).toEqual(kept);
+  });
+
   it('--quiet reports errors only', async () => {
     const res = await runCli(['fixtures', '--quiet', '--format', 'json']);
     const report = JSON.parse(res.stdout) as JsonReport;

@@ -780,15 +780,13 @@ class Builder {
     if (!ctrl || !this.fromNest(ctrl.d)) return;
     const prefix: { text: string; node: TSESTree.Node | null }[] = [];
     let complete = true;
+    let version: { text: string; node: TSESTree.Node } | null = null;
     const arg = ctrl.info!.call?.arguments[0];
     if (arg) {
       const obj = getObjectLiteral(this.sourceCode, arg);
       const pathNode = obj ? getProperty(this.sourceCode, obj, 'path') : arg;
       const versionNode = obj ? getProperty(this.sourceCode, obj, 'version') : null;
-      if (versionNode) {
-        const v = getStaticValue(this.sourceCode, versionNode);
-        if (typeof v === 'string' || typeof v === 'number') prefix.push({ text: `v${v}`, node: versionNode });
-      }
+      version = versionNode ? this.nestVersion(versionNode) : null;
       if (pathNode) {
         const p = this.firstString(pathNode);
         if (p === null) complete = false;
@@ -804,15 +802,29 @@ class Builder {
         const pArg = info.call?.arguments[0];
         const local = pArg ? this.firstString(pArg) : '';
         const fn = el.value as TSESTree.FunctionExpression;
+        // URI versioning puts `v<version>` before the controller path; `@Version()` on the method wins.
+        const methodVersion = el.decorators
+          .map((x) => this.nestDecorator(x))
+          .find((x) => x?.name === 'Version')?.call?.arguments[0];
+        const v = (methodVersion && this.nestVersion(methodVersion)) || version;
         this.pushRoute(el, null, [method], null, [], [fn], null, [...cls.decorators, ...el.decorators], {
           framework: 'nest',
-          prefix,
+          prefix: v ? [v, ...prefix] : prefix,
           complete,
           localPath: local,
           pathNode: pArg ?? d,
         });
       }
     }
+  }
+
+  /** `version: '1'`, `@Version('2')`, `version: ['1', '2']` (first) → `v1`. */
+  private nestVersion(node: TSESTree.Node): { text: string; node: TSESTree.Node } | null {
+    const n = unwrap(node);
+    const first = n.type === AST_NODE_TYPES.ArrayExpression ? n.elements[0] : n;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+    const v = getStaticValue(this.sourceCode, first);
+    return typeof v === 'string' || typeof v === 'number' ? { text: `v${v}`, node: first } : null;
   }
 
   private firstString(node: TSESTree.Node): string | null {

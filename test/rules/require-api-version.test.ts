@@ -27,6 +27,7 @@ ruleTester.run('require-api-version', eslintRule, {
     `import { Hono } from 'hono'; const app = new Hono().basePath('/api/v1'); app.get('/users', (c) => c.json([])); export default app;`,
     // Nest controller version
     `import { Controller, Get } from '@nestjs/common'; @Controller({ path: 'users', version: '1' }) class U { @Get() list() {} }`,
+    `import { Controller, Get, Version } from '@nestjs/common'; @Controller('users') class U { @Get() @Version('2') list() {} }`,
     { code: `export function GET() {}`, filename: 'app/api/v1/users/route.ts' },
     // custom pattern and allow list
     {

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbTaggedTemplate, classifySideEffect, describeDbOperation, type SideEffect } from '../src/analysis/data-access.js';
 import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
-import { indexFunction, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+import { effectiveSchema, indexFunction, isObject, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 import { splitSegmentWords } from '../src/analysis/paths.js';
 
 type MessageIds = 'sideEffect';
@@ -109,10 +109,23 @@ function firstWord(text: string, isOperationId: boolean): string | undefined {
   return splitSegmentWords(part.trim().split(/\s+/)[0] ?? '')[0];
 }
 
-function getSideEffectResults(op: OperationInfo): SpectralResult[] {
+/**
+ * A body that can hold nothing: optional, and every media type's schema is an object with no
+ * properties that forbids others. Generators emit these on every operation (Stripe: 216 GETs).
+ */
+function isEmptyBody(root: unknown, body: NonNullable<OperationInfo['requestBody']>): boolean {
+  if (body.body.required === true || body.media.length === 0) return false;
+  return body.media.every((m) => {
+    const s = effectiveSchema(root, m.schema);
+    if (!s || s.additionalProperties !== false) return false;
+    return !isObject(s.properties) || Object.keys(s.properties).length === 0;
+  });
+}
+
+function getSideEffectResults(root: unknown, op: OperationInfo): SpectralResult[] {
   const out: SpectralResult[] = [];
   const label = `${op.method.toUpperCase()} ${op.path}`;
-  if (op.requestBody) {
+  if (op.requestBody && !isEmptyBody(root, op.requestBody)) {
     out.push({
       message: `${label} declares a request body: GET and HEAD must be safe and carry no body; pass the input as query parameters, or use POST if the operation changes state.`,
       path: op.requestBody.jsonPath,
@@ -138,7 +151,7 @@ function noGetSideEffectsSpectral() {
     given: '$',
     then: {
       function: indexFunction((index) =>
-        index.operations.filter((op) => !op.isWebhook && (op.method === 'get' || op.method === 'head')).flatMap(getSideEffectResults),
+        index.operations.filter((op) => !op.isWebhook && (op.method === 'get' || op.method === 'head')).flatMap((op) => getSideEffectResults(index.root, op)),
       ),
     },
   };

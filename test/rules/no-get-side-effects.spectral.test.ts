@@ -84,6 +84,19 @@ describe('no-get-side-effects (Spectral)', () => {
     expect(await lintDoc(doc, ['no-get-side-effects'])).toEqual([]);
   });
 
+  it('does not flag an optional body that can hold nothing (generated empty form bodies)', async () => {
+    const empty = { schema: { type: 'object', properties: {}, additionalProperties: false } };
+    const doc = {
+      openapi: '3.0.3',
+      info,
+      paths: {
+        '/account': { get: { requestBody: { required: false, content: { 'application/x-www-form-urlencoded': empty } }, responses: { '200': { description: 'ok' } } } },
+        '/required': { get: { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': empty } }, responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    expect((await lintDoc(doc, ['no-get-side-effects'])).map((r) => r.path)).toEqual([['paths', '/required', 'get', 'requestBody']]);
+  });
+
   it('honours x-backlint-ignore on the path item', async () => {
     const doc = {
       openapi: '3.0.3',

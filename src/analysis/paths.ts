@@ -160,7 +160,21 @@ export function splitSegmentWords(segment: string): string[] {
 export function isSingularWord(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]{2,}$/.test(w) || UNCOUNTABLE.has(w)) return false;
+  // Past participles name a state or a relation, not a resource (`/user/starred`, `blocked`).
+  if (w.length >= 6 && w.endsWith('ed') && !w.endsWith('eed')) return false;
   return pluralize.isSingular(w) && !pluralize.isPlural(w);
+}
+
+/** Words joining a head noun to its complement: `codes_of_conduct`, `blocked_by`. */
+const CONNECTORS = new Set(['of', 'by', 'for', 'with', 'from', 'to', 'per']);
+
+/**
+ * The word a segment's number is judged on: the last word, or the word before the first
+ * connector (`codes_of_conduct` → codes, `blocked_by` → blocked, `order-items` → items).
+ */
+function headWord(words: string[]): string | undefined {
+  const i = words.findIndex((w) => CONNECTORS.has(w));
+  return i > 0 ? words[i - 1] : i === 0 ? undefined : words[words.length - 1];
 }
 
 function allowed(options: PathOptions, ...texts: string[]): boolean {
@@ -205,7 +219,7 @@ export function pluralViolations(path: string, method: string | null | undefined
     if (!beforeParam && !lastOfCollection) return;
     const base = seg.text.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');
     const words = splitSegmentWords(base);
-    const word = words[words.length - 1];
+    const word = headWord(words);
     if (!word || allowed(options, seg.text, word)) return;
     if (ACTION_VERBS.has(words[0]!) || NON_RESOURCE_WORDS.has(word) || NON_RESOURCE_WORDS.has(words[0]!)) return;
     if (WELL_KNOWN_SEGMENTS.has(word)) return;
@@ -215,12 +229,15 @@ export function pluralViolations(path: string, method: string | null | undefined
     }
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);
-    const replacement = seg.text.slice(0, seg.text.length - word.length) + plural;
+    const lower = seg.text.toLowerCase();
+    // The head word in place: at the end (`order-item`), or before a connector (`code_of_conduct`).
+    const at = lower.endsWith(word) ? seg.text.length - word.length : lower.indexOf(word);
+    const replacement = at >= 0 ? seg.text.slice(0, at) + plural + seg.text.slice(at + word.length) : undefined;
     out.push({
       segment: seg,
       kind: 'singular',
       word,
-      ...(seg.text.toLowerCase().endsWith(word) ? { replacement } : {}),
+      ...(replacement !== undefined ? { replacement } : {}),
     });
   });
   return out;

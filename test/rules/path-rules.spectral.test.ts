@@ -65,6 +65,19 @@ describe('plural-resource-names (Spectral)', () => {
     expect(allowed).toEqual([]);
   });
 
+  it('judges compounds on their head noun and never calls a participle singular (both faces)', async () => {
+    const results = await lintDoc(
+      oas3({ '/codes_of_conduct/{key}': { get: ok }, '/code_of_conduct/{key}': { get: ok }, '/issues/{n}/blocked_by/{id}': { get: ok }, '/user-list/{id}/starred/{repo}': { get: ok } }),
+      RULE,
+    );
+    expect(results.map((r) => [r.path[1], r.message])).toEqual([
+      ['/code_of_conduct/{key}', 'Resource name "code_of_conduct" in path /code_of_conduct/{key} is singular: name collections and their items with the plural "codes_of_conduct".'],
+      ['/user-list/{id}/starred/{repo}', 'Resource name "user-list" in path /user-list/{id}/starred/{repo} is singular: name collections and their items with the plural "user-lists".'],
+    ]);
+    expect(pluralViolations('/codes_of_conduct/:key', 'GET')).toEqual([]);
+    expect(pluralViolations('/issues/:n/blocked_by/:id', 'GET')).toEqual([]);
+  });
+
   it('Swagger 2.0 paths are judged the same way', async () => {
     const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/pet/{petId}': { get: { responses: { '200': { description: 'ok' } } } }, '/pets/{petId}': { get: { responses: { '200': { description: 'ok' } } } } } };
     expect((await lintDoc(doc, RULE)).map((r) => r.path.join(' '))).toEqual(['paths /pet/{petId}']);

@@ -225,7 +225,7 @@ export function pluralViolations(path: string, method: string | null | undefined
     if (WELL_KNOWN_SEGMENTS.has(word)) return;
     if (beforeParam && prev?.kind === 'static') {
       const key = splitSegmentWords(paramName(next!.text));
-      if (key[0] === word || key.join('') === words.join('')) return;
+      if (key[0] === word || key[key.length - 1] === word || key.join('') === words.join('')) return;
     }
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);
@@ -289,6 +289,8 @@ export function verbViolations(path: string, method: string | null | undefined, 
     const words = splitSegmentWords(seg.text);
     const first = words[0];
     if (!first || !ACTION_VERBS.has(first) || allowed(options, seg.text, first)) return;
+    // Verb + particle nouns: `add-ons`, `AddOnResults`, `set-up`, `run-time` name things.
+    if (VERB_PARTICLE_NOUNS.has(`${first} ${words[1] ?? ''}`)) return;
     const customAction = m === 'POST' && i === segs.length - 1 && isParam(segs[i - 1]) && words.length === 1;
     if (customAction) return;
     const rest = words.slice(1).join('-');
@@ -296,6 +298,9 @@ export function verbViolations(path: string, method: string | null | undefined, 
   });
   return out;
 }
+
+/** Compound nouns that start with a verb: judged as nouns by no-verbs-in-paths. */
+const VERB_PARTICLE_NOUNS = new Set(['add on', 'add ons', 'set up', 'set ups', 'run time', 'run times', 'run book', 'run books']);
 
 /** True when some segment matches the version pattern (default `^v\d+$`). */
 export function hasVersionSegment(path: string, pattern?: string | RegExp): boolean {

@@ -76,6 +76,8 @@ describe('plural-resource-names (Spectral)', () => {
     ]);
     expect(pluralViolations('/codes_of_conduct/:key', 'GET')).toEqual([]);
     expect(pluralViolations('/issues/:n/blocked_by/:id', 'GET')).toEqual([]);
+    // a lookup qualifier named by the parameter's last word (`digest/{subject_digest}`)
+    expect(await lintDoc(oas3({ '/attestations/digest/{subject_digest}': { get: ok } }), RULE)).toEqual([]);
   });
 
   it('Swagger 2.0 paths are judged the same way', async () => {
@@ -140,6 +142,9 @@ describe('no-verbs-in-paths (Spectral)', () => {
     });
     expect(await lintDoc(doc, RULE)).toEqual([]);
     expect(await lintDoc(oas3({ '/run-logs': { get: list } }), RULE, { rules: { 'backlint/no-verbs-in-paths': ['warn', { allow: ['run'] }] } })).toEqual([]);
+    // verb + particle compounds are nouns (DigitalOcean `/v2/add-ons`, Twilio `AddOnResults`)
+    expect(await lintDoc(oas3({ '/add-ons/apps': { get: list }, '/recordings/{id}/AddOnResults': { get: list } }), RULE)).toEqual([]);
+    expect(verbViolations('/add-ons/apps', 'GET')).toEqual([]);
   });
 
   it('gives the same verdict as the code face (Swagger 2.0 too)', async () => {

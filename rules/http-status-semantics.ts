@@ -150,7 +150,8 @@ function statusResults(op: OperationInfo, requireLocation: boolean): SpectralRes
       path: successKeys.length > 0 ? [...responsesPath, op.responses.find((r) => r.status.toUpperCase() === successKeys[0])!.status] : responsesPath,
     });
   }
-  if (requireLocation && has('201') && !byStatus.get('201')!.headers.has('location')) {
+  // Only POST: a 201 to a PUT without Location means the target URI itself was created (RFC 9110).
+  if (requireLocation && op.method === 'post' && has('201') && !byStatus.get('201')!.headers.has('location')) {
     out.push({
       message: `${label} answers 201 Created without a Location header: declare \`Location\` with the URL of the new resource.`,
       path: byStatus.get('201')!.jsonPath,

@@ -17,10 +17,10 @@
  *   `[]` means explicitly public) and `securitySource`, and `kind` from `classifyOperation`.
  * - `classifyOperation(op, index)` → `'list' | 'create' | 'read' | 'update' | 'delete' | 'action'`:
  *   GET/HEAD answering a collection (array or `{data|items|results: []}` JSON 2XX body) = list, other
- *   GET/HEAD = read; POST on a path ending in a parameter = update; POST on a static last segment =
- *   create when it answers 201, when a list GET shares the path, or when the segment is a plural noun
- *   that is not a well-known segment and not a verb after a parameter; otherwise action; PUT/PATCH =
- *   update; DELETE = delete; anything else = action.
+ *   GET/HEAD = read; POST on a path ending in a parameter = update; POST on a static last segment
+ *   that is not well-known = create when it answers 201, when a list GET shares the path, or when the
+ *   segment is a plural noun whose members are addressable (`/orders` + `/orders/{id}`); otherwise
+ *   action; PUT/PATCH = update; DELETE = delete; anything else = action.
  *
  * Reporting: build result paths from these `jsonPath`s (e.g. `[...op.jsonPath, 'responses', '200']`);
  * Spectral maps a path through an inlined `$ref` back to the referenced component itself.
@@ -331,6 +331,16 @@ function isPluralNounSegment(segment: string): boolean {
   return last.length > 1 && pluralize.isPlural(last) && !pluralize.isSingular(last);
 }
 
+function hasItemPath(index: DocumentIndex, path: string): boolean {
+  const prefix = path.replace(/\/+$/, '') + '/';
+  for (const other of index.operationsByPath.keys()) {
+    if (!other.startsWith(prefix)) continue;
+    const rest = other.slice(prefix.length).split('/');
+    if (rest.length === 1 && /^\{[^}]+\}$/.test(rest[0]!)) return true;
+  }
+  return false;
+}
+
 export function classifyOperation(op: OperationInfo, index: DocumentIndex): OperationKind {
   switch (op.method) {
     case 'get':
@@ -352,7 +362,10 @@ export function classifyOperation(op: OperationInfo, index: DocumentIndex): Oper
       if (listGet && successJsonMedia(listGet).some(({ media }) => collectionOf(index.root, media.schema) !== undefined)) {
         return 'create';
       }
-      return isPluralNounSegment(last.value) ? 'create' : 'action';
+      // `/orders` is a collection when `/orders/{id}` addresses its members. A plural noun alone is
+      // not enough: `POST /audio/transcriptions` computes, it does not store anything addressable.
+      if (isPluralNounSegment(last.value) && hasItemPath(index, op.path)) return 'create';
+      return 'action';
     }
     default:
       return 'action';

@@ -74,6 +74,8 @@ describe('http-status-semantics (Spectral)', () => {
     expect(strict.map((r) => [r.path.join(' '), r.message])).toEqual([
       ['paths /users post responses 201', 'POST /users answers 201 Created without a Location header: declare `Location` with the URL of the new resource.'],
     ]);
+    const put201 = doc({ '/users/{id}': { put: { requestBody: body, responses: { '201': { description: 'created at the target URI' } } } } });
+    expect(await lintDoc(put201, ['http-status-semantics'], { preset: 'strict' })).toEqual([]);
     const withHeader = doc({ '/users': { post: { requestBody: body, responses: { '201': { description: 'created', headers: { Location: { schema: { type: 'string' } } } } } } } });
     expect(await lintDoc(withHeader, ['http-status-semantics'], { preset: 'strict' })).toEqual([]);
   });
@@ -88,6 +90,8 @@ describe('http-status-semantics (Spectral)', () => {
       '/imports': { post: { requestBody: body, responses: { '2XX': { description: 'ok' } } } },
       '/markdown': { post: { requestBody: body, responses: { '200': { description: 'html' } } } },
       '/jobs/{id}': { delete: { responses: { '202': { description: 'deleting' } } } },
+      // plural, but nothing addressable behind it: a computation, not a create
+      '/audio/transcriptions': { post: { requestBody: body, responses: { '200': { description: 'text' } } } },
     });
     expect(await lintDoc(d, ['http-status-semantics'])).toEqual([]);
   });

@@ -2,10 +2,10 @@
  * `backlint`: the programmatic API. `lint()` discovers files, runs both engines and returns one
  * `Report`; the CLI is a thin layer over it (argument parsing, formatting, exit code).
  */
+import { PACKAGE } from './package-info.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { catalogEntries, PRESETS, type CatalogEntry, type Preset } from './catalog.js';
 import { loadConfig, loadConfigFile } from './config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from './config/schema.js';
@@ -47,22 +47,7 @@ export interface LintOptions {
   onSkip?: (file: string, reason: string) => void;
 }
 
-function findPackageJson(): { name: string; version: string } {
-  // src/index.ts under tests, dist/src/index.js when built: walk up to our own package.json.
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'backlint') return { name: pkg.name, version: pkg.version ?? '0.0.0' };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return { name: 'backlint', version: '0.0.0' };
-    dir = parent;
-  }
-}
-
-export const VERSION = findPackageJson().version;
+export const VERSION = PACKAGE.version;
 
 function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConfig {
   if (config === false) return { baseDir: cwd };

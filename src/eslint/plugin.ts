@@ -8,10 +8,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { qualifiedId, type AnyEslintRule } from '../rule.js';
 
-import { createRequire } from 'node:module';
-
-// dist/src/eslint/plugin.js → the package root; read at run time so the version is never stale.
-const pkg = createRequire(import.meta.url)('../../../package.json') as { name: string; version: string };
+import { PACKAGE as pkg } from '../package-info.js';
 
 export const CODE_FILES = ['**/*.{js,cjs,mjs,jsx,ts,tsx,mts,cts}'];
 

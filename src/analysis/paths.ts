@@ -165,6 +165,9 @@ export function isSingularWord(word: string): boolean {
   return pluralize.isSingular(w) && !pluralize.isPlural(w);
 }
 
+/** Suffixes of parameter names that say "identifier of": `knowledge_base_uuid`, `user_id`. */
+const ID_SUFFIXES = new Set(['id', 'uuid', 'guid', 'key', 'name', 'slug', 'sid']);
+
 /** Words joining a head noun to its complement: `codes_of_conduct`, `blocked_by`. */
 const CONNECTORS = new Set(['of', 'by', 'for', 'with', 'from', 'to', 'per']);
 
@@ -225,7 +228,9 @@ export function pluralViolations(path: string, method: string | null | undefined
     if (WELL_KNOWN_SEGMENTS.has(word)) return;
     if (beforeParam && prev?.kind === 'static') {
       const key = splitSegmentWords(paramName(next!.text));
-      if (key[0] === word || key[key.length - 1] === word || key.join('') === words.join('')) return;
+      // `{knowledge_base_uuid}` after `knowledge-base`: the key minus its id suffix names the segment.
+      const bare = key.length > 1 && ID_SUFFIXES.has(key[key.length - 1]!) ? key.slice(0, -1) : key;
+      if (key[0] === word || key[key.length - 1] === word || key.join('') === words.join('') || bare.join('') === words.join('')) return;
     }
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);

@@ -78,6 +78,7 @@ describe('plural-resource-names (Spectral)', () => {
     expect(pluralViolations('/issues/:n/blocked_by/:id', 'GET')).toEqual([]);
     // a lookup qualifier named by the parameter's last word (`digest/{subject_digest}`)
     expect(await lintDoc(oas3({ '/attestations/digest/{subject_digest}': { get: ok } }), RULE)).toEqual([]);
+    expect(await lintDoc(oas3({ '/scheduled-indexes/knowledge-base/{knowledge_base_uuid}': { get: ok } }), RULE)).toEqual([]);
   });
 
   it('Swagger 2.0 paths are judged the same way', async () => {

@@ -58,6 +58,9 @@ const DROPPED_KEYS = new Set([
 
 type Json = Record<string, unknown>;
 
+/** Runtime reference keyword to a shared schema (see the constructor). */
+const LAZY_REF = 'backlintRef';
+
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -109,6 +112,25 @@ export class ExampleValidator {
     // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub): only
     // whitespace makes an example wrong, precision first.
     this.ajv.addFormat('uri', (s: string) => !/\s/.test(s));
+    // Shared schemas are referenced through a runtime keyword instead of `$ref`: ajv compiles a
+    // `$ref` target together with the schema that points at it, so one big response schema would
+    // pull in every component reachable from it. Lazily, a component is compiled the first time an
+    // example's data reaches it (GitHub's examples leave most nested components null or absent).
+    const ajv = this.ajv;
+    this.ajv.addKeyword({
+      keyword: LAZY_REF,
+      schemaType: 'string',
+      errors: true,
+      validate: function lazyRef(id: string, data: unknown, _parent?: unknown, cxt?: { instancePath: string }): boolean {
+        const fn = ajv.getSchema(id);
+        if (!fn) return true;
+        const ok = fn(data) as boolean;
+        (lazyRef as unknown as { errors: ErrorObject[] | null }).errors = ok
+          ? null
+          : (fn.errors ?? []).map((e) => ({ ...e, instancePath: (cxt?.instancePath ?? '') + e.instancePath }));
+        return ok;
+      },
+    });
     if (componentSchemas) {
       for (const [name, schema] of Object.entries(componentSchemas)) {
         if (isObject(schema)) this.named.set(schema, name);
@@ -165,7 +187,7 @@ export class ExampleValidator {
           this.byKey.set(key, result);
         }
       } else {
-        const ref = isObject(converted) && Object.keys(converted).length === 1 ? converted.$ref : undefined;
+        const ref = isObject(converted) && Object.keys(converted).length === 1 ? converted[LAZY_REF] : undefined;
         // A shared schema itself: use its own validator instead of compiling a `$ref` wrapper.
         result = (typeof ref === 'string' ? this.ajv.getSchema(ref) : undefined) ?? this.ajv.compile(converted as Json);
       }
@@ -241,12 +263,12 @@ export class ExampleValidator {
     }
     if (this.named.has(schema)) {
       state.usedRef = true;
-      return { $ref: this.shared(schema, state) };
+      return { [LAZY_REF]: this.shared(schema, state) };
     }
     if (state.stack.has(schema)) {
       // A cycle through an inline (non-component) schema: share it too.
       state.usedRef = true;
-      return { $ref: this.shared(schema, state) };
+      return { [LAZY_REF]: this.shared(schema, state) };
     }
     state.stack.add(schema);
     const body = this.convertBody(schema, state);

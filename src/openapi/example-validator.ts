@@ -6,8 +6,8 @@
  * Why not compile each example's schema as a tree: GitHub's description reaches the same big
  * component schemas from hundreds of responses, and some are cyclic. Every schema object listed
  * under `components.schemas` / `definitions` (and any object met again on the current descent, i.e.
- * a cycle) becomes its own ajv schema with an `$id`, referenced by `$ref`, so ajv compiles it once
- * per document and context. Small `$ref`-free schemas (property leaves) share validators by their
+ * a cycle) becomes its own ajv schema with an `$id`, referenced through the `backlintRef` runtime
+ * keyword, so ajv compiles it once per document and context, when an example first reaches it. Small `$ref`-free schemas (property leaves) share validators by their
  * canonical JSON, which makes thousands of `{type: string, example: …}` checks nearly free.
  *
  * Dialects: OAS 3.1 schemas are JSON Schema 2020-12 (ajv/dist/2020); OAS 3.0 and Swagger 2.0 are

@@ -26,6 +26,7 @@ import { parseDocument as parseYamlDocument } from 'yaml';
 import type { Preset } from '../catalog.js';
 import type { FileResult, Finding } from '../report/model.js';
 import { createRuleset, type RuleOverride } from './ruleset.js';
+import { LazyJson } from './lazy-json.js';
 
 const { Json, Yaml } = spectralParsers;
 
@@ -217,7 +218,7 @@ async function lintOne(spectral: Spectral, absFile: string, cwd: string): Promis
   const hostile = precheck(text, json, file);
   if (hostile) return [hostile];
   try {
-    const document = json ? new Document(text, Json, absFile) : new Document(text, Yaml, absFile);
+    const document = json ? new Document(text, LazyJson as typeof Json, absFile) : new Document(text, Yaml, absFile);
     const diagnostics = await spectral.run(document, { ignoreUnknownFormat: false });
     const out: Finding[] = [];
     for (const d of diagnostics) {

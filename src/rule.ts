@@ -80,4 +80,28 @@ export function enginesOf(rule: BacklintRule): Engine[] {
  * Builder for the ESLint face (typescript-eslint's RuleCreator): typed options, messages and a
  * `meta.docs.url` pointing at the rule's doc beside it.
  */
-export const createEslintRule = ESLintUtils.RuleCreator((name) => docsUrl(name));
+const ruleCreator = ESLintUtils.RuleCreator((name) => docsUrl(name));
+
+/**
+ * typescript-eslint's `create` wrapper deep-clones the default options (`structuredClone`) for
+ * every rule on every file. The merged options depend only on the user's options, so they are
+ * computed once per distinct `context.options` (compared by JSON text) and shared across files.
+ * Rules treat their options as read-only.
+ */
+export const createEslintRule: typeof ruleCreator = (args) => {
+  const rule = ruleCreator(args);
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown[];
+  let lastKey: string | undefined;
+  let lastOptions: unknown[] | undefined;
+  return {
+    ...rule,
+    create(context) {
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      if (lastOptions === undefined || key !== lastKey) {
+        lastOptions = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);
+        lastKey = key;
+      }
+      return args.create(context, lastOptions as never);
+    },
+  };
+};

@@ -254,8 +254,24 @@ function httpCodeOf(sourceCode: SourceCode, method: TSESTree.MethodDefinition): 
   return null;
 }
 
+/**
+ * Memo of `responseAt` per node: several rules (status semantics, success-on-error, leaked
+ * details, invalid status codes) ask about the same nodes of a file. The answer depends only on
+ * the node and its file (source code and route model), so it is shared. Sites are read-only.
+ */
+const responseSites = new WeakMap<TSESTree.Node, ResponseSite | null>();
+
 /** The response a node makes, or null. See the file header for the forms. */
 export function responseAt(context: Context, node: TSESTree.Node): ResponseSite | null {
+  let site = responseSites.get(node);
+  if (site === undefined) {
+    site = computeResponseAt(context, node);
+    responseSites.set(node, site);
+  }
+  return site;
+}
+
+function computeResponseAt(context: Context, node: TSESTree.Node): ResponseSite | null {
   const sc = context.sourceCode;
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:

@@ -255,18 +255,24 @@ function httpCodeOf(sourceCode: SourceCode, method: TSESTree.MethodDefinition): 
 }
 
 /**
- * Memo of `responseAt` per node: several rules (status semantics, success-on-error, leaked
+ * Memo of `responseAt` per node (one map per file, keyed on the AST): several rules (status semantics, success-on-error, leaked
  * details, invalid status codes) ask about the same nodes of a file. The answer depends only on
  * the node and its file (source code and route model), so it is shared. Sites are read-only.
  */
-const responseSites = new WeakMap<TSESTree.Node, ResponseSite | null>();
+const responseSites = new WeakMap<object, Map<TSESTree.Node, ResponseSite | null>>();
 
 /** The response a node makes, or null. See the file header for the forms. */
 export function responseAt(context: Context, node: TSESTree.Node): ResponseSite | null {
-  let site = responseSites.get(node);
+  const ast = context.sourceCode.ast;
+  let sites = responseSites.get(ast);
+  if (!sites) {
+    sites = new Map();
+    responseSites.set(ast, sites);
+  }
+  let site = sites.get(node);
   if (site === undefined) {
     site = computeResponseAt(context, node);
-    responseSites.set(node, site);
+    sites.set(node, site);
   }
   return site;
 }

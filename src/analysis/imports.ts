@@ -126,9 +126,27 @@ export class ImportTracker {
     return false;
   }
 
+  /**
+   * Top-level answers per node: many rules resolve the same callees. Only answers computed while
+   * no variable is being resolved are stored (an answer inside an alias cycle can be partial); a
+   * top-level answer depends only on the per-variable cache, so it never changes. Refs are read-only.
+   */
+  private readonly resolved = new Map<TSESTree.Node, ModuleRef | null>();
+  private resolving = 0;
+
   /** Resolve an expression (identifier, member chain, `require(...)`) to the module it comes from. */
   resolve(node: TSESTree.Node | null | undefined): ModuleRef | null {
     if (!node) return null;
+    if (this.resolving > 0) return this.compute(node);
+    let ref = this.resolved.get(node);
+    if (ref === undefined) {
+      ref = this.compute(node);
+      this.resolved.set(node, ref);
+    }
+    return ref;
+  }
+
+  private compute(node: TSESTree.Node): ModuleRef | null {
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
         const variable = findVariable(this.sourceCode.getScope(node), node.name);
@@ -175,7 +193,13 @@ export class ImportTracker {
     if (this.cache.has(variable)) return this.cache.get(variable)!;
     if (this.inProgress.has(variable)) return null; // alias cycle
     this.inProgress.add(variable);
-    const result = this.computeVariable(variable);
+    this.resolving++;
+    let result: ModuleRef | null;
+    try {
+      result = this.computeVariable(variable);
+    } finally {
+      this.resolving--;
+    }
     this.inProgress.delete(variable);
     this.cache.set(variable, result);
     return result;

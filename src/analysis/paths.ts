@@ -159,6 +159,18 @@ export function splitSegmentWords(segment: string): string[] {
 /** A word is singular only when pluralize says singular and not plural, and it is countable. */
 export function isSingularWord(word: string): boolean {
   const w = word.toLowerCase();
+  let singular = singularWords.get(w);
+  if (singular === undefined) {
+    singular = computeIsSingular(w);
+    if (singularWords.size < 10_000) singularWords.set(w, singular);
+  }
+  return singular;
+}
+
+/** pluralize's answers per lower-cased word (its rules are fixed; route words repeat across files). */
+const singularWords = new Map<string, boolean>();
+
+function computeIsSingular(w: string): boolean {
   if (!/^[a-z]{2,}$/.test(w) || UNCOUNTABLE.has(w)) return false;
   // Past participles name a state or a relation, not a resource (`/user/starred`, `blocked`).
   if (w.length >= 6 && w.endsWith('ed') && !w.endsWith('eed')) return false;

@@ -99,7 +99,10 @@ export default defineRule({
         NewExpression: onResponse,
         AssignmentExpression: onResponse,
         ReturnStatement: onResponse,
-        'ArrowFunctionExpression > .body': onResponse,
+        // The arrow's expression body, without a field selector (those are tested on every node).
+        ArrowFunctionExpression(node) {
+          onResponse(node.body);
+        },
         'Program:exit'() {
           for (const { site, routes } of candidates) {
             const created = routes.flatMap((r) => creates.get(r) ?? []);

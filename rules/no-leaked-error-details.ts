@@ -208,7 +208,10 @@ export default defineRule({
         AssignmentExpression: check,
         ReturnStatement: check,
         ThrowStatement: check,
-        'ArrowFunctionExpression > .body': check,
+        // The arrow's expression body, without a field selector (those are tested on every node).
+        ArrowFunctionExpression(node) {
+          check(node.body);
+        },
       };
     },
   }),

@@ -93,7 +93,10 @@ export default defineRule({
         NewExpression: check,
         AssignmentExpression: check,
         ReturnStatement: check,
-        'ArrowFunctionExpression > .body': check,
+        // The arrow's expression body, without a field selector (those are tested on every node).
+        ArrowFunctionExpression(node) {
+          check(node.body);
+        },
       };
     },
   }),

@@ -319,7 +319,19 @@ export const DEFAULT_TEST_PATH_PATTERNS: readonly string[] = [
 /** True when `relativePath` (forward slashes, relative to the project) matches a test pattern. */
 export function isTestPath(relativePath: string, patterns: readonly string[] = DEFAULT_TEST_PATH_PATTERNS): boolean {
   const p = relativePath.replace(/\\/g, '/');
-  return patterns.some((src) => new RegExp(src).test(p));
+  return patterns.some((src) => testPathRegExp(src).test(p));
+}
+
+/** Compiled test-path patterns (no flags, so `test` keeps no state between calls). */
+const testPathRegExps = new Map<string, RegExp>();
+
+function testPathRegExp(src: string): RegExp {
+  let re = testPathRegExps.get(src);
+  if (!re) {
+    re = new RegExp(src);
+    if (testPathRegExps.size < 1_000) testPathRegExps.set(src, re);
+  }
+  return re;
 }
 
 // ---- password-like data ----------------------------------------------------------------------

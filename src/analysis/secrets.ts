@@ -87,6 +87,7 @@ function isJwtShaped(token: string): boolean {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
     return claims?.role !== 'anon';
   } catch {
+    // intentionally ignored: a segment that is not base64url JSON means this is not a JWT
     return false;
   }
 }
@@ -301,7 +302,7 @@ export function findUrlCredential(text: string): string | null {
   try {
     decoded = decodeURIComponent(password);
   } catch {
-    // keep raw
+    // intentionally ignored: a malformed %-escape is judged on its raw text
   }
   if (isPlaceholder(decoded)) return null;
   // `user:password@`, `user:pass@`: documentation spelling of the shape, not a credential.

@@ -152,6 +152,7 @@ export class ExampleValidator {
     try {
       ok = validate(value) as boolean;
     } catch {
+      // intentionally ignored: a validator that throws (e.g. on a cyclic value) cannot judge the example
       return null;
     }
     if (ok) return null;
@@ -163,7 +164,7 @@ export class ExampleValidator {
     try {
       context = this.sensitive(schema) ? requested : 'any';
     } catch {
-      // Pathologically deep schemas (stack overflow): not judged.
+      // intentionally ignored: pathologically deep schemas (stack overflow) are not judged
       return null;
     }
     let cache = this.validators.get(context);
@@ -192,6 +193,7 @@ export class ExampleValidator {
         result = (typeof ref === 'string' ? this.ajv.getSchema(ref) : undefined) ?? this.ajv.compile(converted as Json);
       }
     } catch {
+      // intentionally ignored: a schema ajv cannot compile is not judged; structural rules report it
       result = null;
     }
     cache.set(schema, result);

@@ -177,6 +177,7 @@ export const LazyJson = {
     try {
       return { data: JSON.parse(text) as unknown, diagnostics: [], locator: new Locator(text) };
     } catch {
+      // intentionally ignored: invalid JSON goes to Spectral's own parser, which reports it with a location
       return Json.parse(text) as unknown as LazyResult;
     }
   },

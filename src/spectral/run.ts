@@ -152,6 +152,7 @@ function isBinary(buf: Buffer): boolean {
     new TextDecoder('utf-8', { fatal: true }).decode(head.length === buf.length ? buf : head.subarray(0, lastCharBoundary(head)));
     return false;
   } catch {
+    // intentionally ignored: bytes that are not UTF-8 are the answer (binary), not a failure
     return true;
   }
 }

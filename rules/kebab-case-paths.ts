@@ -8,7 +8,7 @@
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { casingViolations } from '../src/analysis/paths.js';
 import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
-import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
+import { routePathViolations } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' | 'removeSlash';
@@ -73,43 +73,35 @@ export default defineRule({
     create(context, [options]) {
       return {
         'Program:exit'() {
-          const seen = new Set<string>();
-          for (const route of getRouteModel(context).routes) {
-            if (route.path === null) continue;
-            for (const v of casingViolations(route.path, options)) {
-              const loc = locateSegment(context.sourceCode, route, v.segment.start, v.segment.end);
-              const key = `${loc.node.range[0]}:${v.segment.text}:${v.kind}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
-              const label = routeLabel(route);
-              if (v.kind === 'trailing-slash') {
-                const r = loc.range;
-                const slash = r && context.sourceCode.text[r[1]] === '/' ? ([r[1], r[1] + 1] as [number, number]) : null;
-                context.report({
-                  node: loc.node,
-                  messageId: 'trailingSlash',
-                  data: { route: label },
-                  suggest: slash ? [{ messageId: 'removeSlash', fix: (fixer) => fixer.removeRange(slash) }] : [],
-                });
-                continue;
-              }
-              const to = v.replacement ?? v.segment.text.toLowerCase();
+          const judge = (path: string) => casingViolations(path, options);
+          for (const { violation: v, location: loc, label } of routePathViolations(context, judge, (v) => `${v.segment.text}:${v.kind}`)) {
+            if (v.kind === 'trailing-slash') {
+              const r = loc.range;
+              const slash = r && context.sourceCode.text[r[1]] === '/' ? ([r[1], r[1] + 1] as [number, number]) : null;
               context.report({
                 node: loc.node,
-                messageId: v.kind === 'extension' ? 'extension' : 'notKebab',
-                data: { segment: v.segment.text, route: label, style: STYLE[v.kind] ?? v.kind, kebab: to },
-                suggest:
-                  loc.range && to
-                    ? [
-                        {
-                          messageId: 'renameSegment',
-                          data: { from: v.segment.text, to },
-                          fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                        },
-                      ]
-                    : [],
+                messageId: 'trailingSlash',
+                data: { route: label },
+                suggest: slash ? [{ messageId: 'removeSlash', fix: (fixer) => fixer.removeRange(slash) }] : [],
               });
+              continue;
             }
+            const to = v.replacement ?? v.segment.text.toLowerCase();
+            context.report({
+              node: loc.node,
+              messageId: v.kind === 'extension' ? 'extension' : 'notKebab',
+              data: { segment: v.segment.text, route: label, style: STYLE[v.kind] ?? v.kind, kebab: to },
+              suggest:
+                loc.range && to
+                  ? [
+                      {
+                        messageId: 'renameSegment',
+                        data: { from: v.segment.text, to },
+                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
+                      },
+                    ]
+                  : [],
+            });
           }
         },
       };

@@ -10,7 +10,7 @@
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { verbViolations } from '../src/analysis/paths.js';
 import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
-import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
+import { routePathViolations } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'verb' | 'renameSegment';
@@ -73,33 +73,23 @@ export default defineRule({
     create(context, [options]) {
       return {
         'Program:exit'() {
-          const seen = new Set<string>();
-          for (const route of getRouteModel(context).routes) {
-            if (route.path === null) continue;
-            for (const method of route.methods) {
-              for (const v of verbViolations(route.path, method, options)) {
-                const loc = locateSegment(context.sourceCode, route, v.segment.start, v.segment.end);
-                const key = `${loc.node.range[0]}:${v.segment.text}`;
-                if (seen.has(key)) continue;
-                seen.add(key);
-                const to = v.replacement;
-                context.report({
-                  node: loc.node,
-                  messageId: 'verb',
-                  data: { segment: v.segment.text, route: routeLabel(route), verb: v.word },
-                  suggest:
-                    to && loc.range
-                      ? [
-                          {
-                            messageId: 'renameSegment',
-                            data: { from: v.segment.text, to, verb: v.word },
-                            fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                          },
-                        ]
-                      : [],
-                });
-              }
-            }
+          for (const { violation: v, location: loc, label } of routePathViolations(context, (path, method) => verbViolations(path, method, options))) {
+            const to = v.replacement;
+            context.report({
+              node: loc.node,
+              messageId: 'verb',
+              data: { segment: v.segment.text, route: label, verb: v.word },
+              suggest:
+                to && loc.range
+                  ? [
+                      {
+                        messageId: 'renameSegment',
+                        data: { from: v.segment.text, to, verb: v.word },
+                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
+                      },
+                    ]
+                  : [],
+            });
           }
         },
       };

@@ -8,7 +8,7 @@
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { pluralViolations } from '../src/analysis/paths.js';
 import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
-import { getRouteModel, locateSegment, routeLabel } from '../src/analysis/routes.js';
+import { routePathViolations } from '../src/analysis/routes.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'singular' | 'renameSegment';
@@ -75,33 +75,23 @@ export default defineRule({
     create(context, [options]) {
       return {
         'Program:exit'() {
-          const seen = new Set<string>();
-          for (const route of getRouteModel(context).routes) {
-            if (route.path === null) continue;
-            for (const method of route.methods) {
-              for (const v of pluralViolations(route.path, method, options)) {
-                const loc = locateSegment(context.sourceCode, route, v.segment.start, v.segment.end);
-                const key = `${loc.node.range[0]}:${v.segment.text}`;
-                if (seen.has(key)) continue;
-                seen.add(key);
-                const to = v.replacement;
-                context.report({
-                  node: loc.node,
-                  messageId: 'singular',
-                  data: { word: v.segment.text, route: routeLabel(route), plural: to ?? v.word },
-                  suggest:
-                    to && loc.range
-                      ? [
-                          {
-                            messageId: 'renameSegment',
-                            data: { from: v.segment.text, to },
-                            fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                          },
-                        ]
-                      : [],
-                });
-              }
-            }
+          for (const { violation: v, location: loc, label } of routePathViolations(context, (path, method) => pluralViolations(path, method, options))) {
+            const to = v.replacement;
+            context.report({
+              node: loc.node,
+              messageId: 'singular',
+              data: { word: v.segment.text, route: label, plural: to ?? v.word },
+              suggest:
+                to && loc.range
+                  ? [
+                      {
+                        messageId: 'renameSegment',
+                        data: { from: v.segment.text, to },
+                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
+                      },
+                    ]
+                  : [],
+            });
           }
         },
       };

@@ -1132,3 +1132,37 @@ export function locateSegment(sourceCode: SourceCode, route: Route, start: numbe
 export function routeLabel(route: Route): string {
   return `${route.methods.join('/')} ${route.path ?? route.localPath ?? '(dynamic path)'}`;
 }
+
+/** A path-segment verdict located in the source, for the path rules (plural, kebab, verbs). */
+export interface LocatedPathViolation<V> {
+  route: Route;
+  violation: V;
+  location: SegmentLocation;
+  /** `GET /users/:id` */
+  label: string;
+}
+
+/**
+ * Every path-segment verdict on the file's routes, judged per method and reported once per place:
+ * a segment written once in a mount prefix is shared by many routes and methods, and must not be
+ * reported once per route. `keyOf` distinguishes several verdicts on the same segment.
+ */
+export function* routePathViolations<V extends { segment: { start: number; end: number; text: string } }>(
+  context: Context,
+  judge: (path: string, method: string) => readonly V[],
+  keyOf: (v: V) => string = (v) => v.segment.text,
+): Generator<LocatedPathViolation<V>> {
+  const seen = new Set<string>();
+  for (const route of getRouteModel(context).routes) {
+    if (route.path === null) continue;
+    for (const method of route.methods) {
+      for (const violation of judge(route.path, method)) {
+        const location = locateSegment(context.sourceCode, route, violation.segment.start, violation.segment.end);
+        const key = `${location.node.range[0]}:${keyOf(violation)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        yield { route, violation, location, label: routeLabel(route) };
+      }
+    }
+  }
+}

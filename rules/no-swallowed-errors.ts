@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { memberChainName, unwrap } from '../src/analysis/values.js';
+import { pushChildren } from '../src/analysis/walk.js';
 
 type MessageIds = 'swallowedCatch' | 'swallowedPromiseCatch';
 
@@ -150,16 +151,7 @@ function handles(body: TSESTree.Node, errorNames: ReadonlySet<string>, keys: TSE
       default:
         break;
     }
-    const k = keys[node.type];
-    if (!k) continue;
-    for (const key of k) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
+    pushChildren(stack, node, keys);
   }
   return false;
 }

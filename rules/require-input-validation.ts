@@ -11,6 +11,7 @@ import { enclosingRequestHandler, handlerContext, type Route } from '../src/anal
 import { requestDataSource } from '../src/analysis/taint.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, memberChainName, unwrap } from '../src/analysis/values.js';
+import { pushChildren } from '../src/analysis/walk.js';
 
 type MessageIds = 'unvalidatedWrite';
 
@@ -120,16 +121,7 @@ export default defineRule({
           if (node.type === AST_NODE_TYPES.IfStatement && TYPE_CHECK.test(sourceCode.getText(node.test)) && exits(node.consequent)) {
             out.push(node.range[0]);
           }
-          const k = keys[node.type];
-          if (!k) continue;
-          for (const key of k) {
-            const child = (node as unknown as Record<string, unknown>)[key];
-            if (Array.isArray(child)) {
-              for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-            } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-              stack.push(child as TSESTree.Node);
-            }
-          }
+          pushChildren(stack, node, keys);
         }
         validationStarts.set(fn, out);
         return out;

@@ -39,6 +39,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName, type ImportTracker } from './imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, memberChainName, NOT_STATIC, unwrap } from './values.js';
+import { pushChildren } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -982,19 +983,8 @@ function reachMap(context: Context, fm: FileModel): Map<TSESTree.Node, Route[]> 
         const target = resolveCallee(context, fm.builder, node.callee);
         if (target && target !== fn) out.push(target);
       }
-      if (isFunction(node) && node !== fn) {
-        // Nested callbacks run as part of the handler (`.then(() => …)`), keep walking.
-      }
-      const k = keys[node.type];
-      if (!k) continue;
-      for (const key of k) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
-      }
+      // Nested callbacks run as part of the handler (`.then(() => …)`): walk into them too.
+      pushChildren(stack, node, keys);
     }
     return out;
   };

@@ -71,10 +71,11 @@ export default defineRule({
       };
 
       const onResponse = (node: TSESTree.Node): void => {
-        if (seen.has(node)) return;
-        seen.add(node);
         const site = responseAt(context, node);
         if (!site || site.status === null) return;
+        // An arrow's expression body is also visited as the call it is.
+        if (seen.has(node)) return;
+        seen.add(node);
         if ((site.status === 204 || site.status === 304) && hasBody(site.body)) {
           const fix = statusFix(sc, site, 200);
           context.report({

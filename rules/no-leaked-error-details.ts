@@ -164,10 +164,11 @@ export default defineRule({
       };
 
       const check = (node: TSESTree.Node): void => {
-        if (seen.has(node)) return;
-        seen.add(node);
         const site = responseAt(context, node);
         if (!site?.body) return;
+        // An arrow's expression body is also visited as the call it is.
+        if (seen.has(node)) return;
+        seen.add(node);
         const leaks: Leak[] = [];
         scan(site.body, leaks);
         if (!leaks.length) return;

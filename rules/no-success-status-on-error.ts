@@ -62,10 +62,11 @@ export default defineRule({
           return fix ? [{ messageId: 'useStatus' as const, data: { code: String(code) }, fix }] : [];
         });
       const check = (node: TSESTree.Node): void => {
-        if (seen.has(node)) return;
-        seen.add(node);
         const site = responseAt(context, node);
         if (!site || site.status === null || site.status < 200 || site.status > 299) return;
+        // An arrow's expression body is also visited as the call it is.
+        if (seen.has(node)) return;
+        seen.add(node);
         const data = { status: String(site.status), how: site.statusExplicit ? '' : ' (implicitly)' };
         const ctx = errorContextOf(site.node);
         if (ctx?.kind === 'catch') {

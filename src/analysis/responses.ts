@@ -261,8 +261,39 @@ function httpCodeOf(sourceCode: SourceCode, method: TSESTree.MethodDefinition): 
  */
 const responseSites = new WeakMap<object, Map<TSESTree.Node, ResponseSite | null>>();
 
+/**
+ * Syntactic necessary conditions of `computeResponseAt`, checked before the memo: the rules ask
+ * about every call, return and assignment of every file, and nearly all of them are no response.
+ * A memo entry per node would cost more than these checks.
+ */
+function mayBeResponse(context: Context, node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = propertyName(callee);
+      return method !== null && RESPONSE_METHODS.has(method);
+    }
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      // A returned value is a response only in a route handler.
+      return node.argument !== null && getRouteModel(context).routes.length > 0;
+    default:
+      return (
+        node.type !== AST_NODE_TYPES.BlockStatement &&
+        node.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+        node.parent.body === node &&
+        getRouteModel(context).routes.length > 0
+      );
+  }
+}
+
 /** The response a node makes, or null. See the file header for the forms. */
 export function responseAt(context: Context, node: TSESTree.Node): ResponseSite | null {
+  if (!mayBeResponse(context, node)) return null;
   const ast = context.sourceCode.ast;
   let sites = responseSites.get(ast);
   if (!sites) {

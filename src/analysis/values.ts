@@ -207,12 +207,22 @@ export function memberChainName(node: TSESTree.Node): string | null {
   return null;
 }
 
+// Identifiers repeat across a code base (`req`, `password`, `userId`): rules split the same names
+// on every file, so the answers are kept. Cleared when large so memory stays bounded.
+const wordsCache = new Map<string, readonly string[]>();
+
 /** Split an identifier into lower-case words: `sessionId` → ['session','id'], `API_KEY` → ['api','key']. */
-export function splitWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+export function splitWords(name: string): readonly string[] {
+  let words = wordsCache.get(name);
+  if (words === undefined) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase());
+    if (wordsCache.size >= 10_000) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
 }

@@ -273,6 +273,11 @@ const KNEX_RAW_METHODS = new Set([
   'selectRaw', 'fromRaw', 'onRaw', 'andOnRaw', 'orOnRaw', 'whereNotRaw', 'columnsRaw', 'updateRaw',
 ]);
 const TYPEORM_WHERE_METHODS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
+/** Every method name a member-call SQL sink can have (see getSqlSink): other calls are ruled out by name. */
+const SINK_METHODS: ReadonlySet<string> = new Set([
+  '$queryRawUnsafe', '$executeRawUnsafe', 'raw', 'literal', 'unsafe', 'query', ...KNEX_RAW_METHODS, ...TYPEORM_WHERE_METHODS,
+  ...GENERIC_SQL_METHODS, ...Object.values(DRIVER_SQL_METHODS).flatMap((m) => [...m!]),
+]);
 
 const BUILTIN_CLASSES = new Set([
   'Object', 'Array', 'Promise', 'Reflect', 'Math', 'JSON', 'Date', 'Buffer', 'Number', 'String', 'Boolean',
@@ -295,6 +300,19 @@ const START_NAMES: ReadonlySet<string> = new Set([
   'all', 'iterate', 'each', ...GENERIC_SQL_METHODS, 'query',
 ]);
 
+const NO_CONTINUATIONS: ReadonlySet<string> = new Set();
+const PREPARED_CONTINUATIONS: ReadonlySet<string> = new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']);
+const TYPEORM_QB_ALL: ReadonlySet<string> = new Set([...TYPEORM_QB_METHODS, ...Object.keys(TYPEORM_QB_TERMINALS)]);
+
+/**
+ * Every method name the outermost call of an operation can have: a start, or a continuation of
+ * some chain. Any other member call (and any direct call) is never an operation, which rules out
+ * most calls before a chain is built.
+ */
+const TOP_NAMES: ReadonlySet<string> = new Set([
+  ...START_NAMES, ...KNEX_METHODS, ...DRIZZLE_METHODS, ...QUERY_CONTINUATIONS, ...TYPEORM_QB_ALL, ...PREPARED_CONTINUATIONS,
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Receiver resolution
 // ---------------------------------------------------------------------------------------------
@@ -305,6 +323,10 @@ interface State {
   values: Map<Node, DbValue | null>;
   ops: Map<Node, DbOperation | null>;
   usesDb: boolean;
+  /** The file imports sequelize or Prisma: a directly called `literal(…)`/`raw(…)` import can be a sink. */
+  usesSinkFunctions: boolean;
+  /** The file imports an HTTP client that is called as a function (`axios({ method: 'POST' })`). */
+  usesHttpRequestFunction: boolean;
 }
 
 const states = new WeakMap<object, State>();
@@ -319,8 +341,16 @@ function stateOf(context: Context): State {
       tracker,
       values: new Map(),
       ops: new Map(),
-      usesDb: [...tracker.sources].some((src) => libraryOfModule(src) !== null),
+      usesDb: false,
+      usesSinkFunctions: false,
+      usesHttpRequestFunction: false,
     };
+    for (const src of tracker.sources) {
+      const lib = libraryOfModule(src);
+      if (lib !== null) s.usesDb = true;
+      if (lib === 'sequelize' || lib === 'prisma') s.usesSinkFunctions = true;
+      if (HTTP_REQUEST_FUNCTION_MODULES.includes(src)) s.usesHttpRequestFunction = true;
+    }
     states.set(sourceCode.ast, s);
   }
   return s;
@@ -662,15 +692,21 @@ function chainLinks(top: Call): Link[] {
   for (let i = 0; i < 30 && n.type === AST_NODE_TYPES.CallExpression; i++) {
     const callee = unwrap(n.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      links.unshift({ call: n, name: propertyName(callee), object: callee.object });
+      links.push({ call: n, name: propertyName(callee), object: callee.object });
       n = unwrap(callee.object);
       if (n.type === AST_NODE_TYPES.ChainExpression) n = n.expression;
     } else {
-      links.unshift({ call: n, name: null, object: callee });
+      links.push({ call: n, name: null, object: callee });
       break;
     }
   }
-  return links;
+  return links.reverse();
+}
+
+/** The member name `call` is made with (`x.name(…)`), null for a direct call. */
+function calledName(call: Call): string | null {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
 }
 
 /** The method name of the call that continues the chain after `call`, if any. */
@@ -765,10 +801,15 @@ function sqlOp(s: State, library: DbLibrary, method: string, node: DbOperation['
 
 /** The DB operation performed by `call`, or null. See the header for the reporting convention. */
 export function classifyDbCall(call: Call, context: Context): DbOperation | null {
+  // Most calls cannot end an operation: answer those before any state or cache work.
+  const name = calledName(call);
+  if (name === null || !TOP_NAMES.has(name)) return null;
   const s = stateOf(context);
-  if (s.ops.has(call)) return s.ops.get(call)!;
-  const result = computeOp(s, call);
-  s.ops.set(call, result);
+  let result = s.ops.get(call);
+  if (result === undefined) {
+    result = computeOp(s, call);
+    s.ops.set(call, result);
+  }
   return result;
 }
 
@@ -837,7 +878,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     if (q.type === AST_NODE_TYPES.MemberExpression && propertyName(q) === 'query') {
       const base = dbValueOf(s, q.object);
       if ((base?.role === 'client' && base.library === 'drizzle') || (!base && lastName(q.object) === 'db')) {
-        return finish(new Set(), () =>
+        return finish(NO_CONTINUATIONS, () =>
           op('drizzle', name === 'findMany' ? 'list' : 'single', name, top, {
             bounded: name === 'findFirst' || hasOption(s, link.call.arguments[0], ['limit']),
           }),
@@ -852,7 +893,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
       (v?.role === 'model' && v.library === 'prisma') ||
       (!v && recv.type === AST_NODE_TYPES.MemberExpression && isPrismaLikeName(recv.object) && !dbValueOf(s, recv.object));
     if (prismaModel) {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const kind = PRISMA_MODEL_READS[name] ?? PRISMA_MODEL_WRITES[name]!;
         return op('prisma', kind, name, top, {
           bounded: kind !== 'list' || hasOption(s, link.call.arguments[0], ['take']),
@@ -862,23 +903,22 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
   if (name === '$queryRaw' || name === '$executeRaw' || name === '$queryRawUnsafe' || name === '$executeRawUnsafe') {
     if ((v?.role === 'client' && v.library === 'prisma') || (!v && isPrismaLikeName(recv))) {
-      return finish(new Set(), () => sqlOp(s, 'prisma', name, top, link.call.arguments[0], name.startsWith('$execute') ? 'update' : 'other'));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, 'prisma', name, top, link.call.arguments[0], name.startsWith('$execute') ? 'update' : 'other'));
     }
   }
 
   // ---- TypeORM query builder
   if (name === 'createQueryBuilder') {
     const terminal = rest.length > 0 ? rest[rest.length - 1]!.name : null;
-    const all = new Set([...TYPEORM_QB_METHODS, ...Object.keys(TYPEORM_QB_TERMINALS)]);
-    if (!terminal || !(terminal in TYPEORM_QB_TERMINALS)) return rest.every((l) => l.name && all.has(l.name)) ? null : undefined;
-    return finish(all, () => typeormQbOp(links.slice(i), top));
+    if (!terminal || !(terminal in TYPEORM_QB_TERMINALS)) return rest.every((l) => l.name && TYPEORM_QB_ALL.has(l.name)) ? null : undefined;
+    return finish(TYPEORM_QB_ALL, () => typeormQbOp(links.slice(i), top));
   }
 
   // ---- TypeORM repository / entity manager
   if (name in TYPEORM_REPO_READS || name in TYPEORM_REPO_WRITES) {
     const repo = (v?.role === 'repository' && v.library === 'typeorm') || (!v && isRepositoryLike(recv));
     if (repo) {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         let kind = TYPEORM_REPO_READS[name] ?? TYPEORM_REPO_WRITES[name]!;
         if (name === 'save' && isFoundRecord(s, link.call.arguments[0])) kind = 'update';
         return op('typeorm', kind, name, top, {
@@ -888,7 +928,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
       });
     }
     if (name === 'query' && v?.library === 'typeorm') {
-      return finish(new Set(), () => sqlOp(s, 'typeorm', name, top, link.call.arguments[0]));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, 'typeorm', name, top, link.call.arguments[0]));
     }
   }
 
@@ -937,7 +977,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Documents: `doc.save()`, `doc.destroy()`, `doc.remove()`
   if (name === 'save' || name === 'destroy' || name === 'remove' || name === 'deleteOne' || name === 'update') {
     if (v?.role === 'document') {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const kind: DbKind = name === 'save' ? (v.fresh ? 'create' : 'update') : name === 'update' ? 'update' : 'delete';
         return op(v.library, kind, name, top);
       });
@@ -947,7 +987,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Prepared statements: `db.prepare(sql).all()`, `stmt.run()`
   if (name === 'run' || name === 'get' || name === 'all' || name === 'iterate' || name === 'each') {
     if (v?.role === 'statement') {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const info = v.sql ? classifySql(v.sql) : null;
         let kind: DbKind = info?.kind ?? (name === 'run' ? 'update' : 'other');
         if (name === 'get' && kind === 'list') kind = 'single';
@@ -966,21 +1006,21 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     const arg = link.call.arguments[0];
     if (lib) {
       if (name === 'prepare') {
-        return finish(new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']), () => preparedOp(s, lib, links.slice(i), top));
+        return finish(PREPARED_CONTINUATIONS, () => preparedOp(s, lib, links.slice(i), top));
       }
-      return finish(new Set(), () => sqlOp(s, lib, name, top, arg));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, lib, name, top, arg));
     }
     if (!v && arg && isSqlArgument(s, arg)) {
       if (name === 'prepare') {
-        return finish(new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']), () => preparedOp(s, 'sql', links.slice(i), top));
+        return finish(PREPARED_CONTINUATIONS, () => preparedOp(s, 'sql', links.slice(i), top));
       }
-      return finish(new Set(), () => sqlOp(s, name === 'raw' ? 'knex' : 'sql', name, top, arg));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, name === 'raw' ? 'knex' : 'sql', name, top, arg));
     }
   }
 
   // ---- Sequelize client `sequelize.query`
   if (name === 'query' && v?.role === 'client') {
-    return finish(new Set(), () => sqlOp(s, v.library, name, top, link.call.arguments[0]));
+    return finish(NO_CONTINUATIONS, () => sqlOp(s, v.library, name, top, link.call.arguments[0]));
   }
 
   return undefined;
@@ -1191,7 +1231,6 @@ export function fileUsesDbLibrary(context: Context): boolean {
 
 /** See the header. */
 export function getSqlSink(call: Call, context: Context): SqlSink | null {
-  const s = stateOf(context);
   const callee = unwrap(call.callee);
   const args = call.arguments;
   const first = args[0];
@@ -1199,6 +1238,8 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
 
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // Named imports: `import { literal } from 'sequelize'`, `import { raw } from '@prisma/client/runtime'`.
+    const s = stateOf(context);
+    if (!s.usesSinkFunctions) return null;
     const ref = s.tracker.resolve(callee);
     if (ref) {
       const lib = libraryOfModule(ref.source);
@@ -1210,7 +1251,8 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
-  if (!name) return null;
+  if (!name || !SINK_METHODS.has(name)) return null;
+  const s = stateOf(context);
   const recv = unwrap(callee.object);
 
   // Prisma: distinctive names, any receiver.
@@ -1223,6 +1265,15 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
   // Knex *Raw builder methods: distinctive names.
   if (KNEX_RAW_METHODS.has(name)) {
     return { library: 'knex', sqlArg: first, hasBoundValues: args.length > 1 };
+  }
+
+  // TypeORM string where on query builders (no other sink has these names).
+  if (TYPEORM_WHERE_METHODS.has(name)) {
+    if (!inTypeormBuilder(call)) return null;
+    const text = getStaticString(s.sourceCode, first);
+    if (first.type === AST_NODE_TYPES.ObjectExpression || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return null;
+    if (text === null && !isStringish(first)) return null;
+    return { library: 'typeorm', sqlArg: first, hasBoundValues: args.length > 1 };
   }
 
   const v = dbValueOf(s, recv);
@@ -1250,14 +1301,6 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
     }
     return null;
   }
-  // TypeORM string where on query builders.
-  if (TYPEORM_WHERE_METHODS.has(name) && inTypeormBuilder(call)) {
-    const text = getStaticString(s.sourceCode, first);
-    if (first.type === AST_NODE_TYPES.ObjectExpression || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return null;
-    if (text === null && !isStringish(first)) return null;
-    return { library: 'typeorm', sqlArg: first, hasBoundValues: args.length > 1 };
-  }
-
   // Driver methods.
   let lib = sqlLibraryOf(s, v, name);
   if (!lib && v === null && GENERIC_SQL_METHODS.has(name) && isSqlArgument(s, first)) lib = 'sql';
@@ -1275,8 +1318,16 @@ function isStringish(node: Node): boolean {
   return n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') || n.type === AST_NODE_TYPES.Identifier;
 }
 
+/** Some call of the chain that `call` ends is a `createQueryBuilder(…)` (the walk chainLinks makes, without building links). */
 function inTypeormBuilder(call: Call): boolean {
-  for (const l of chainLinks(call)) if (l.name === 'createQueryBuilder') return true;
+  let n: Node = call;
+  for (let i = 0; i < 30 && n.type === AST_NODE_TYPES.CallExpression; i++) {
+    const callee = unwrap(n.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (propertyName(callee) === 'createQueryBuilder') return true;
+    n = unwrap(callee.object);
+    if (n.type === AST_NODE_TYPES.ChainExpression) n = n.expression;
+  }
   return false;
 }
 
@@ -1323,6 +1374,10 @@ const FS_WRITES = new Set([
 ]);
 const HTTP_MUTATING = new Set(['post', 'put', 'patch', 'delete']);
 const HTTP_CLIENT_MODULES = ['axios', 'got', 'ky', 'superagent', 'node-fetch', 'undici', 'needle', 'cross-fetch'];
+/** Modules whose default export (or `request`) is itself a request function: `axios(config)`, `got(url, opts)`. */
+const HTTP_REQUEST_FUNCTION_MODULES = ['axios', 'got', 'undici', 'ky'];
+/** Every method name a mail or queue publishing call can have (see classifySideEffect). */
+const MESSAGE_METHODS = new Set(['sendMail', 'sendToQueue', 'publish', 'add', 'send', 'sendBatch', 'sendMessage', 'sendMessageBatch', 'sendMultiple']);
 const QUEUE_COMMANDS = new Set([
   'SendMessageCommand', 'SendMessageBatchCommand', 'PublishCommand', 'PublishBatchCommand', 'PutRecordCommand',
   'PutRecordsCommand', 'PutEventsCommand', 'SendEmailCommand', 'SendRawEmailCommand', 'PutObjectCommand',
@@ -1419,10 +1474,10 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
     const named = !ref && recv.type === AST_NODE_TYPES.Identifier && /^(?:axios|got|ky|superagent|needle)$/.test(recv.name) && !resolveConstInit(s.sourceCode, recv);
     if (fromClient || instance || named) return { kind: 'http', what: `${describeCallee(callee)}`, node: call };
   }
-  if (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'request'))) {
+  if (s.usesHttpRequestFunction && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'request')))) {
     const target = callee.type === AST_NODE_TYPES.Identifier ? callee : unwrap(callee.object);
     const ref = s.tracker.resolve(target);
-    if (ref && ['axios', 'got', 'undici', 'ky'].includes(ref.source)) {
+    if (ref && HTTP_REQUEST_FUNCTION_MODULES.includes(ref.source)) {
       const isDefault = ref.path.length === 0 || ref.path[0] === 'default' || ref.path[0] === 'request';
       if (isDefault) {
         const method = staticMethodOf(s, call.arguments[call.arguments.length - 1]);
@@ -1432,6 +1487,7 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
   }
 
   // Mail and queues
+  if (!MESSAGE_METHODS.has(name)) return null;
   if (name === 'sendMail' && callee.type === AST_NODE_TYPES.MemberExpression) return { kind: 'message', what: describeCallee(callee), node: call };
   if (name === 'sendToQueue' && callee.type === AST_NODE_TYPES.MemberExpression) return { kind: 'message', what: describeCallee(callee), node: call };
   if (callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -397,7 +397,8 @@ function classFieldInit(node: TSESTree.MemberExpression): Node | null {
 }
 
 function dbValueOf(s: State, node: Node | null | undefined, depth = 0): DbValue | null {
-  if (!node || depth > 10) return null;
+  // Every DB value starts at an import or require of a DB library: without one, nothing to resolve.
+  if (!s.usesDb || !node || depth > 10) return null;
   const n = unwrap(node);
   if (s.values.has(n)) return s.values.get(n)!;
   s.values.set(n, null); // cycle guard

@@ -322,6 +322,7 @@ interface State {
   tracker: ImportTracker;
   values: Map<Node, DbValue | null>;
   ops: Map<Node, DbOperation | null>;
+  sqlArguments: Map<Node, boolean>;
   usesDb: boolean;
   /** The file imports sequelize or Prisma: a directly called `literal(…)`/`raw(…)` import can be a sink. */
   usesSinkFunctions: boolean;
@@ -341,6 +342,7 @@ function stateOf(context: Context): State {
       tracker,
       values: new Map(),
       ops: new Map(),
+      sqlArguments: new Map(),
       usesDb: false,
       usesSinkFunctions: false,
       usesHttpRequestFunction: false,
@@ -1069,8 +1071,21 @@ function sqlLibraryOf(s: State, v: DbValue | null, method: string): DbLibrary | 
   return null;
 }
 
-/** An argument that carries SQL text: its leading static part (through const bindings) is SQL. */
+/**
+ * An argument that carries SQL text: its leading static part (through const bindings) is SQL.
+ * Both classifyDbCall and getSqlSink ask it of the same first arguments (`config.get('key')`), and
+ * the answer costs scope lookups, so it is kept per node.
+ */
 function isSqlArgument(s: State, node: Node): boolean {
+  let answer = s.sqlArguments.get(node);
+  if (answer === undefined) {
+    answer = computeIsSqlArgument(s, node);
+    s.sqlArguments.set(node, answer);
+  }
+  return answer;
+}
+
+function computeIsSqlArgument(s: State, node: Node): boolean {
   if (node.type === AST_NODE_TYPES.SpreadElement) return false;
   const obj = getObjectLiteral(s.sourceCode, node);
   const target = obj ? getProperty(s.sourceCode, obj, 'text') ?? getProperty(s.sourceCode, obj, 'sql') : node;

@@ -1581,11 +1581,14 @@ export interface DbClientConstruction {
 export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): DbClientConstruction | null {
   const s = stateOf(context);
   const callee = unwrap(node.callee);
+  const transaction = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction';
   // Clients are only ever built from a tracked import; Prisma transactions may use an untracked client.
-  if (!s.usesDb && !(callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction')) return null;
-  const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  if (!s.usesDb && !transaction) return null;
   if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const cv = dbValueOf(s, callee);
+  // Everything but a transaction is built by a call on (or `new` of) the library module itself.
+  if (cv?.role !== 'module' && !transaction) return null;
+  const args = node.arguments as TSESTree.Expression[]; // no spreads: ruled out above
   const build = (library: DbLibrary, what: string, options: Node | null, uri: Node | null = null): DbClientConstruction => ({ library, what, options, uri, node });
 
   if (node.type === AST_NODE_TYPES.NewExpression) {
@@ -1610,7 +1613,7 @@ export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.Ne
     if (cv.library === 'mongodb' && last === 'connect' && p.length === 2) return build('mongodb', 'MongoClient.connect()', args[1] ?? null, args[0] ?? null);
     return null;
   }
-  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction') {
+  if (transaction && callee.type === AST_NODE_TYPES.MemberExpression) {
     const recv = dbValueOf(s, callee.object);
     const isPrisma = (recv?.role === 'client' && recv.library === 'prisma') || (!recv && isPrismaLikeName(callee.object));
     const fn = args[0] ? unwrap(args[0]) : null;

@@ -273,6 +273,11 @@ const KNEX_RAW_METHODS = new Set([
   'selectRaw', 'fromRaw', 'onRaw', 'andOnRaw', 'orOnRaw', 'whereNotRaw', 'columnsRaw', 'updateRaw',
 ]);
 const TYPEORM_WHERE_METHODS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
+/** Every method name a member-call SQL sink can have (see getSqlSink): other calls are ruled out by name. */
+const SINK_METHODS: ReadonlySet<string> = new Set([
+  '$queryRawUnsafe', '$executeRawUnsafe', 'raw', 'literal', 'unsafe', 'query', ...KNEX_RAW_METHODS, ...TYPEORM_WHERE_METHODS,
+  ...GENERIC_SQL_METHODS, ...Object.values(DRIVER_SQL_METHODS).flatMap((m) => [...m!]),
+]);
 
 const BUILTIN_CLASSES = new Set([
   'Object', 'Array', 'Promise', 'Reflect', 'Math', 'JSON', 'Date', 'Buffer', 'Number', 'String', 'Boolean',
@@ -295,6 +300,25 @@ const START_NAMES: ReadonlySet<string> = new Set([
   'all', 'iterate', 'each', ...GENERIC_SQL_METHODS, 'query',
 ]);
 
+// Method names per family, as sets: a Set lookup is cheaper than `in` on the kind tables.
+const PRISMA_MODEL_METHODS: ReadonlySet<string> = new Set([...Object.keys(PRISMA_MODEL_READS), ...Object.keys(PRISMA_MODEL_WRITES)]);
+const TYPEORM_REPO_METHODS: ReadonlySet<string> = new Set([...Object.keys(TYPEORM_REPO_READS), ...Object.keys(TYPEORM_REPO_WRITES)]);
+const MONGO_COLLECTION_METHODS: ReadonlySet<string> = new Set([...Object.keys(MONGO_COLLECTION_READS), ...Object.keys(MONGO_COLLECTION_WRITES)]);
+const MODEL_METHODS: ReadonlySet<string> = new Set([...Object.keys(MODEL_READS), ...Object.keys(MODEL_WRITES)]);
+
+const NO_CONTINUATIONS: ReadonlySet<string> = new Set();
+const PREPARED_CONTINUATIONS: ReadonlySet<string> = new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']);
+const TYPEORM_QB_ALL: ReadonlySet<string> = new Set([...TYPEORM_QB_METHODS, ...Object.keys(TYPEORM_QB_TERMINALS)]);
+
+/**
+ * Every method name the outermost call of an operation can have: a start, or a continuation of
+ * some chain. Any other member call (and any direct call) is never an operation, which rules out
+ * most calls before a chain is built.
+ */
+const TOP_NAMES: ReadonlySet<string> = new Set([
+  ...START_NAMES, ...KNEX_METHODS, ...DRIZZLE_METHODS, ...QUERY_CONTINUATIONS, ...TYPEORM_QB_ALL, ...PREPARED_CONTINUATIONS,
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Receiver resolution
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +328,12 @@ interface State {
   tracker: ImportTracker;
   values: Map<Node, DbValue | null>;
   ops: Map<Node, DbOperation | null>;
+  sqlArguments: Map<Node, boolean>;
   usesDb: boolean;
+  /** The file imports sequelize or Prisma: a directly called `literal(…)`/`raw(…)` import can be a sink. */
+  usesSinkFunctions: boolean;
+  /** The file imports an HTTP client that is called as a function (`axios({ method: 'POST' })`). */
+  usesHttpRequestFunction: boolean;
 }
 
 const states = new WeakMap<object, State>();
@@ -319,8 +348,17 @@ function stateOf(context: Context): State {
       tracker,
       values: new Map(),
       ops: new Map(),
-      usesDb: [...tracker.sources].some((src) => libraryOfModule(src) !== null),
+      sqlArguments: new Map(),
+      usesDb: false,
+      usesSinkFunctions: false,
+      usesHttpRequestFunction: false,
     };
+    for (const src of tracker.sources) {
+      const lib = libraryOfModule(src);
+      if (lib !== null) s.usesDb = true;
+      if (lib === 'sequelize' || lib === 'prisma') s.usesSinkFunctions = true;
+      if (HTTP_REQUEST_FUNCTION_MODULES.includes(src)) s.usesHttpRequestFunction = true;
+    }
     states.set(sourceCode.ast, s);
   }
   return s;
@@ -367,7 +405,8 @@ function classFieldInit(node: TSESTree.MemberExpression): Node | null {
 }
 
 function dbValueOf(s: State, node: Node | null | undefined, depth = 0): DbValue | null {
-  if (!node || depth > 10) return null;
+  // Every DB value starts at an import or require of a DB library: without one, nothing to resolve.
+  if (!s.usesDb || !node || depth > 10) return null;
   const n = unwrap(node);
   if (s.values.has(n)) return s.values.get(n)!;
   s.values.set(n, null); // cycle guard
@@ -662,15 +701,21 @@ function chainLinks(top: Call): Link[] {
   for (let i = 0; i < 30 && n.type === AST_NODE_TYPES.CallExpression; i++) {
     const callee = unwrap(n.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      links.unshift({ call: n, name: propertyName(callee), object: callee.object });
+      links.push({ call: n, name: propertyName(callee), object: callee.object });
       n = unwrap(callee.object);
       if (n.type === AST_NODE_TYPES.ChainExpression) n = n.expression;
     } else {
-      links.unshift({ call: n, name: null, object: callee });
+      links.push({ call: n, name: null, object: callee });
       break;
     }
   }
-  return links;
+  return links.reverse();
+}
+
+/** The member name `call` is made with (`x.name(…)`), null for a direct call. */
+function calledName(call: Call): string | null {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
 }
 
 /** The method name of the call that continues the chain after `call`, if any. */
@@ -765,10 +810,15 @@ function sqlOp(s: State, library: DbLibrary, method: string, node: DbOperation['
 
 /** The DB operation performed by `call`, or null. See the header for the reporting convention. */
 export function classifyDbCall(call: Call, context: Context): DbOperation | null {
+  // Most calls cannot end an operation: answer those before any state or cache work.
+  const name = calledName(call);
+  if (name === null || !TOP_NAMES.has(name)) return null;
   const s = stateOf(context);
-  if (s.ops.has(call)) return s.ops.get(call)!;
-  const result = computeOp(s, call);
-  s.ops.set(call, result);
+  let result = s.ops.get(call);
+  if (result === undefined) {
+    result = computeOp(s, call);
+    s.ops.set(call, result);
+  }
   return result;
 }
 
@@ -837,7 +887,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     if (q.type === AST_NODE_TYPES.MemberExpression && propertyName(q) === 'query') {
       const base = dbValueOf(s, q.object);
       if ((base?.role === 'client' && base.library === 'drizzle') || (!base && lastName(q.object) === 'db')) {
-        return finish(new Set(), () =>
+        return finish(NO_CONTINUATIONS, () =>
           op('drizzle', name === 'findMany' ? 'list' : 'single', name, top, {
             bounded: name === 'findFirst' || hasOption(s, link.call.arguments[0], ['limit']),
           }),
@@ -847,12 +897,12 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
 
   // ---- Prisma
-  if (name in PRISMA_MODEL_READS || name in PRISMA_MODEL_WRITES) {
+  if (PRISMA_MODEL_METHODS.has(name)) {
     const prismaModel =
       (v?.role === 'model' && v.library === 'prisma') ||
       (!v && recv.type === AST_NODE_TYPES.MemberExpression && isPrismaLikeName(recv.object) && !dbValueOf(s, recv.object));
     if (prismaModel) {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const kind = PRISMA_MODEL_READS[name] ?? PRISMA_MODEL_WRITES[name]!;
         return op('prisma', kind, name, top, {
           bounded: kind !== 'list' || hasOption(s, link.call.arguments[0], ['take']),
@@ -862,23 +912,22 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
   if (name === '$queryRaw' || name === '$executeRaw' || name === '$queryRawUnsafe' || name === '$executeRawUnsafe') {
     if ((v?.role === 'client' && v.library === 'prisma') || (!v && isPrismaLikeName(recv))) {
-      return finish(new Set(), () => sqlOp(s, 'prisma', name, top, link.call.arguments[0], name.startsWith('$execute') ? 'update' : 'other'));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, 'prisma', name, top, link.call.arguments[0], name.startsWith('$execute') ? 'update' : 'other'));
     }
   }
 
   // ---- TypeORM query builder
   if (name === 'createQueryBuilder') {
     const terminal = rest.length > 0 ? rest[rest.length - 1]!.name : null;
-    const all = new Set([...TYPEORM_QB_METHODS, ...Object.keys(TYPEORM_QB_TERMINALS)]);
-    if (!terminal || !(terminal in TYPEORM_QB_TERMINALS)) return rest.every((l) => l.name && all.has(l.name)) ? null : undefined;
-    return finish(all, () => typeormQbOp(links.slice(i), top));
+    if (!terminal || !(terminal in TYPEORM_QB_TERMINALS)) return rest.every((l) => l.name && TYPEORM_QB_ALL.has(l.name)) ? null : undefined;
+    return finish(TYPEORM_QB_ALL, () => typeormQbOp(links.slice(i), top));
   }
 
   // ---- TypeORM repository / entity manager
-  if (name in TYPEORM_REPO_READS || name in TYPEORM_REPO_WRITES) {
+  if (TYPEORM_REPO_METHODS.has(name)) {
     const repo = (v?.role === 'repository' && v.library === 'typeorm') || (!v && isRepositoryLike(recv));
     if (repo) {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         let kind = TYPEORM_REPO_READS[name] ?? TYPEORM_REPO_WRITES[name]!;
         if (name === 'save' && isFoundRecord(s, link.call.arguments[0])) kind = 'update';
         return op('typeorm', kind, name, top, {
@@ -888,12 +937,12 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
       });
     }
     if (name === 'query' && v?.library === 'typeorm') {
-      return finish(new Set(), () => sqlOp(s, 'typeorm', name, top, link.call.arguments[0]));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, 'typeorm', name, top, link.call.arguments[0]));
     }
   }
 
   // ---- MongoDB collection
-  if (name in MONGO_COLLECTION_READS || name in MONGO_COLLECTION_WRITES) {
+  if (MONGO_COLLECTION_METHODS.has(name)) {
     const coll =
       (v?.role === 'collection') ||
       (!v && recv.type === AST_NODE_TYPES.CallExpression && isCollectionCall(recv));
@@ -912,7 +961,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
 
   // ---- Models: Mongoose, Sequelize, generic ORM classes
-  if (name in MODEL_READS || name in MODEL_WRITES) {
+  if (MODEL_METHODS.has(name)) {
     const tracked = v?.role === 'model';
     const firstArg = link.call.arguments[0];
     // ORM writes and queries take objects; `X.create('archived')` builds a value object.
@@ -937,7 +986,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Documents: `doc.save()`, `doc.destroy()`, `doc.remove()`
   if (name === 'save' || name === 'destroy' || name === 'remove' || name === 'deleteOne' || name === 'update') {
     if (v?.role === 'document') {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const kind: DbKind = name === 'save' ? (v.fresh ? 'create' : 'update') : name === 'update' ? 'update' : 'delete';
         return op(v.library, kind, name, top);
       });
@@ -947,7 +996,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   // ---- Prepared statements: `db.prepare(sql).all()`, `stmt.run()`
   if (name === 'run' || name === 'get' || name === 'all' || name === 'iterate' || name === 'each') {
     if (v?.role === 'statement') {
-      return finish(new Set(), () => {
+      return finish(NO_CONTINUATIONS, () => {
         const info = v.sql ? classifySql(v.sql) : null;
         let kind: DbKind = info?.kind ?? (name === 'run' ? 'update' : 'other');
         if (name === 'get' && kind === 'list') kind = 'single';
@@ -966,21 +1015,21 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     const arg = link.call.arguments[0];
     if (lib) {
       if (name === 'prepare') {
-        return finish(new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']), () => preparedOp(s, lib, links.slice(i), top));
+        return finish(PREPARED_CONTINUATIONS, () => preparedOp(s, lib, links.slice(i), top));
       }
-      return finish(new Set(), () => sqlOp(s, lib, name, top, arg));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, lib, name, top, arg));
     }
     if (!v && arg && isSqlArgument(s, arg)) {
       if (name === 'prepare') {
-        return finish(new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']), () => preparedOp(s, 'sql', links.slice(i), top));
+        return finish(PREPARED_CONTINUATIONS, () => preparedOp(s, 'sql', links.slice(i), top));
       }
-      return finish(new Set(), () => sqlOp(s, name === 'raw' ? 'knex' : 'sql', name, top, arg));
+      return finish(NO_CONTINUATIONS, () => sqlOp(s, name === 'raw' ? 'knex' : 'sql', name, top, arg));
     }
   }
 
   // ---- Sequelize client `sequelize.query`
   if (name === 'query' && v?.role === 'client') {
-    return finish(new Set(), () => sqlOp(s, v.library, name, top, link.call.arguments[0]));
+    return finish(NO_CONTINUATIONS, () => sqlOp(s, v.library, name, top, link.call.arguments[0]));
   }
 
   return undefined;
@@ -1028,8 +1077,21 @@ function sqlLibraryOf(s: State, v: DbValue | null, method: string): DbLibrary | 
   return null;
 }
 
-/** An argument that carries SQL text: its leading static part (through const bindings) is SQL. */
+/**
+ * An argument that carries SQL text: its leading static part (through const bindings) is SQL.
+ * Both classifyDbCall and getSqlSink ask it of the same first arguments (`config.get('key')`), and
+ * the answer costs scope lookups, so it is kept per node.
+ */
 function isSqlArgument(s: State, node: Node): boolean {
+  let answer = s.sqlArguments.get(node);
+  if (answer === undefined) {
+    answer = computeIsSqlArgument(s, node);
+    s.sqlArguments.set(node, answer);
+  }
+  return answer;
+}
+
+function computeIsSqlArgument(s: State, node: Node): boolean {
   if (node.type === AST_NODE_TYPES.SpreadElement) return false;
   const obj = getObjectLiteral(s.sourceCode, node);
   const target = obj ? getProperty(s.sourceCode, obj, 'text') ?? getProperty(s.sourceCode, obj, 'sql') : node;
@@ -1191,7 +1253,6 @@ export function fileUsesDbLibrary(context: Context): boolean {
 
 /** See the header. */
 export function getSqlSink(call: Call, context: Context): SqlSink | null {
-  const s = stateOf(context);
   const callee = unwrap(call.callee);
   const args = call.arguments;
   const first = args[0];
@@ -1199,6 +1260,8 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
 
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // Named imports: `import { literal } from 'sequelize'`, `import { raw } from '@prisma/client/runtime'`.
+    const s = stateOf(context);
+    if (!s.usesSinkFunctions) return null;
     const ref = s.tracker.resolve(callee);
     if (ref) {
       const lib = libraryOfModule(ref.source);
@@ -1210,7 +1273,8 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
-  if (!name) return null;
+  if (!name || !SINK_METHODS.has(name)) return null;
+  const s = stateOf(context);
   const recv = unwrap(callee.object);
 
   // Prisma: distinctive names, any receiver.
@@ -1223,6 +1287,15 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
   // Knex *Raw builder methods: distinctive names.
   if (KNEX_RAW_METHODS.has(name)) {
     return { library: 'knex', sqlArg: first, hasBoundValues: args.length > 1 };
+  }
+
+  // TypeORM string where on query builders (no other sink has these names).
+  if (TYPEORM_WHERE_METHODS.has(name)) {
+    if (!inTypeormBuilder(call)) return null;
+    const text = getStaticString(s.sourceCode, first);
+    if (first.type === AST_NODE_TYPES.ObjectExpression || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return null;
+    if (text === null && !isStringish(first)) return null;
+    return { library: 'typeorm', sqlArg: first, hasBoundValues: args.length > 1 };
   }
 
   const v = dbValueOf(s, recv);
@@ -1250,14 +1323,6 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
     }
     return null;
   }
-  // TypeORM string where on query builders.
-  if (TYPEORM_WHERE_METHODS.has(name) && inTypeormBuilder(call)) {
-    const text = getStaticString(s.sourceCode, first);
-    if (first.type === AST_NODE_TYPES.ObjectExpression || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return null;
-    if (text === null && !isStringish(first)) return null;
-    return { library: 'typeorm', sqlArg: first, hasBoundValues: args.length > 1 };
-  }
-
   // Driver methods.
   let lib = sqlLibraryOf(s, v, name);
   if (!lib && v === null && GENERIC_SQL_METHODS.has(name) && isSqlArgument(s, first)) lib = 'sql';
@@ -1275,8 +1340,16 @@ function isStringish(node: Node): boolean {
   return n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') || n.type === AST_NODE_TYPES.Identifier;
 }
 
+/** Some call of the chain that `call` ends is a `createQueryBuilder(…)` (the walk chainLinks makes, without building links). */
 function inTypeormBuilder(call: Call): boolean {
-  for (const l of chainLinks(call)) if (l.name === 'createQueryBuilder') return true;
+  let n: Node = call;
+  for (let i = 0; i < 30 && n.type === AST_NODE_TYPES.CallExpression; i++) {
+    const callee = unwrap(n.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (propertyName(callee) === 'createQueryBuilder') return true;
+    n = unwrap(callee.object);
+    if (n.type === AST_NODE_TYPES.ChainExpression) n = n.expression;
+  }
   return false;
 }
 
@@ -1323,6 +1396,10 @@ const FS_WRITES = new Set([
 ]);
 const HTTP_MUTATING = new Set(['post', 'put', 'patch', 'delete']);
 const HTTP_CLIENT_MODULES = ['axios', 'got', 'ky', 'superagent', 'node-fetch', 'undici', 'needle', 'cross-fetch'];
+/** Modules whose default export (or `request`) is itself a request function: `axios(config)`, `got(url, opts)`. */
+const HTTP_REQUEST_FUNCTION_MODULES = ['axios', 'got', 'undici', 'ky'];
+/** Every method name a mail or queue publishing call can have (see classifySideEffect). */
+const MESSAGE_METHODS = new Set(['sendMail', 'sendToQueue', 'publish', 'add', 'send', 'sendBatch', 'sendMessage', 'sendMessageBatch', 'sendMultiple']);
 const QUEUE_COMMANDS = new Set([
   'SendMessageCommand', 'SendMessageBatchCommand', 'PublishCommand', 'PublishBatchCommand', 'PutRecordCommand',
   'PutRecordsCommand', 'PutEventsCommand', 'SendEmailCommand', 'SendRawEmailCommand', 'PutObjectCommand',
@@ -1419,10 +1496,10 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
     const named = !ref && recv.type === AST_NODE_TYPES.Identifier && /^(?:axios|got|ky|superagent|needle)$/.test(recv.name) && !resolveConstInit(s.sourceCode, recv);
     if (fromClient || instance || named) return { kind: 'http', what: `${describeCallee(callee)}`, node: call };
   }
-  if (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'request'))) {
+  if (s.usesHttpRequestFunction && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'request')))) {
     const target = callee.type === AST_NODE_TYPES.Identifier ? callee : unwrap(callee.object);
     const ref = s.tracker.resolve(target);
-    if (ref && ['axios', 'got', 'undici', 'ky'].includes(ref.source)) {
+    if (ref && HTTP_REQUEST_FUNCTION_MODULES.includes(ref.source)) {
       const isDefault = ref.path.length === 0 || ref.path[0] === 'default' || ref.path[0] === 'request';
       if (isDefault) {
         const method = staticMethodOf(s, call.arguments[call.arguments.length - 1]);
@@ -1432,6 +1509,7 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
   }
 
   // Mail and queues
+  if (!MESSAGE_METHODS.has(name)) return null;
   if (name === 'sendMail' && callee.type === AST_NODE_TYPES.MemberExpression) return { kind: 'message', what: describeCallee(callee), node: call };
   if (name === 'sendToQueue' && callee.type === AST_NODE_TYPES.MemberExpression) return { kind: 'message', what: describeCallee(callee), node: call };
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -1503,11 +1581,14 @@ export interface DbClientConstruction {
 export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): DbClientConstruction | null {
   const s = stateOf(context);
   const callee = unwrap(node.callee);
+  const transaction = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction';
   // Clients are only ever built from a tracked import; Prisma transactions may use an untracked client.
-  if (!s.usesDb && !(callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction')) return null;
-  const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  if (!s.usesDb && !transaction) return null;
   if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const cv = dbValueOf(s, callee);
+  // Everything but a transaction is built by a call on (or `new` of) the library module itself.
+  if (cv?.role !== 'module' && !transaction) return null;
+  const args = node.arguments as TSESTree.Expression[]; // no spreads: ruled out above
   const build = (library: DbLibrary, what: string, options: Node | null, uri: Node | null = null): DbClientConstruction => ({ library, what, options, uri, node });
 
   if (node.type === AST_NODE_TYPES.NewExpression) {
@@ -1532,7 +1613,7 @@ export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.Ne
     if (cv.library === 'mongodb' && last === 'connect' && p.length === 2) return build('mongodb', 'MongoClient.connect()', args[1] ?? null, args[0] ?? null);
     return null;
   }
-  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === '$transaction') {
+  if (transaction && callee.type === AST_NODE_TYPES.MemberExpression) {
     const recv = dbValueOf(s, callee.object);
     const isPrisma = (recv?.role === 'client' && recv.library === 'prisma') || (!recv && isPrismaLikeName(callee.object));
     const fn = args[0] ? unwrap(args[0]) : null;

@@ -150,8 +150,15 @@ export function topLevelSql(text: string): string {
   return out;
 }
 
+/** The leading keywords looksLikeSql accepts. */
+const STATEMENT_KEYWORDS = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'UPSERT', 'DROP', 'CREATE', 'ALTER', 'TRUNCATE']);
+
 /** Does a string look like the start of a SQL statement (used to recognise untracked drivers)? */
 export function looksLikeSql(text: string): boolean {
+  // Text that opens with a word opens its top level with that same word. Most strings asked about
+  // are keys and names (`config.get('url')`), not statements: they stop here.
+  const lead = /^\s*([A-Za-z]+)\b/.exec(text);
+  if (lead && !STATEMENT_KEYWORDS.has(lead[1]!.toUpperCase())) return false;
   const top = topLevelSql(text).trimStart().replace(/^\(+\s*/, '');
   const m = /^([A-Za-z]+)\b/.exec(top);
   if (!m) return false;

@@ -182,11 +182,12 @@ export class ImportTracker {
   matches(node: TSESTree.Node | null | undefined, source: string | readonly string[], path: readonly string[]): boolean {
     const ref = this.resolve(node);
     if (!ref) return false;
-    const sources = typeof source === 'string' ? [source] : source;
-    if (!sources.includes(ref.source)) return false;
+    if (typeof source === 'string' ? ref.source !== source : !source.includes(ref.source)) return false;
     // Tolerate a leading `default` (ESM interop: `import * as m` then `m.default.sign`).
-    const p = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
-    return p.length === path.length && p.every((seg, i) => seg === path[i]);
+    const skip = ref.path[0] === 'default' ? 1 : 0;
+    if (ref.path.length - skip !== path.length) return false;
+    for (let i = 0; i < path.length; i++) if (ref.path[i + skip] !== path[i]) return false;
+    return true;
   }
 
   private resolveVariable(variable: Variable): ModuleRef | null {

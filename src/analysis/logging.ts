@@ -54,6 +54,30 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
 
 const LOGGER_NAME_HEADS = new Set(['log', 'logger', 'logging']);
 
+/** Per file: does it import a logger module at all? Asked for most calls, so answered once. */
+const importsLoggerByTracker = new WeakMap<ImportTracker, boolean>();
+function importsLogger(tracker: ImportTracker): boolean {
+  let yes = importsLoggerByTracker.get(tracker);
+  if (yes === undefined) {
+    yes = tracker.usesAny(LOGGER_MODULES);
+    importsLoggerByTracker.set(tracker, yes);
+  }
+  return yes;
+}
+
+/** `logger`, `auditLog`, `logs`: a name whose head word names a logger. Few distinct names, asked often. */
+const loggerNameCache = new Map<string, boolean>();
+function isLoggerName(name: string): boolean {
+  let yes = loggerNameCache.get(name);
+  if (yes === undefined) {
+    const words = nameWords(name);
+    yes = LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '');
+    if (loggerNameCache.size > 5000) loggerNameCache.clear();
+    loggerNameCache.set(name, yes);
+  }
+  return yes;
+}
+
 function isLoggerModule(tracker: ImportTracker, node: TSESTree.Node): boolean {
   const ref = tracker.resolve(node);
   return !!ref && LOGGER_MODULES.includes(ref.source);
@@ -82,12 +106,9 @@ function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: 
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier && n.name === 'console') return true;
   const name = n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : null;
-  if (name && /log/i.test(name)) {
-    const words = nameWords(name);
-    if (LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '')) return true;
-  }
+  if (name && /log/i.test(name) && isLoggerName(name)) return true;
   // Module resolution last: it is the expensive check, and only files importing a logger need it.
-  if (!tracker.usesAny(LOGGER_MODULES)) return false;
+  if (!importsLogger(tracker)) return false;
   return isLoggerModule(tracker, n) || isLoggerInstance(sourceCode, tracker, n, depth);
 }
 
@@ -102,7 +123,7 @@ export function isLoggerCall(sourceCode: SourceCode, tracker: ImportTracker, cal
   // `debug('x')` instances and directly imported log functions.
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // Cheap gate first: a bare-function logger must come from a logger module this file imports.
-    return tracker.usesAny(LOGGER_MODULES) && isLoggerInstance(sourceCode, tracker, callee);
+    return importsLogger(tracker) && isLoggerInstance(sourceCode, tracker, callee);
   }
   return false;
 }
@@ -142,9 +163,20 @@ const META_PREFIXES = new Set([
   'num', 'number', 'total', 'count', 'deleted', 'removed', 'expired', 'revoked', 'cleaned', 'purged', 'invalid',
 ]);
 
-/** The sensitive term a name holds, or null. */
+/** The sensitive term a name holds, or null. Names repeat across calls and files, so answers are kept. */
+const sensitiveTermCache = new Map<string, string | null>();
 export function sensitiveTerm(name: string | null | undefined): string | null {
   if (!name) return null;
+  let term = sensitiveTermCache.get(name);
+  if (term === undefined) {
+    term = computeSensitiveTerm(name);
+    if (sensitiveTermCache.size > 5000) sensitiveTermCache.clear();
+    sensitiveTermCache.set(name, term);
+  }
+  return term;
+}
+
+function computeSensitiveTerm(name: string): string | null {
   const words = nameWords(name);
   if (words.length > 1 && META_PREFIXES.has(words[0]!)) return null;
   return headTerm(words, SENSITIVE_DATA);

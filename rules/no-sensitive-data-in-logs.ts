@@ -8,7 +8,7 @@
  */
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
-import { isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
+import { importsLogger, isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
 
 type MessageIds = 'sensitiveValue' | 'wholeRequestPart';
 
@@ -40,9 +40,10 @@ export default defineRule({
     create(context) {
       const sourceCode = context.sourceCode;
       const tracker = getImportTracker(context);
+      const fileImportsLogger = importsLogger(tracker);
       return {
         CallExpression(call) {
-          if (call.arguments.length === 0 || !isLoggerCall(sourceCode, tracker, call)) return;
+          if (call.arguments.length === 0 || !isLoggerCall(sourceCode, tracker, call, fileImportsLogger)) return;
           for (const arg of call.arguments) {
             const found = sensitiveRead(sourceCode, arg);
             if (!found) continue;

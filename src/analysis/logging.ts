@@ -54,15 +54,9 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
 
 const LOGGER_NAME_HEADS = new Set(['log', 'logger', 'logging']);
 
-/** Per file: does it import a logger module at all? Asked for most calls, so answered once. */
-const importsLoggerByTracker = new WeakMap<ImportTracker, boolean>();
-function importsLogger(tracker: ImportTracker): boolean {
-  let yes = importsLoggerByTracker.get(tracker);
-  if (yes === undefined) {
-    yes = tracker.usesAny(LOGGER_MODULES);
-    importsLoggerByTracker.set(tracker, yes);
-  }
-  return yes;
+/** Does the file import a logger module at all? Answer it once per file and pass it to isLoggerCall. */
+export function importsLogger(tracker: ImportTracker): boolean {
+  return tracker.usesAny(LOGGER_MODULES);
 }
 
 /** `logger`, `auditLog`, `logs`: a name whose head word names a logger. Few distinct names, asked often. */
@@ -102,28 +96,36 @@ function isLoggerInstance(sourceCode: SourceCode, tracker: ImportTracker, node: 
   return false;
 }
 
-function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: TSESTree.Node, depth = 0): boolean {
+function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: TSESTree.Node, depth = 0, fileImportsLogger?: boolean): boolean {
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier && n.name === 'console') return true;
   const name = n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : null;
   if (name && /log/i.test(name) && isLoggerName(name)) return true;
   // Module resolution last: it is the expensive check, and only files importing a logger need it.
-  if (!importsLogger(tracker)) return false;
+  if (!(fileImportsLogger ?? importsLogger(tracker))) return false;
   return isLoggerModule(tracker, n) || isLoggerInstance(sourceCode, tracker, n, depth);
 }
 
-/** True when the call writes to a log: `console.log(...)`, `logger.info(...)`, `req.log.warn(...)`, `debug(...)`. */
-export function isLoggerCall(sourceCode: SourceCode, tracker: ImportTracker, call: TSESTree.CallExpression): boolean {
+/**
+ * True when the call writes to a log: `console.log(...)`, `logger.info(...)`, `req.log.warn(...)`, `debug(...)`.
+ * `fileImportsLogger` is importsLogger(tracker), which a caller asking for every call computes once.
+ */
+export function isLoggerCall(
+  sourceCode: SourceCode,
+  tracker: ImportTracker,
+  call: TSESTree.CallExpression,
+  fileImportsLogger: boolean = importsLogger(tracker),
+): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = propertyName(callee);
     if (!method || !LOG_METHODS.has(method)) return false;
-    return isLoggerReceiver(sourceCode, tracker, callee.object);
+    return isLoggerReceiver(sourceCode, tracker, callee.object, 0, fileImportsLogger);
   }
   // `debug('x')` instances and directly imported log functions.
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // Cheap gate first: a bare-function logger must come from a logger module this file imports.
-    return importsLogger(tracker) && isLoggerInstance(sourceCode, tracker, callee);
+    return fileImportsLogger && isLoggerInstance(sourceCode, tracker, callee);
   }
   return false;
 }

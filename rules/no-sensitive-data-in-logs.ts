@@ -6,6 +6,7 @@
  * Recognition of logger calls and of sensitive reads lives in src/analysis/logging.ts; words in
  * message strings never count (`'invalid password'` is a message, not a password).
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { importsLogger, isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
@@ -43,7 +44,10 @@ export default defineRule({
       const fileImportsLogger = importsLogger(tracker);
       return {
         CallExpression(call) {
-          if (call.arguments.length === 0 || !isLoggerCall(sourceCode, tracker, call, fileImportsLogger)) return;
+          // A literal argument is a message, never data (sensitiveRead says so too): a call passing
+          // only literals, `require('x')` and most log lines among them, needs no logger check.
+          if (call.arguments.every((a) => a.type === AST_NODE_TYPES.Literal)) return;
+          if (!isLoggerCall(sourceCode, tracker, call, fileImportsLogger)) return;
           for (const arg of call.arguments) {
             const found = sensitiveRead(sourceCode, arg);
             if (!found) continue;

@@ -360,7 +360,7 @@ function isNormalizedAbsolute(dir: string): boolean {
 
 /** True when `relativePath` (forward slashes, relative to the project) matches a test pattern. */
 export function isTestPath(relativePath: string, patterns: readonly string[] = DEFAULT_TEST_PATH_PATTERNS): boolean {
-  const p = relativePath.replace(/\\/g, '/');
+  const p = relativePath.includes('\\') ? relativePath.replace(/\\/g, '/') : relativePath;
   return patterns.some((src) => testPathRegExp(src).test(p));
 }
 

@@ -11,7 +11,6 @@ import {
   DEFAULT_TEST_PATH_PATTERNS,
   findProviderSecret,
   findUrlCredential,
-  hasCredentialShape,
   isCredentialLikeValue,
   isKeyLikeValue,
   isSecretName,
@@ -207,8 +206,8 @@ const eslint = createEslintRule<Options, MessageIds>({
           return { messageId: 'envFallback', data: { env, masked: maskSecret(value) } };
         }
       }
-      // The value gate first: it is cheaper than finding the name, and rules out most literals.
-      if (!hasCredentialShape(value)) return null;
+      // The name first: most literals sit where no name binds them (call arguments, array items),
+      // and isSecretName turns most names away with one regex test.
       const name = contextName(node);
       if (name && isSecretName(name) && isCredentialLikeValue(value, name) && !inLookupTable(node, value)) {
         return { messageId: 'namedSecret', data: { name, masked: maskSecret(value) } };
@@ -243,6 +242,40 @@ const eslint = createEslintRule<Options, MessageIds>({
       return n.type === AST_NODE_TYPES.NewExpression && tracker.matches(n.callee, 'jose', ['SignJWT']);
     }
 
+    /** Calls that take a key (jwt.sign, createHmac, session secrets…): their key arguments, judged at the end. */
+    function collectKeyCandidates(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      // A member callee resolves to a path ending in its own property name, so only these can match.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !KEY_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
+      const args = node.arguments;
+      if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+      } else if (
+        tracker.matches(callee, 'crypto', ['createHmac']) ||
+        tracker.matches(callee, 'crypto', ['createCipheriv']) ||
+        tracker.matches(callee, 'crypto', ['createDecipheriv'])
+      ) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
+      } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+      } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
+        keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
+      } else if (tracker.matches(callee, 'cookie-parser', [])) {
+        if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
+      } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
+        const opts = args[0] && resolveExpression(sourceCode, args[0]);
+        if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const p of opts.properties) {
+            if (p.type !== AST_NODE_TYPES.Property) continue;
+            const key = propertyName(p);
+            if (key === 'secret' || key === 'keys') {
+              keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
+            }
+          }
+        }
+      }
+    }
+
     return {
       Literal(node) {
         if (typeof node.value === 'string') checkString(node, node.value);
@@ -263,39 +296,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         const v = stringValue(node);
         if (v !== null) checkString(node, v);
       },
-      CallExpression(node) {
-        if (!usesKeyModules) return;
-        const callee = node.callee;
-        // A member callee resolves to a path ending in its own property name, so only these can match.
-        if (callee.type === AST_NODE_TYPES.MemberExpression && !KEY_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
-        const args = node.arguments;
-        if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-        } else if (
-          tracker.matches(callee, 'crypto', ['createHmac']) ||
-          tracker.matches(callee, 'crypto', ['createCipheriv']) ||
-          tracker.matches(callee, 'crypto', ['createDecipheriv'])
-        ) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
-        } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-        } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
-          keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
-        } else if (tracker.matches(callee, 'cookie-parser', [])) {
-          if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
-        } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
-          const opts = args[0] && resolveExpression(sourceCode, args[0]);
-          if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
-            for (const p of opts.properties) {
-              if (p.type !== AST_NODE_TYPES.Property) continue;
-              const key = propertyName(p);
-              if (key === 'secret' || key === 'keys') {
-                keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
-              }
-            }
-          }
-        }
-      },
+      // Only files importing a key-taking module register the call listener at all.
+      ...(usesKeyModules ? { CallExpression: collectKeyCandidates } : {}),
       NewExpression(node) {
         // `new Sequelize(database, username, password, options)`.
         if (node.arguments.length >= 3 && tracker.matches(node.callee, ['sequelize', 'sequelize-typescript'], ['Sequelize'])) {

@@ -254,23 +254,15 @@ const NON_SECRET_VALUES = new Set([
 ]);
 
 /**
- * The first, name-independent part of isCredentialLikeValue: 5 to 1000 characters with no inner
- * whitespace (messages and labels have some). Cheap, so callers test it before finding a name.
- */
-export function hasCredentialShape(value: string): boolean {
-  const v = value.trim();
-  return v.length >= 5 && v.length <= 1000 && !/\s/.test(v);
-}
-
-/**
  * The value gate for a literal found in a secret-named context. Such contexts also hold names
  * (`TOKEN_HEADER = 'x-access-token'`, `passwordField: 'password'`), types (`password: 'string'`),
  * messages and paths, so only credential-shaped values pass.
  */
 export function isCredentialLikeValue(value: string, name: string): boolean {
-  if (!hasCredentialShape(value)) return false;
   const v = value.trim();
+  if (v.length < 5 || v.length > 1000) return false;
   if (isPlaceholder(v)) return false;
+  if (/\s/.test(v)) return false; // messages and labels
   if (NON_SECRET_VALUES.has(v.toLowerCase())) return false;
   // A value spelling its own name (or the secret word) is a field/column/key name.
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

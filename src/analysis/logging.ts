@@ -258,10 +258,9 @@ export function sensitiveRead(sourceCode: SourceCode, node: TSESTree.Node | null
       if (whole) return { node: n, what: `the whole ${whole}`, whole: true };
       const prop = propertyName(n);
       if (prop && QUALIFIER_PROPS.has(prop)) return null;
-      const base = memberChainName(n.object) ?? '';
-      if (/(^|\.)headers?$/i.test(base) && prop) {
-        const h = sensitiveHeader(prop);
-        if (h) return { node: n, what: `the ${prop.toLowerCase()} header`, whole: false };
+      // The header name first: it is a cached lookup, the receiver chain is a string to build.
+      if (prop && sensitiveHeader(prop) && /(^|\.)headers?$/i.test(memberChainName(n.object) ?? '')) {
+        return { node: n, what: `the ${prop.toLowerCase()} header`, whole: false };
       }
       const term = sensitiveTerm(prop);
       return term ? { node: n, what: articled(term), whole: false } : null;

@@ -2,7 +2,6 @@
  * no-hardcoded-secrets: credentials written into source code. A committed secret lives forever
  * in the history and in every clone, and cannot be rotated without a deploy.
  */
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
@@ -17,6 +16,7 @@ import {
   isSecretName,
   isTestPath,
   maskSecret,
+  projectRelativePath,
 } from '../src/analysis/secrets.js';
 
 type Options = [
@@ -29,6 +29,8 @@ type Options = [
 ];
 
 type MessageIds = 'providerSecret' | 'namedSecret' | 'urlCredential' | 'keyArgument' | 'envFallback';
+
+type StringFinding = { messageId: MessageIds; data: Record<string, string> };
 
 const id = 'no-hardcoded-secrets';
 
@@ -115,6 +117,10 @@ function inLookupTable(literal: TSESTree.Node, value: string): boolean {
 /** Stands in for an interpolated expression when reading a template's static text. */
 const DYNAMIC = 'zzdynamiczz';
 
+function quasisInclude(node: TSESTree.TemplateLiteral, part: string): boolean {
+  return node.quasis.some((q) => (q.value.cooked ?? q.value.raw).includes(part));
+}
+
 function isModuleSpecifier(node: TSESTree.Node): boolean {
   const p = node.parent;
   if (!p) return false;
@@ -130,6 +136,12 @@ function isModuleSpecifier(node: TSESTree.Node): boolean {
   }
   return p.type === AST_NODE_TYPES.CallExpression && p.callee.type === AST_NODE_TYPES.Identifier && p.callee.name === 'require';
 }
+
+/**
+ * Property names of the member callees matched below: the key-taking functions, and `default` for
+ * a module called through its ESM interop default (`cookieParser.default(secret)`).
+ */
+const KEY_CALL_PROPERTIES = new Set(['sign', 'verify', 'createHmac', 'createCipheriv', 'createDecipheriv', 'jwtVerify', 'default']);
 
 const eslint = createEslintRule<Options, MessageIds>({
   name: id,
@@ -161,7 +173,7 @@ const eslint = createEslintRule<Options, MessageIds>({
   },
   defaultOptions: [{}],
   create(context, [options]) {
-    const rel = path.relative(context.cwd, context.filename);
+    const rel = projectRelativePath(context.cwd, context.filename);
     const patterns = options.testFilePatterns ?? DEFAULT_TEST_PATH_PATTERNS;
     if (isTestPath(rel, patterns)) return {};
     const allow = (options.allow ?? []).map((s) => new RegExp(s));
@@ -172,35 +184,35 @@ const eslint = createEslintRule<Options, MessageIds>({
     const allowed = (value: string) => allow.some((re) => re.test(value));
 
     function checkString(node: TSESTree.Node, value: string): void {
-      if (value.length < 3 || isModuleSpecifier(node) || allowed(value)) return;
+      if (value.length < 3) return;
+      // Most literals make no finding; the exclusions are only worth testing for those that do.
+      const finding = stringFinding(node, value);
+      if (!finding || isModuleSpecifier(node) || allowed(value)) return;
       if (node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node) return;
+      reported.add(node);
+      context.report({ node, ...finding });
+    }
 
+    /** What a string literal reveals by its value and where it sits, before exclusions. */
+    function stringFinding(node: TSESTree.Node, value: string): StringFinding | null {
       const provider = findProviderSecret(value);
-      if (provider) {
-        reported.add(node);
-        context.report({ node, messageId: 'providerSecret', data: { kind: provider.kind, masked: maskSecret(provider.value) } });
-        return;
-      }
+      if (provider) return { messageId: 'providerSecret', data: { kind: provider.kind, masked: maskSecret(provider.value) } };
       const urlPassword = findUrlCredential(value);
-      if (urlPassword) {
-        reported.add(node);
-        context.report({ node, messageId: 'urlCredential', data: { masked: maskSecret(urlPassword) } });
-        return;
-      }
+      if (urlPassword) return { messageId: 'urlCredential', data: { masked: maskSecret(urlPassword) } };
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.right === node && parent.operator !== '&&') {
         const env = envName(parent.left);
         if (env && isSecretName(env) && isKeyLikeValue(value)) {
-          reported.add(node);
-          context.report({ node, messageId: 'envFallback', data: { env, masked: maskSecret(value) } });
-          return;
+          return { messageId: 'envFallback', data: { env, masked: maskSecret(value) } };
         }
       }
+      // The name first: most literals sit where no name binds them (call arguments, array items),
+      // and isSecretName turns most names away with one regex test.
       const name = contextName(node);
       if (name && isSecretName(name) && isCredentialLikeValue(value, name) && !inLookupTable(node, value)) {
-        reported.add(node);
-        context.report({ node, messageId: 'namedSecret', data: { name, masked: maskSecret(value) } });
+        return { messageId: 'namedSecret', data: { name, masked: maskSecret(value) } };
       }
+      return null;
     }
 
     /** Literal strings an argument stands for: itself, a const, the fallback of `a || 'x'`, array items. */
@@ -230,6 +242,40 @@ const eslint = createEslintRule<Options, MessageIds>({
       return n.type === AST_NODE_TYPES.NewExpression && tracker.matches(n.callee, 'jose', ['SignJWT']);
     }
 
+    /** Calls that take a key (jwt.sign, createHmac, session secrets…): their key arguments, judged at the end. */
+    function collectKeyCandidates(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      // A member callee resolves to a path ending in its own property name, so only these can match.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !KEY_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
+      const args = node.arguments;
+      if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+      } else if (
+        tracker.matches(callee, 'crypto', ['createHmac']) ||
+        tracker.matches(callee, 'crypto', ['createCipheriv']) ||
+        tracker.matches(callee, 'crypto', ['createDecipheriv'])
+      ) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
+      } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
+        if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
+      } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
+        keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
+      } else if (tracker.matches(callee, 'cookie-parser', [])) {
+        if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
+      } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
+        const opts = args[0] && resolveExpression(sourceCode, args[0]);
+        if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const p of opts.properties) {
+            if (p.type !== AST_NODE_TYPES.Property) continue;
+            const key = propertyName(p);
+            if (key === 'secret' || key === 'keys') {
+              keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
+            }
+          }
+        }
+      }
+    }
+
     return {
       Literal(node) {
         if (typeof node.value === 'string') checkString(node, node.value);
@@ -238,6 +284,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         if (node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
         if (node.expressions.length > 0) {
           // `postgres://admin:S3cret@${host}/db`: a literal password next to interpolated parts.
+          // A URL credential needs `://` and `@`, neither of which can span an interpolation.
+          if (!quasisInclude(node, '@') || !quasisInclude(node, '://')) return;
           const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(DYNAMIC);
           const password = text.includes('@') ? findUrlCredential(text) : null;
           if (password && !password.includes(DYNAMIC) && !allowed(password)) {
@@ -248,37 +296,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         const v = stringValue(node);
         if (v !== null) checkString(node, v);
       },
-      CallExpression(node) {
-        if (!usesKeyModules) return;
-        const callee = node.callee;
-        const args = node.arguments;
-        if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-        } else if (
-          tracker.matches(callee, 'crypto', ['createHmac']) ||
-          tracker.matches(callee, 'crypto', ['createCipheriv']) ||
-          tracker.matches(callee, 'crypto', ['createDecipheriv'])
-        ) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
-        } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
-          if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-        } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
-          keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
-        } else if (tracker.matches(callee, 'cookie-parser', [])) {
-          if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
-        } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
-          const opts = args[0] && resolveExpression(sourceCode, args[0]);
-          if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
-            for (const p of opts.properties) {
-              if (p.type !== AST_NODE_TYPES.Property) continue;
-              const key = propertyName(p);
-              if (key === 'secret' || key === 'keys') {
-                keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
-              }
-            }
-          }
-        }
-      },
+      // Only files importing a key-taking module register the call listener at all.
+      ...(usesKeyModules ? { CallExpression: collectKeyCandidates } : {}),
       NewExpression(node) {
         // `new Sequelize(database, username, password, options)`.
         if (node.arguments.length >= 3 && tracker.matches(node.callee, ['sequelize', 'sequelize-typescript'], ['Sequelize'])) {

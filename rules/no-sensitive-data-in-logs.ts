@@ -6,13 +6,20 @@
  * Recognition of logger calls and of sensitive reads lives in src/analysis/logging.ts; words in
  * message strings never count (`'invalid password'` is a message, not a password).
  */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
-import { isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
+import { importsLogger, isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
 
 type MessageIds = 'sensitiveValue' | 'wholeRequestPart';
 
 const MAX_SHOWN = 40;
+
+function onlyLiterals(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  for (const a of args) if (a.type !== AST_NODE_TYPES.Literal) return false;
+  return true;
+}
 
 export default defineRule({
   id: 'no-sensitive-data-in-logs',
@@ -40,9 +47,15 @@ export default defineRule({
     create(context) {
       const sourceCode = context.sourceCode;
       const tracker = getImportTracker(context);
+      const fileImportsLogger = importsLogger(tracker);
       return {
         CallExpression(call) {
-          if (call.arguments.length === 0 || !isLoggerCall(sourceCode, tracker, call)) return;
+          if (call.arguments.length === 0) return;
+          // A bare-function callee is judged by resolving its binding. A literal argument is a
+          // message, never data (sensitiveRead says so too), so a call passing only literals
+          // (`require('x')`, `debug('starting')`) is skipped before that.
+          if (call.callee.type === AST_NODE_TYPES.Identifier && onlyLiterals(call.arguments)) return;
+          if (!isLoggerCall(sourceCode, tracker, call, fileImportsLogger)) return;
           for (const arg of call.arguments) {
             const found = sensitiveRead(sourceCode, arg);
             if (!found) continue;

@@ -45,14 +45,14 @@ function rootName(node: TSESTree.Node): string | null {
 /** Is this call logging, reporting, responding or passing the error on? */
 function isHandlingCall(call: TSESTree.CallExpression, errorNames: ReadonlySet<string>): boolean {
   const callee = unwrap(call.callee);
-  const chain = memberChainName(callee) ?? '';
-  const parts = chain.split('.');
+  // Cheapest signals first: the called name, then the receiver root, then the whole chain.
+  if (callee.type === AST_NODE_TYPES.Identifier && CONTINUATIONS.has(callee.name)) return true;
   const last = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  if (last && (LOGGING_NAME.test(last) || LOGGING_WORDS.test(last))) return true;
   const root = rootName(callee);
   if (root && RESPONSE_ROOTS.has(root)) return true; // res.status(500).json(…), ctx.throw(…), reply.send(…)
-  if (parts.some((p) => LOGGING_NAME.test(p))) return true;
-  if (last && (LOGGING_NAME.test(last) || LOGGING_WORDS.test(last))) return true;
-  if (callee.type === AST_NODE_TYPES.Identifier && CONTINUATIONS.has(callee.name)) return true;
+  const chain = memberChainName(callee);
+  if (chain && chain.split('.').some((p) => LOGGING_NAME.test(p))) return true;
   // Anything the error itself is handed to (`errors.push(err)`, `span.recordException(err)`).
   return call.arguments.some((a) => mentions(a, errorNames));
 }
@@ -210,7 +210,12 @@ export default defineRule({
       const sourceCode = context.sourceCode;
       const keys = sourceCode.visitorKeys as TSESLint.SourceCode.VisitorKeys;
 
+      /** Whether the file holds the marker at all (any comment's text is part of it); asked once, lazily. */
+      let markerInFile: boolean | undefined;
+
       function documented(node: TSESTree.Node): boolean {
+        markerInFile ??= INTENTIONAL.test(sourceCode.text);
+        if (!markerInFile) return false;
         // The comment may sit inside the handler or on the line that opens it.
         const comments = sourceCode.getCommentsInside(node);
         if (comments.some((c) => INTENTIONAL.test(c.value))) return true;
@@ -243,8 +248,11 @@ export default defineRule({
             data: { fallback: fallbackText(node.body) },
           });
         },
-        'CallExpression > MemberExpression.callee[property.name="catch"]'(callee: TSESTree.MemberExpression) {
-          const call = callee.parent as TSESTree.CallExpression;
+        // A plain listener rather than the selector `CallExpression > MemberExpression.callee[property.name="catch"]`,
+        // which ESLint would match attribute by attribute against every member expression.
+        CallExpression(call) {
+          const callee = call.callee;
+          if (callee.type !== AST_NODE_TYPES.MemberExpression || (callee.property as { name?: string }).name !== 'catch') return;
           const cb = call.arguments[0];
           if (!cb || (cb.type !== AST_NODE_TYPES.ArrowFunctionExpression && cb.type !== AST_NODE_TYPES.FunctionExpression)) return;
           const fn = cb as FunctionNode;

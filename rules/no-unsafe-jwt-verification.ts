@@ -24,6 +24,12 @@ const id = 'no-unsafe-jwt-verification';
 
 const ASYMMETRIC_NAME_WORDS = new Set(['public', 'pub', 'cert', 'certificate', 'jwks', 'jwk', 'pem', 'rsa', 'ecdsa', 'x509', 'spki']);
 
+/**
+ * Property names of the member callees matched below, and `default` for a module called through
+ * its ESM interop default (`expressJwt.default({...})`).
+ */
+const JWT_CALL_PROPERTIES = new Set(['verify', 'sign', 'decode', 'decodeJwt', 'jwtVerify', 'compactVerify', 'jwtDecrypt', 'expressjwt', 'default']);
+
 const eslint = createEslintRule<[], MessageIds>({
   name: id,
   meta: {
@@ -118,6 +124,8 @@ const eslint = createEslintRule<[], MessageIds>({
     return {
       CallExpression(node) {
         const callee = node.callee;
+        // A member callee resolves to a path ending in its own property name, so only these can match.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && !JWT_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
         if (tracker.matches(callee, 'jsonwebtoken', ['verify'])) return checkVerify(node);
         if (tracker.matches(callee, 'jsonwebtoken', ['sign'])) return checkSign(node);
         if (tracker.matches(callee, 'jsonwebtoken', ['decode']) || tracker.matches(callee, 'jose', ['decodeJwt'])) {

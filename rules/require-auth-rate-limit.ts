@@ -143,6 +143,19 @@ function authWord(path: string, methods: readonly string[]): string | null {
   return null;
 }
 
+/** The routes a request with credentials can reach (submitting method, auth word in the path), in model order. */
+function authRoutesOf(routes: readonly Route[]): { route: Route; path: string; word: string }[] {
+  const out: { route: Route; path: string; word: string }[] = [];
+  for (const route of routes) {
+    if (!route.methods.some((m) => SUBMITTING_METHODS.has(m))) continue;
+    const path = route.path ?? route.localPath;
+    if (path === null) continue;
+    const word = authWord(path, route.methods);
+    if (word) out.push({ route, path, word });
+  }
+  return out;
+}
+
 function normalizeMount(path: string): string {
   return path.replace(/\/?\*.*$/, '').replace(/\/+$/, '');
 }
@@ -176,10 +189,11 @@ export default defineRule({
     defaultOptions: [{}],
     create(context, [options]) {
       const sourceCode = context.sourceCode;
-      // No auth word anywhere in the file: no auth route, so no need for the route model.
-      if (!/login|sign-?in|sign-?up|log-in|register|password|reset|forgot|token|otp|verify|2fa|mfa|two-factor/i.test(sourceCode.text)) {
-        return {};
-      }
+      // Only submitting routes with an auth word in their path can be reported. The route model is
+      // shared, and the presets build it for every file anyway (no-get-side-effects), so asking it
+      // first costs less than the text scan this gate replaced, and rules out far more files.
+      const authRoutes = authRoutesOf(getRouteModel(context).routes);
+      if (authRoutes.length === 0) return {};
       const tracker = getImportTracker(context);
       const extraNames = new Set(options.limiters ?? []);
       /** Calls that consult a limiter (`limiter.consume(ip)`), wherever they are. */
@@ -284,7 +298,6 @@ export default defineRule({
         },
         'Program:exit'() {
           const model = getRouteModel(context);
-          if (!model.routes.length) return;
           const globalUses = model.uses.filter((u) => {
             if (u.kind === 'register') {
               const [plugin, opts] = u.call.arguments;
@@ -297,12 +310,7 @@ export default defineRule({
             return u.args.some((a) => isLimiter(a));
           });
           const reported = new Set<TSESTree.Node>();
-          for (const route of model.routes) {
-            if (!route.methods.some((m) => SUBMITTING_METHODS.has(m))) continue;
-            const path = route.path ?? route.localPath;
-            if (path === null) continue;
-            const word = authWord(path, route.methods);
-            if (!word) continue;
+          for (const { route, path, word } of authRoutes) {
             if (route.middleware.some((m) => isLimiter(m))) continue;
             const fastify = fastifyRouteLimited(route);
             if (fastify === true) continue;

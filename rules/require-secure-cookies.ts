@@ -50,6 +50,11 @@ function lastName(node: TSESTree.Node): string | null {
   return null;
 }
 
+/** `Set-Cookie` in any case; the length test spares lower-casing every other property name. */
+function isSetCookieName(name: string | null): boolean {
+  return name !== null && name.length === 10 && name.toLowerCase() === 'set-cookie';
+}
+
 export default defineRule({
   id: 'require-secure-cookies',
   category: 'security',
@@ -262,7 +267,7 @@ export default defineRule({
         },
         Property(node) {
           // Header maps: `new Response(body, { headers: { 'Set-Cookie': '...' } })`, `res.writeHead(200, {...})`.
-          if (node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyName(node)?.toLowerCase() === 'set-cookie') {
+          if (node.parent.type === AST_NODE_TYPES.ObjectExpression && isSetCookieName(propertyName(node))) {
             checkSetCookieValue(node.value);
           }
         },

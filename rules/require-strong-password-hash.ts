@@ -94,8 +94,9 @@ const eslint = createEslintRule<Options, MessageIds>({
     const minIter = options.minPbkdf2Iterations ?? 600000;
     const minMem = options.minArgon2MemoryCost ?? 19456;
     // Have I Been Pwned's range API takes the SHA-1 of the password by design (k-anonymity): a
-    // lookup, not storage.
-    const breachCheck = /pwnedpasswords/i.test(sourceCode.text);
+    // lookup, not storage. The text is scanned only when a SHA-1 over a password would be reported.
+    let breachCheck: boolean | undefined;
+    const isBreachCheckFile = (): boolean => (breachCheck ??= /pwnedpasswords/i.test(sourceCode.text));
 
     function checkBcryptCost(node: TSESTree.CallExpression, fn: string, costArg: TSESTree.Node | undefined, defaultIsWeak: boolean): void {
       if (!costArg) {
@@ -134,7 +135,7 @@ const eslint = createEslintRule<Options, MessageIds>({
         if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update') {
           const factory = hashFactoryAlgorithm(tracker, sourceCode, callee.object);
           const name = factory && passwordArg(args[0]);
-          if (factory && name && !(breachCheck && /^sha-?1$/i.test(factory.alg))) {
+          if (factory && name && !(/^sha-?1$/i.test(factory.alg) && isBreachCheckFile())) {
             context.report({ node, messageId: 'fastHash', data: { name, alg: factory.alg.toUpperCase(), fn: factory.fn, minCost } });
           }
           return;

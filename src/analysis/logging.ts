@@ -54,6 +54,24 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
 
 const LOGGER_NAME_HEADS = new Set(['log', 'logger', 'logging']);
 
+/** Does the file import a logger module at all? Answer it once per file and pass it to isLoggerCall. */
+export function importsLogger(tracker: ImportTracker): boolean {
+  return tracker.usesAny(LOGGER_MODULES);
+}
+
+/** `logger`, `auditLog`, `logs`: a name whose head word names a logger. Few distinct names, asked often. */
+const loggerNameCache = new Map<string, boolean>();
+function isLoggerName(name: string): boolean {
+  let yes = loggerNameCache.get(name);
+  if (yes === undefined) {
+    const words = nameWords(name);
+    yes = LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '');
+    if (loggerNameCache.size > 5000) loggerNameCache.clear();
+    loggerNameCache.set(name, yes);
+  }
+  return yes;
+}
+
 function isLoggerModule(tracker: ImportTracker, node: TSESTree.Node): boolean {
   const ref = tracker.resolve(node);
   return !!ref && LOGGER_MODULES.includes(ref.source);
@@ -78,31 +96,36 @@ function isLoggerInstance(sourceCode: SourceCode, tracker: ImportTracker, node: 
   return false;
 }
 
-function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: TSESTree.Node, depth = 0): boolean {
+function isLoggerReceiver(sourceCode: SourceCode, tracker: ImportTracker, node: TSESTree.Node, depth = 0, fileImportsLogger?: boolean): boolean {
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier && n.name === 'console') return true;
   const name = n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : null;
-  if (name && /log/i.test(name)) {
-    const words = nameWords(name);
-    if (LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '')) return true;
-  }
+  if (name && /log/i.test(name) && isLoggerName(name)) return true;
   // Module resolution last: it is the expensive check, and only files importing a logger need it.
-  if (!tracker.usesAny(LOGGER_MODULES)) return false;
+  if (!(fileImportsLogger ?? importsLogger(tracker))) return false;
   return isLoggerModule(tracker, n) || isLoggerInstance(sourceCode, tracker, n, depth);
 }
 
-/** True when the call writes to a log: `console.log(...)`, `logger.info(...)`, `req.log.warn(...)`, `debug(...)`. */
-export function isLoggerCall(sourceCode: SourceCode, tracker: ImportTracker, call: TSESTree.CallExpression): boolean {
+/**
+ * True when the call writes to a log: `console.log(...)`, `logger.info(...)`, `req.log.warn(...)`, `debug(...)`.
+ * `fileImportsLogger` is importsLogger(tracker), which a caller asking for every call computes once.
+ */
+export function isLoggerCall(
+  sourceCode: SourceCode,
+  tracker: ImportTracker,
+  call: TSESTree.CallExpression,
+  fileImportsLogger: boolean = importsLogger(tracker),
+): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = propertyName(callee);
     if (!method || !LOG_METHODS.has(method)) return false;
-    return isLoggerReceiver(sourceCode, tracker, callee.object);
+    return isLoggerReceiver(sourceCode, tracker, callee.object, 0, fileImportsLogger);
   }
   // `debug('x')` instances and directly imported log functions.
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // Cheap gate first: a bare-function logger must come from a logger module this file imports.
-    return tracker.usesAny(LOGGER_MODULES) && isLoggerInstance(sourceCode, tracker, callee);
+    return fileImportsLogger && isLoggerInstance(sourceCode, tracker, callee);
   }
   return false;
 }
@@ -142,9 +165,20 @@ const META_PREFIXES = new Set([
   'num', 'number', 'total', 'count', 'deleted', 'removed', 'expired', 'revoked', 'cleaned', 'purged', 'invalid',
 ]);
 
-/** The sensitive term a name holds, or null. */
+/** The sensitive term a name holds, or null. Names repeat across calls and files, so answers are kept. */
+const sensitiveTermCache = new Map<string, string | null>();
 export function sensitiveTerm(name: string | null | undefined): string | null {
   if (!name) return null;
+  let term = sensitiveTermCache.get(name);
+  if (term === undefined) {
+    term = computeSensitiveTerm(name);
+    if (sensitiveTermCache.size > 5000) sensitiveTermCache.clear();
+    sensitiveTermCache.set(name, term);
+  }
+  return term;
+}
+
+function computeSensitiveTerm(name: string): string | null {
   const words = nameWords(name);
   if (words.length > 1 && META_PREFIXES.has(words[0]!)) return null;
   return headTerm(words, SENSITIVE_DATA);
@@ -224,10 +258,9 @@ export function sensitiveRead(sourceCode: SourceCode, node: TSESTree.Node | null
       if (whole) return { node: n, what: `the whole ${whole}`, whole: true };
       const prop = propertyName(n);
       if (prop && QUALIFIER_PROPS.has(prop)) return null;
-      const base = memberChainName(n.object) ?? '';
-      if (/(^|\.)headers?$/i.test(base) && prop) {
-        const h = sensitiveHeader(prop);
-        if (h) return { node: n, what: `the ${prop.toLowerCase()} header`, whole: false };
+      // The header name first: it is a cached lookup, the receiver chain is a string to build.
+      if (prop && sensitiveHeader(prop) && /(^|\.)headers?$/i.test(memberChainName(n.object) ?? '')) {
+        return { node: n, what: `the ${prop.toLowerCase()} header`, whole: false };
       }
       const term = sensitiveTerm(prop);
       return term ? { node: n, what: articled(term), whole: false } : null;

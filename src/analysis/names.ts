@@ -14,6 +14,14 @@ export interface Vocabulary {
   words: ReadonlySet<string>;
   /** Multi-word terms as space-joined words, e.g. `api key`. */
   phrases: readonly string[];
+  /** Derived from `phrases` once, so matching splits and joins nothing per name. */
+  phraseParts: readonly (readonly string[])[];
+  /** Each phrase glued into one word (`apikey`), in the order of `phrases`. */
+  glued: readonly string[];
+  /** Every word a match can start with: a word, a phrase's first word, or a glued phrase. */
+  starts: ReadonlySet<string>;
+  /** Every word a head term can end with: a word, a phrase's last word, or a glued phrase. */
+  heads: ReadonlySet<string>;
 }
 
 export function vocabulary(terms: readonly string[]): Vocabulary {
@@ -24,7 +32,11 @@ export function vocabulary(terms: readonly string[]): Vocabulary {
     if (w.length === 1) words.add(w[0]!);
     else if (w.length > 1) phrases.push(w.join(' '));
   }
-  return { words, phrases };
+  const phraseParts = phrases.map((p) => p.split(' '));
+  const glued = phraseParts.map((parts) => parts.join(''));
+  const starts = new Set([...words, ...glued, ...phraseParts.map((parts) => parts[0]!)]);
+  const heads = new Set([...words, ...glued, ...phraseParts.map((parts) => parts[parts.length - 1]!)]);
+  return { words, phrases, phraseParts, glued, starts, heads };
 }
 
 /** Singular form good enough for identifier words (`codes` → `code`, `ids` → `id`, `keys` → `key`). */
@@ -48,14 +60,13 @@ export function nameWords(name: string): string[] {
  */
 export function findTerm(words: readonly string[], vocab: Vocabulary): { index: number; length: number } | null {
   for (let i = 0; i < words.length; i++) {
-    for (const phrase of vocab.phrases) {
-      const parts = phrase.split(' ');
+    const word = words[i]!;
+    if (!vocab.starts.has(word)) continue;
+    for (const parts of vocab.phraseParts) {
       if (parts.every((p, j) => words[i + j] === p)) return { index: i, length: parts.length };
     }
-    if (vocab.words.has(words[i]!)) return { index: i, length: 1 };
-    for (const phrase of vocab.phrases) {
-      if (words[i] === phrase.replace(/ /g, '')) return { index: i, length: 1 };
-    }
+    if (vocab.words.has(word)) return { index: i, length: 1 };
+    if (vocab.glued.includes(word)) return { index: i, length: 1 };
   }
   return null;
 }
@@ -66,11 +77,11 @@ export function findTerm(words: readonly string[], vocab: Vocabulary): { index: 
  */
 export function headTerm(words: readonly string[], vocab: Vocabulary): string | null {
   const last = words[words.length - 1];
-  if (last === undefined) return null;
-  for (const phrase of vocab.phrases) {
-    const parts = phrase.split(' ');
-    if (last === parts.join('')) return phrase;
-    if (parts.length <= words.length && parts.every((p, j) => words[words.length - parts.length + j] === p)) return phrase;
+  if (last === undefined || !vocab.heads.has(last)) return null;
+  for (let k = 0; k < vocab.phraseParts.length; k++) {
+    const parts = vocab.phraseParts[k]!;
+    if (last === vocab.glued[k]) return vocab.phrases[k]!;
+    if (parts.length <= words.length && parts.every((p, j) => words[words.length - parts.length + j] === p)) return vocab.phrases[k]!;
   }
   return vocab.words.has(last) ? last : null;
 }

@@ -11,6 +11,7 @@
  * - an entropy gate for values that look like identifiers or header names;
  * - masking: a secret is only ever shown as a short prefix and its length.
  */
+import path from 'node:path';
 
 export interface ProviderMatch {
   /** Human label used in messages, e.g. `AWS access key ID`. */
@@ -213,7 +214,11 @@ function splitWords(name: string): string[] {
  * `tokenExpiry`, `secretName`, `passwordField` are not.
  */
 const secretNameCache = new Map<string, boolean>();
+// Every secret-naming word (SECRET_LAST_WORDS, `key`/`keys`, JOINED_SECRET_SUFFIXES) contains one of
+// these; most names contain none, so they skip the word split and the cache.
+const SECRET_NAME_HINT = /pass|pwd|secret|token|key/i;
 export function isSecretName(name: string): boolean {
+  if (!SECRET_NAME_HINT.test(name)) return false;
   let hit = secretNameCache.get(name);
   if (hit === undefined) {
     hit = computeIsSecretName(name);
@@ -317,9 +322,37 @@ export const DEFAULT_TEST_PATH_PATTERNS: readonly string[] = [
   '\\.(test|spec|e2e)\\.[cm]?[jt]sx?$',
 ];
 
+/**
+ * `path.relative(cwd, filename)`, with a fast path for the usual case of an absolute, normalised
+ * filename under an absolute, normalised cwd: path.relative resolves both paths on every call,
+ * which costs more per file than a rule that finds nothing.
+ */
+export function projectRelativePath(cwd: string, filename: string): string {
+  if (
+    filename.length > cwd.length + 1 &&
+    filename.startsWith(cwd) &&
+    filename[cwd.length] === '/' &&
+    isNormalizedAbsolute(cwd)
+  ) {
+    const rest = filename.slice(cwd.length + 1);
+    if (!/\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/.test(rest)) return rest;
+  }
+  return path.relative(cwd, filename);
+}
+
+let lastCwd: string | null = null;
+let lastCwdNormalized = false;
+function isNormalizedAbsolute(dir: string): boolean {
+  if (dir !== lastCwd) {
+    lastCwd = dir;
+    lastCwdNormalized = path.isAbsolute(dir) && path.resolve(dir) === dir;
+  }
+  return lastCwdNormalized;
+}
+
 /** True when `relativePath` (forward slashes, relative to the project) matches a test pattern. */
 export function isTestPath(relativePath: string, patterns: readonly string[] = DEFAULT_TEST_PATH_PATTERNS): boolean {
-  const p = relativePath.replace(/\\/g, '/');
+  const p = relativePath.includes('\\') ? relativePath.replace(/\\/g, '/') : relativePath;
   return patterns.some((src) => testPathRegExp(src).test(p));
 }
 

@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ImportTracker } from './imports.js';
 import { propertyName } from './imports.js';
+import { memoByName } from './memo.js';
 import { headTerm, nameWords, vocabulary, type Vocabulary } from './names.js';
 import { getStaticString, memberChainName, resolveConstInit, unwrap } from './values.js';
 
@@ -60,17 +61,10 @@ export function importsLogger(tracker: ImportTracker): boolean {
 }
 
 /** `logger`, `auditLog`, `logs`: a name whose head word names a logger. Few distinct names, asked often. */
-const loggerNameCache = new Map<string, boolean>();
-function isLoggerName(name: string): boolean {
-  let yes = loggerNameCache.get(name);
-  if (yes === undefined) {
-    const words = nameWords(name);
-    yes = LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '');
-    if (loggerNameCache.size > 5000) loggerNameCache.clear();
-    loggerNameCache.set(name, yes);
-  }
-  return yes;
-}
+const isLoggerName = memoByName((name): boolean => {
+  const words = nameWords(name);
+  return LOGGER_NAME_HEADS.has(words[words.length - 1] ?? '');
+});
 
 function isLoggerModule(tracker: ImportTracker, node: TSESTree.Node): boolean {
   const ref = tracker.resolve(node);
@@ -166,16 +160,9 @@ const META_PREFIXES = new Set([
 ]);
 
 /** The sensitive term a name holds, or null. Names repeat across calls and files, so answers are kept. */
-const sensitiveTermCache = new Map<string, string | null>();
+const sensitiveTermOf = memoByName((name) => computeSensitiveTerm(name));
 export function sensitiveTerm(name: string | null | undefined): string | null {
-  if (!name) return null;
-  let term = sensitiveTermCache.get(name);
-  if (term === undefined) {
-    term = computeSensitiveTerm(name);
-    if (sensitiveTermCache.size > 5000) sensitiveTermCache.clear();
-    sensitiveTermCache.set(name, term);
-  }
-  return term;
+  return name ? sensitiveTermOf(name) : null;
 }
 
 function computeSensitiveTerm(name: string): string | null {

@@ -23,6 +23,7 @@
  * judges `api`, version, parameter or well-known segments.
  */
 import pluralize from 'pluralize';
+import { memoByName } from './memo.js';
 
 export type SegmentKind = 'static' | 'param' | 'version' | 'api' | 'wellknown';
 
@@ -158,17 +159,11 @@ export function splitSegmentWords(segment: string): string[] {
 
 /** A word is singular only when pluralize says singular and not plural, and it is countable. */
 export function isSingularWord(word: string): boolean {
-  const w = word.toLowerCase();
-  let singular = singularWords.get(w);
-  if (singular === undefined) {
-    singular = computeIsSingular(w);
-    if (singularWords.size < 10_000) singularWords.set(w, singular);
-  }
-  return singular;
+  return singularWord(word.toLowerCase());
 }
 
 /** pluralize's answers per lower-cased word (its rules are fixed; route words repeat across files). */
-const singularWords = new Map<string, boolean>();
+const singularWord = memoByName((w) => computeIsSingular(w), 10_000);
 
 function computeIsSingular(w: string): boolean {
   if (!/^[a-z]{2,}$/.test(w) || UNCOUNTABLE.has(w)) return false;

@@ -12,6 +12,7 @@
  * - masking: a secret is only ever shown as a short prefix and its length.
  */
 import path from 'node:path';
+import { memoByName } from './memo.js';
 
 export interface ProviderMatch {
   /** Human label used in messages, e.g. `AWS access key ID`. */
@@ -208,24 +209,18 @@ function splitWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+// Every secret-naming word (SECRET_LAST_WORDS, `key`/`keys`, JOINED_SECRET_SUFFIXES) contains one of
+// these; most names contain none, so they skip the word split and the memo.
+const SECRET_NAME_HINT = /pass|pwd|secret|token|key/i;
+const secretNameOf = memoByName((name) => computeIsSecretName(name));
+
 /**
  * True when an identifier/property name says it holds a secret: the LAST word decides, so
  * `jwtSecret`, `DB_PASSWORD`, `apiKey`, `clientSecret` are secret-named while `passwordHash`,
  * `tokenExpiry`, `secretName`, `passwordField` are not.
  */
-const secretNameCache = new Map<string, boolean>();
-// Every secret-naming word (SECRET_LAST_WORDS, `key`/`keys`, JOINED_SECRET_SUFFIXES) contains one of
-// these; most names contain none, so they skip the word split and the cache.
-const SECRET_NAME_HINT = /pass|pwd|secret|token|key/i;
 export function isSecretName(name: string): boolean {
-  if (!SECRET_NAME_HINT.test(name)) return false;
-  let hit = secretNameCache.get(name);
-  if (hit === undefined) {
-    hit = computeIsSecretName(name);
-    if (secretNameCache.size > 5000) secretNameCache.clear();
-    secretNameCache.set(name, hit);
-  }
-  return hit;
+  return SECRET_NAME_HINT.test(name) && secretNameOf(name);
 }
 
 function computeIsSecretName(name: string): boolean {

@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { propertyName } from './imports.js';
+import { memoByName } from './memo.js';
 
 type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -207,22 +208,14 @@ export function memberChainName(node: TSESTree.Node): string | null {
   return null;
 }
 
-// Identifiers repeat across a code base (`req`, `password`, `userId`): rules split the same names
-// on every file, so the answers are kept. Cleared when large so memory stays bounded.
-const wordsCache = new Map<string, readonly string[]>();
-
 /** Split an identifier into lower-case words: `sessionId` → ['session','id'], `API_KEY` → ['api','key']. */
-export function splitWords(name: string): readonly string[] {
-  let words = wordsCache.get(name);
-  if (words === undefined) {
-    words = name
+export const splitWords: (name: string) => readonly string[] = memoByName(
+  (name) =>
+    name
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
       .split(/[^A-Za-z0-9]+/)
       .filter(Boolean)
-      .map((w) => w.toLowerCase());
-    if (wordsCache.size >= 10_000) wordsCache.clear();
-    wordsCache.set(name, words);
-  }
-  return words;
-}
+      .map((w) => w.toLowerCase()),
+  10_000,
+);

@@ -6,9 +6,10 @@
  * OpenAPI `paths` keys are judged identically.
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { casingViolations } from '../src/analysis/paths.js';
-import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
+import { casingViolations, type PathOptions } from '../src/analysis/paths.js';
+import type { DocumentIndex, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
+import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion } from '../src/path-rules.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' | 'removeSlash';
@@ -16,7 +17,7 @@ type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' |
 const STYLE: Record<string, string> = { camelCase: 'camelCase', snake_case: 'snake_case', uppercase: 'not lower case' };
 
 /** Spectral face: the same verdicts on `paths` keys (`{id}` is a parameter like `:id`). */
-export function kebabPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+export function kebabPathFindings(index: DocumentIndex, options: PathOptions): SpectralResult[] {
   const results: SpectralResult[] = [];
   for (const path of index.operationsByPath.keys()) {
     for (const v of casingViolations(path, options)) {
@@ -41,24 +42,14 @@ export default defineRule({
   description: 'Path segments are lowercase and hyphen-separated (no camelCase, snake_case or upper case), with no trailing slash or file extension.',
   recommended: 'warn',
   strict: 'warn',
-  spectral: (options) => ({
-    given: '$',
-    message: '{{error}}',
-    then: { function: indexFunction((index) => kebabPathFindings(index, options as { allow?: string[] })) },
-  }),
+  spectral: pathRuleSpectral(kebabPathFindings),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'kebab-case-paths',
     meta: {
       type: 'suggestion',
       docs: { description: 'Route path segments are lowercase kebab-case, with no trailing slash or file extension.' },
       hasSuggestions: true,
-      schema: [
-        {
-          type: 'object',
-          properties: { allow: { type: 'array', items: { type: 'string' } } },
-          additionalProperties: false,
-        },
-      ],
+      schema: ALLOW_SEGMENTS_SCHEMA,
       messages: {
         notKebab:
           'Path segment "{{segment}}" in route {{route}} is {{style}}: write path segments as lowercase words joined by hyphens ("{{kebab}}").',
@@ -91,16 +82,7 @@ export default defineRule({
               node: loc.node,
               messageId: v.kind === 'extension' ? 'extension' : 'notKebab',
               data: { segment: v.segment.text, route: label, style: STYLE[v.kind] ?? v.kind, kebab: to },
-              suggest:
-                loc.range && to
-                  ? [
-                      {
-                        messageId: 'renameSegment',
-                        data: { from: v.segment.text, to },
-                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                      },
-                    ]
-                  : [],
+              suggest: renameSegmentSuggestion(loc, v.segment.text, to, 'renameSegment'),
             });
           }
         },

@@ -8,9 +8,10 @@
  * OpenAPI `paths` keys are judged identically.
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { verbViolations } from '../src/analysis/paths.js';
-import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
+import { verbViolations, type PathOptions } from '../src/analysis/paths.js';
+import type { DocumentIndex, OperationInfo, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
+import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'verb' | 'renameSegment';
@@ -20,21 +21,14 @@ type MessageIds = 'verb' | 'renameSegment';
  * `GET …/send` is flagged while a path whose only operation is `POST /orders/{id}/cancel` is the
  * allowed custom action.
  */
-export function verbPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+export function verbPathFindings(index: DocumentIndex, options: PathOptions): SpectralResult[] {
+  const everyMethod = (ops: readonly OperationInfo[]) => (ops.length > 0 ? ops.map((op) => op.method) : [null]);
   const results: SpectralResult[] = [];
-  for (const [path, ops] of index.operationsByPath) {
-    const seen = new Set<number>();
-    const methods = ops.length > 0 ? ops.map((op) => op.method) : [null];
-    for (const method of methods) {
-      for (const v of verbViolations(path, method, options)) {
-        if (seen.has(v.segment.index)) continue;
-        seen.add(v.segment.index);
-        results.push({
-          message: `Path segment "${v.segment.text}" in ${method ? `${method.toUpperCase()} ` : ''}${path} starts with the verb "${v.word}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).`,
-          path: ['paths', path],
-        });
-      }
-    }
+  for (const { path, method, violation: v } of segmentVerdictsByPath(index, everyMethod, (p, m) => verbViolations(p, m, options))) {
+    results.push({
+      message: `Path segment "${v.segment.text}" in ${method ? `${method.toUpperCase()} ` : ''}${path} starts with the verb "${v.word}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).`,
+      path: ['paths', path],
+    });
   }
   return results;
 }
@@ -45,24 +39,14 @@ export default defineRule({
   description: 'Path segments name resources, not actions: no segment is or starts with an action verb (get, create, update, delete…).',
   recommended: 'warn',
   strict: 'warn',
-  spectral: (options) => ({
-    given: '$',
-    message: '{{error}}',
-    then: { function: indexFunction((index) => verbPathFindings(index, options as { allow?: string[] })) },
-  }),
+  spectral: pathRuleSpectral(verbPathFindings),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'no-verbs-in-paths',
     meta: {
       type: 'suggestion',
       docs: { description: 'Route path segments name resources, not actions.' },
       hasSuggestions: true,
-      schema: [
-        {
-          type: 'object',
-          properties: { allow: { type: 'array', items: { type: 'string' } } },
-          additionalProperties: false,
-        },
-      ],
+      schema: ALLOW_SEGMENTS_SCHEMA,
       messages: {
         verb:
           'Path segment "{{segment}}" in route {{route}} starts with the verb "{{verb}}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/:id/<verb>).',
@@ -74,21 +58,11 @@ export default defineRule({
       return {
         'Program:exit'() {
           for (const { violation: v, location: loc, label } of routePathViolations(context, (path, method) => verbViolations(path, method, options))) {
-            const to = v.replacement;
             context.report({
               node: loc.node,
               messageId: 'verb',
               data: { segment: v.segment.text, route: label, verb: v.word },
-              suggest:
-                to && loc.range
-                  ? [
-                      {
-                        messageId: 'renameSegment',
-                        data: { from: v.segment.text, to, verb: v.word },
-                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                      },
-                    ]
-                  : [],
+              suggest: renameSegmentSuggestion(loc, v.segment.text, v.replacement, 'renameSegment', { verb: v.word }),
             });
           }
         },

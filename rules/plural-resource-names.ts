@@ -6,9 +6,10 @@
  * OpenAPI `paths` keys are judged identically.
  */
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { pluralViolations } from '../src/analysis/paths.js';
-import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
+import { pluralViolations, type PathOptions } from '../src/analysis/paths.js';
+import type { DocumentIndex, OperationInfo, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
+import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'singular' | 'renameSegment';
@@ -18,25 +19,17 @@ type MessageIds = 'singular' | 'renameSegment';
  * segment is treated as a collection only for an operation classified as list (GET) or create
  * (POST); a GET returning one object (`/account`, `/user`) is a singleton, not a list.
  */
-export function pluralPathFindings(index: DocumentIndex, options: { allow?: string[] }): SpectralResult[] {
+export function pluralPathFindings(index: DocumentIndex, options: PathOptions): SpectralResult[] {
+  const listOrCreate = (ops: readonly OperationInfo[]) => [
+    null,
+    ...ops.filter((op) => (op.method === 'get' && op.kind === 'list') || (op.method === 'post' && op.kind === 'create')).map((op) => op.method),
+  ];
   const results: SpectralResult[] = [];
-  for (const [path, ops] of index.operationsByPath) {
-    const seen = new Set<number>();
-    const methods: (string | null)[] = [null];
-    for (const op of ops) {
-      if ((op.method === 'get' && op.kind === 'list') || (op.method === 'post' && op.kind === 'create')) methods.push(op.method);
-    }
-    for (const method of methods) {
-      for (const v of pluralViolations(path, method, options)) {
-        if (seen.has(v.segment.index)) continue;
-        seen.add(v.segment.index);
-        const plural = v.replacement ?? v.word;
-        results.push({
-          message: `Resource name "${v.segment.text}" in path ${path} is singular: name collections and their items with the plural "${plural}".`,
-          path: ['paths', path],
-        });
-      }
-    }
+  for (const { path, violation: v } of segmentVerdictsByPath(index, listOrCreate, (p, method) => pluralViolations(p, method, options))) {
+    results.push({
+      message: `Resource name "${v.segment.text}" in path ${path} is singular: name collections and their items with the plural "${v.replacement ?? v.word}".`,
+      path: ['paths', path],
+    });
   }
   return results;
 }
@@ -47,24 +40,14 @@ export default defineRule({
   description: 'Resource names in paths are plural nouns: the segment before a path parameter and the last segment of a list/create route.',
   recommended: 'warn',
   strict: 'warn',
-  spectral: (options) => ({
-    given: '$',
-    message: '{{error}}',
-    then: { function: indexFunction((index) => pluralPathFindings(index, options as { allow?: string[] })) },
-  }),
+  spectral: pathRuleSpectral(pluralPathFindings),
   eslint: createEslintRule<Options, MessageIds>({
     name: 'plural-resource-names',
     meta: {
       type: 'suggestion',
       docs: { description: 'Resource names in route paths are plural nouns.' },
       hasSuggestions: true,
-      schema: [
-        {
-          type: 'object',
-          properties: { allow: { type: 'array', items: { type: 'string' } } },
-          additionalProperties: false,
-        },
-      ],
+      schema: ALLOW_SEGMENTS_SCHEMA,
       messages: {
         singular:
           'Resource name "{{word}}" in route {{route}} is singular: name collections and their items with the plural "{{plural}}".',
@@ -76,21 +59,11 @@ export default defineRule({
       return {
         'Program:exit'() {
           for (const { violation: v, location: loc, label } of routePathViolations(context, (path, method) => pluralViolations(path, method, options))) {
-            const to = v.replacement;
             context.report({
               node: loc.node,
               messageId: 'singular',
-              data: { word: v.segment.text, route: label, plural: to ?? v.word },
-              suggest:
-                to && loc.range
-                  ? [
-                      {
-                        messageId: 'renameSegment',
-                        data: { from: v.segment.text, to },
-                        fix: (fixer) => fixer.replaceTextRange(loc.range!, to),
-                      },
-                    ]
-                  : [],
+              data: { word: v.segment.text, route: label, plural: v.replacement ?? v.word },
+              suggest: renameSegmentSuggestion(loc, v.segment.text, v.replacement, 'renameSegment'),
             });
           }
         },

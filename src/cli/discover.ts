@@ -14,7 +14,7 @@ import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globby } from 'globby';
 import { BacklintUsageError } from '../config/schema.js';
-import { globToRegExp } from '../config/glob.js';
+import { globToRegExp, GlobSyntaxError } from '../config/glob.js';
 
 export const CODE_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx', 'mts', 'cts'] as const;
 export const DOCUMENT_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
@@ -172,7 +172,12 @@ function ignoreMatcher(sets: readonly IgnoreSet[]): (absFile: string) => boolean
       let glob = g.replace(/^\.\//, '').replace(/\/$/, '/**');
       if (!glob.replace(/\/\*\*$/, '').includes('/')) glob = `**/${glob}`;
       else glob = glob.replace(/^\//, '');
-      return [globToRegExp(glob), globToRegExp(`${glob}/**`)] as const;
+      try {
+        return [globToRegExp(glob), globToRegExp(`${glob}/**`)] as const;
+      } catch (e) {
+        if (e instanceof GlobSyntaxError) throw new BacklintUsageError(`Invalid ignore pattern "${g}": ${e.reason}`);
+        throw e;
+      }
     }),
   }));
   return (absFile) =>

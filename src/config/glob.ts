@@ -6,6 +6,21 @@
  */
 const cache = new Map<string, RegExp>();
 
+/**
+ * A glob that cannot be compiled (`[z-a]`, an unclosed `{`). Globs come from the command line and
+ * from config files, so callers turn this into a usage error naming the pattern and where it came
+ * from, never an internal error.
+ */
+export class GlobSyntaxError extends Error {
+  override name = 'GlobSyntaxError';
+  constructor(
+    readonly glob: string,
+    readonly reason: string,
+  ) {
+    super(`invalid glob "${glob}": ${reason}`);
+  }
+}
+
 function escapeRe(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
@@ -57,7 +72,15 @@ export function globToRegExp(glob: string): RegExp {
       re += escapeRe(ch);
     }
   }
-  const out = new RegExp(`^${re}$`);
+  if (inBraces > 0) throw new GlobSyntaxError(glob, 'unclosed "{"');
+  let out: RegExp;
+  try {
+    out = new RegExp(`^${re}$`);
+  } catch (e) {
+    // The engine's message quotes the generated regex; only its reason means anything to the user.
+    const reason = (e as Error).message.split(': ').pop() ?? 'not a valid pattern';
+    throw new GlobSyntaxError(glob, reason.charAt(0).toLowerCase() + reason.slice(1));
+  }
   cache.set(glob, out);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { findRule, PRESETS, type Preset } from '../catalog.js';
 import type { Severity } from '../rule.js';
+import { globToRegExp, GlobSyntaxError } from './glob.js';
 
 export type RuleSeverity = Severity | 'off';
 /** `"off" | "warn" | "error"` or `[severity, options]`; options are handed to both engines. */
@@ -86,6 +87,15 @@ function validateGlobs(raw: unknown, source: string, keyPath: string): string[] 
   if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g.length === 0)) {
     fail(source, keyPath, 'must be a glob or a list of non-empty glob strings');
   }
+  // Compiled now so a bad pattern is refused with the config, before any file is linted.
+  (list as string[]).forEach((g, i) => {
+    try {
+      globToRegExp(g);
+    } catch (e) {
+      if (!(e instanceof GlobSyntaxError)) throw e;
+      fail(source, typeof raw === 'string' ? keyPath : `${keyPath}[${i}]`, `is not a valid glob ("${g}": ${e.reason})`);
+    }
+  });
   return list as string[];
 }
 

@@ -3,7 +3,6 @@
  * Exit codes: 0 clean at the --fail-on threshold, 1 findings at/above it (or over --max-warnings),
  * 2 usage, configuration or internal error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { catalogEntries, PRESETS, type Preset } from '../catalog.js';
@@ -11,6 +10,8 @@ import { BacklintUsageError } from '../config/schema.js';
 import { lint, VERSION } from '../index.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../report/exit.js';
 import { formatReport, FORMATS, type Format } from '../report/index.js';
+import { sanitizeTerminal } from '../report/stylish.js';
+import { clearOutput, writeOutputFile } from './output.js';
 import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { useColor } from './color.js';
 
@@ -46,18 +47,14 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Called as a run starts: a report from an earlier run must not outlive a run that fails. */
+function startOutput(io: CliIo, output: string | undefined): void {
+  if (output) clearOutput(path.resolve(io.cwd, output), output);
+}
+
 function writeOutput(io: CliIo, text: string, output: string | undefined): void {
-  if (output) {
-    const file = path.resolve(io.cwd, output);
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    } catch (e) {
-      throw new BacklintUsageError(`Cannot write the report to ${output}: ${(e as Error).message}`);
-    }
-  } else {
-    io.stdout.write(text);
-  }
+  if (output) writeOutputFile(path.resolve(io.cwd, output), output, text);
+  else io.stdout.write(text);
 }
 
 /** A one-line progress indicator, only on an interactive stderr and only once the run is slow. */
@@ -114,6 +111,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       writeErr: (s) => ctx.stderr.write(s),
     })
     .action(async (paths: string[], flags: LintFlags) => {
+      startOutput(ctx, flags.output);
       const progress = progressReporter(ctx, flags.progress !== false);
       let report;
       try {
@@ -126,7 +124,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           quiet: flags.quiet === true,
           allowRemoteRefs: flags.allowRemoteRefs === true,
           onProgress: (d, t) => progress.update(d, t),
-          onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${file}: ${reason}\n`),
+          onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
         });
       } finally {
         progress.clear();
@@ -158,12 +156,14 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       return 2;
     }
+    // Messages quote paths, config keys and globs, all of which may come from an untrusted checkout.
     if (e instanceof BacklintUsageError) {
-      ctx.stderr.write(`backlint: ${e.message}\n`);
+      ctx.stderr.write(`backlint: ${sanitizeTerminal(e.message)}\n`);
       return 2;
     }
     const err = e as Error;
-    ctx.stderr.write(`backlint: internal error: ${err?.stack ?? String(e)}\n`);
+    const text = err?.stack ?? String(e);
+    ctx.stderr.write(`backlint: internal error: ${text.split('\n').map(sanitizeTerminal).join('\n')}\n`);
     return 2;
   }
 }

@@ -4,11 +4,13 @@
  */
 import { create } from 'xmlbuilder2';
 import type { Report } from './model.js';
+import { showControls } from './text.js';
 
-// XML 1.0 cannot carry most control characters, even escaped.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (s: string) => s.replace(INVALID_XML, '\uFFFD');
+// XML 1.0 cannot carry most control characters, even escaped (`&#1;` is not well-formed), nor
+// U+FFFE/U+FFFF or unpaired surrogates. showControls makes the controls visible; what it leaves
+// (and would not be XML) becomes U+FFFD.
+const INVALID_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const clean = (s: string) => showControls(s).replace(INVALID_XML, '\uFFFD');
 
 export function formatJunit(report: Report): string {
   const { errors, warnings } = report.summary;

@@ -1,21 +1,33 @@
 /**
  * `--format markdown`: a pull-request comment. Totals first, then where the problems are (by rule,
- * by file), then the first findings in detail; everything table-escaped, since messages quote code.
+ * by file), then the first findings in detail. File names and messages (which quote code and
+ * OpenAPI path keys) come from the pull request under review, so every cell holding them is escaped
+ * to plain text: no images, links, HTML, mentions or issue references, no way out of the table.
  */
 import type { Finding, Report } from './model.js';
+import { showControls } from './text.js';
 
 const TOP = 20;
 
-/** Safe inside a table cell: no pipe, no newline, no HTML, no accidental code fences. */
+// Every ASCII punctuation character that starts or closes GitHub-flavoured markup: code, emphasis,
+// links and images, HTML and entities, table cells, math, autolinks (`https:`), mentions and issue
+// references. A backslash makes any of them literal (CommonMark, and GFM tables for `|`).
+const MARKUP = /[\\`*_~[\]!<>&|:$@#]/g;
+
+/**
+ * Plain text inside a table cell. Mentions (`@user`) and issue references (`#12`) are linked by
+ * GitHub after rendering, so escaping does not stop them notifying: a zero-width space after the
+ * sign does (what Dependabot does). `www.` starts an autolink without any punctuation of its own.
+ */
 export function escapeCell(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, '\\`')
-    .replace(/\r?\n/g, '<br>');
+  return showControls(s.replace(/\r\n?/g, '\n'))
+    .replace(MARKUP, (c) => (c === '@' || c === '#' ? `\\${c}&#8203;` : `\\${c}`))
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    .replace(/\n/g, '<br>');
 }
+
+/** A file name in monospace; `<code>`, unlike a code span, keeps the escapes working. */
+const codeCell = (file: string, position = '') => `<code>${escapeCell(file)}${position}</code>`;
 
 function link(report: Report, ruleId: string): string {
   const entry = report.rules.find((r) => r.qualifiedId === ruleId);
@@ -56,12 +68,12 @@ export function formatMarkdown(report: Report): string {
       warnings: f.findings.filter((x) => x.severity === 'warning').length,
     }))
     .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.file < b.file ? -1 : 1));
-  for (const r of fileRows) out.push(`| \`${escapeCell(r.file)}\` | ${r.errors} | ${r.warnings} |`);
+  for (const r of fileRows) out.push(`| ${codeCell(r.file)} | ${r.errors} | ${r.warnings} |`);
 
   const top = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')].slice(0, TOP);
   out.push('', `### Top findings${all.length > TOP ? ` (first ${TOP} of ${all.length})` : ''}`, '', '| Severity | Location | Rule | Message |', '|---|---|---|---|');
   for (const f of top) {
-    out.push(`| ${f.severity} | \`${escapeCell(`${f.file}:${f.line}:${f.column}`)}\` | ${link(report, f.ruleId)} | ${escapeCell(f.message)} |`);
+    out.push(`| ${f.severity} | ${codeCell(f.file, `:${f.line}:${f.column}`)} | ${link(report, f.ruleId)} | ${escapeCell(f.message)} |`);
   }
   out.push('');
   return out.join('\n');

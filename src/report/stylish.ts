@@ -4,13 +4,12 @@
  */
 import pc from 'picocolors';
 import type { Report } from './model.js';
+import { showControls } from './text.js';
 
 // Text from analysed files can reach messages (Spectral quotes document values): never let it
-// drive the terminal.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// drive the terminal or reorder what it shows.
 export function sanitizeTerminal(s: string): string {
-  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+  return showControls(s).replace(/\n/g, ' ');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

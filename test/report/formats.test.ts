@@ -40,7 +40,10 @@ describe('github', () => {
 
 describe('markdown', () => {
   it('escapes table cells', () => {
-    expect(escapeCell('a | b\n<script>`x`')).toBe('a \\| b<br>&lt;script&gt;\\`x\\`');
+    expect(escapeCell('a | b\n<script>`x`')).toBe('a \\| b<br>\\<script\\>\\`x\\`');
+    expect(escapeCell('![x](https://e.example/a.png) @octocat #1 www.e.example \u202E')).toBe(
+      '\\!\\[x\\](https\\://e.example/a.png) \\@&#8203;octocat \\#&#8203;1 www\\.e.example \\\\u202e',
+    );
   });
 
   it('prints totals, by rule, by file and top findings', () => {
@@ -48,8 +51,8 @@ describe('markdown', () => {
     expect(md).toContain('❌ **2 errors**, **1 warning** in 3 files (2 code, 1 OpenAPI), preset `recommended`.');
     expect(md).toContain('| [`backlint/no-hardcoded-secrets`](https://github.com/backlint/backlint/blob/main/rules/no-hardcoded-secrets.md) | 1 | 0 |');
     expect(md).toContain('| `oas3-schema` | 0 | 1 |');
-    expect(md).toContain('| `src/my routes/users.ts` | 2 | 0 |');
-    expect(md).toContain('| warning | `openapi.yaml:2:1` | `oas3-schema` | "info" property must have required property "version". |');
+    expect(md).toContain('| <code>src/my routes/users.ts</code> | 2 | 0 |');
+    expect(md).toContain('| warning | <code>openapi.yaml:2:1</code> | `oas3-schema` | "info" property must have required property "version". |');
     expect(md).not.toContain('clean.js');
   });
 
@@ -65,7 +68,7 @@ describe('junit', () => {
   it('one testsuite per file, a failing testcase per finding, one passing case for a clean file; XML-safe', () => {
     const xml = formatJunit(withMessage('bad \u0001 char & <tag> "q"'));
     expect(xml).toContain('<testsuite name="src/a,b:c.ts" tests="1" failures="1" errors="0" skipped="0">');
-    expect(xml).toContain('<failure message="bad \uFFFD char &amp; &lt;tag&gt; &quot;q&quot;" type="backlint/x">');
+    expect(xml).toContain('<failure message="bad \\u0001 char &amp; &lt;tag&gt; &quot;q&quot;" type="backlint/x">');
     expect(xml).not.toContain('\u0001');
     const full = formatJunit(syntheticReport());
     expect(full.match(/<testsuite /g)).toHaveLength(3);

@@ -23,6 +23,9 @@ export const TOOL_RULES: Record<string, { description: string; help: string }> =
   },
 };
 
+/** SARIF positions are 1-based integers; anything else from an engine becomes 1 rather than an invalid log. */
+const position = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n >= 1 ? n : 1);
+
 function toUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
@@ -83,10 +86,13 @@ export function buildSarif(report: Report): Sarif.Log {
   const results: Sarif.Result[] = [];
   for (const file of report.files) {
     for (const f of file.findings) {
-      const region: Sarif.Region = { startLine: f.line, startColumn: f.column };
-      if (f.endLine !== undefined && f.endLine >= f.line) {
-        region.endLine = f.endLine;
-        if (f.endColumn !== undefined && (f.endLine > f.line || f.endColumn >= f.column)) region.endColumn = f.endColumn;
+      const startLine = position(f.line);
+      const startColumn = position(f.column);
+      const region: Sarif.Region = { startLine, startColumn };
+      if (f.endLine !== undefined && position(f.endLine) >= startLine) {
+        region.endLine = position(f.endLine);
+        const endColumn = f.endColumn === undefined ? undefined : position(f.endColumn);
+        if (endColumn !== undefined && (region.endLine > startLine || endColumn >= startColumn)) region.endColumn = endColumn;
       }
       const result: Sarif.Result = {
         ruleId: f.ruleId,

@@ -53,6 +53,20 @@ describe('sarif', () => {
     expect(JSON.stringify(log)).not.toContain('snippet');
   });
 
+  it('positions an engine got wrong (0, fractional, missing) become 1 rather than an invalid log', () => {
+    const r = syntheticReport();
+    const [first, second] = r.files[0]!.findings;
+    Object.assign(first!, { line: 0, column: 0, endLine: 0, endColumn: 0 });
+    Object.assign(second!, { line: 4, column: 2.5, endLine: 6, endColumn: -1 });
+    const log = buildSarif(r);
+    expectValid(log);
+    const regions = log.runs[0]!.results!.slice(0, 2).map((x) => x.locations![0]!.physicalLocation!.region);
+    expect(regions).toEqual([
+      { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+      { startLine: 4, startColumn: 1, endLine: 6, endColumn: 1 },
+    ]);
+  });
+
   it('an empty report validates', () => {
     const r = syntheticReport();
     r.files = [];

@@ -3,6 +3,7 @@
  * by file), then the first findings in detail; everything table-escaped, since messages quote code.
  */
 import type { Finding, Report } from './model.js';
+import { notCheckedLines } from './stylish.js';
 
 const TOP = 20;
 
@@ -28,12 +29,14 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = ['## backlint report', ''];
   if (all.length === 0) {
     out.push(`✅ No problems in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI).`, '');
+    for (const line of notCheckedLines(report)) out.push(`⚠️ ${escapeCell(line)}`, '');
     return out.join('\n');
   }
   out.push(
     `${errors > 0 ? '❌' : '⚠️'} **${errors} error${errors === 1 ? '' : 's'}**, **${warnings} warning${warnings === 1 ? '' : 's'}** in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI), preset \`${report.preset}\`.`,
     '',
   );
+  for (const line of notCheckedLines(report)) out.push(`⚠️ ${escapeCell(line)}`, '');
 
   const byRule = new Map<string, { errors: number; warnings: number }>();
   for (const f of all) {

@@ -157,5 +157,20 @@ describe('skipped files and suppressed findings are reported', () => {
     expect(stylish.stdout).toContain(`\n! ${skippedLine}\n! ${suppressedLine}\n`);
     const markdown = await runCli(['--format', 'markdown'], { cwd: dir });
     expect(markdown.stdout).toContain(`\n⚠️ ${skippedLine}\n\n⚠️ ${suppressedLine}\n`);
+    // The reviewer sees which paths were not linted, in the comment itself.
+    expect(markdown.stdout).toContain(
+      [
+        '| Path | Reason |',
+        '|---|---|',
+        '| `build/server.ts` | ignored-directory |',
+        '| `legacy/` | config-ignore |',
+        '| `node_modules/` | ignored-directory |',
+        '| `scratch/` | gitignored |',
+        '| `src/generated.ts` | generated |',
+        '| `src/minified.ts` | minified |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
   });
 });

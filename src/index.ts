@@ -9,13 +9,13 @@ import path from 'node:path';
 import { catalogEntries, PRESETS, type CatalogEntry, type Preset } from './catalog.js';
 import { loadConfig, loadConfigFile } from './config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from './config/schema.js';
-import { discoverFiles, type IgnoreSet } from './cli/discover.js';
-import { lintCodeFiles } from './cli/eslint-engine.js';
+import { discoverFiles, type IgnoreSet, type Skipped } from './cli/discover.js';
+import { lintCodeFiles, relativeFile } from './cli/eslint-engine.js';
 import { lintDocuments } from './cli/spectral-engine.js';
-import type { FileResult, Finding, Report } from './report/model.js';
+import type { FileResult, Finding, Report, SkippedFile } from './report/model.js';
 
-export type { Report, FileResult, Finding, FindingSeverity, FindingEngine, FileKind, ReportSummary } from './report/model.js';
-export type { BacklintConfig, ConfigOverride, RuleSetting, RuleSeverity, ResolvedConfig } from './config/schema.js';
+export type { Report, FileResult, Finding, FindingSeverity, FindingEngine, FileKind, ReportSummary, SkippedFile, Suppression } from './report/model.js';
+export type { BacklintConfig, ConfigOverride, ConfigLimits, RuleSetting, RuleSeverity, ResolvedConfig } from './config/schema.js';
 export type { CatalogEntry, Preset } from './catalog.js';
 export { BacklintUsageError, validateConfig } from './config/schema.js';
 export { loadConfig, loadConfigFile, findConfigFile } from './config/load.js';
@@ -45,6 +45,40 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Explicitly named files that were skipped (neither code nor an OpenAPI document). */
   onSkip?: (file: string, reason: string) => void;
+  /** `false`: ignore inline `eslint-disable` comments (the CLI's `--no-inline-config`). Default true. */
+  inlineConfig?: boolean;
+  /** Report `eslint-disable` comments naming backlint rules that suppress nothing. Default false. */
+  reportUnusedDisableDirectives?: boolean;
+  /** Size limits in bytes; each wins over the config's `limits`. Defaults 1 MiB (code), 32 MiB (documents). */
+  maxCodeFileBytes?: number;
+  maxDocumentBytes?: number;
+}
+
+export const FILE_TOO_LARGE_RULE = 'backlint/file-too-large';
+export const UNREADABLE_RULE = 'backlint/unreadable';
+
+/**
+ * Skipped files that must not pass unnoticed in CI become located findings too: too large
+ * (warning: a committed bundle is not an attack, but its code was not checked) and unreadable
+ * (error, like a parse error: the tool could not do its job).
+ */
+function skippedFinding(entry: Skipped, file: string): FileResult | undefined {
+  if (entry.reason !== 'too-large' && entry.reason !== 'unreadable') return undefined;
+  const tooLarge = entry.reason === 'too-large';
+  const what = entry.path.endsWith(path.sep) ? 'directory' : 'file';
+  const finding: Finding = {
+    ruleId: tooLarge ? FILE_TOO_LARGE_RULE : UNREADABLE_RULE,
+    engine: 'backlint',
+    severity: tooLarge ? 'warning' : 'error',
+    message: tooLarge
+      ? `File not linted: ${entry.message ?? 'over the size limit'}.`
+      : `Could not read the ${what}${entry.message ? `: ${entry.message}` : ''}; nothing in it was linted.`,
+    file,
+    line: 1,
+    column: 1,
+  };
+  finding.fingerprint = `${createHash('sha256').update([finding.ruleId, file].join('\u0000')).digest('hex').slice(0, 32)}:1`;
+  return { file, kind: what === 'directory' ? 'directory' : (entry.kind ?? 'code'), findings: [finding] };
 }
 
 export const VERSION = PACKAGE.version;
@@ -106,7 +140,7 @@ function mergeResults(results: FileResult[]): FileResult[] {
       if (entry.seen.has(key)) continue;
       entry.seen.add(key);
       entry.result.findings.push(f);
-    }
+    }    if (r.suppressed) (entry.result.suppressed ??= []).push(...r.suppressed);
   }
   return [...byFile.values()].map((e) => e.result).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
@@ -123,14 +157,21 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   if (!PRESETS.includes(preset)) throw new BacklintUsageError(`Unknown preset "${preset}" (expected ${PRESETS.join(' or ')})`);
 
   const ignores: IgnoreSet[] = [];
-  if (config.ignore?.length) ignores.push({ baseDir: config.baseDir, globs: config.ignore });
-  if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns });
+  if (config.ignore?.length) ignores.push({ baseDir: config.baseDir, globs: config.ignore, reason: 'config-ignore' });
+  if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns, reason: 'ignore-pattern' });
+  const maxCodeFileBytes = options.maxCodeFileBytes ?? config.limits?.maxCodeFileBytes;
+  const maxDocumentBytes = options.maxDocumentBytes ?? config.limits?.maxDocumentBytes;
   const discovered = await discoverFiles({
     cwd,
     paths: options.paths ?? ['.'],
     ignores,
+    limits: {
+      ...(maxCodeFileBytes !== undefined ? { maxCodeFileBytes } : {}),
+      ...(maxDocumentBytes !== undefined ? { maxDocumentBytes } : {}),
+    },
     ...(options.onSkip ? { onSkip: options.onSkip } : {}),
   });
+  const skippedEntries: Skipped[] = [...discovered.skipped];
 
   const total = discovered.code.length + discovered.openapi.length;
   let done = 0;
@@ -138,7 +179,15 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     done += n;
     options.onProgress?.(done, total);
   };
-  const codeResults = await lintCodeFiles(discovered.code, { cwd, preset, config, onFileDone: tick });
+  const codeResults = await lintCodeFiles(discovered.code, {
+    cwd,
+    preset,
+    config,
+    onFileDone: tick,
+    onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
+    ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+  });
   const docResults = await lintDocuments(discovered.openapi, {
     cwd,
     preset,
@@ -147,12 +196,47 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });
 
+  const toRel = (abs: string) => {
+    const dir = abs.endsWith(path.sep);
+    const rel = relativeFile(cwd, dir ? abs.slice(0, -1) : abs);
+    return dir ? `${rel}/` : rel;
+  };
+  const skipped: SkippedFile[] = [];
+  const toolResults: FileResult[] = [];
+  for (const entry of skippedEntries) {
+    const file = toRel(entry.path);
+    skipped.push({ file, reason: entry.reason, ...(entry.message ? { message: entry.message } : {}) });
+    const result = skippedFinding(entry, file);
+    if (result) toolResults.push(result);
+  }
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
   const files = mergeResults([...codeResults, ...docResults]);
+  let suppressed = 0;
   for (const f of files) {
     if (options.quiet) f.findings = f.findings.filter((x) => x.severity === 'error');
     f.findings.sort(compareFindings);
+    if (f.suppressed) {
+      if (options.quiet) f.suppressed = f.suppressed.filter((x) => x.severity === 'error');
+      f.suppressed.sort(compareFindings);
+      if (f.suppressed.length === 0) delete f.suppressed;
+      else suppressed += f.suppressed.length;
+    }
   }
   addFingerprints(cwd, files);
+  // Suppressed findings get the fingerprint they would have without the comment, so a SARIF
+  // consumer matches the suppression to the alert it silences.
+  addFingerprints(
+    cwd,
+    files
+      .filter((f) => f.suppressed)
+      .map((f) => ({ ...f, findings: [...f.findings.map((x) => ({ ...x })), ...f.suppressed!].sort(compareFindings) })),
+  );
+  for (const r of toolResults) {
+    if (options.quiet) r.findings = r.findings.filter((x) => x.severity === 'error');
+    if (r.findings.length) files.push(r);
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   let errors = 0;
   let warnings = 0;
@@ -171,12 +255,15 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     cwd,
     preset,
     files,
+    skipped,
     summary: {
       files: files.length,
       codeFiles: files.filter((f) => f.kind === 'code').length,
       openapiFiles: files.filter((f) => f.kind === 'openapi').length,
       errors,
       warnings,
+      skipped: skipped.length,
+      suppressed,
     },
     rules,
   };

@@ -17,11 +17,21 @@ export const DIRECTIVE_RULE = 'backlint/directive';
 
 const CHUNK = 64;
 
-export interface CodeLintOptions {
+/** How inline `eslint` comments are treated (the CLI's --no-inline-config, --report-unused-disable-directives). */
+export interface InlineConfigOptions {
+  /** `false`: ignore `eslint-disable` and other inline config comments, as ESLint's --no-inline-config. */
+  inlineConfig?: boolean;
+  /** Report `eslint-disable` comments naming backlint rules that suppress nothing (as errors, like ESLint). */
+  reportUnusedDisableDirectives?: boolean;
+}
+
+export interface CodeLintOptions extends InlineConfigOptions {
   cwd: string;
   preset: Preset;
   config: ResolvedConfig;
   onFileDone?: (count: number) => void;
+  /** A file ESLint refused to lint (its own default ignores): reported as skipped, never dropped silently. */
+  onIgnored?: (file: string) => void;
 }
 
 export function relativeFile(cwd: string, abs: string): string {
@@ -42,7 +52,7 @@ function commonAncestor(paths: readonly string[]): string {
   return common;
 }
 
-export function buildEslintConfig(preset: Preset, config: ResolvedConfig): Linter.Config[] {
+export function buildEslintConfig(preset: Preset, config: ResolvedConfig, inline: InlineConfigOptions = {}): Linter.Config[] {
   return [
     ...languageSetup(),
     {
@@ -51,8 +61,12 @@ export function buildEslintConfig(preset: Preset, config: ResolvedConfig): Linte
       plugins: { backlint: plugin as unknown as ESLint.Plugin },
       rules: eslintBaseRules(preset, config),
       // Disable comments for rules of other plugins are normal in real code; without their
-      // plugins loaded, ESLint would call them unused.
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      // plugins loaded, ESLint would call them unused. On request, unused directives are reported
+      // and those not naming a backlint rule filtered out afterwards (isForeignRuleNotice).
+      linterOptions: {
+        reportUnusedDisableDirectives: inline.reportUnusedDisableDirectives ? 'error' : 'off',
+        reportUnusedInlineConfigs: 'off',
+      },
     },
     ...eslintOverrideConfigs(config),
   ];
@@ -62,9 +76,19 @@ export function buildEslintConfig(preset: Preset, config: ResolvedConfig): Linte
 // rules of the project's own ESLint setup (other plugins), which backlint does not load: not a
 // problem worth reporting. A misspelt backlint rule still is.
 const UNKNOWN_RULE = /^Definition for rule '([^']+)' was not found\.?$/;
+// "Unused eslint-disable directive (no problems were reported from 'no-console')."; without a rule
+// name, a blanket directive, which may well serve the project's other ESLint rules.
+const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
 function isForeignRuleNotice(m: Linter.LintMessage): boolean {
+  if (m.ruleId === null && UNUSED_DIRECTIVE.test(m.message)) return !m.message.includes("'backlint/");
   const match = UNKNOWN_RULE.exec(m.message);
   return !!match && !match[1]!.startsWith('backlint/');
+}
+
+function toSuppressed(cwd: string, file: string, m: Linter.SuppressedLintMessage): Finding {
+  const finding = toFinding(cwd, file, m);
+  finding.suppressions = m.suppressions.map((s) => (s.justification ? { kind: 'directive', justification: s.justification } : { kind: 'directive' }));
+  return finding;
 }
 
 function toFinding(cwd: string, file: string, m: Linter.LintMessage): Finding {
@@ -89,7 +113,7 @@ function toFinding(cwd: string, file: string, m: Linter.LintMessage): Finding {
 }
 
 /** What the ESLint options are built from: plain JSON, so worker threads can rebuild them. */
-export interface EslintOptionsSpec {
+export interface EslintOptionsSpec extends InlineConfigOptions {
   cwd: string;
   preset: Preset;
   config: ResolvedConfig;
@@ -102,7 +126,8 @@ export function buildEslintOptions(spec: EslintOptionsSpec): ESLint.Options {
   return {
     cwd: spec.cwd,
     overrideConfigFile: true,
-    overrideConfig: buildEslintConfig(spec.preset, spec.config),
+    overrideConfig: buildEslintConfig(spec.preset, spec.config, spec),
+    allowInlineConfig: spec.inlineConfig !== false,
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
     // Results are ours to merge; never let ESLint write caches into the user's tree.
@@ -143,6 +168,8 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
     preset: opts.preset,
     config: opts.config,
     concurrency,
+    ...(opts.inlineConfig === false ? { inlineConfig: false } : {}),
+    ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
   });
   const out: FileResult[] = [];
   // Chunks give the progress indicator something to report, but each lintFiles call would start
@@ -179,12 +206,19 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
         }
       }
     }
+    const linted = new Set<string>();
     for (const r of results) {
-      out.push({
+      linted.add(path.resolve(r.filePath));
+      const result: FileResult = {
         file: relativeFile(opts.cwd, r.filePath),
         kind: 'code',
         findings: r.messages.filter((m) => !isForeignRuleNotice(m)).map((m) => toFinding(opts.cwd, r.filePath, m)),
-      });
+      };
+      if (r.suppressedMessages.length) result.suppressed = r.suppressedMessages.map((m) => toSuppressed(opts.cwd, r.filePath, m));
+      out.push(result);
+    }
+    for (const file of chunk) {
+      if (!linted.has(path.resolve(file)) && !out.some((o) => o.file === relativeFile(opts.cwd, file))) opts.onIgnored?.(file);
     }
     opts.onFileDone?.(chunk.length);
   }

@@ -36,11 +36,26 @@ interface LintFlags {
   color?: boolean;
   allowRemoteRefs?: boolean;
   progress?: boolean;
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  maxFileSize?: number;
+  maxDocumentSize?: number;
 }
 
 function parseNonNegativeInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
   return Number(value);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** `1048576`, `512k`, `2MiB`, `1.5mb` (binary units). */
+function parseSize(value: string): number {
+  const m = /^(\d{1,12}(?:\.\d{1,6})?)\s?([a-z]{0,3})$/i.exec(value.trim());
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : 0;
+  if (!(bytes >= 1)) throw new InvalidArgumentError('expected a size such as 1048576, 512k or 2MiB');
+  return bytes;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -99,6 +114,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('-q, --quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'ignore files matching the glob (repeatable)', collect, [])
     .option('--allow-remote-refs', 'let OpenAPI documents resolve $refs over HTTP(S)')
+    .option('--no-inline-config', 'ignore eslint-disable and other inline config comments')
+    .option('--report-unused-disable-directives', 'report eslint-disable comments for backlint rules that suppress nothing')
+    .option('--max-file-size <size>', 'skip (and report) code files larger than this (default 1MiB)', parseSize)
+    .option('--max-document-size <size>', 'skip (and report) OpenAPI documents larger than this (default 32MiB)', parseSize)
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'disable colour in stylish output')
     .option('--no-progress', 'never show the progress indicator')
@@ -123,6 +142,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           ignorePatterns: flags.ignorePattern,
           quiet: flags.quiet === true,
           allowRemoteRefs: flags.allowRemoteRefs === true,
+          ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),
+          ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+          ...(flags.maxFileSize !== undefined ? { maxCodeFileBytes: flags.maxFileSize } : {}),
+          ...(flags.maxDocumentSize !== undefined ? { maxDocumentBytes: flags.maxDocumentSize } : {}),
           onProgress: (d, t) => progress.update(d, t),
           onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
         });

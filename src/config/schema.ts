@@ -24,6 +24,15 @@ export interface BacklintConfig {
   /** Extra ignore globs (gitignore-style, relative to the config file's directory). */
   ignore?: string[];
   overrides?: ConfigOverride[];
+  /** Size limits: bigger files are not linted, and reported (`backlint/file-too-large`). */
+  limits?: ConfigLimits;
+}
+
+export interface ConfigLimits {
+  /** Code files over this many bytes are skipped. Default 1 MiB. */
+  maxCodeFileBytes?: number;
+  /** OpenAPI documents over this many bytes are skipped. Default 32 MiB. */
+  maxDocumentBytes?: number;
 }
 
 /** A configuration that is known to be valid, with the directory its globs are relative to. */
@@ -39,7 +48,8 @@ export class BacklintUsageError extends Error {
   override name = 'BacklintUsageError';
 }
 
-const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', '$schema']);
+const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', 'limits', '$schema']);
+const LIMIT_KEYS = ['maxCodeFileBytes', 'maxDocumentBytes'] as const;
 const SEVERITIES = new Set<string>(['off', 'warn', 'error']);
 // ESLint users will type numbers out of habit; they mean the same thing.
 const NUMERIC: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
@@ -104,7 +114,7 @@ export function validateConfig(raw: unknown, source: string): BacklintConfig {
   if (!isPlainObject(raw)) throw new BacklintUsageError(`Invalid backlint config (${source}): must be an object`);
   const config: BacklintConfig = {};
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) fail(source, key, 'is not a known key (expected preset, rules, ignore, overrides)');
+    if (!TOP_KEYS.has(key)) fail(source, key, 'is not a known key (expected preset, rules, ignore, overrides, limits)');
   }
   if (raw.preset !== undefined) {
     if (typeof raw.preset !== 'string' || !PRESETS.includes(raw.preset as Preset)) {
@@ -128,6 +138,16 @@ export function validateConfig(raw: unknown, source: string): BacklintConfig {
         rules: o.rules === undefined ? {} : validateRules(o.rules, source, `${where}.rules`),
       };
     });
+  }
+  if (raw.limits !== undefined) {
+    if (!isPlainObject(raw.limits)) fail(source, 'limits', `must be an object { ${LIMIT_KEYS.join(', ')} }`);
+    const limits: ConfigLimits = {};
+    for (const [k, v] of Object.entries(raw.limits)) {
+      if (!(LIMIT_KEYS as readonly string[]).includes(k)) fail(source, `limits.${k}`, `is not a known key (expected ${LIMIT_KEYS.join(', ')})`);
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) fail(source, `limits.${k}`, 'must be a positive whole number of bytes');
+      limits[k as keyof ConfigLimits] = v;
+    }
+    config.limits = limits;
   }
   return config;
 }

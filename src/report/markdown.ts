@@ -6,6 +6,7 @@
  */
 import type { Finding, Report } from './model.js';
 import { showControls } from './text.js';
+import { notCheckedLines } from './stylish.js';
 
 const TOP = 20;
 
@@ -34,18 +35,36 @@ function link(report: Report, ruleId: string): string {
   return entry ? `[\`${ruleId}\`](${entry.docs})` : `\`${ruleId}\``;
 }
 
+const SKIPPED_LISTED = 100;
+
+/** What was not checked, for the reviewer: the count lines, then the skipped paths in a fold. */
+function notChecked(report: Report): string[] {
+  const out: string[] = [];
+  for (const line of notCheckedLines(report)) out.push(`⚠️ ${escapeCell(line)}`, '');
+  const skipped = report.skipped ?? [];
+  if (skipped.length) {
+    out.push('<details><summary>Not linted</summary>', '', '| Path | Reason |', '|---|---|');
+    for (const s of skipped.slice(0, SKIPPED_LISTED)) out.push(`| ${codeCell(s.file)} | ${escapeCell(s.reason)} |`);
+    if (skipped.length > SKIPPED_LISTED) out.push(`| … | ${skipped.length - SKIPPED_LISTED} more in the JSON report |`);
+    out.push('', '</details>', '');
+  }
+  return out;
+}
+
 export function formatMarkdown(report: Report): string {
   const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
   const all: Finding[] = report.files.flatMap((f) => f.findings);
   const out: string[] = ['## backlint report', ''];
   if (all.length === 0) {
     out.push(`✅ No problems in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI).`, '');
+    out.push(...notChecked(report));
     return out.join('\n');
   }
   out.push(
     `${errors > 0 ? '❌' : '⚠️'} **${errors} error${errors === 1 ? '' : 's'}**, **${warnings} warning${warnings === 1 ? '' : 's'}** in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI), preset \`${report.preset}\`.`,
     '',
   );
+  out.push(...notChecked(report));
 
   const byRule = new Map<string, { errors: number; warnings: number }>();
   for (const f of all) {

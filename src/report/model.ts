@@ -6,7 +6,15 @@ import type { CatalogEntry, Preset } from '../catalog.js';
 
 export type FindingSeverity = 'error' | 'warning';
 export type FindingEngine = 'eslint' | 'spectral' | 'backlint';
-export type FileKind = 'code' | 'openapi';
+/** `directory`: only for a directory that could not be read (`backlint/unreadable`). */
+export type FileKind = 'code' | 'openapi' | 'directory';
+
+/** How a finding was silenced in the source: an `eslint-disable` comment. */
+export interface Suppression {
+  kind: 'directive';
+  /** The text after `--` in the comment, if any. */
+  justification?: string;
+}
 
 export interface Finding {
   /**
@@ -37,12 +45,27 @@ export interface Finding {
    * `:<n>` occurrence suffix when the same finding repeats. SARIF `partialFingerprints` uses it.
    */
   fingerprint?: string;
+  /** Only on the entries of `FileResult.suppressed`: what silenced the finding. */
+  suppressions?: Suppression[];
 }
 
 export interface FileResult {
   file: string;
   kind: FileKind;
   findings: Finding[];
+  /**
+   * Findings silenced by inline `eslint-disable` comments (present only when there are some): not
+   * counted as errors or warnings, but listed so a reviewer sees what a change switched off.
+   */
+  suppressed?: Finding[];
+}
+
+/** A code file or OpenAPI document that was not linted, and why (reasons: see README). */
+export interface SkippedFile {
+  /** Relative to `cwd`, forward slashes; a directory skipped as a whole ends with `/`. */
+  file: string;
+  reason: string;
+  message?: string;
 }
 
 export interface ReportSummary {
@@ -51,6 +74,10 @@ export interface ReportSummary {
   openapiFiles: number;
   errors: number;
   warnings: number;
+  /** Entries of `Report.skipped` (always set by `lint()`; optional for hand-built reports). */
+  skipped?: number;
+  /** Findings silenced by inline comments (`FileResult.suppressed`). */
+  suppressed?: number;
 }
 
 export interface Report {
@@ -61,6 +88,8 @@ export interface Report {
   preset: Preset;
   /** Every file linted, findings sorted by line then column. */
   files: FileResult[];
+  /** Every code file or OpenAPI document not linted (generated, ignored, too large…), sorted by path. Always set by `lint()`. */
+  skipped?: SkippedFile[];
   summary: ReportSummary;
   /** Catalog entries of every catalog rule that has at least one finding (for SARIF/markdown). */
   rules: CatalogEntry[];

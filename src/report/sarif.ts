@@ -12,10 +12,19 @@ import type { Report } from './model.js';
 const SPECTRAL_OAS_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
 /** Tool diagnostics that are not catalog rules. */
-export const TOOL_RULES: Record<string, { description: string; help: string }> = {
+export const TOOL_RULES: Record<string, { description: string; help: string; level?: 'warning' }> = {
   'backlint/parse-error': {
     description: 'The file could not be read or parsed, so no rule could check it.',
     help: 'Fix the syntax error (or exclude the file with `ignore` / `--ignore-pattern`); the other files are still linted.',
+  },
+  'backlint/file-too-large': {
+    description: 'The file is over the size limit, so it was not linted.',
+    help: 'Raise the limit (`limits` in the config, `--max-file-size`, `--max-document-size`) or exclude the file with `ignore` if it is not source.',
+    level: 'warning',
+  },
+  'backlint/unreadable': {
+    description: 'The file or directory could not be read, so nothing in it was linted.',
+    help: 'Fix its permissions (or exclude it with `ignore` / `--ignore-pattern`); the other files are still linted.',
   },
   'backlint/directive': {
     description: 'An inline ESLint configuration comment in the file is invalid.',
@@ -59,7 +68,7 @@ function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
       fullDescription: { text: `${tool.description} ${tool.help}` },
       helpUri: `${REPO_URL}#diagnostics`,
       help: { text: tool.help },
-      defaultConfiguration: { level: 'error' },
+      defaultConfiguration: { level: tool.level ?? 'error' },
     };
   }
   // Spectral's structural OpenAPI rules (oas3-schema, path-params…), which backlint reuses.
@@ -75,8 +84,11 @@ function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
 export function buildSarif(report: Report): Sarif.Log {
   const ruleIds: string[] = [];
   const index = new Map<string, number>();
+  // Findings silenced in the source are results too, with `suppressions`: SARIF consumers (GitHub
+  // code scanning) show them as suppressed instead of never hearing of them.
+  const allOf = (file: Report['files'][number]) => (file.suppressed ? [...file.findings, ...file.suppressed] : file.findings);
   for (const file of report.files) {
-    for (const f of file.findings) {
+    for (const f of allOf(file)) {
       if (!index.has(f.ruleId)) {
         index.set(f.ruleId, ruleIds.length);
         ruleIds.push(f.ruleId);
@@ -85,7 +97,7 @@ export function buildSarif(report: Report): Sarif.Log {
   }
   const results: Sarif.Result[] = [];
   for (const file of report.files) {
-    for (const f of file.findings) {
+    for (const f of allOf(file)) {
       const startLine = position(f.line);
       const startColumn = position(f.column);
       const region: Sarif.Region = { startLine, startColumn };
@@ -113,6 +125,9 @@ export function buildSarif(report: Report): Sarif.Log {
       };
       if (f.fingerprint) result.partialFingerprints = { 'backlintFindingHash/v1': f.fingerprint };
       if (f.suggestions?.length) result.properties = { suggestions: f.suggestions };
+      if (f.suppressions?.length) {
+        result.suppressions = f.suppressions.map((x) => (x.justification ? { kind: 'inSource', justification: x.justification } : { kind: 'inSource' }));
+      }
       results.push(result);
     }
   }

@@ -14,6 +14,24 @@ export function sanitizeTerminal(s: string): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * The lines every human-facing summary adds about what was not checked:
+ * `9 skipped (not linted): 2 gitignored, 1 generated…` and `3 findings suppressed by inline comments…`.
+ */
+export function notCheckedLines(report: Report): string[] {
+  const lines: string[] = [];
+  const skipped = report.skipped ?? [];
+  if (skipped.length) {
+    const byReason = new Map<string, number>();
+    for (const s of skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+    const parts = [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`);
+    lines.push(`${skipped.length} skipped (not linted): ${parts.join(', ')}; the JSON report lists them`);
+  }
+  const suppressed = report.summary.suppressed ?? 0;
+  if (suppressed) lines.push(`${plural(suppressed, 'finding')} suppressed by inline comments (--no-inline-config reports them)`);
+  return lines;
+}
+
 export function formatStylish(report: Report, opts: { color?: boolean } = {}): string {
   const c = pc.createColors(opts.color ?? false);
   const out: string[] = [];
@@ -44,5 +62,6 @@ export function formatStylish(report: Report, opts: { color?: boolean } = {}): s
     const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${scope}`;
     out.push(c.bold(errors > 0 ? c.red(line) : c.yellow(line)));
   }
+  for (const line of notCheckedLines(report)) out.push(c.yellow(`! ${sanitizeTerminal(line)}`));
   return `${out.join('\n')}\n`;
 }

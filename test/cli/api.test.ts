@@ -48,7 +48,7 @@ describe('lint()', () => {
     const cwd = project({ 'src/agent.js': TLS, 'api/openapi.yaml': DOC });
     const report = await api.lint({ cwd, config: false });
     expect(keys(report)).toEqual(['api/openapi.yaml:4:backlint/https-only:error', 'src/agent.js:2:backlint/no-disabled-tls-verification:error']);
-    expect(report.summary).toEqual({ files: 2, codeFiles: 1, openapiFiles: 1, errors: 2, warnings: 0 });
+    expect(report.summary).toEqual({ files: 2, codeFiles: 1, openapiFiles: 1, errors: 2, warnings: 0, skipped: 0, suppressed: 0 });
     expect(report.rules.map((r) => r.qualifiedId)).toEqual(['backlint/https-only', 'backlint/no-disabled-tls-verification']);
   });
 

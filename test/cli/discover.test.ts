@@ -55,6 +55,24 @@ describe('discoverFiles', () => {
     expect(rel(found.openapi)).toEqual(['api/openapi.yaml', 'api/quoted.yml', 'api/swagger.json']);
   });
 
+  it('lists every code file or document it skipped, with the reason; whole directories once', async () => {
+    const found = await discoverFiles({ cwd: dir, paths: ['.'], ignores: [{ baseDir: dir, globs: ['legacy/'], reason: 'ignore-pattern' }] });
+    expect(found.skipped.map((s) => `${path.relative(dir, s.path).split(path.sep).join('/')}${s.path.endsWith(path.sep) ? '/' : ''}: ${s.reason}`)).toEqual([
+      'build/index.js: ignored-directory',
+      'coverage/lcov.js: ignored-directory',
+      'dist/index.js: ignored-directory',
+      'ignored-by-git/: gitignored',
+      'legacy/: ignore-pattern',
+      'node_modules/: ignored-directory',
+      'src/app.bundle.js: minified',
+      'src/generated.ts: generated',
+      'src/huge-line.js: minified',
+      'src/vendor.min.js: minified',
+      'src/webpacked.js: minified',
+      'vendor/lib.js: ignored-directory',
+    ]);
+  });
+
   it('applies ignore globs gitignore-style, relative to their base directory', async () => {
     const found = await discoverFiles({ cwd: dir, paths: ['.'], ignores: [{ baseDir: dir, globs: ['legacy/', '*.tsx', 'api/swagger.json'] }] });
     expect(rel(found.code)).toEqual(['src/app.ts', 'src/legacy.cjs']);

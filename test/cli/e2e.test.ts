@@ -168,7 +168,7 @@ describe('exit codes and flags', () => {
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout) as JsonReport;
     expect(report.files.map((f) => f.file)).toEqual(['src/app.js']);
-    expect(report.summary).toEqual({ files: 1, codeFiles: 1, openapiFiles: 0, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 1, codeFiles: 1, openapiFiles: 0, errors: 0, warnings: 0, skipped: 0, suppressed: 0 });
   });
 
   it('defaults to the current directory', async () => {

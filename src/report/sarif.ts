@@ -17,6 +17,10 @@ export const TOOL_RULES: Record<string, { description: string; help: string }> =
     description: 'The file could not be read or parsed, so no rule could check it.',
     help: 'Fix the syntax error (or exclude the file with `ignore` / `--ignore-pattern`); the other files are still linted.',
   },
+  'backlint/unsafe-ref': {
+    description: 'An OpenAPI `$ref` was not followed: it leads outside the lint root, or to something other than a regular text file within the size limit.',
+    help: 'Point the `$ref` at a document inside the repository (the directory backlint runs in), or bundle the referenced content into it.',
+  },
   'backlint/directive': {
     description: 'An inline ESLint configuration comment in the file is invalid.',
     help: 'Fix or remove the `eslint` comment named in the message.',

@@ -6,8 +6,10 @@
  * what a CI job checks out. (The git repository root above it would be wider than what the user
  * pointed backlint at, and would depend on state outside the input.) A file `$ref` is read only
  * when
- * - its path, made absolute, is inside the root (`../../.npmrc`, `/etc/passwd`, `file:///…` and
- *   non-file schemes are refused without touching the file system), and
+ * - it is relative (`/etc/passwd`, `file:///…` and non-file schemes are refused: json-ref-resolver
+ *   would quietly re-root an absolute path under the document's directory), and
+ * - its path, made absolute, is inside the root (`../../.npmrc` is refused without touching the
+ *   file system), and
  * - its real path (symlinks followed) is inside the root's real path, and
  * - it is a regular file (no directory, FIFO, device, `/proc` entry) of at most
  *   `MAX_REF_FILE_BYTES`, checked on the opened handle, which is read with that bound.
@@ -136,6 +138,34 @@ export async function readConfined(root: string, lexicalRoot: string, target: st
   }
 }
 
+// Absolute refs are renamed into this scheme (see getRef below) so they reach a reader that refuses.
+const REFUSED_SCHEME = 'backlint-refused';
+
+/** `/…`, `\\…`, `C:\…`, `file:…`: a file reference that does not stay relative to its document. */
+function isAbsoluteFileRef(ref: string): boolean {
+  return ref.startsWith('/') || ref.startsWith('\\') || /^[a-z]:[\\/]/i.test(ref) || /^file:/i.test(ref);
+}
+
+function getRef(_key: string, val: unknown): string | undefined {
+  if (val === null || typeof val !== 'object') return undefined;
+  const ref = (val as { $ref?: unknown }).$ref;
+  if (typeof ref !== 'string') return undefined;
+  return isAbsoluteFileRef(ref) ? `${REFUSED_SCHEME}:${encodeURIComponent(ref)}` : ref;
+}
+
+const refuseAbsolute: Reader = {
+  resolve: (ref) => {
+    const original = ref.toString().slice(REFUSED_SCHEME.length + 1);
+    let shownRef = original;
+    try {
+      shownRef = decodeURIComponent(original);
+    } catch {
+      // intentionally ignored: show the encoded form
+    }
+    return Promise.reject(unsafe(`"${shownRef}" is an absolute file reference; only relative references to files inside the lint root are read.`));
+  },
+};
+
 const refuseRemote: Reader = {
   resolve: (ref) =>
     Promise.reject(new Error(`${REMOTE_REF_MARKER}: ${ref.toString()} (remote references are not fetched by default; pass --allow-remote-refs to fetch them)`)),
@@ -183,5 +213,5 @@ export function createResolver(opts: ResolverOptions): Resolver {
     https = readers.https!;
   }
   const file: Reader = { resolve: (ref) => readRef(opts.root, opts.lexicalRoot, ref) };
-  return new ConfinedResolver({ resolvers: { http, https, file } as never });
+  return new ConfinedResolver({ resolvers: { http, https, file, [REFUSED_SCHEME]: refuseAbsolute } as never, getRef });
 }

@@ -113,11 +113,90 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
 
 type YamlResult = ReturnType<typeof Yaml.parse>;
 
+// yaml-ast-parser node kinds.
+const MAP = 2;
+const SEQ = 3;
+const ANCHOR_REF = 4;
+
+interface AstNode {
+  kind: number;
+  key?: { value?: unknown } | null;
+  value?: AstNode | null;
+  mappings?: (AstNode | null)[];
+  items?: (AstNode | null)[];
+}
+
+const keyIndexes = new WeakMap<AstNode, Map<unknown, AstNode>>();
+
+/** A map's members as @stoplight/yaml's lookup sees them: merge keys expanded, last one wins. */
+function keyIndex(map: AstNode, mergeKeys: boolean): Map<unknown, AstNode> {
+  let index = keyIndexes.get(map);
+  if (index) return index;
+  index = new Map();
+  const add = (mappings: (AstNode | null)[] | undefined) => {
+    for (const m of mappings ?? []) {
+      if (m === null || typeof m !== 'object') continue;
+      const key = m.key?.value;
+      if (mergeKeys && key === '<<') for (const merged of mergedMappings(m.value)) addOne(merged);
+      else addOne(m);
+    }
+  };
+  const addOne = (m: AstNode) => {
+    const key = m.key?.value;
+    index!.set(typeof key === 'string' && key.includes(PLACEHOLDER) ? key.replaceAll(PLACEHOLDER, PROTO) : key, m);
+  };
+  add(map.mappings);
+  keyIndexes.set(map, index);
+  return index;
+}
+
+function mergedMappings(node: AstNode | null | undefined): AstNode[] {
+  if (node === null || typeof node !== 'object') return [];
+  if (node.kind === SEQ) {
+    const out: AstNode[] = [];
+    for (let i = (node.items ?? []).length - 1; i >= 0; i--) out.push(...mergedMappings(node.items![i]));
+    return out;
+  }
+  if (node.kind === MAP) return (node.mappings ?? []).filter((m): m is AstNode => m !== null && typeof m === 'object');
+  if (node.kind === ANCHOR_REF) return mergedMappings(node.value);
+  return [];
+}
+
+/**
+ * @stoplight/yaml's path lookup, with each map's keys indexed once: the original scans (and, with
+ * merge keys on, copies) a map's members for every lookup, so locating the findings of a document
+ * with 20,000 paths was quadratic.
+ */
+function findNode(ast: AstNode | undefined, path: readonly (string | number)[], closest: boolean, mergeKeys: boolean): AstNode | undefined {
+  let node = ast;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return closest ? node : undefined;
+    let next: AstNode | null | undefined;
+    if (node.kind === MAP) {
+      const item = keyIndex(node, mergeKeys).get(segment);
+      if (item) next = item.value === null ? (item.key as AstNode) : item.value;
+    } else if (node.kind === SEQ) {
+      const i = Number(segment);
+      if (Number.isInteger(i) && i >= 0 && i < node.items!.length) next = node.items![i];
+    }
+    if (next === null || next === undefined) return closest ? node : undefined;
+    node = next;
+  }
+  return node;
+}
+
 export const SafeYaml: typeof Yaml = {
   ...Yaml,
   parse(text: string): YamlResult {
     const result = Yaml.parse(prepareYamlText(text));
     restoreParsedYaml(text, result.data);
     return result;
+  },
+  getLocationForJsonPath(result, path, closest = false) {
+    const r = result as unknown as { ast?: AstNode; metadata?: { mergeKeys?: boolean } };
+    const node = findNode(r.ast, path, closest, r.metadata?.mergeKeys === true);
+    if (node === undefined) return undefined;
+    // The original computes the location of the node found (start and end rules, line map).
+    return Yaml.getLocationForJsonPath({ ...result, ast: node } as typeof result, [], closest);
   },
 };

@@ -171,16 +171,18 @@ function findNode(ast: AstNode | undefined, path: readonly (string | number)[], 
   let node = ast;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return closest ? node : undefined;
-    let next: AstNode | null | undefined;
     if (node.kind === MAP) {
       const item = keyIndex(node, mergeKeys).get(segment);
-      if (item) next = item.value === null ? (item.key as AstNode) : item.value;
+      if (!item) return closest ? node : undefined;
+      node = (item.value === null ? item.key : item.value) as AstNode | undefined;
     } else if (node.kind === SEQ) {
       const i = Number(segment);
-      if (Number.isInteger(i) && i >= 0 && i < node.items!.length) next = node.items![i];
+      const item = Number.isInteger(i) && i >= 0 && i < node.items!.length ? node.items![i] : null;
+      if (item === null) return closest ? node : undefined;
+      node = item;
+    } else {
+      return closest ? node : undefined;
     }
-    if (next === null || next === undefined) return closest ? node : undefined;
-    node = next;
   }
   return node;
 }
@@ -192,11 +194,12 @@ export const SafeYaml: typeof Yaml = {
     restoreParsedYaml(text, result.data);
     return result;
   },
-  getLocationForJsonPath(result, path, closest = false) {
+  // Spectral's YAML parser ignores `closest` (a path that leads nowhere has no location); so does this.
+  getLocationForJsonPath(result, path) {
     const r = result as unknown as { ast?: AstNode; metadata?: { mergeKeys?: boolean } };
-    const node = findNode(r.ast, path, closest, r.metadata?.mergeKeys === true);
+    const node = findNode(r.ast, path, false, r.metadata?.mergeKeys === true);
     if (node === undefined) return undefined;
     // The original computes the location of the node found (start and end rules, line map).
-    return Yaml.getLocationForJsonPath({ ...result, ast: node } as typeof result, [], closest);
+    return Yaml.getLocationForJsonPath({ ...result, ast: node } as typeof result, []);
   },
 };

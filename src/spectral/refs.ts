@@ -26,7 +26,7 @@
  * in a map keyed by that cache. A run-wide resolver kept every document of the run alive.
  *
  * API: `createResolver({ root, lexicalRoot, allowRemoteRefs })`, `realRoot(cwd)`,
- * `readConfined(root, lexicalRoot, file)`, `MAX_REF_FILE_BYTES`,
+ * `readConfined(root, lexicalRoot, file)`, `readRegularFile(file)`, `MAX_REF_FILE_BYTES`,
  * `UNSAFE_REF_MARKER`, `REMOTE_REF_MARKER`.
  */
 import { constants, promises as fs } from 'node:fs';
@@ -112,14 +112,26 @@ export async function readConfined(root: string, lexicalRoot: string, target: st
   // Missing files reject here with ENOENT: Spectral reports those as `invalid-ref`.
   const real = await fs.realpath(abs);
   if (!inside(root, real)) throw unsafe(`"${shown(lexicalRoot, abs)}" is a link to "${real}", outside the lint root (the working directory).`);
-  const before = await fs.stat(real);
-  if (!before.isFile()) throw unsafe(`"${shown(root, real)}" is not a regular file.`);
-  if (before.size > MAX_REF_FILE_BYTES) throw unsafe(`"${shown(root, real)}" is larger than ${MAX_REF_FILE_BYTES} bytes.`);
+  // A real path has no link left; O_NOFOLLOW keeps it so if one is swapped in meanwhile.
+  const content = await readRegularFile(real, shown(root, real), true);
+  if (isBinary(content)) throw unsafe(`"${shown(root, real)}" is not a text document (binary content).`);
+  return content.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/**
+ * The bytes of `file` if it is a regular file of at most MAX_REF_FILE_BYTES; otherwise rejects with
+ * an `UNSAFE_REF_MARKER` error (`label` names the file in it). Never blocks on a FIFO and never
+ * reads more than the bound, whatever the file claims or becomes. `noFollow`: refuse a symlink.
+ */
+export async function readRegularFile(file: string, label: string = file, noFollow = false): Promise<Buffer> {
+  const before = await fs.stat(file);
+  if (!before.isFile()) throw unsafe(`"${label}" is not a regular file.`);
+  if (before.size > MAX_REF_FILE_BYTES) throw unsafe(`"${label}" is larger than ${MAX_REF_FILE_BYTES} bytes.`);
   // O_NONBLOCK: a path swapped for a FIFO between stat and open must not block the run.
-  const handle = await fs.open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw unsafe(`"${shown(root, real)}" is not a regular file.`);
+    if (!stat.isFile()) throw unsafe(`"${label}" is not a regular file.`);
     const buf = Buffer.alloc(Math.min(stat.size, MAX_REF_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
@@ -129,14 +141,13 @@ export async function readConfined(root: string, lexicalRoot: string, target: st
       if (length === buf.length) break;
     }
     // The file grew after stat: refuse rather than read an unbounded amount.
-    if (length > stat.size || length > MAX_REF_FILE_BYTES) throw unsafe(`"${shown(root, real)}" changed while it was read.`);
-    const content = buf.subarray(0, length);
-    if (isBinary(content)) throw unsafe(`"${shown(root, real)}" is not a text document (binary content).`);
-    return content.toString('utf8').replace(/^\uFEFF/, '');
+    if (length > stat.size || length > MAX_REF_FILE_BYTES) throw unsafe(`"${label}" changed while it was read.`);
+    return buf.subarray(0, length);
   } finally {
     await handle.close();
   }
 }
+
 
 // Absolute refs are renamed into this scheme (see getRef below) so they reach a reader that refuses.
 const REFUSED_SCHEME = 'backlint-refused';

@@ -33,7 +33,7 @@ import type { FileResult, Finding } from '../report/model.js';
 import { createRuleset, type RuleOverride } from './ruleset.js';
 import { LazyJson } from './lazy-json.js';
 import { hostileText, isBinary } from './hostile.js';
-import { createResolver, readConfined, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
+import { createResolver, readConfined, readRegularFile, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
 import { collectCrashes } from './ignore.js';
 import { SafeYaml } from './yaml.js';
 
@@ -157,9 +157,11 @@ async function lintOne(ruleset: Ruleset, absFile: string, opts: LintOpenApiOptio
   const file = rel(cwd, absFile);
   let buf: Buffer;
   try {
-    buf = await fs.readFile(absFile);
+    // Discovery only hands over regular files; this bound also holds for direct API callers.
+    buf = await readRegularFile(absFile, file);
   } catch (e) {
-    return [located(file, PARSE_ERROR, `Cannot read file: ${e instanceof Error ? e.message : String(e)}`)];
+    const message = e instanceof Error ? e.message.replace(`${UNSAFE_REF_MARKER}: `, '') : String(e);
+    return [located(file, PARSE_ERROR, `Cannot read file: ${message}`)];
   }
   if (isBinary(buf)) return [located(file, PARSE_ERROR, 'Not a text document (binary content); expected OpenAPI YAML or JSON.')];
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');

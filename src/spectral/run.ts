@@ -55,7 +55,6 @@ export interface LintOpenApiOptions {
 
 export const PARSE_ERROR = 'backlint/parse-error';
 export const REMOTE_REF = 'backlint/remote-ref';
-
 export const UNSAFE_REF = 'backlint/unsafe-ref';
 
 function rel(cwd: string, file: string): string {
@@ -72,7 +71,7 @@ function precheck(text: string, json: boolean, file: string): Finding | undefine
   return hostile ? located(file, PARSE_ERROR, hostile.message, hostile.line, hostile.column) : undefined;
 }
 
-/** Turns a marker error from refs.ts or ignore.ts into its tool diagnostic. */
+/** Turns a marker error from refs.ts into its tool diagnostic. */
 function classify(code: string, message: string): { ruleId: string; message: string } {
   for (const [marker, ruleId, prefix] of [
     [REMOTE_REF_MARKER, REMOTE_REF, 'Remote $ref not fetched: '],
@@ -204,20 +203,33 @@ export async function lintOpenApiFiles(files: string[], opts: LintOpenApiOptions
   const ruleset = new Ruleset(createRuleset({ preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
   const root = await realRoot(opts.cwd);
   const results = new Map<string, FileResult>();
-  const seen = new Set<string>();
-  for (const f of files) {
+  // A shared file referenced by several documents reports its problems once. Only findings of a
+  // file that a second document contributes to can repeat (Spectral dedupes within one run), so
+  // keys are built for those files alone: most runs keep no key at all.
+  const keys = new Map<string, Set<string>>();
+  const contributor = new Map<string, number>();
+  const keyOf = (f: Finding) => `${f.ruleId}\0${f.line}\0${f.column}\0${f.message}`;
+  for (const [i, f] of files.entries()) {
     const abs = path.resolve(opts.cwd, f);
     const file = rel(opts.cwd, abs);
     if (!results.has(file)) results.set(file, { file, kind: 'openapi', findings: [] });
     for (const finding of await lintOne(ruleset, abs, opts, root)) {
-      // A shared file referenced by several documents reports its problems once.
-      const key = `${finding.file}\0${finding.ruleId}\0${finding.line}\0${finding.column}\0${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       let target = results.get(finding.file);
       if (!target) {
         target = { file: finding.file, kind: 'openapi', findings: [] };
         results.set(finding.file, target);
+      }
+      let seen = keys.get(finding.file);
+      const previous = contributor.get(finding.file);
+      if (!seen && previous !== undefined && previous !== i) {
+        seen = new Set(target.findings.map(keyOf));
+        keys.set(finding.file, seen);
+      }
+      contributor.set(finding.file, i);
+      if (seen) {
+        const key = keyOf(finding);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
       target.findings.push(finding);
     }

@@ -14,8 +14,8 @@
  * (the node is read as untagged: a `!!binary` value is its base64 text) and turns `%YAML 1.x` and
  * `%TAG` directives into comments; the text keeps its length and line breaks, so every location
  * is unchanged. Tags are found with the `yaml` package's lexer (never inside a quoted or block
- * scalar), and only when the text has a `!` or starts a line with `%`, so plain documents pay one
- * scan. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
+ * scalar), and only when the text has a `!` where a tag can start or a line starting with `%`, so
+ * plain documents pay one regex scan. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
  * other document. A `__proto__` key becomes an own member, as `JSON.parse` makes it.
  *
  * API: `SafeYaml` (an `IParser` for `new Document(text, SafeYaml, source)`); for texts parsed by
@@ -27,7 +27,8 @@ import { CST, Lexer } from 'yaml';
 
 const { Yaml } = spectralParsers;
 
-const MAYBE_TAG_OR_DIRECTIVE = /!|^%/m;
+// A tag starts a node: at a line start or after whitespace or a flow indicator (`Hello!` is no tag).
+const MAYBE_TAG_OR_DIRECTIVE = /(?:^|[\s[{,])!|^%/m;
 // Lexer control tokens: they mark structure and stand for no source text.
 const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);
 

@@ -20,7 +20,8 @@ export interface Finding {
   /**
    * `backlint/<id>` for catalog rules; Spectral's structural rule codes as Spectral names them
    * (`oas3-schema`, `path-params`…); `backlint/parse-error` for a file that could not be read or
-   * parsed (and other tool diagnostics named in the JSON schema doc).
+   * parsed, and the other tool diagnostics named in the JSON schema doc (`backlint/remote-ref`,
+   * `backlint/unsafe-ref`, `backlint/directive`).
    */
   ruleId: string;
   engine: FindingEngine;

@@ -26,6 +26,10 @@ export const TOOL_RULES: Record<string, { description: string; help: string; lev
     description: 'The file or directory could not be read, so nothing in it was linted.',
     help: 'Fix its permissions (or exclude it with `ignore` / `--ignore-pattern`); the other files are still linted.',
   },
+  'backlint/unsafe-ref': {
+    description: 'An OpenAPI `$ref` was not followed: it leads outside the lint root, or to something other than a regular text file within the size limit.',
+    help: 'Point the `$ref` at a document inside the repository (the directory backlint runs in), or bundle the referenced content into it.',
+  },
   'backlint/directive': {
     description: 'An inline ESLint configuration comment in the file is invalid.',
     help: 'Fix or remove the `eslint` comment named in the message.',

@@ -9,7 +9,14 @@
  * (`oas3-schema`…) work too. The filter lives in the rule functions themselves (the ruleset
  * assembly wraps every `then.function`), so the `spectral` CLI honours it exactly like backlint.
  *
- * API: `withIgnore(then, code)`, `ignoredRules(node)`, `isIgnoredAt(root, path, code)`.
+ * The same wrapper isolates crashes: a rule function that throws (or rejects) on a hostile document
+ * would make Spectral abandon the whole document. When the caller registered a sink for the document
+ * (`collectCrashes`, what the backlint runner does), the error is recorded there with the rule and
+ * the path it was checking, and the other rules' results are kept; without a sink (the `spectral`
+ * CLI) the error propagates as before.
+ *
+ * API: `withIgnore(then, code)`, `ignoredRules(node)`, `isIgnoredAt(root, path, code)`,
+ * `collectCrashes(document)` → the array crashes of that document are pushed to.
  */
 import type { IFunctionResult, RuleDefinition, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
 
@@ -51,6 +58,28 @@ if (TIMING) {
   });
 }
 
+export interface RuleCrash {
+  code: string;
+  path: (string | number)[];
+  message: string;
+}
+
+const crashSinks = new WeakMap<object, RuleCrash[]>();
+
+/** Starts recording rule crashes for `document` (the `Document` given to `spectral.run`). */
+export function collectCrashes(document: object): RuleCrash[] {
+  const sink: RuleCrash[] = [];
+  crashSinks.set(document, sink);
+  return sink;
+}
+
+function crashed(e: unknown, code: string, path: (string | number)[], ctx: RulesetFunctionContext): undefined {
+  const sink = crashSinks.get(ctx.document);
+  if (!sink) throw e;
+  sink.push({ code, path, message: e instanceof Error ? e.message : String(e) });
+  return undefined;
+}
+
 type Then = RuleDefinition['then'];
 type ThenItem = { function: unknown } & Record<string, unknown>;
 
@@ -65,12 +94,24 @@ function wrapFunction(fn: RulesetFunction<unknown, unknown>, code: string): Rule
   const wrapped: RulesetFunction<unknown, unknown> = (input, options, ctx) => {
     const targetPath = [...ctx.path];
     const t0 = TIMING ? performance.now() : 0;
-    const out = fn(input, options, ctx);
+    let out: ReturnType<typeof fn>;
+    try {
+      out = fn(input, options, ctx);
+    } catch (e) {
+      return crashed(e, code, targetPath, ctx);
+    }
     if (TIMING) TIMING.set(code, (TIMING.get(code) ?? 0) + performance.now() - t0);
     if (out && typeof (out as Promise<unknown>).then === 'function') {
-      return (out as Promise<void | IFunctionResult[]>).then((r) => filter(r, targetPath, ctx));
+      return (out as Promise<void | IFunctionResult[]>).then(
+        (r) => filter(r, targetPath, ctx),
+        (e: unknown) => crashed(e, code, targetPath, ctx),
+      );
     }
-    return filter(out as void | IFunctionResult[], targetPath, ctx);
+    try {
+      return filter(out as void | IFunctionResult[], targetPath, ctx);
+    } catch (e) {
+      return crashed(e, code, targetPath, ctx);
+    }
   };
   return copyValidator(fn, wrapped);
 }

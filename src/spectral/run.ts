@@ -13,22 +13,34 @@
  *     YAML alias bomb (alias expansion over a budget), nesting deeper than MAX_NESTING (Spectral's
  *     recursive parser and resolver overflow the stack on it), or a crash while linting.
  *   `backlint/remote-ref`: an http(s) `$ref` that was not fetched (default; `allowRemoteRefs` opts in).
+ *   `backlint/unsafe-ref`: a file `$ref` that was not followed: outside the lint root (`cwd`; symlinks
+ *     resolved), not a regular file, over MAX_REF_FILE_BYTES, binary or hostile (see refs.ts).
  *   Dangling and circular refs are left to Spectral (`invalid-ref`; circular refs are legal).
- * - Relative file `$ref`s resolve (multi-file documents).
+ *   A rule that throws on a document becomes a `backlint/parse-error` at the node it was checking;
+ *   the other rules' findings are kept (see ignore.ts).
+ * - Relative file `$ref`s inside the lint root resolve (multi-file documents). No finding names a file
+ *   outside the root.
+ * - YAML documents are parsed with `SafeYaml` (YAML 1.1 directives, explicit tags, `__proto__` keys).
+ * - Nothing of a document outlives its lint: Spectral instance and resolver are per document.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { Document, Ruleset, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
 // CommonJS with re-exports Node cannot detect as named ESM exports: take module.exports.
 import spectralParsers from '@stoplight/spectral-parsers';
-import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
-import { parseDocument as parseYamlDocument } from 'yaml';
 import type { Preset } from '../catalog.js';
 import type { FileResult, Finding } from '../report/model.js';
 import { createRuleset, type RuleOverride } from './ruleset.js';
 import { LazyJson } from './lazy-json.js';
+import { hostileText, isBinary } from './hostile.js';
+import { createResolver, readConfined, readRegularFile, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
+import { collectCrashes } from './ignore.js';
+import { SafeYaml } from './yaml.js';
 
-const { Json, Yaml } = spectralParsers;
+export { MAX_NESTING, MAX_ALIAS_EXPANSION, nestingDepth } from './hostile.js';
+export { MAX_REF_FILE_BYTES } from './refs.js';
+
+const { Json } = spectralParsers;
 
 // Not done on purpose: turning off immer's auto-freeze in Spectral's resolver saves ~2.5 s of CPU
 // on GitHub's single-file description but makes multi-file resolution quadratic (immer re-walks
@@ -43,27 +55,7 @@ export interface LintOpenApiOptions {
 
 export const PARSE_ERROR = 'backlint/parse-error';
 export const REMOTE_REF = 'backlint/remote-ref';
-
-/** Deeper than any real document (GitHub's REST description peaks around 30). */
-export const MAX_NESTING = 512;
-/** Nodes an alias expansion may produce before the document counts as an alias bomb. */
-export const MAX_ALIAS_EXPANSION = 10_000;
-
-const REMOTE_MARKER = 'backlint: remote $ref not fetched';
-
-function refusingResolver(): Resolver {
-  const refuse = {
-    resolve: (ref: { toString(): string }) =>
-      Promise.reject(new Error(`${REMOTE_MARKER}: ${ref.toString()} (remote references are not fetched by default; pass --allow-remote-refs to fetch them)`)),
-  };
-  return new Resolver({
-    resolvers: {
-      http: refuse,
-      https: refuse,
-      file: { resolve: (ref: { href(): string }) => fs.readFile(ref.href(), 'utf8') },
-    },
-  });
-}
+export const UNSAFE_REF = 'backlint/unsafe-ref';
 
 function rel(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
@@ -73,144 +65,102 @@ function located(file: string, ruleId: string, message: string, line = 1, column
   return { ruleId, engine: 'spectral', severity: 'error', message, file, line, column };
 }
 
-/**
- * Deepest bracket nesting, found without parsing. JSON: `[`/`{` outside strings. YAML: flow brackets
- * (quotes ignored: apostrophes in plain scalars would confuse a quote tracker, and a real document
- * never has hundreds of unbalanced brackets) and block indentation.
- */
-export function nestingDepth(text: string, json: boolean): { depth: number; offset: number } {
-  let depth = 0;
-  let max = 0;
-  let maxAt = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (json && c === 34 /* " */) {
-      // Jump to the closing quote (one not preceded by an odd run of backslashes).
-      let j = i + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        if (j < 0) return { depth: max, offset: maxAt };
-        let k = j - 1;
-        while (text.charCodeAt(k) === 92) k--;
-        if ((j - 1 - k) % 2 === 0) break;
-        j++;
-      }
-      i = j;
-      continue;
-    }
-    if (c === 91 || c === 123) {
-      if (++depth > max) {
-        max = depth;
-        // Point at the bracket that first crossed the limit, where the reader should look.
-        if (depth === MAX_NESTING + 1) maxAt = i;
-      }
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  if (!json) {
-    // Block nesting: an indentation of N spaces is at most N levels.
-    const re = /^( {512,})\S/gm;
-    const m = re.exec(text);
-    if (m && m[1]!.length > max && max <= MAX_NESTING) {
-      max = m[1]!.length;
-      maxAt = m.index;
-    }
-  }
-  return { depth: max, offset: maxAt };
-}
-
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-const ANCHOR_RE = /(?:^|[\s[{,])&[^\s,[\]{}]+[\s,\]}]/m;
-
-/** Parses with the `yaml` package only when the text has anchors, to measure alias expansion. */
-function aliasBomb(text: string): string | undefined {
-  if (!ANCHOR_RE.test(text)) return undefined;
-  try {
-    const doc = parseYamlDocument(text);
-    doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/alias/i.test(message)) return message;
-  }
-  return undefined;
-}
-
-function isBinary(buf: Buffer): boolean {
-  const head = buf.subarray(0, 65_536);
-  if (head.includes(0)) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.length === buf.length ? buf : head.subarray(0, lastCharBoundary(head)));
-    return false;
-  } catch {
-    // intentionally ignored: bytes that are not UTF-8 are the answer (binary), not a failure
-    return true;
-  }
-}
-
-/** Cut before a UTF-8 sequence the 64 KiB window may have split. */
-function lastCharBoundary(buf: Buffer): number {
-  let end = buf.length;
-  for (let k = 0; k < 4 && end > 0 && (buf[end - 1]! & 0xc0) === 0x80; k++) end--;
-  if (end > 0 && buf[end - 1]! >= 0xc0) end--;
-  return end;
-}
-
 /** Hostile-input checks that must run before Spectral sees the text. */
 function precheck(text: string, json: boolean, file: string): Finding | undefined {
-  const { depth, offset } = nestingDepth(text, json);
-  if (depth > MAX_NESTING) {
-    const { line, column } = lineColumnAt(text, offset);
-    return located(file, PARSE_ERROR, `Document nests deeper than ${MAX_NESTING} levels (${depth} found); refusing to parse it.`, line, column);
-  }
-  if (!json) {
-    const bomb = aliasBomb(text);
-    if (bomb) return located(file, PARSE_ERROR, `YAML aliases expand beyond ${MAX_ALIAS_EXPANSION} nodes (alias bomb?): ${bomb}`);
-  }
-  return undefined;
+  const hostile = hostileText(text, json);
+  return hostile ? located(file, PARSE_ERROR, hostile.message, hostile.line, hostile.column) : undefined;
 }
 
-function toFinding(d: ISpectralDiagnostic, cwd: string, fallbackFile: string): Finding | undefined {
-  if (d.severity > 2) return undefined; // hints
-  let ruleId = String(d.code);
-  let message = d.message;
-  if (ruleId === 'parser') ruleId = PARSE_ERROR;
-  if (message.includes(REMOTE_MARKER)) {
-    ruleId = REMOTE_REF;
-    message = message.slice(message.indexOf(REMOTE_MARKER) + REMOTE_MARKER.length).replace(/^:\s*/, 'Remote $ref not fetched: ');
+/** Turns a marker error from refs.ts into its tool diagnostic. */
+function classify(code: string, message: string): { ruleId: string; message: string } {
+  for (const [marker, ruleId, prefix] of [
+    [REMOTE_REF_MARKER, REMOTE_REF, 'Remote $ref not fetched: '],
+    [UNSAFE_REF_MARKER, UNSAFE_REF, '$ref not followed: '],
+  ] as const) {
+    const at = message.indexOf(marker);
+    if (at >= 0) return { ruleId, message: prefix + message.slice(at + marker.length).replace(/^:\s*/, '') };
   }
-  const file = d.source ? rel(cwd, d.source) : fallbackFile;
+  return { ruleId: code === 'parser' ? PARSE_ERROR : code, message };
+}
+
+interface Where {
+  cwd: string;
+  /** Real path of the lint root. */
+  root: string;
+  absFile: string;
+  file: string;
+}
+
+function parseAs(text: string, file: string, json: boolean): Document<unknown> {
+  return (json ? new Document(text, LazyJson as typeof Json, file) : new Document(text, SafeYaml, file)) as unknown as Document<unknown>;
+}
+
+/**
+ * Spectral locates a resolver error (`invalid-ref`, refused refs) in the root document even when the
+ * `$ref` is in a referenced file, with that file's path: re-locate it in the file it names.
+ */
+async function relocateRefErrors(diagnostics: ISpectralDiagnostic[], where: Where): Promise<void> {
+  const documents = new Map<string, Document<unknown> | null>();
+  for (const d of diagnostics) {
+    if (d.code !== 'invalid-ref' || !d.source || d.source.includes('://') || path.resolve(d.source) === where.absFile) continue;
+    const source = path.resolve(d.source);
+    let document = documents.get(source);
+    if (document === undefined) {
+      try {
+        document = parseAs(await readConfined(where.root, where.cwd, source), source, path.extname(source).toLowerCase() === '.json');
+      } catch {
+        // intentionally ignored: a file that cannot be read again keeps Spectral's location
+        document = null;
+      }
+      documents.set(source, document);
+    }
+    const range = document?.getRangeForJsonPath(d.path, true);
+    if (range) d.range = range;
+  }
+}
+
+function toFinding(d: ISpectralDiagnostic, where: Where): Finding | undefined {
+  if (d.severity > 2) return undefined; // hints
+  const { ruleId, message } = classify(String(d.code), d.message);
   const finding: Finding = {
     ruleId,
     engine: 'spectral',
     severity: d.severity === 0 ? 'error' : 'warning',
     message,
-    file,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
+    file: where.file,
+    // Spectral's ranges are 0-based, but some (document-wide results, parser errors) come out -1.
+    line: Math.max(1, d.range.start.line + 1),
+    column: Math.max(1, d.range.start.character + 1),
   };
+  finding.endLine = Math.max(finding.line, d.range.end.line + 1);
+  finding.endColumn = Math.max(finding.endLine === finding.line ? finding.column : 1, d.range.end.character + 1);
   if (d.path.length > 0) finding.jsonPath = d.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (d.source && path.resolve(d.source) !== where.absFile) {
+    const source = path.resolve(where.cwd, d.source);
+    const file = rel(where.cwd, source);
+    if (!d.source.includes('://') && !file.startsWith('../') && !path.isAbsolute(file)) {
+      finding.file = file;
+    } else {
+      // Never a report entry for a file outside the root (only a fetched remote document can
+      // get here): the finding stays with the document, at its top.
+      finding.message = `In ${d.source}: ${finding.message}`;
+      finding.line = finding.column = finding.endLine = finding.endColumn = 1;
+      delete finding.jsonPath;
+    }
+  }
   return finding;
 }
 
-async function lintOne(spectral: Spectral, absFile: string, cwd: string): Promise<Finding[]> {
+async function lintOne(ruleset: Ruleset, absFile: string, opts: LintOpenApiOptions, root: string): Promise<Finding[]> {
+  const { cwd } = opts;
   const file = rel(cwd, absFile);
   let buf: Buffer;
   try {
-    buf = await fs.readFile(absFile);
+    // Discovery only hands over regular files; this bound also holds for direct API callers.
+    buf = await readRegularFile(absFile, file);
   } catch (e) {
-    return [located(file, PARSE_ERROR, `Cannot read file: ${e instanceof Error ? e.message : String(e)}`)];
+    const message = e instanceof Error ? e.message.replace(`${UNSAFE_REF_MARKER}: `, '') : String(e);
+    return [located(file, PARSE_ERROR, `Cannot read file: ${message}`)];
   }
   if (isBinary(buf)) return [located(file, PARSE_ERROR, 'Not a text document (binary content); expected OpenAPI YAML or JSON.')];
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -219,12 +169,24 @@ async function lintOne(spectral: Spectral, absFile: string, cwd: string): Promis
   const hostile = precheck(text, json, file);
   if (hostile) return [hostile];
   try {
-    const document = json ? new Document(text, LazyJson as typeof Json, absFile) : new Document(text, Yaml, absFile);
+    // A Spectral and a resolver per document: the resolver caches every tree it resolved.
+    const spectral = new Spectral({ resolver: createResolver({ root, lexicalRoot: cwd, ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}) }) });
+    spectral.setRuleset(ruleset);
+    const document = parseAs(text, absFile, json);
+    const crashes = collectCrashes(document);
     const diagnostics = await spectral.run(document, { ignoreUnknownFormat: false });
     const out: Finding[] = [];
+    const where: Where = { cwd, root, absFile: path.resolve(absFile), file };
+    await relocateRefErrors(diagnostics, where);
     for (const d of diagnostics) {
-      const f = toFinding(d, cwd, file);
+      const f = toFinding(d, where);
       if (f) out.push(f);
+    }
+    for (const c of crashes) {
+      const range = document.getRangeForJsonPath(c.path, true);
+      const line = range ? range.start.line + 1 : 1;
+      const column = range ? range.start.character + 1 : 1;
+      out.push(located(file, PARSE_ERROR, `Rule ${c.code} failed on this document and was skipped here: ${c.message}`, Math.max(1, line), Math.max(1, column)));
     }
     return out;
   } catch (e) {
@@ -238,23 +200,36 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lintOpenApiFiles(files: string[], opts: LintOpenApiOptions): Promise<FileResult[]> {
-  const spectral = new Spectral({ resolver: opts.allowRemoteRefs ? createHttpAndFileResolver() : refusingResolver() });
-  spectral.setRuleset(createRuleset({ preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
+  const ruleset = new Ruleset(createRuleset({ preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
+  const root = await realRoot(opts.cwd);
   const results = new Map<string, FileResult>();
-  const seen = new Set<string>();
-  for (const f of files) {
+  // A shared file referenced by several documents reports its problems once. Only findings of a
+  // file that a second document contributes to can repeat (Spectral dedupes within one run), so
+  // keys are built for those files alone: most runs keep no key at all.
+  const keys = new Map<string, Set<string>>();
+  const contributor = new Map<string, number>();
+  const keyOf = (f: Finding) => `${f.ruleId}\0${f.line}\0${f.column}\0${f.message}`;
+  for (const [i, f] of files.entries()) {
     const abs = path.resolve(opts.cwd, f);
     const file = rel(opts.cwd, abs);
     if (!results.has(file)) results.set(file, { file, kind: 'openapi', findings: [] });
-    for (const finding of await lintOne(spectral, abs, opts.cwd)) {
-      // A shared file referenced by several documents reports its problems once.
-      const key = `${finding.file}\0${finding.ruleId}\0${finding.line}\0${finding.column}\0${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const finding of await lintOne(ruleset, abs, opts, root)) {
       let target = results.get(finding.file);
       if (!target) {
         target = { file: finding.file, kind: 'openapi', findings: [] };
         results.set(finding.file, target);
+      }
+      let seen = keys.get(finding.file);
+      const previous = contributor.get(finding.file);
+      if (!seen && previous !== undefined && previous !== i) {
+        seen = new Set(target.findings.map(keyOf));
+        keys.set(finding.file, seen);
+      }
+      contributor.set(finding.file, i);
+      if (seen) {
+        const key = keyOf(finding);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
       target.findings.push(finding);
     }

@@ -56,7 +56,7 @@ function walk(dir: string, out: string[]): void {
 }
 
 /** Tool diagnostics: always expected, they do not depend on a rule having landed. */
-const TOOL_IDS = new Set(['backlint/parse-error', 'backlint/directive', 'backlint/remote-ref', 'backlint/file-too-large', 'backlint/unreadable']);
+const TOOL_IDS = new Set(['backlint/parse-error', 'backlint/directive', 'backlint/remote-ref', 'backlint/unsafe-ref', 'backlint/file-too-large', 'backlint/unreadable']);
 
 /**
  * Every `expect:` marker under `dir`, as `file:line:ruleId` keys relative to ROOT. Markers naming a

@@ -1,0 +1,206 @@
+/**
+ * Spectral's YAML parser (@stoplight/yaml on yaml-ast-parser), made safe for hostile documents.
+ *
+ * That parser accepts YAML 1.2 only and mishandles the data model's edges:
+ * - `%YAML 1.1` (or 1.0) makes it report half a dozen false parse errors; a `%TAG` directive
+ *   leaves every tag using it "unknown".
+ * - Explicit tags: `!!binary` throws (`data.replace is not a function`, the whole document lost),
+ *   `!!js/regexp` becomes null, `!!js/undefined` drops the key, `!!int "3"` and `!!timestamp`
+ *   produce false parse errors, local tags (`!foo`) are errors.
+ * - A `__proto__` key is assigned with `obj[key] =`, which replaces the object's prototype instead
+ *   of adding a member: the key vanishes and Spectral's resolver (immer) throws on the object.
+ *
+ * OpenAPI documents are JSON data, where tags mean nothing, so `prepareYamlText` blanks every tag
+ * (the node is read as untagged: a `!!binary` value is its base64 text) and turns `%YAML 1.x` and
+ * `%TAG` directives into comments; the text keeps its length and line breaks, so every location
+ * is unchanged. Tags are found with the `yaml` package's lexer (never inside a quoted or block
+ * scalar), and only when the text has a `!` where a tag can start or a line starting with `%`, so
+ * plain documents pay one regex scan. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
+ * other document. A `__proto__` key becomes an own member, as `JSON.parse` makes it.
+ *
+ * API: `SafeYaml` (an `IParser` for `new Document(text, SafeYaml, source)`); for texts parsed by
+ * Spectral itself (referenced files): `prepareYamlText(text)` before, `restoreParsedYaml(text, data)`
+ * after.
+ */
+import spectralParsers from '@stoplight/spectral-parsers';
+import { CST, Lexer } from 'yaml';
+
+const { Yaml } = spectralParsers;
+
+// A tag starts a node: at a line start or after whitespace or a flow indicator (`Hello!` is no tag).
+const MAYBE_TAG_OR_DIRECTIVE = /(?:^|[\s[{,])!|^%/m;
+// Lexer control tokens: they mark structure and stand for no source text.
+const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);
+
+/** The text Spectral's YAML parser is given: same length and line breaks as `text`. */
+export function prepareYamlText(text: string): string {
+  const prepared = neutralizeTags(text);
+  return prepared.includes(PROTO) ? prepared.replaceAll(PROTO, PLACEHOLDER) : prepared;
+}
+
+/** After parsing `prepareYamlText(text)`: puts `__proto__` keys back (in place). */
+export function restoreParsedYaml(text: string, data: unknown): void {
+  // A backslash may spell `__proto__` with escapes inside a quoted key.
+  if (text.includes(PROTO) || text.includes('\\')) restoreProtoKeys(data, new Set());
+}
+
+function neutralizeTags(text: string): string {
+  if (!MAYBE_TAG_OR_DIRECTIVE.test(text)) return text;
+  let out: string[] | undefined;
+  let last = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && ZERO_WIDTH.has(token)) continue;
+    const type = CST.tokenType(token);
+    let replacement: string | undefined;
+    if (type === 'tag') replacement = ' '.repeat(token.length);
+    else if (type === 'directive-line' && /^%(?:YAML[ \t]+1\.\d+|TAG)(?:[ \t]|$)/.test(token)) replacement = `#${token.slice(1)}`;
+    if (replacement !== undefined) {
+      out ??= [];
+      out.push(text.slice(last, offset), replacement);
+      last = offset + token.length;
+    }
+    offset += token.length;
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+const PROTO = '__proto__';
+// Same length as `__proto__`, printable YAML, and not a key any real document uses.
+const PLACEHOLDER = '__pr\uE000to__';
+
+/**
+ * The parser assigns members with `obj[key] =`: a `__proto__` key would replace the object's
+ * prototype and divert the following keys into it. The text is parsed with the key spelled
+ * `PLACEHOLDER` (keys and values alike), and this walk puts `__proto__` back as an own member, as
+ * `JSON.parse` does. A `__proto__` key spelled with escapes (`"\x5f_proto__"`) still swaps the
+ * prototype; the walk resets it so the resolver can copy the object (the diverted keys are lost,
+ * the document is linted). Recursion is bounded: deeper documents never reach the parser.
+ */
+function restoreProtoKeys(node: unknown, seen: Set<object>): unknown {
+  if (typeof node === 'string') return node.includes(PLACEHOLDER) ? node.replaceAll(PLACEHOLDER, PROTO) : node;
+  if (node === null || typeof node !== 'object' || seen.has(node)) return node;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      const r = restoreProtoKeys(v, seen);
+      if (r !== v) node[i] = r;
+    }
+    return node;
+  }
+  const proto: unknown = Object.getPrototypeOf(node);
+  if (proto !== Object.prototype && proto !== null) Object.setPrototypeOf(node, Object.prototype);
+  const obj = node as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    const r = restoreProtoKeys(v, seen);
+    if (key.includes(PLACEHOLDER)) {
+      delete obj[key];
+      setOwn(obj, key.replaceAll(PLACEHOLDER, PROTO), r);
+    } else if (r !== v) {
+      obj[key] = r;
+    }
+  }
+  return node;
+}
+
+/** `obj[key] = value` that stays an own member even for `__proto__`. */
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+type YamlResult = ReturnType<typeof Yaml.parse>;
+
+// yaml-ast-parser node kinds.
+const MAP = 2;
+const SEQ = 3;
+const ANCHOR_REF = 4;
+
+interface AstNode {
+  kind: number;
+  key?: { value?: unknown } | null;
+  value?: AstNode | null;
+  mappings?: (AstNode | null)[];
+  items?: (AstNode | null)[];
+}
+
+const keyIndexes = new WeakMap<AstNode, Map<unknown, AstNode>>();
+
+/** A map's members as @stoplight/yaml's lookup sees them: merge keys expanded, last one wins. */
+function keyIndex(map: AstNode, mergeKeys: boolean): Map<unknown, AstNode> {
+  let index = keyIndexes.get(map);
+  if (index) return index;
+  index = new Map();
+  const add = (mappings: (AstNode | null)[] | undefined) => {
+    for (const m of mappings ?? []) {
+      if (m === null || typeof m !== 'object') continue;
+      const key = m.key?.value;
+      if (mergeKeys && key === '<<') for (const merged of mergedMappings(m.value)) addOne(merged);
+      else addOne(m);
+    }
+  };
+  const addOne = (m: AstNode) => {
+    const key = m.key?.value;
+    index!.set(typeof key === 'string' && key.includes(PLACEHOLDER) ? key.replaceAll(PLACEHOLDER, PROTO) : key, m);
+  };
+  add(map.mappings);
+  keyIndexes.set(map, index);
+  return index;
+}
+
+function mergedMappings(node: AstNode | null | undefined): AstNode[] {
+  if (node === null || typeof node !== 'object') return [];
+  if (node.kind === SEQ) {
+    const out: AstNode[] = [];
+    for (let i = (node.items ?? []).length - 1; i >= 0; i--) out.push(...mergedMappings(node.items![i]));
+    return out;
+  }
+  if (node.kind === MAP) return (node.mappings ?? []).filter((m): m is AstNode => m !== null && typeof m === 'object');
+  if (node.kind === ANCHOR_REF) return mergedMappings(node.value);
+  return [];
+}
+
+/**
+ * @stoplight/yaml's path lookup, with each map's keys indexed once: the original scans (and, with
+ * merge keys on, copies) a map's members for every lookup, so locating the findings of a document
+ * with 20,000 paths was quadratic.
+ */
+function findNode(ast: AstNode | undefined, path: readonly (string | number)[], closest: boolean, mergeKeys: boolean): AstNode | undefined {
+  let node = ast;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return closest ? node : undefined;
+    if (node.kind === MAP) {
+      const item = keyIndex(node, mergeKeys).get(segment);
+      if (!item) return closest ? node : undefined;
+      node = (item.value === null ? item.key : item.value) as AstNode | undefined;
+    } else if (node.kind === SEQ) {
+      const i = Number(segment);
+      const item = Number.isInteger(i) && i >= 0 && i < node.items!.length ? node.items![i] : null;
+      if (item === null) return closest ? node : undefined;
+      node = item;
+    } else {
+      return closest ? node : undefined;
+    }
+  }
+  return node;
+}
+
+export const SafeYaml: typeof Yaml = {
+  ...Yaml,
+  parse(text: string): YamlResult {
+    const result = Yaml.parse(prepareYamlText(text));
+    restoreParsedYaml(text, result.data);
+    return result;
+  },
+  // Spectral's YAML parser ignores `closest` (a path that leads nowhere has no location); so does this.
+  getLocationForJsonPath(result, path) {
+    const r = result as unknown as { ast?: AstNode; metadata?: { mergeKeys?: boolean } };
+    const node = findNode(r.ast, path, false, r.metadata?.mergeKeys === true);
+    if (node === undefined) return undefined;
+    // The original computes the location of the node found (start and end rules, line map).
+    return Yaml.getLocationForJsonPath({ ...result, ast: node } as typeof result, []);
+  },
+};

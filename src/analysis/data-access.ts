@@ -11,7 +11,14 @@
  *     Calls inside the chain and `.then()` after it return null.
  *     { library, operation: 'read'|'write'|'unknown', kind: 'create'|'upsert'|'update'|'delete'|'ddl'
  *       |'list'|'single'|'aggregate'|'other', bounded, sql (static text or null), method, node,
- *       chained (builder-style query that runs when awaited) }
+ *       chained (builder-style query that runs when awaited), instance (set for a method of a model
+ *       record: what the ORM calls it, `instance`/`document`/`entity`) }
+ *     Model records: a value traced in this file (const / never-reassigned let, await, array
+ *     destructuring, `for…of`, `forEach`/`map`/`.then` callbacks, `users[0]`) to a finder or
+ *     constructor of a recognised model (INSTANCE_ORMS: Sequelize, Mongoose, TypeORM active records
+ *     and repository entities, Objection) has its writes (`save`, `update`, `destroy`, `deleteOne`,
+ *     `$query().patch()`…) and reads (`reload`) classified; `x.save()` on an untraced value is not.
+ *     MikroORM `em.flush()`/`persistAndFlush()`… are writes in files that import `@mikro-orm/*`.
  *
  *   getSqlSink(call, context) → { library, sqlArg, hasBoundValues } | null
  *     The call passes raw SQL text to a driver/ORM: pg/pg-promise, mysql/mysql2, sqlite3,
@@ -308,6 +315,8 @@ interface InstanceOrm {
   finders: Readonly<Record<string, 'one' | 'many'>>;
   /** Static model methods that build a record in memory (its `save()` inserts it). */
   builders: ReadonlySet<string>;
+  /** Finders and builders no other common ORM has: they name the ORM (`findByPk` → Sequelize; `findAll` does not: Bookshelf has it too). */
+  distinctive: ReadonlySet<string>;
   /** `new Model(attrs)` builds a record. */
   constructible: boolean;
   /** Record methods that write. `save` is an update of a stored record, an insert of a built one. */
@@ -332,6 +341,7 @@ export const INSTANCE_ORMS: readonly InstanceOrm[] = [
     noun: 'instance',
     finders: { findByPk: 'one', findOne: 'one', create: 'one', findAll: 'many', bulkCreate: 'many' },
     builders: new Set(['build']),
+    distinctive: new Set(['findByPk']),
     constructible: true,
     writes: { save: 'update', update: 'update', destroy: 'delete', restore: 'update', increment: 'update', decrement: 'update' },
     reads: { reload: 'single' },
@@ -343,6 +353,7 @@ export const INSTANCE_ORMS: readonly InstanceOrm[] = [
     noun: 'document',
     finders: { findById: 'one', findOne: 'one', create: 'one', find: 'many' },
     builders: new Set(['hydrate']),
+    distinctive: new Set(['findById', 'hydrate']),
     constructible: true,
     writes: { save: 'update', deleteOne: 'delete', updateOne: 'update', remove: 'delete' },
     reads: {},
@@ -356,6 +367,7 @@ export const INSTANCE_ORMS: readonly InstanceOrm[] = [
     noun: 'entity',
     finders: { findOne: 'one', findOneBy: 'one', findOneOrFail: 'one', findOneByOrFail: 'one', find: 'many', findBy: 'many' },
     builders: new Set(['create']),
+    distinctive: new Set(['findOneBy', 'findOneByOrFail', 'findBy']),
     constructible: true,
     writes: { save: 'update', remove: 'delete', softRemove: 'delete', recover: 'update' },
     reads: { reload: 'single' },
@@ -367,6 +379,7 @@ export const INSTANCE_ORMS: readonly InstanceOrm[] = [
     noun: 'model instance',
     finders: {},
     builders: new Set(['fromJson']),
+    distinctive: new Set(['fromJson']),
     constructible: true,
     writes: {},
     reads: {},
@@ -1168,7 +1181,7 @@ interface Instance {
   fresh: readonly InstanceOrm[];
   /** A list of records (`findAll`): its elements are records. */
   many: boolean;
-  /** The library is known (tracked model, repository), not guessed from method names. */
+  /** The library is known (tracked model, repository, a distinctive finder), not guessed from method names. */
   pinned: boolean;
 }
 
@@ -1279,7 +1292,7 @@ function recordsFrom(candidates: readonly InstanceOrm[], name: string, pinned: b
     orms,
     fresh: orms.filter((o) => o.builders.has(name)),
     many: orms.every((o) => o.finders[name] === 'many'),
-    pinned,
+    pinned: pinned || (orms.length === 1 && orms[0]!.distinctive.has(name)),
   };
 }
 
@@ -1367,7 +1380,7 @@ function instanceOp(s: State, link: Link, top: Call): DbOperation | null {
   const imported = orms.filter((o) => s.ormImports.has(o.library));
   // The ORMs whose API fits narrow the kind; only the model's tracking, the file's imports or the
   // finder's name say which ORM it is (Bookshelf records have `save`/`destroy` too).
-  const known = inst.pinned || inst.orms.length === 1 ? orms[0]! : imported.length === 1 ? imported[0]! : null;
+  const known = inst.pinned ? orms[0]! : imported.length === 1 ? imported[0]! : null;
   let kind = kindIn(known ?? orms[0]!)!;
   if (name === 'save' && (known ? inst.fresh.includes(known) : orms.every((o) => inst.fresh.includes(o)))) kind = 'create';
   return op(known?.library ?? 'model', kind, name, top, { instance: known?.noun ?? 'instance' });

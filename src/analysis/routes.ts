@@ -173,6 +173,7 @@ class Builder {
   readonly fileFramework: Framework;
   private readonly tracker: ImportTracker;
   private readonly defaultExported = new Set<unknown>();
+  private readonly factoryReturns = new Map<FunctionNode, FunctionNode[]>();
 
   constructor(private readonly sourceCode: SourceCode, context: Context) {
     this.tracker = getImportTracker(context);
@@ -727,7 +728,16 @@ class Builder {
       }
       // A factory: the route runs what the call returns.
       const factory = this.resolveFunction(callee);
-      return factory ? functionsReturnedBy(factory, (e) => this.resolveHandlers(e, depth + 1), this.sourceCode.visitorKeys) : [];
+      if (!factory) return [];
+      // Once per factory: factories returning calls of factories must not be walked again per path,
+      // and one that returns a call of itself yields nothing more.
+      let fns = this.factoryReturns.get(factory);
+      if (!fns) {
+        this.factoryReturns.set(factory, []);
+        fns = functionsReturnedBy(factory, (e) => this.resolveHandlers(e, depth + 1), this.sourceCode.visitorKeys);
+        this.factoryReturns.set(factory, fns);
+      }
+      return fns;
     }
     const fn = this.resolveFunction(n);
     return fn ? [fn] : [];

@@ -181,7 +181,12 @@ describe('route model', () => {
       const makeShared = () => shared;
       const makeEither = (a) => (a ? (req, res) => probe('a') : (req, res) => probe('b'));
       function notAFactory() { return 42; }
+      function loops() { return loops(); }
+      const ping = () => pong();
+      const pong = () => ping();
       app.get('/one', makeHandler({ json: true }));
+      app.get('/loops', loops());
+      app.get('/ping', ping());
       app.get('/list', makeList(User));
       app.get('/shared', makeShared());
       app.get('/either', makeEither(true));
@@ -189,6 +194,8 @@ describe('route model', () => {
     `, 'a.ts', 'probe');
     expect(summary(m)).toEqual([
       'express GET /one h=2 mw=0',
+      'express GET /loops h=0 mw=0',
+      'express GET /ping h=0 mw=0',
       'express GET /list h=1 mw=0',
       'express GET /shared h=1 mw=0',
       'express GET /either h=2 mw=0',

@@ -11,7 +11,14 @@
  *     Calls inside the chain and `.then()` after it return null.
  *     { library, operation: 'read'|'write'|'unknown', kind: 'create'|'upsert'|'update'|'delete'|'ddl'
  *       |'list'|'single'|'aggregate'|'other', bounded, sql (static text or null), method, node,
- *       chained (builder-style query that runs when awaited) }
+ *       chained (builder-style query that runs when awaited), instance (set for a method of a model
+ *       record: what the ORM calls it, `instance`/`document`/`entity`) }
+ *     Model records: a value traced in this file (const / never-reassigned let, await, array
+ *     destructuring, `for…of`, `forEach`/`map`/`.then` callbacks, `users[0]`) to a finder or
+ *     constructor of a recognised model (INSTANCE_ORMS: Sequelize, Mongoose, TypeORM active records
+ *     and repository entities, Objection) has its writes (`save`, `update`, `destroy`, `deleteOne`,
+ *     `$query().patch()`…) and reads (`reload`) classified; `x.save()` on an untraced value is not.
+ *     MikroORM `em.flush()`/`persistAndFlush()`… are writes in files that import `@mikro-orm/*`.
  *
  *   getSqlSink(call, context) → { library, sqlArg, hasBoundValues } | null
  *     The call passes raw SQL text to a driver/ORM: pg/pg-promise, mysql/mysql2, sqlite3,
@@ -69,6 +76,8 @@ export type DbLibrary =
   | 'mongodb'
   | 'drizzle'
   | 'postgres'
+  | 'objection'
+  | 'mikro-orm'
   /** An ORM model whose library is not visible in this file (`User.findAll`, `models.Post.findOne`). */
   | 'model'
   /** Raw SQL through a driver whose library is not visible in this file (`db.query('SELECT …')`). */
@@ -88,6 +97,8 @@ export interface DbOperation {
   node: Call | TSESTree.TaggedTemplateExpression;
   /** Builder-style query (knex, drizzle, TypeORM query builder, mongoose Query) that runs when awaited. */
   chained: boolean;
+  /** A method of a model instance (`user.save()`): what the ORM calls a record (`instance`, `document`, `entity`). */
+  instance?: string;
 }
 
 export interface SqlSink {
@@ -291,13 +302,125 @@ const BUILTIN_CLASSES = new Set([
 ]);
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
 
+/**
+ * How each ORM hands out records and which record methods touch the database. A record is
+ * recognised only when it comes from a recognised model (see isModelLike): `x.save()` on anything
+ * else is not classified.
+ */
+interface InstanceOrm {
+  library: DbLibrary;
+  /** What the ORM calls a record, for messages: `sequelize instance save`. */
+  noun: string;
+  /** Static model methods that resolve to stored records: one, or a list. */
+  finders: Readonly<Record<string, 'one' | 'many'>>;
+  /** Static model methods that build a record in memory (its `save()` inserts it). */
+  builders: ReadonlySet<string>;
+  /** Finders and builders no other common ORM has: they name the ORM (`findByPk` → Sequelize; `findAll` does not: Bookshelf has it too). */
+  distinctive: ReadonlySet<string>;
+  /** `new Model(attrs)` builds a record. */
+  constructible: boolean;
+  /** Record methods that write. `save` is an update of a stored record, an insert of a built one. */
+  writes: Readonly<Record<string, DbKind>>;
+  /** Record methods that read. */
+  reads: Readonly<Record<string, DbKind>>;
+  /** Record methods that return the record itself (`user.set(attrs).save()`). */
+  passThrough: ReadonlySet<string>;
+  /** Finder results are queries whose chain keeps yielding records (mongoose `findOne().populate()`). */
+  queryContinuations: ReadonlySet<string>;
+  /** Record methods that start a query on the record (`$query()`) and the writes that query can run. */
+  recordQueries?: { starts: ReadonlySet<string>; writes: Readonly<Record<string, DbKind>> };
+  /** Model methods that start a query builder (`Model.query()`), the chain methods that narrow it, and the ones that pick one row. */
+  modelQueries?: { starts: ReadonlySet<string>; chain: ReadonlySet<string>; one: ReadonlySet<string> };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+export const INSTANCE_ORMS: readonly InstanceOrm[] = [
+  {
+    library: 'sequelize',
+    noun: 'instance',
+    finders: { findByPk: 'one', findOne: 'one', create: 'one', findAll: 'many', bulkCreate: 'many' },
+    builders: new Set(['build']),
+    distinctive: new Set(['findByPk']),
+    constructible: true,
+    writes: { save: 'update', update: 'update', destroy: 'delete', restore: 'update', increment: 'update', decrement: 'update' },
+    reads: { reload: 'single' },
+    passThrough: new Set(['set']),
+    queryContinuations: NONE,
+  },
+  {
+    library: 'mongoose',
+    noun: 'document',
+    finders: { findById: 'one', findOne: 'one', create: 'one', find: 'many' },
+    builders: new Set(['hydrate']),
+    distinctive: new Set(['findById', 'hydrate']),
+    constructible: true,
+    writes: { save: 'update', deleteOne: 'delete', updateOne: 'update', remove: 'delete' },
+    reads: {},
+    passThrough: new Set(['set']),
+    // `lean()` is missing on purpose: it yields plain objects, not documents.
+    queryContinuations: new Set(['sort', 'limit', 'skip', 'populate', 'select', 'exec', 'where', 'session', 'orFail', 'collation', 'hint', 'comment', 'maxTimeMS', 'read', 'setOptions']),
+  },
+  {
+    // Active-record entities (`class User extends BaseEntity`); repository finders hand out the same entities.
+    library: 'typeorm',
+    noun: 'entity',
+    finders: { findOne: 'one', findOneBy: 'one', findOneOrFail: 'one', findOneByOrFail: 'one', find: 'many', findBy: 'many' },
+    builders: new Set(['create']),
+    distinctive: new Set(['findOneBy', 'findOneByOrFail', 'findBy']),
+    constructible: true,
+    writes: { save: 'update', remove: 'delete', softRemove: 'delete', recover: 'update' },
+    reads: { reload: 'single' },
+    passThrough: NONE,
+    queryContinuations: NONE,
+  },
+  {
+    library: 'objection',
+    noun: 'model instance',
+    finders: {},
+    builders: new Set(['fromJson']),
+    distinctive: new Set(['fromJson']),
+    constructible: true,
+    writes: {},
+    reads: {},
+    passThrough: NONE,
+    queryContinuations: NONE,
+    recordQueries: {
+      starts: new Set(['$query', '$relatedQuery']),
+      writes: { patch: 'update', patchAndFetch: 'update', update: 'update', updateAndFetch: 'update', delete: 'delete', insert: 'create', insertAndFetch: 'create', relate: 'update', unrelate: 'update', upsertGraph: 'upsert' },
+    },
+    modelQueries: {
+      starts: new Set(['query']),
+      chain: new Set(['where', 'andWhere', 'orWhere', 'whereIn', 'whereNot', 'whereNull', 'whereNotNull', 'orderBy', 'limit', 'offset', 'select', 'withGraphFetched', 'withGraphJoined', 'joinRelated', 'modify', 'skipUndefined', 'throwIfNotFound', 'first', 'findById', 'findOne', 'findByIds', 'forUpdate', 'transacting']),
+      one: new Set(['first', 'findById', 'findOne']),
+    },
+  },
+];
+
+/** MikroORM's EntityManager writes the records it tracks on flush. */
+const MIKRO_ORM_EM_WRITES: Readonly<Record<string, DbKind>> = {
+  flush: 'update', persistAndFlush: 'update', removeAndFlush: 'delete', nativeUpdate: 'update', nativeDelete: 'delete',
+  insert: 'create', insertMany: 'create', upsert: 'upsert', upsertMany: 'upsert',
+};
+
+/** Every method name a record method can have (writes, reads, and the writes of record queries). */
+const INSTANCE_METHODS: ReadonlySet<string> = new Set(
+  INSTANCE_ORMS.flatMap((o) => [...Object.keys(o.writes), ...Object.keys(o.reads), ...Object.keys(o.recordQueries?.writes ?? {})]),
+);
+/** Every model method that hands out records. */
+const RECORD_SOURCES: ReadonlySet<string> = new Set(
+  INSTANCE_ORMS.flatMap((o) => [...Object.keys(o.finders), ...o.builders, ...o.passThrough, ...o.queryContinuations, ...(o.modelQueries?.chain ?? []), ...(o.modelQueries?.starts ?? [])]),
+);
+/** Builders with names common outside ORMs: like GENERIC_MODEL_METHODS, they need a models-like receiver. */
+const GENERIC_RECORD_SOURCES = new Set(['build', 'hydrate', 'fromJson', 'query']);
+
 /** Every method name that can start (or be) a DB operation. */
 const START_NAMES: ReadonlySet<string> = new Set([
   ...KNEX_STARTS, ...DRIZZLE_STARTS, 'findMany', 'findFirst', ...Object.keys(PRISMA_MODEL_READS), ...Object.keys(PRISMA_MODEL_WRITES),
   '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'createQueryBuilder', ...Object.keys(TYPEORM_REPO_READS),
   ...Object.keys(TYPEORM_REPO_WRITES), ...Object.keys(MONGO_COLLECTION_READS), ...Object.keys(MONGO_COLLECTION_WRITES),
   ...Object.keys(MODEL_READS), ...Object.keys(MODEL_WRITES), 'save', 'destroy', 'remove', 'deleteOne', 'update', 'run', 'get',
-  'all', 'iterate', 'each', ...GENERIC_SQL_METHODS, 'query',
+  'all', 'iterate', 'each', ...GENERIC_SQL_METHODS, 'query', ...INSTANCE_METHODS, ...Object.keys(MIKRO_ORM_EM_WRITES),
 ]);
 
 // Method names per family, as sets: a Set lookup is cheaper than `in` on the kind tables.
@@ -334,6 +457,9 @@ interface State {
   usesSinkFunctions: boolean;
   /** The file imports an HTTP client that is called as a function (`axios({ method: 'POST' })`). */
   usesHttpRequestFunction: boolean;
+  instances: Map<Node, Instance | null>;
+  /** ORMs with records (INSTANCE_ORMS, MikroORM) the file imports: they name an untracked model's library. */
+  ormImports: Set<DbLibrary>;
 }
 
 const states = new WeakMap<object, State>();
@@ -352,9 +478,14 @@ function stateOf(context: Context): State {
       usesDb: false,
       usesSinkFunctions: false,
       usesHttpRequestFunction: false,
+      instances: new Map(),
+      ormImports: new Set(),
     };
     for (const src of tracker.sources) {
+      const orm = src === 'objection' ? 'objection' : src.startsWith('@mikro-orm/') ? 'mikro-orm' : null;
+      if (orm) s.ormImports.add(orm);
       const lib = libraryOfModule(src);
+      if (lib === 'sequelize' || lib === 'mongoose' || lib === 'typeorm') s.ormImports.add(lib);
       if (lib !== null) s.usesDb = true;
       if (lib === 'sequelize' || lib === 'prisma') s.usesSinkFunctions = true;
       if (HTTP_REQUEST_FUNCTION_MODULES.includes(src)) s.usesHttpRequestFunction = true;
@@ -967,6 +1098,8 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     // ORM writes and queries take objects; `X.create('archived')` builds a value object.
     const scalarArg = !!firstArg && firstArg.type === AST_NODE_TYPES.Literal && GENERIC_MODEL_METHODS.has(name);
     if (tracked || (!v && !scalarArg && isModelLike(s, recv, GENERIC_MODEL_METHODS.has(name)))) {
+      // A TypeORM active record's static `create` builds an entity in memory; `save()` stores it.
+      if (name === 'create' && !tracked && isTypeormActiveRecord(s, recv)) return undefined;
       return finish(QUERY_CONTINUATIONS, () => {
         let kind = MODEL_READS[name] ?? MODEL_WRITES[name]!;
         const args = link.call.arguments;
@@ -983,14 +1116,15 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
     }
   }
 
-  // ---- Documents: `doc.save()`, `doc.destroy()`, `doc.remove()`
-  if (name === 'save' || name === 'destroy' || name === 'remove' || name === 'deleteOne' || name === 'update') {
-    if (v?.role === 'document') {
-      return finish(NO_CONTINUATIONS, () => {
-        const kind: DbKind = name === 'save' ? (v.fresh ? 'create' : 'update') : name === 'update' ? 'update' : 'delete';
-        return op(v.library, kind, name, top);
-      });
-    }
+  // ---- Model instances: `user.save()`, `doc.deleteOne()`, `person.$query().patch()`
+  if (INSTANCE_METHODS.has(name)) {
+    const r = instanceOp(s, link, top);
+    if (r) return finish(NO_CONTINUATIONS, () => r);
+  }
+
+  // ---- MikroORM: `em.flush()`, `em.persistAndFlush(user)`, `em.persist(user).flush()`
+  if (name in MIKRO_ORM_EM_WRITES && s.ormImports.has('mikro-orm') && isEntityManager(recv)) {
+    return finish(NO_CONTINUATIONS, () => op('mikro-orm', MIKRO_ORM_EM_WRITES[name]!, name, top));
   }
 
   // ---- Prepared statements: `db.prepare(sql).all()`, `stmt.run()`
@@ -1033,6 +1167,241 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
 
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model instances
+// ---------------------------------------------------------------------------------------------
+
+/** A value traced to records of a recognised model. */
+interface Instance {
+  /** The ORMs the records can belong to (the model's library when tracked, else every ORM whose API fits). */
+  orms: readonly InstanceOrm[];
+  /** The ORMs in which it is built in memory, not stored yet: there `save()` inserts it. */
+  fresh: readonly InstanceOrm[];
+  /** A list of records (`findAll`): its elements are records. */
+  many: boolean;
+  /** The library is known (tracked model, repository, a distinctive finder), not guessed from method names. */
+  pinned: boolean;
+}
+
+const MAX_INSTANCE_DEPTH = 8;
+
+function instanceOf(s: State, node: Node, depth = 0): Instance | null {
+  if (depth > MAX_INSTANCE_DEPTH) return null;
+  const n = unwrap(node);
+  let v = s.instances.get(n);
+  if (v === undefined) {
+    s.instances.set(n, null); // cycle guard
+    v = computeInstance(s, n, depth);
+    s.instances.set(n, v);
+  }
+  return v;
+}
+
+function elementOf(i: Instance | null): Instance | null {
+  return i?.many ? { ...i, many: false } : null;
+}
+
+function computeInstance(s: State, n: Node, depth: number): Instance | null {
+  switch (n.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return instanceOf(s, n.argument, depth + 1);
+    case AST_NODE_TYPES.ChainExpression:
+      return instanceOf(s, n.expression, depth + 1);
+    case AST_NODE_TYPES.Identifier:
+      return identifierInstance(s, n, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      // `users[0]`
+      return n.computed && n.property.type === AST_NODE_TYPES.Literal && typeof n.property.value === 'number'
+        ? elementOf(instanceOf(s, n.object, depth + 1))
+        : null;
+    case AST_NODE_TYPES.NewExpression: {
+      const model = modelOf(s, n.callee, true);
+      if (!model) return null;
+      const orms = model.orms.filter((o) => o.constructible);
+      return orms.length ? { orms, fresh: orms, many: false, pinned: model.pinned } : null;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return callInstance(s, n, depth);
+    default:
+      return null;
+  }
+}
+
+/** The ORMs a model expression can belong to: its tracked library, else every ORM with records. */
+function modelOf(s: State, node: Node, generic: boolean): { orms: readonly InstanceOrm[]; pinned: boolean } | null {
+  const v = dbValueOf(s, node);
+  const library = v ? (v.role === 'model' ? v.library : null) : localModelLibrary(s, node);
+  if (library) return { orms: INSTANCE_ORMS.filter((o) => o.library === library), pinned: true };
+  if (v) return null;
+  return isModelLike(s, node, generic) ? { orms: INSTANCE_ORMS, pinned: false } : null;
+}
+
+/** The ORM of a local `class X extends Base` whose base is imported from it (`BaseEntity` from typeorm, `Model` from objection). */
+function localModelLibrary(s: State, node: Node): DbLibrary | null {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = findVariable(s, n)?.defs[0];
+  if (def?.type !== 'ClassName') return null;
+  const sup = (def.node as TSESTree.ClassDeclaration).superClass;
+  const ref = sup ? s.tracker.resolve(sup) : null;
+  if (!ref) return null;
+  if (ref.source === 'objection') return 'objection';
+  const lib = libraryOfModule(ref.source);
+  return lib === 'sequelize' || lib === 'typeorm' || lib === 'mongoose' ? lib : null;
+}
+
+function callInstance(s: State, call: Call, depth: number): Instance | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(callee);
+  if (!name || !RECORD_SOURCES.has(name)) return null;
+  const recv = callee.object;
+
+  // A record method that returns the record, or a query continuation that keeps yielding records.
+  const inner = instanceOf(s, recv, depth + 1);
+  if (inner) {
+    const orms = inner.orms.filter((o) => (!inner.many && o.passThrough.has(name)) || o.queryContinuations.has(name));
+    if (orms.length) return { ...inner, orms };
+  }
+
+  // A model query builder: `Person.query().findById(id)`, `Person.query().where(…)`.
+  const query = modelQueryInstance(s, call);
+  if (query) return query;
+
+  // A finder or builder on a model: `User.findByPk(id)`, `User.build(attrs)`, `new User()` (above).
+  const first = call.arguments[0];
+  const generic = GENERIC_MODEL_METHODS.has(name) || GENERIC_RECORD_SOURCES.has(name);
+  // ORM finders take objects and ids; `X.create('archived')` builds a value object.
+  if (generic && first?.type === AST_NODE_TYPES.Literal) return null;
+  const repo = dbValueOf(s, recv);
+  if ((repo?.role === 'repository' && repo.library === 'typeorm') || (!repo && isRepositoryLike(recv))) {
+    // Entities a TypeORM repository hands out (`repo.findOneBy(…)`, `repo.create(dto)`).
+    return recordsFrom(INSTANCE_ORMS.filter((o) => o.library === 'typeorm'), name, true);
+  }
+  const model = modelOf(s, recv, generic);
+  return model ? recordsFrom(model.orms, name, model.pinned) : null;
+}
+
+function recordsFrom(candidates: readonly InstanceOrm[], name: string, pinned: boolean): Instance | null {
+  const orms = candidates.filter((o) => name in o.finders || o.builders.has(name));
+  if (!orms.length) return null;
+  // A name can find in one ORM and build in another (`create`): a list only when every ORM agrees.
+  return {
+    orms,
+    fresh: orms.filter((o) => o.builders.has(name)),
+    many: orms.every((o) => o.finders[name] === 'many'),
+    pinned: pinned || (orms.length === 1 && orms[0]!.distinctive.has(name)),
+  };
+}
+
+/** `Model.query()…` chains (Objection): records when awaited; one when the chain picks one. */
+function modelQueryInstance(s: State, top: Call): Instance | null {
+  const links = chainLinks(top);
+  const start = links[0];
+  if (!start?.name) return null;
+  for (const orm of INSTANCE_ORMS) {
+    const q = orm.modelQueries;
+    if (!q || !q.starts.has(start.name) || !links.slice(1).every((l) => l.name !== null && q.chain.has(l.name))) continue;
+    const model = modelOf(s, start.object, true);
+    if (!model || !model.orms.includes(orm)) continue;
+    return { orms: [orm], fresh: [], many: !links.some((l) => l.name !== null && q.one.has(l.name)), pinned: true };
+  }
+  return null;
+}
+
+/** A `const`/never-reassigned binding of a record: `const u = …`, `const [u] = …`, `for (const u of …)`, a callback parameter. */
+function identifierInstance(s: State, id: TSESTree.Identifier, depth: number): Instance | null {
+  const init = resolveConstInit(s.sourceCode, id);
+  if (init) return instanceOf(s, init, depth + 1);
+  const variable = findVariable(s, id);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.init !== true)) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'Variable') {
+    const decl = def.node;
+    // `const [user] = await User.findAll(…)`
+    if (decl.id.type === AST_NODE_TYPES.ArrayPattern && decl.init && decl.id.elements.includes(def.name)) {
+      return elementOf(instanceOf(s, decl.init, depth + 1));
+    }
+    // `for (const user of users)`
+    const loop = decl.parent.parent;
+    if (decl.id === def.name && loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === decl.parent && !loop.await) {
+      return elementOf(instanceOf(s, loop.right, depth + 1));
+    }
+    return null;
+  }
+  if (def.type === 'Parameter') {
+    const fn = def.node;
+    if (fn.params[0] !== def.name || (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)) return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = propertyName(callee);
+    // `User.findByPk(id).then((user) => user.save())`
+    if (method === 'then') return instanceOf(s, callee.object, depth + 1);
+    // `users.forEach((u) => u.save())`
+    if (method === 'forEach' || method === 'map') return elementOf(instanceOf(s, callee.object, depth + 1));
+  }
+  return null;
+}
+
+function findVariable(s: State, id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  for (let scope: TSESLint.Scope.Scope | null = s.sourceCode.getScope(id); scope; scope = scope.upper) {
+    const v = scope.set.get(id.name);
+    if (v) return v;
+  }
+  return null;
+}
+
+/**
+ * A record method call: a write or read of a traced record whose ORM has that method
+ * (`user.save()`, `person.$query().patch(…)`), or null. The library is named when it is known:
+ * a tracked model, the only candidate ORM the file imports, or a finder only one ORM has.
+ */
+function instanceOp(s: State, link: Link, top: Call): DbOperation | null {
+  const name = link.name!;
+  let recv = unwrap(link.object);
+  let viaQuery = false;
+  if (recv.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(recv.callee);
+    const qname = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    if (qname && callee.type === AST_NODE_TYPES.MemberExpression && INSTANCE_ORMS.some((o) => o.recordQueries?.starts.has(qname))) {
+      recv = callee.object;
+      viaQuery = true;
+    }
+  }
+  const inst = instanceOf(s, recv);
+  if (!inst || inst.many) return null;
+  const kindIn = (o: InstanceOrm): DbKind | undefined => (viaQuery ? o.recordQueries?.writes[name] : o.writes[name] ?? o.reads[name]);
+  const orms = inst.orms.filter((o) => kindIn(o) !== undefined);
+  if (!orms.length) return null;
+  const imported = orms.filter((o) => s.ormImports.has(o.library));
+  // The ORMs whose API fits narrow the kind; only the model's tracking, the file's imports or the
+  // finder's name say which ORM it is (Bookshelf records have `save`/`destroy` too).
+  const known = inst.pinned ? orms[0]! : imported.length === 1 ? imported[0]! : null;
+  let kind = kindIn(known ?? orms[0]!)!;
+  if (name === 'save' && (known ? inst.fresh.includes(known) : orms.every((o) => inst.fresh.includes(o)))) kind = 'create';
+  return op(known?.library ?? 'model', kind, name, top, { instance: known?.noun ?? 'instance' });
+}
+
+/** A local `class X extends BaseEntity` (typeorm), or a model in a file whose only ORM import is typeorm. */
+function isTypeormActiveRecord(s: State, node: Node): boolean {
+  const lib = localModelLibrary(s, node);
+  if (lib) return lib === 'typeorm';
+  return s.ormImports.has('typeorm') && s.ormImports.size === 1;
+}
+
+function isEntityManager(node: Node): boolean {
+  const n = unwrap(node);
+  // `em.persist(user).flush()`
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(n.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'persist' && isEntityManager(callee.object);
+  }
+  const name = lastName(n);
+  return name === 'em' || name === 'entityManager';
 }
 
 function isTableArg(s: State, node: Node | undefined): boolean {
@@ -1442,6 +1811,7 @@ export function describeDbOperation(dbOp: DbOperation): string {
     if (dbOp.library === 'knex' || dbOp.library === 'drizzle' || (dbOp.chained && dbOp.library === 'typeorm')) {
       return `${dbOp.library} ${dbOp.method}`;
     }
+    if (dbOp.instance) return `${dbOp.library === 'model' ? 'model' : dbOp.library} ${dbOp.instance} ${dbOp.method}`;
     return `${describeCallee(findMethodCallee(dbOp))}`;
   }
   return `${dbOp.library} query`;

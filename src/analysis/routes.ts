@@ -18,9 +18,14 @@
  *   file), `node` (the declaration), `middleware` (nodes before the handler, Fastify
  *   `preHandler`/`onRequest`), `handlerNodes` (the raw handler arguments), `handlers` (the handler
  *   functions resolved in this file: inline functions, same-file functions and const arrow
- *   functions, `controller.method` on same-file object literals and classes, wrapper calls such as
- *   `asyncHandler(fn)`, Nest class methods, Next exported functions), `options` (Fastify route
- *   options object), `decorators` (Nest: class then method decorators), `router`.
+ *   functions, `controller.method` on same-file object literals and classes, `this.method` in a
+ *   class, bound methods `ctrl.show.bind(ctrl)`, wrapper calls such as `asyncHandler(fn)`, every
+ *   function a same-file factory returns for `makeHandler(opts)` (see `functionsReturnedBy`), the
+ *   last element of a handler array `[auth, show]`, Nest class methods, Next exported functions),
+ *   `options` (Fastify route options object), `decorators` (Nest: class then method decorators),
+ *   `router`.
+ * - `functionsReturnedBy(factory, resolve, visitorKeys)` → the functions a factory function returns
+ *   (the step a cross-file resolver reuses with its own `resolve`).
  * - `handlerContext(context, node)` → the routes whose handler contains `node`, directly or through
  *   same-file functions the handler calls (transitively, depth 4).
  * - `isRequestHandler(context, fn)` → true when `fn` is a handler of a route in this file, or has a
@@ -168,6 +173,7 @@ class Builder {
   readonly fileFramework: Framework;
   private readonly tracker: ImportTracker;
   private readonly defaultExported = new Set<unknown>();
+  private readonly factoryReturns = new Map<FunctionNode, FunctionNode[]>();
 
   constructor(private readonly sourceCode: SourceCode, context: Context) {
     this.tracker = getImportTracker(context);
@@ -624,7 +630,16 @@ class Builder {
   private addRoute(r: { call: TSESTree.CallExpression; state: RouterState; method: string; pathArg: TSESTree.Node; rest: readonly TSESTree.Node[] }): void {
     const method = r.method === 'del' ? 'DELETE' : r.method.toUpperCase();
     const rest = [...r.rest];
-    const handler = rest.pop()!;
+    let handler = rest.pop()!;
+    // Express flattens arrays: in `app.get('/x', [auth, show])` the last element is the handler.
+    const lastArg = unwrap(handler);
+    if (lastArg.type === AST_NODE_TYPES.ArrayExpression) {
+      const els = lastArg.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== AST_NODE_TYPES.SpreadElement);
+      if (els.length === lastArg.elements.length && els.length > 0) {
+        handler = els.pop()!;
+        rest.push(...els);
+      }
+    }
     let options: TSESTree.ObjectExpression | null = null;
     const middleware: TSESTree.Node[] = [];
     for (const a of rest) {
@@ -673,8 +688,7 @@ class Builder {
     const built = localPath === null ? null : buildPath(pieces);
     const handlers: FunctionNode[] = [];
     for (const h of handlerNodes) {
-      const fn = this.resolveHandler(h);
-      if (fn) handlers.push(fn);
+      for (const fn of this.resolveHandlers(h)) if (!handlers.includes(fn)) handlers.push(fn);
     }
     this.routes.push({
       framework: extra?.framework ?? router?.framework ?? this.fileFramework,
@@ -694,18 +708,39 @@ class Builder {
     });
   }
 
-  /** Resolve a handler argument to a same-file function (through wrappers such as `asyncHandler(fn)`). */
-  resolveHandler(node: TSESTree.Node, depth = 0): FunctionNode | null {
-    if (depth > 3) return null;
+  /**
+   * The same-file functions a handler argument stands for: the function itself, a reference to it,
+   * the function a wrapper wraps (`asyncHandler(fn)`), a bound method (`ctrl.show.bind(ctrl)`,
+   * `this.list.bind(this)`), or every function a factory returns (`makeHandler(opts)`).
+   */
+  resolveHandlers(node: TSESTree.Node, depth = 0): FunctionNode[] {
+    if (depth > 3) return [];
     const n = unwrap(node);
     if (n.type === AST_NODE_TYPES.CallExpression) {
-      for (let i = n.arguments.length - 1; i >= 0; i--) {
-        const fn = this.resolveHandler(n.arguments[i]!, depth + 1);
-        if (fn) return fn;
+      const callee = unwrap(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'bind') {
+        return this.resolveHandlers(callee.object, depth + 1);
       }
-      return null;
+      // A wrapper that takes the handler: the wrapped function is what the route runs.
+      for (let i = n.arguments.length - 1; i >= 0; i--) {
+        const fns = this.resolveHandlers(n.arguments[i]!, depth + 1);
+        if (fns.length) return fns;
+      }
+      // A factory: the route runs what the call returns.
+      const factory = this.resolveFunction(callee);
+      if (!factory) return [];
+      // Once per factory: factories returning calls of factories must not be walked again per path,
+      // and one that returns a call of itself yields nothing more.
+      let fns = this.factoryReturns.get(factory);
+      if (!fns) {
+        this.factoryReturns.set(factory, []);
+        fns = functionsReturnedBy(factory, (e) => this.resolveHandlers(e, depth + 1), this.sourceCode.visitorKeys);
+        this.factoryReturns.set(factory, fns);
+      }
+      return fns;
     }
-    return this.resolveFunction(n);
+    const fn = this.resolveFunction(n);
+    return fn ? [fn] : [];
   }
 
   resolveFunction(node: TSESTree.Node): FunctionNode | null {
@@ -735,21 +770,11 @@ class Builder {
         );
         return method ? (method.value as FunctionNode) : null;
       }
+      // `this.list` inside a class (`this.router.get('/x', this.list.bind(this))`).
+      if (n.object.type === AST_NODE_TYPES.ThisExpression) return classMethod(n, name);
       // `controller.list` where `const controller = new UsersController()` in this file.
       const cls = this.classOf(n.object);
-      if (cls) {
-        for (const el of cls.body.body) {
-          if (
-            (el.type === AST_NODE_TYPES.MethodDefinition || el.type === AST_NODE_TYPES.PropertyDefinition) &&
-            !el.computed &&
-            el.key.type === AST_NODE_TYPES.Identifier &&
-            el.key.name === name
-          ) {
-            const v = el.value && unwrap(el.value);
-            if (v && isFunction(v)) return v;
-          }
-        }
-      }
+      if (cls) return methodOf(cls.body, name);
     }
     return null;
   }
@@ -1010,30 +1035,71 @@ function reachMap(context: Context, fm: FileModel): Map<TSESTree.Node, Route[]> 
 
 function resolveCallee(context: Context, builder: Builder, callee: TSESTree.Node): FunctionNode | null {
   const n = unwrap(callee);
-  if (n.type === AST_NODE_TYPES.Identifier) return builder.resolveFunction(n);
-  if (n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.ThisExpression) {
-    // `this.helper()` inside a class: the same class's method.
-    const name = propertyName(n);
-    let cls: TSESTree.Node | undefined = n.parent;
-    while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
-    if (!cls || !name) return null;
-    for (const el of (cls as TSESTree.ClassBody).body) {
-      if (
-        (el.type === AST_NODE_TYPES.MethodDefinition || el.type === AST_NODE_TYPES.PropertyDefinition) &&
-        !el.computed &&
-        el.key.type === AST_NODE_TYPES.Identifier &&
-        el.key.name === name &&
-        el.value &&
-        isFunction(unwrap(el.value))
-      ) {
-        return unwrap(el.value) as FunctionNode;
-      }
-    }
-    return null;
-  }
-  if (n.type === AST_NODE_TYPES.MemberExpression) return builder.resolveFunction(n);
+  // `helper()`, `this.helper()` (the same class's method), `obj.helper()` on a same-file object or class.
+  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) return builder.resolveFunction(n);
   void context;
   return null;
+}
+
+/** The method `name` of the class body that encloses `node` (`this.name` inside a class). */
+function classMethod(node: TSESTree.Node, name: string): FunctionNode | null {
+  let cls: TSESTree.Node | undefined = node.parent;
+  while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+  return cls ? methodOf(cls as TSESTree.ClassBody, name) : null;
+}
+
+function methodOf(body: TSESTree.ClassBody, name: string): FunctionNode | null {
+  for (const el of body.body) {
+    if (
+      (el.type === AST_NODE_TYPES.MethodDefinition || el.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !el.computed &&
+      el.key.type === AST_NODE_TYPES.Identifier &&
+      el.key.name === name
+    ) {
+      const v = el.value && unwrap(el.value);
+      if (v && isFunction(v)) return v;
+    }
+  }
+  return null;
+}
+
+/**
+ * The functions `factory` returns: the body of `(opts) => (req, res) => …`, and the value of every
+ * `return` of its own body (returns inside nested functions belong to those), both branches of a
+ * conditional. `resolve` turns a returned expression into functions (an inline function, a
+ * reference, a wrapper call): the route model passes its same-file resolver; a cross-file
+ * resolver can pass one that follows imports, with the factory found in another file.
+ */
+export function functionsReturnedBy(
+  factory: FunctionNode,
+  resolve: (returned: TSESTree.Node) => readonly FunctionNode[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): FunctionNode[] {
+  const out: FunctionNode[] = [];
+  const add = (expr: TSESTree.Node): void => {
+    const e = unwrap(expr);
+    if (e.type === AST_NODE_TYPES.ConditionalExpression) {
+      add(e.consequent);
+      add(e.alternate);
+      return;
+    }
+    for (const fn of resolve(e)) if (!out.includes(fn)) out.push(fn);
+  };
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
+    add(factory.body);
+    return out;
+  }
+  const stack: TSESTree.Node[] = [factory.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) add(node.argument);
+      continue;
+    }
+    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    pushChildren(stack, node, visitorKeys);
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { classifyDbCall, classifyDbTaggedTemplate, classifySideEffect, dbClientConstruction, getSqlSink } from '../../src/analysis/data-access.js';
+import { classifyDbCall, classifyDbTaggedTemplate, classifySideEffect, dbClientConstruction, describeDbOperation, getSqlSink } from '../../src/analysis/data-access.js';
 import { classifySql } from '../../src/analysis/sql.js';
 import { createEslintRule } from '../../src/rule.js';
 
@@ -19,7 +19,7 @@ const probe = createEslintRule({
     return {
       CallExpression(node) {
         const op = classifyDbCall(node, context);
-        if (op) out(node, `db ${op.library} ${op.operation} ${op.kind}${op.kind === 'list' ? (op.bounded ? ' bounded' : ' unbounded') : ''}`);
+        if (op) out(node, `db ${op.library} ${op.operation} ${op.kind}${op.kind === 'list' ? (op.bounded ? ' bounded' : ' unbounded') : ''}${op.instance ? ` (${describeDbOperation(op)})` : ''}`);
         const sink = getSqlSink(node, context);
         if (sink) out(node, `sink ${sink.library} ${context.sourceCode.getText(sink.sqlArg)}${sink.hasBoundValues ? ' bound' : ''}`);
         const fx = classifySideEffect(node, context);
@@ -226,7 +226,7 @@ await Post.update({ a }, { where });
       '7: db mongoose read single',
       '8: db mongoose write update',
       '9: db mongoose write upsert',
-      '11: db mongoose write create',
+      '11: db mongoose write create (mongoose document save)',
       '12: client mongodb noopts',
       '14: db mongodb read list unbounded',
       '15: db mongodb write create',
@@ -308,6 +308,187 @@ await seq.query('SELECT * FROM a WHERE b = :b', { replacements: { b } });
       '19: client sequelize noopts',
       '20: db sequelize read list unbounded',
       "20: sink sequelize 'SELECT * FROM a WHERE b = :b' bound",
+    ]);
+  });
+});
+
+describe('classifyDbCall: model instances', () => {
+  it('Sequelize: records from finders, builders and constructors, through const, await, destructuring, loops and then', () => {
+    expect(
+      run(`import { Model } from 'sequelize';
+import { User } from '../models/index.js';
+const user = await User.findByPk(id);
+user.name = name;
+await user.save();
+await user.update({ name });
+await user.destroy();
+await user.increment('visits');
+await user.reload();
+const draft = User.build({ name });
+await draft.save();
+const [first] = await User.findAll({ where, limit: 1 });
+await first.restore();
+const all = await User.findAll({ where, limit: 10 });
+for (const u of all) await u.decrement('credits');
+all.forEach((u) => u.destroy());
+all[0].set({ a: 1 }).save();
+User.findOne({ where }).then((u) => u.save());
+let later = await User.findByPk(1);
+later = other;
+await later.save();
+`),
+    ).toEqual([
+      '3: db model read single',
+      '5: db sequelize write update (sequelize instance save)',
+      '6: db sequelize write update (sequelize instance update)',
+      '7: db sequelize write delete (sequelize instance destroy)',
+      '8: db sequelize write update (sequelize instance increment)',
+      '9: db sequelize read single (sequelize instance reload)',
+      '11: db sequelize write create (sequelize instance save)',
+      '12: db model read list bounded',
+      '13: db sequelize write update (sequelize instance restore)',
+      '14: db model read list bounded',
+      '15: db sequelize write update (sequelize instance decrement)',
+      '16: db sequelize write delete (sequelize instance destroy)',
+      '17: db sequelize write update (sequelize instance save)',
+      '18: db model read single',
+      '18: db sequelize write update (sequelize instance save)',
+      '19: db model read single',
+    ]);
+  });
+  it('Mongoose documents: finders, query chains, new, create; lean() yields plain objects', () => {
+    expect(
+      run(`import mongoose from 'mongoose';
+const Post = mongoose.model('Post', schema);
+const post = await Post.findById(id);
+await post.deleteOne();
+const doc = await Post.findOne({ slug }).populate('author').exec();
+await doc.updateOne({ $inc: { views: 1 } });
+const fresh = new Post({ title });
+await fresh.save();
+const plain = await Post.findOne({ slug }).lean();
+await plain.save();
+import { Order } from '../models/order.js';
+const order = await Order.findById(id);
+await order.save();
+await order.remove();
+await order.destroy();
+`),
+    ).toEqual([
+      '3: db mongoose read single',
+      '4: db mongoose write delete (mongoose document deleteOne)',
+      '5: db mongoose read single',
+      '6: db mongoose write update (mongoose document updateOne)',
+      '8: db mongoose write create (mongoose document save)',
+      '9: db mongoose read single',
+      '12: db model read single',
+      '13: db mongoose write update (mongoose document save)',
+      '14: db mongoose write delete (mongoose document remove)',
+    ]);
+  });
+
+  it('TypeORM: BaseEntity active records and entities from repositories', () => {
+    expect(
+      run(`import { BaseEntity, Entity } from 'typeorm';
+@Entity() class User extends BaseEntity {}
+const user = await User.findOneBy({ id });
+user.name = name;
+await user.save();
+const created = User.create({ name });
+await created.save();
+await (await User.findOneOrFail({ where: { id } })).remove();
+export class S {
+  constructor(private readonly postRepository) {}
+  async touch(id) {
+    const post = await this.postRepository.findOneBy({ id });
+    await post.softRemove();
+    await this.postRepository.save(post);
+  }
+}
+`),
+    ).toEqual([
+      '5: db typeorm write update (typeorm entity save)',
+      '7: db typeorm write create (typeorm entity save)',
+      '8: db typeorm write delete (typeorm entity remove)',
+      '12: db typeorm read single',
+      '13: db typeorm write delete (typeorm entity softRemove)',
+      '14: db typeorm write update',
+    ]);
+  });
+
+  it('Objection record queries and MikroORM flushes', () => {
+    expect(
+      run(`import { Model } from 'objection';
+import { EntityManager } from '@mikro-orm/core';
+class Person extends Model {}
+const person = await Person.query().findById(id);
+await person.$query().patch({ seenAt: now });
+await person.$relatedQuery('pets').insert({ name });
+const people = await Person.query().where('age', '>', 18);
+for (const p of people) await p.$query().delete();
+await someone.$query().patch({ a });
+export async function show(em: EntityManager, id) {
+  const user = await em.findOne(User, id);
+  user.visits++;
+  await em.flush();
+  await em.persist(user).flush();
+  await this.em.persistAndFlush(user);
+  logger.flush();
+}
+`),
+    ).toEqual([
+      '5: db objection write update (objection model instance patch)',
+      '6: db objection write create (objection model instance insert)',
+      '8: db objection write delete (objection model instance delete)',
+      '13: db mikro-orm write update',
+      '14: db mikro-orm write update',
+      '15: db mikro-orm write update',
+    ]);
+  });
+
+  it('stays silent on receivers not traced to a model', () => {
+    expect(
+      run(`import { User } from '../models/user.js';
+import { Form } from 'some-ui-kit';
+export async function f(foo, cache, form, req) {
+  await foo.save();
+  cache.update(key, value);
+  form.reset();
+  await req.user.save();
+  const thing = await fetchThing(id);
+  await thing.save();
+  const widget = new Form();
+  await widget.save();
+  const users = await User.findAll({ limit: 5 });
+  await users.save();
+  const status = OfferStatus.create('archived');
+  await status.save();
+  let u = await User.findByPk(id);
+  u = await cache.get(id);
+  await u.save();
+  const [, created] = await User.findOrCreate({ where });
+  await created.save();
+  await em.flush();
+}
+`),
+    ).toEqual(['12: db model read list bounded', '16: db model read single', '19: db model write upsert']);
+  });
+
+  it('names the ORM only when the model, the imports or the finder tell it', () => {
+    expect(
+      run(`const models = require('../models');
+const post = await models.Post.findOne({ id });
+await post.save();
+await post.destroy();
+const member = await models.Member.findByPk(id);
+await member.save();
+`),
+    ).toEqual([
+      '2: db model read single',
+      '3: db model write update (model instance save)',
+      '4: db model write delete (model instance destroy)',
+      '5: db model read single',
+      '6: db sequelize write update (sequelize instance save)',
     ]);
   });
 });

@@ -166,6 +166,75 @@ describe('route model', () => {
     expect(probed).toEqual(['GET /a', 'POST /b']);
   });
 
+  it('handler factories: the handler is what the factory returns, every return of it', () => {
+    const { m, probed } = model(`
+      import express from 'express';
+      const app = express();
+      function makeHandler(opts) {
+        const cache = new Map();
+        probe('setup');
+        if (opts.json) return async (req, res) => { probe('json'); };
+        return function html(req, res) { probe('html'); };
+      }
+      const makeList = (model) => (req, res) => { probe('list'); };
+      const shared = (req, res) => { probe('shared'); };
+      const makeShared = () => shared;
+      const makeEither = (a) => (a ? (req, res) => probe('a') : (req, res) => probe('b'));
+      function notAFactory() { return 42; }
+      function loops() { return loops(); }
+      const ping = () => pong();
+      const pong = () => ping();
+      app.get('/one', makeHandler({ json: true }));
+      app.get('/loops', loops());
+      app.get('/ping', ping());
+      app.get('/list', makeList(User));
+      app.get('/shared', makeShared());
+      app.get('/either', makeEither(true));
+      app.get('/none', notAFactory());
+    `, 'a.ts', 'probe');
+    expect(summary(m)).toEqual([
+      'express GET /one h=2 mw=0',
+      'express GET /loops h=0 mw=0',
+      'express GET /ping h=0 mw=0',
+      'express GET /list h=1 mw=0',
+      'express GET /shared h=1 mw=0',
+      'express GET /either h=2 mw=0',
+      'express GET /none h=0 mw=0',
+    ]);
+    // The factory's own body runs once at startup: it is not request-handling code.
+    expect(probed).toEqual(['GET /one', 'GET /one', 'GET /list', 'GET /shared', 'GET /either', 'GET /either']);
+  });
+
+  it('bound methods and handler arrays', () => {
+    const { m } = model(`
+      import express from 'express';
+      const app = express();
+      class UsersController {
+        show(req, res) { res.json({}); }
+        list(req, res) { res.json([]); }
+      }
+      const ctrl = new UsersController();
+      app.get('/users/:id', ctrl.show.bind(ctrl));
+      app.get('/users', [auth, validate], ctrl.list.bind(ctrl));
+      app.post('/users', [auth, (req, res) => res.sendStatus(201)]);
+      class Routes {
+        constructor(router) { router.get('/me', this.me.bind(this)); }
+        me(req, res) { res.json({}); }
+      }
+    `);
+    expect(summary(m)).toEqual([
+      'express GET /users/:id h=1 mw=0',
+      'express GET /users h=1 mw=2',
+      'express POST /users h=1 mw=1',
+      'express GET /me ? h=1 mw=0',
+    ]);
+    const fnName = (r: RouteModel['routes'][number]) => {
+      const p = r.handlers[0]!.parent;
+      return p.type === 'MethodDefinition' && p.key.type === 'Identifier' ? p.key.name : '?';
+    };
+    expect([m.routes[0]!, m.routes[1]!, m.routes[3]!].map(fnName)).toEqual(['show', 'list', 'me']);
+  });
+
   it('resolves mounts declared before the router, and lists use() calls for global middleware', () => {
     const { m } = model(`
       const express = require('express');

@@ -34,6 +34,10 @@ ruleTester.run('no-get-side-effects', eslintRule, {
     { code: `${express}app.get('/pixel.gif', async (req, res) => { await prisma.hit.create({ data: {} }); res.end(); });`, options: [{ allow: ['/pixel.gif'] }] },
     // Array/Set .add is not a queue
     `${express}app.get('/x', (req, res) => { const seen = new Set(); seen.add(req.query.a); res.json([...seen]); });`,
+    // save/update/reset on values not traced to a model: unknown receivers, caches, forms, plain objects
+    `import express from 'express';\nimport { User } from '../models/user.js';\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  await foo.save();\n  cache.update(req.params.id, Date.now());\n  form.reset();\n  await req.session.save();\n  const user = await User.findByPk(req.params.id);\n  await user.reload();\n  const plain = await User.findOne({ where: { id: req.params.id }, raw: true }).then((u) => ({ ...u }));\n  await plain.save();\n  res.json(user);\n});`,
+    // a factory's own body runs once, at startup, not per request
+    `import express from 'express';\nimport { Setting } from '../models/setting.js';\nconst app = express();\nfunction makeHandler(key) {\n  const setting = Setting.build({ key });\n  setting.save();\n  return (req, res) => res.json({ key });\n}\napp.get('/settings/:key', makeHandler('theme'));`,
   ],
   invalid: [
     {
@@ -84,6 +88,29 @@ ruleTester.run('no-get-side-effects', eslintRule, {
       // queue publishing
       code: `import express from 'express';\nconst app = express();\napp.get('/reports/:id', async (req, res) => {\n  await reportQueue.add('build', { id: req.params.id });\n  res.json({ queued: true });\n});`,
       errors: [{ message: msg('GET', '/reports/:id', 'sends a message (mail/queue)', 'reportQueue.add'), line: 4, column: 9 }],
+    },
+    {
+      // Sequelize: a record read by a finder, changed and saved
+      code: `import express from 'express';\nimport { Model } from 'sequelize';\nimport { User } from '../models/index.js';\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  const user = await User.findByPk(req.params.id);\n  user.lastSeenAt = new Date();\n  await user.save();\n  res.json(user);\n});`,
+      errors: [{ message: msg('GET', '/users/:id', DB, 'sequelize instance save'), line: 8, column: 9 }],
+    },
+    {
+      // Mongoose: a tracked model's document, through .then
+      code: `import express from 'express';\nimport mongoose from 'mongoose';\nconst Post = mongoose.model('Post', postSchema);\nconst router = express.Router();\nrouter.get('/posts/:id', (req, res) => {\n  Post.findById(req.params.id).then((post) => post.updateOne({ $inc: { views: 1 } })).then(() => res.end());\n});`,
+      errors: [{ message: msg('GET', '/posts/:id', DB, 'mongoose document updateOne'), line: 6, column: 47 }],
+    },
+    {
+      // TypeORM BaseEntity: a found entity removed, in every element of a list
+      code: `import express from 'express';\nimport { BaseEntity, Entity } from 'typeorm';\n@Entity() class Session extends BaseEntity {}\nconst app = express();\napp.get('/sessions/expired', async (req, res) => {\n  const sessions = await Session.findBy({ expired: true });\n  for (const s of sessions) await s.remove();\n  res.json({ ok: true });\n});`,
+      errors: [{ message: msg('GET', '/sessions/expired', DB, 'typeorm entity remove'), line: 7, column: 35 }],
+    },
+    {
+      // a handler returned by a same-file factory
+      code: `${express}function makeTouch(field) {\n  return async (req, res) => {\n    await prisma.user.update({ where: { id: req.params.id }, data: { [field]: new Date() } });\n    res.end();\n  };\n}\nconst makeShow = () => async function show(req, res) {\n  await prisma.view.create({ data: { id: req.params.id } });\n  res.end();\n};\napp.get('/users/:id/touch', makeTouch('seenAt'));\napp.get('/posts/:id', makeShow());`,
+      errors: [
+        { message: msg('GET', '/users/:id/touch', DB, 'prisma.user.update'), line: 7, column: 11 },
+        { message: msg('GET', '/posts/:id', DB, 'prisma.view.create'), line: 12, column: 9 },
+      ],
     },
   ],
 });

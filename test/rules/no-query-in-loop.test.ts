@@ -47,6 +47,11 @@ ruleTester.run('no-query-in-loop', eslintRule, {
   ],
   invalid: [
     {
+      // a write on each record of a finder result (instance save), Sequelize
+      code: `import { User } from '../models/index.js';\nexport async function touchAll(ids) {\n  const users = await User.findAll({ where: { id: ids }, limit: 100 });\n  for (const user of users) {\n    user.seenAt = new Date();\n    await user.save();\n  }\n}`,
+      errors: [{ message: inLoop('model instance save', 'for…of'), line: 6, column: 11 }],
+    },
+    {
       code: `${prisma}for (const id of ids) {\n  const u = await prisma.user.findUnique({ where: { id } });\n}`,
       errors: [{ message: inLoop('prisma.user.findUnique', 'for…of'), line: 4, column: 19 }],
     },

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
+import { crossFileCallEffects, describeChain, firstEffect } from '../src/project/index.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getStaticNumber, resolveExpression, unwrap } from '../src/analysis/values.js';
 
@@ -155,11 +156,27 @@ export default defineRule({
     create(context) {
       function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
         const op: DbOperation | null = classifyDbNode(node, context);
-        if (!op) return;
-        const how = awaitKind(op.node);
+        if (op) {
+          checkQuery(op.node, () => describeDbOperation(op), op.operation === 'read' && op.kind === 'list' && op.bounded);
+          return;
+        }
+        // A call into another file whose function (transitively) queries: the same N+1.
+        if (node.type !== AST_NODE_TYPES.CallExpression || !awaitKind(node)) return;
+        checkQuery(node, () => {
+          const cross = crossFileCallEffects(context, node);
+          const query = cross ? firstEffect(cross, ['query']) : null;
+          return query ? `The query reached through ${describeChain(context, query.hops)} (${query.what})` : null;
+        }, false);
+      }
+      /**
+       * Reports `node` when it is awaited once per iteration. `describe` names the query (null: not a
+       * query after all); it runs only once a loop is found, since following calls costs more.
+       */
+      function checkQuery(node: TSESTree.Node, describe: () => string | null, boundedPage: boolean): void {
+        const how = awaitKind(node);
         if (!how) return;
-        let child: TSESTree.Node = op.node;
-        for (let p: TSESTree.Node | undefined = op.node.parent; p; child = p, p = p.parent) {
+        let child: TSESTree.Node = node;
+        for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
           switch (p.type) {
             case AST_NODE_TYPES.ForStatement:
             case AST_NODE_TYPES.ForOfStatement:
@@ -170,13 +187,14 @@ export default defineRule({
               if (p.body !== child || how !== 'await') break;
               if (isSmallLoop(context, p)) return;
               // `while (true) { const rows = await q.limit(1000) … }`: walking a table page by page.
-              if (isPagingLoop(p) && op.operation === 'read' && op.kind === 'list' && op.bounded) return;
+              if (isPagingLoop(p) && boundedPage) return;
               const loop =
                 p.type === AST_NODE_TYPES.ForOfStatement ? 'for…of' :
                 p.type === AST_NODE_TYPES.ForInStatement ? 'for…in' :
                 p.type === AST_NODE_TYPES.WhileStatement ? 'while' :
                 p.type === AST_NODE_TYPES.DoWhileStatement ? 'do…while' : 'for';
-              context.report({ node: op.node, messageId: 'queryInLoop', data: { what: describeDbOperation(op), loop } });
+              const what = describe();
+              if (what) context.report({ node, messageId: 'queryInLoop', data: { what, loop } });
               return;
             }
             default:
@@ -198,7 +216,8 @@ export default defineRule({
             } else if (!isAwaitedMap(call)) {
               return;
             }
-            context.report({ node: op.node, messageId: 'queryInCallback', data: { what: describeDbOperation(op), method } });
+            const what = describe();
+            if (what) context.report({ node, messageId: 'queryInCallback', data: { what, method } });
             return;
           }
         }

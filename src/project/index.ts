@@ -1,0 +1,130 @@
+/**
+ * The project model: what the rules of one file may ask about the rest of the project.
+ *
+ * - `crossFileCallEffects(context, call)` → what a call into a function of another project file
+ *   does, transitively (DB writes, unbounded lists, queries, blocking I/O, mutating HTTP, mail and
+ *   queue messages), each effect with its chain of hops; null for calls the model cannot follow
+ *   or that stay in this file (the per-file model in src/analysis answers those).
+ * - `externalHandlerEffects(context, route)` → the same for a route's handler arguments that name
+ *   functions of other files (`router.get('/', users.list)`, `ctrl.show.bind(ctrl)`, factories).
+ * - `describeChain(context, hops)` → `→ users.list (src/controllers/users.js:4) → …`.
+ *
+ * One model per lint root and process, built lazily from the files a question reaches: the CLI
+ * and an editor's ESLint process share the same code path. Parsed files are cached by path and
+ * invalidated by mtime and size (see files.ts); nothing outside the root is ever read, and files
+ * read for the model are never reported on.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Route } from '../analysis/routes.js';
+import { setModuleValueResolver } from '../analysis/data-access.js';
+import { displayPath, type AnalysisContext, type ProjectFile } from './files.js';
+import { Project } from './modules.js';
+import { callLabel, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
+
+export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
+export { Project, type Value } from './modules.js';
+
+const projects = new Map<string, Project>();
+const lintedFiles = new WeakMap<object, ProjectFile>();
+
+// The per-file DB analysis asks through this hook what a project module exports (a knex client
+// made in `src/db.js`); registered once, when the project model is first imported by a rule.
+setModuleValueResolver((context, ref) => {
+  const project = projectOf(context);
+  const target = project.module(lintedFile(context), ref.source);
+  if (!target) return null;
+  const found = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);
+  return found ? { context: found.file.context, node: found.node } : null;
+});
+
+/** The project a linted file belongs to: rooted at the lint's working directory. */
+export function projectOf(context: AnalysisContext): Project {
+  const root = context.cwd;
+  let project = projects.get(root);
+  if (!project) {
+    project = new Project(root);
+    projects.set(root, project);
+  }
+  return project;
+}
+
+/** The file being linted, as a project file (its own parse: no second read). */
+function lintedFile(context: AnalysisContext): ProjectFile {
+  const ast = context.sourceCode.ast;
+  let file = lintedFiles.get(ast);
+  if (!file) {
+    file = { path: context.filename, sourceCode: context.sourceCode, context };
+    lintedFiles.set(ast, file);
+  }
+  return file;
+}
+
+export interface CrossFileEffects {
+  /** Effects by kind; each effect's first hop is the function this call enters. */
+  effects: ReadonlyMap<EffectKind, Effect>;
+}
+
+function withHop(summary: FunctionSummary, hop: Hop): CrossFileEffects | null {
+  if (summary.effects.size === 0) return null;
+  const effects = new Map<EffectKind, Effect>();
+  for (const [kind, e] of summary.effects) effects.set(kind, { ...e, hops: [hop, ...e.hops] });
+  return { effects };
+}
+
+/** See the header. */
+export function crossFileCallEffects(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): CrossFileEffects | null {
+  const project = projectOf(context);
+  const file = lintedFile(context);
+  let target;
+  try {
+    target = project.callee(file, call);
+  } catch {
+    // intentionally ignored: an unexpected shape ends the chain quietly
+    return null;
+  }
+  if (!target || target.kind !== 'function' || target.file.path === file.path) return null;
+  const summary = summarize(project, target.file, target.node, 1);
+  return withHop(summary, { label: callLabel(file, call), file: target.file.path, line: target.node.loc.start.line });
+}
+
+export interface HandlerEffects extends CrossFileEffects {
+  /** The handler argument in the route declaration: where a finding is reported. */
+  node: TSESTree.Node;
+}
+
+/** See the header. */
+export function externalHandlerEffects(context: AnalysisContext, route: Route): HandlerEffects[] {
+  const project = projectOf(context);
+  const file = lintedFile(context);
+  const out: HandlerEffects[] = [];
+  for (const node of route.handlerNodes) {
+    let target;
+    try {
+      target = project.value(file, node);
+    } catch {
+      // intentionally ignored: as above
+      continue;
+    }
+    if (!target || target.kind !== 'function' || target.file.path === file.path) continue;
+    const summary = summarize(project, target.file, target.node, 1);
+    const text = context.sourceCode.getText(node).replace(/\s+/g, ' ');
+    const hop: Hop = { label: text.length > 60 ? `${text.slice(0, 59)}…` : text, file: target.file.path, line: target.node.loc.start.line };
+    const effects = withHop(summary, hop);
+    if (effects) out.push({ node, ...effects });
+  }
+  return out;
+}
+
+/** `→ a (src/x.js:3) → b (src/y.js:9)`: the hops of a chain, paths relative to the lint root. */
+export function describeChain(context: AnalysisContext, hops: readonly Hop[]): string {
+  return hops.map((h) => `→ ${h.label} (${displayPath(context.cwd, h.file)}:${h.line})`).join(' ');
+}
+
+/** The first of `kinds` (in that order of preference) among the effects, or null. */
+export function firstEffect(found: CrossFileEffects, kinds: readonly EffectKind[]): Effect | null {
+  for (const k of kinds) {
+    const e = found.effects.get(k);
+    if (e) return e;
+  }
+  return null;
+}

@@ -19,7 +19,7 @@ import type { Route } from '../analysis/routes.js';
 import { setModuleValueResolver } from '../analysis/data-access.js';
 import { displayPath, type AnalysisContext, type ProjectFile } from './files.js';
 import { Project } from './modules.js';
-import { callLabel, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
+import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
@@ -64,10 +64,10 @@ export interface CrossFileEffects {
   effects: ReadonlyMap<EffectKind, Effect>;
 }
 
-function withHop(summary: FunctionSummary, hop: Hop): CrossFileEffects | null {
+function withHop(summary: FunctionSummary, hop: Hop, inHandler = false): CrossFileEffects | null {
   if (summary.effects.size === 0) return null;
   const effects = new Map<EffectKind, Effect>();
-  for (const [kind, e] of summary.effects) effects.set(kind, { ...e, hops: [hop, ...e.hops] });
+  for (const [kind, e] of summary.effects) effects.set(kind, { ...e, hops: [hop, ...e.hops], ...(inHandler ? { inHandler: true } : {}) });
   return { effects };
 }
 
@@ -109,7 +109,7 @@ export function externalHandlerEffects(context: AnalysisContext, route: Route): 
     const summary = summarize(project, target.file, target.node, 1);
     const text = context.sourceCode.getText(node).replace(/\s+/g, ' ');
     const hop: Hop = { label: text.length > 60 ? `${text.slice(0, 59)}…` : text, file: target.file.path, line: target.node.loc.start.line };
-    const effects = withHop(summary, hop);
+    const effects = withHop(summary, hop, isHandlerWhereWritten(target.file, target.node));
     if (effects) out.push({ node, ...effects });
   }
   return out;

@@ -14,7 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { classifyDbNode, classifyDbTaggedTemplate, classifySideEffect, classifySyncIo, describeDbOperation, isExecuted } from '../analysis/data-access.js';
-import { enclosingRequestHandler, handlerContext } from '../analysis/routes.js';
+import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
@@ -105,6 +105,19 @@ function ownEffects(file: ProjectFile, node: TSESTree.Node, out: Map<EffectKind,
   return found;
 }
 
+/**
+ * A function its own file already judges as a request handler (by signature or route): what
+ * happens inside it is reported there by the per-file rules, so callers must not repeat it.
+ */
+export function isHandlerWhereWritten(file: ProjectFile, fn: FunctionNode): boolean {
+  try {
+    return isRequestHandler(file.context, fn);
+  } catch {
+    // intentionally ignored: when in doubt, treat it as judged in place (never report twice)
+    return true;
+  }
+}
+
 /** What calling `fn` (defined in `file`) does, transitively. */
 export function summarize(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): FunctionSummary {
   const cached = summaries.get(fn);
@@ -129,7 +142,8 @@ export function summarize(project: Project, file: ProjectFile, fn: FunctionNode,
           const sub = summarize(project, target.file, target.node, depth + 1);
           if (sub.effects.size > 0) {
             const hop: Hop = { label: callLabel(file, node), file: target.file.path, line: target.node.loc.start.line };
-            for (const e of sub.effects.values()) add(out, { ...e, hops: [hop, ...e.hops] });
+            const handler = isHandlerWhereWritten(target.file, target.node);
+            for (const e of sub.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(handler ? { inHandler: true } : {}) });
           }
         }
       }

@@ -19,10 +19,12 @@ import type { Route } from '../analysis/routes.js';
 import { setModuleValueResolver } from '../analysis/data-access.js';
 import { displayPath, type AnalysisContext, type ProjectFile } from './files.js';
 import { Project } from './modules.js';
+import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
+export type { MountChain, MountPoint } from './mounts.js';
 
 const projects = new Map<string, Project>();
 const lintedFiles = new WeakMap<object, ProjectFile>();
@@ -127,4 +129,18 @@ export function firstEffect(found: CrossFileEffects, kinds: readonly EffectKind[
     if (e) return e;
   }
   return null;
+}
+
+/**
+ * How other files mount the router a route of this file hangs off, when its own file does not
+ * reach an application root: full prefixes and the middleware at every mount point.
+ */
+export function routeMountChains(context: AnalysisContext, route: Route): MountChain[] {
+  if (!route.router || route.router.complete || route.router.top.root) return [];
+  try {
+    return mountChains(projectOf(context), lintedFile(context), route.router);
+  } catch {
+    // intentionally ignored: an unexpected shape ends the search quietly
+    return [];
+  }
 }

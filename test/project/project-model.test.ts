@@ -220,3 +220,55 @@ describe('summaries', () => {
     expect(effects(root, 'cycle.js', 'a')['sync-io']).toBe(' : fs.readFileSync');
   });
 });
+
+describe('mount chains', () => {
+  it('follows routers mounted in other files, with full prefixes and mount-point middleware', async () => {
+    const { getRouteModel } = await import('../../src/analysis/routes.js');
+    const { mountChains, clearImporterIndexes } = await import('../../src/project/mounts.js');
+    clearImporterIndexes();
+    const root = tree({
+      'src/server.js': [
+        "const express = require('express');",
+        "const rateLimit = require('express-rate-limit');",
+        "const api = require('./api');",
+        'const app = express();',
+        'app.use(helmet());',
+        "app.use('/api', rateLimit({ limit: 5 }), api);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/api.js': [
+        "const { Router } = require('express');",
+        "import auth from './auth';",
+        'const api = Router();',
+        "api.use('/v2/auth', auth);",
+        'module.exports = api;',
+      ].join('\n'),
+      'src/auth.js': [
+        "import express from 'express';",
+        'const router = express.Router();',
+        "router.post('/login', (req, res) => res.end());",
+        'export default router;',
+      ].join('\n'),
+      'src/koa.js': [
+        "const Router = require('@koa/router');",
+        "const users = require('./koa-users');",
+        'const root = new Router();',
+        "root.use('/users', users.routes());",
+        'module.exports = root;',
+      ].join('\n'),
+      'src/koa-users.js': "const Router = require('@koa/router');\nconst r = new Router();\nr.get('/', (ctx) => {});\nmodule.exports = r;",
+    });
+    const p = new Project(root);
+    const auth = p.file(path.join(root, 'src/auth.js'))!;
+    const route = getRouteModel(auth.context).routes[0]!;
+    const chains = mountChains(p, auth, route.router!);
+    expect(chains.map((c) => [c.prefix, c.complete, c.mounts.map((m) => path.relative(root, m.file.path))])).toEqual([
+      ['/api/v2/auth', true, ['src/api.js', 'src/server.js']],
+    ]);
+    expect(chains[0]!.middleware.map((m) => m.file.sourceCode.getText(m.node))).toEqual(['helmet()', 'rateLimit({ limit: 5 })']);
+
+    const koaUsers = p.file(path.join(root, 'src/koa-users.js'))!;
+    const koaChains = mountChains(p, koaUsers, getRouteModel(koaUsers.context).routes[0]!.router!);
+    expect(koaChains.map((c) => [c.prefix, c.complete])).toEqual([['/users', false]]);
+  });
+});

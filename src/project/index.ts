@@ -137,10 +137,27 @@ export function firstEffect(found: CrossFileEffects, kinds: readonly EffectKind[
  */
 export function routeMountChains(context: AnalysisContext, route: Route): MountChain[] {
   if (!route.router || route.router.complete || route.router.top.root) return [];
+  const receiver = route.node.type === 'CallExpression' && route.node.callee.type === 'MemberExpression' ? route.node.callee.object : undefined;
   try {
-    return mountChains(projectOf(context), lintedFile(context), route.router);
+    return mountChains(projectOf(context), lintedFile(context), route.router, 0, new Set(), receiver);
   } catch {
     // intentionally ignored: an unexpected shape ends the search quietly
     return [];
   }
+}
+
+/**
+ * A route's full path when other files mount its router and every mount gives the same prefix
+ * (`/v1/products/:id` for `fastify.get('/:id')` in a plugin registered with that prefix), with
+ * whether the chain reaches the application root; null when the model cannot tell.
+ */
+export function projectRoutePath(context: AnalysisContext, route: Route): { path: string; complete: boolean } | null {
+  const own = route.path ?? route.localPath;
+  if (own === null) return null;
+  const chains = routeMountChains(context, route);
+  if (chains.length === 0) return null;
+  const prefix = chains[0]!.prefix;
+  if (prefix === null || chains.some((c) => c.prefix !== prefix)) return null;
+  const tail = own === '/' ? '' : own;
+  return { path: `${prefix}${tail}` || '/', complete: chains.every((c) => c.complete) };
 }

@@ -18,7 +18,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { getRouteModel, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { MAX_MODEL_FILE_BYTES, type ProjectFile } from './files.js';
-import type { Project } from './modules.js';
+import type { FunctionNode, Project } from './modules.js';
+import { getObjectLiteral, getProperty, getStaticString } from '../analysis/values.js';
 import { resolveModule } from './resolve.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
@@ -143,6 +144,50 @@ function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.N
   return !!exported && exported.file.path === target.path && creationOf(target, exported.node) === creation;
 }
 
+/** The function whose first parameter `receiver` (a route's or use's receiver) is: a plugin. */
+function pluginFunction(file: ProjectFile, receiver: TSESTree.Node | undefined): FunctionNode | null {
+  if (!receiver) return null;
+  const n = unwrap(receiver);
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  for (let s: ReturnType<typeof file.sourceCode.getScope> | null = file.sourceCode.getScope(n); s; s = s.upper) {
+    const v = s.set.get(n.name);
+    if (!v) continue;
+    const def = v.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Parameter') return null;
+    const fn = def.node;
+    const isFn = fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression || fn.type === AST_NODE_TYPES.ArrowFunctionExpression;
+    return isFn && fn.params[0] === def.name ? fn : null;
+  }
+  return null;
+}
+
+/** Does a `register` argument name the plugin function (directly, or wrapped: `fp(plugin)`)? */
+function argNamesPlugin(project: Project, importer: ProjectFile, arg: TSESTree.Node, plugin: FunctionNode): boolean {
+  let a = unwrap(arg);
+  if (a.type === AST_NODE_TYPES.CallExpression && a.arguments.length >= 1 && a.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
+    a = a.arguments[0]!; // fastify-plugin's `fp(fn)`
+  }
+  const v = project.value(importer, a);
+  if (v?.kind === 'function') return v.node === plugin;
+  // `register(import('./routes/x'))` / a module whose default export is the plugin.
+  if (v?.kind === 'module') {
+    const def = project.exported(v.file, 'default');
+    return def?.kind === 'function' && def.node === plugin;
+  }
+  return false;
+}
+
+/** `register(plugin, { prefix: '/v1' })` → '/v1'; no prefix → ''; a dynamic one → null. */
+function registerPrefix(importer: ProjectFile, call: TSESTree.CallExpression): string | null {
+  const opts = call.arguments[1];
+  if (!opts) return '';
+  const obj = getObjectLiteral(importer.sourceCode, opts);
+  if (!obj) return null;
+  const prefix = getProperty(importer.sourceCode, obj, 'prefix');
+  if (!prefix) return '';
+  return getStaticString(importer.sourceCode, prefix);
+}
+
 /** Middleware on a router that applies to every route under it: `app.use(mw)` / `app.use('/', mw)`. */
 function routerWideMiddleware(uses: readonly UseCall[], router: RouterInfo | null, below: string | null): TSESTree.Node[] {
   const out: TSESTree.Node[] = [];
@@ -168,9 +213,12 @@ function joinPrefix(a: string | null, b: string | null): string | null {
  * The mount chains of the router whose outermost same-file router is `router` (in `file`), as
  * mounted by other files of the project. Empty when no other file mounts it.
  */
-export function mountChains(project: Project, file: ProjectFile, router: RouterInfo, depth = 0, seen = new Set<string>()): MountChain[] {
+export function mountChains(project: Project, file: ProjectFile, router: RouterInfo, depth = 0, seen = new Set<string>(), receiver?: TSESTree.Node): MountChain[] {
   const creation = router.top.creation;
-  if (!creation || router.top.root || depth > MAX_MOUNT_DEPTH || seen.has(file.path)) return [];
+  if (router.top.root || depth > MAX_MOUNT_DEPTH || seen.has(file.path)) return [];
+  // A Fastify plugin's routes hang off its first parameter: the plugin function is what is mounted.
+  const plugin = creation ? null : pluginFunction(file, receiver);
+  if (!creation && !plugin) return [];
   seen.add(file.path);
   const out: MountChain[] = [];
   for (const importerPath of importerIndex(project.root).get(file.path) ?? []) {
@@ -180,11 +228,14 @@ export function mountChains(project: Project, file: ProjectFile, router: RouterI
     for (const use of model.uses) {
       if (use.kind !== 'use' && use.kind !== 'register') continue;
       const call = use.call;
-      const index = use.args.findIndex((a) => argNamesRouter(project, importer, a, file, creation));
+      const callee = call.callee as TSESTree.MemberExpression;
+      const index = use.args.findIndex((a) =>
+        creation ? argNamesRouter(project, importer, a, file, creation) : argNamesPlugin(project, importer, a, plugin!),
+      );
       if (index === -1) continue;
       const parent = use.receiver;
       // `app.use(router)` mounts at the parent's root; a dynamic path leaves the prefix unknown.
-      const mountPath = use.args.length < call.arguments.length ? use.path : '';
+      const mountPath = use.kind === 'register' ? registerPrefix(importer, call) : use.args.length < call.arguments.length ? use.path : '';
       const ownPrefix = parent ? parent.prefix.map((p) => p.text).join('') : null;
       const here = joinPrefix(ownPrefix, mountPath);
       const args = use.args;
@@ -197,7 +248,7 @@ export function mountChains(project: Project, file: ProjectFile, router: RouterI
         out.push({ prefix: here, complete: true, middleware, mounts: [point] });
         continue;
       }
-      const above = parent ? mountChains(project, importer, parent, depth + 1, seen) : [];
+      const above = parent ? mountChains(project, importer, parent, depth + 1, seen, callee.object) : [];
       if (above.length === 0) {
         out.push({ prefix: here, complete: false, middleware, mounts: [point] });
         continue;

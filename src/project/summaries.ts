@@ -19,7 +19,7 @@ import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 
-export type EffectKind = 'db-write' | 'fs-write' | 'http' | 'message' | 'unbounded-list' | 'query' | 'sync-io';
+export type EffectKind = 'db-write' | 'db-create' | 'fs-write' | 'http' | 'message' | 'unbounded-list' | 'query' | 'sync-io';
 
 export interface Hop {
   /** The call as written (`usersService.getAndMarkSeen`), shortened. */
@@ -80,6 +80,7 @@ function ownEffects(file: ProjectFile, node: TSESTree.Node, out: Map<EffectKind,
     if (!op) return false;
     add(out, { kind: 'query', what: describeDbOperation(op), hops: [] });
     if (op.operation === 'write') add(out, { kind: 'db-write', what: describeDbOperation(op), hops: [] });
+    if (op.kind === 'create') add(out, { kind: 'db-create', what: describeDbOperation(op), hops: [] });
     return true;
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -91,6 +92,7 @@ function ownEffects(file: ProjectFile, node: TSESTree.Node, out: Map<EffectKind,
   const op = classifyDbNode(node, context);
   if (op) {
     add(out, { kind: 'query', what: describeDbOperation(op), hops: [] });
+    if (op.kind === 'create') add(out, { kind: 'db-create', what: describeDbOperation(op), hops: [] });
     if (op.operation === 'read' && op.kind === 'list' && !op.bounded && (!op.chained || isExecuted(op.node))) {
       add(out, { kind: 'unbounded-list', what: describeDbOperation(op), hops: [], library: op.library });
     }

@@ -106,6 +106,11 @@ export const DB_MODULES: readonly string[] = [
   'drizzle-orm', 'postgres', '@nestjs/typeorm', '@nestjs/mongoose', '@nestjs/sequelize',
 ];
 
+/** True when `source` is a database library's module (`knex`, `pg`, `@prisma/client`…). */
+export function isDbModule(source: string): boolean {
+  return libraryOfModule(source) !== null;
+}
+
 function libraryOfModule(source: string): DbLibrary | null {
   if (source === 'pg' || source === 'pg-pool') return 'pg';
   if (source === 'mysql2' || source === 'mysql2/promise') return 'mysql2';

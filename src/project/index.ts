@@ -16,8 +16,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Route } from '../analysis/routes.js';
-import { setModuleValueResolver } from '../analysis/data-access.js';
-import { displayPath, type AnalysisContext, type ProjectFile } from './files.js';
+import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
+import { displayPath, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
+import { importSpecifiers, resolveModule } from './resolve.js';
 import { Project } from './modules.js';
 import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
@@ -31,8 +32,22 @@ const lintedFiles = new WeakMap<object, ProjectFile>();
 
 // The per-file DB analysis asks through this hook what a project module exports (a knex client
 // made in `src/db.js`); registered once, when the project model is first imported by a rule.
+/**
+ * Whether a module can export a DB client: it imports a DB library itself, or it is a small file
+ * that re-exports from other project modules (`module.exports = require('./knex')`). Asked on the
+ * text, so the models, helpers and services most imports lead to are never parsed for it.
+ */
+const SMALL_BARREL_BYTES = 4096;
+function mayExportDbValue(text: string): boolean {
+  const specifiers = importSpecifiers(text);
+  if (specifiers.some(isDbModule)) return true;
+  return text.length <= SMALL_BARREL_BYTES && specifiers.some((s) => s.startsWith('.') || s.startsWith('#'));
+}
+
 setModuleValueResolver((context, ref) => {
   const project = projectOf(context);
+  const abs = resolveModule(context.filename, ref.source, project.root);
+  if (!abs || !projectTextMatches(abs, project.root, 'db', mayExportDbValue)) return null;
   const target = project.module(lintedFile(context), ref.source);
   if (!target) return null;
   const found = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);

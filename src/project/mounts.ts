@@ -20,7 +20,7 @@ import { getRouteModel, type RouterInfo, type UseCall } from '../analysis/routes
 import { MAX_MODEL_FILE_BYTES, type ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString } from '../analysis/values.js';
-import { resolveModule } from './resolve.js';
+import { importSpecifiers, resolveModule } from './resolve.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'out', 'tmp']);
@@ -30,10 +30,6 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 const MAX_INDEXED_FILES = 20_000;
 /** Mount points followed from a router up to its application root. */
 const MAX_MOUNT_DEPTH = 6;
-// Specifier scan: `require('x')`, `from 'x'`, `import('x')`, `import 'x'`. Linear: each
-// alternative starts with a fixed word and the quoted part excludes its own delimiter.
-const SPECIFIER = /\b(?:require\s*\(\s*|from\s*|import\s*\(\s*|import\s+)(['"])([^'"\n]{1,300})\1/g;
-
 export interface MountPoint {
   /** The file holding the `use`/`route` call. */
   file: ProjectFile;
@@ -92,9 +88,8 @@ function importerIndex(root: string): Map<string, string[]> {
       // intentionally ignored: as above
       continue;
     }
-    SPECIFIER.lastIndex = 0;
-    for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) {
-      const target = resolveModule(file, m[2]!, root);
+    for (const specifier of importSpecifiers(text)) {
+      const target = resolveModule(file, specifier, root);
       if (!target) continue;
       const list = index.get(target);
       if (!list) index.set(target, [file]);

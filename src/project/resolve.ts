@@ -258,3 +258,15 @@ export function resolveModule(fromFile: string, specifier: string, root: string)
   }
   return found;
 }
+
+// Specifier scan: `require('x')`, `from 'x'`, `import('x')`, `import 'x'`. Linear: each
+// alternative starts with a fixed word and the quoted part excludes its own delimiter.
+const SPECIFIER = /\b(?:require\s*\(\s*|from\s*|import\s*\(\s*|import\s+)(['"])([^'"\n]{1,300})\1/g;
+
+/** The module specifiers a source text imports or requires, found without parsing it. */
+export function importSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  SPECIFIER.lastIndex = 0;
+  for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) out.push(m[2]!);
+  return out;
+}

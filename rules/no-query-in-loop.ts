@@ -45,7 +45,7 @@ function awaitKind(node: TSESTree.Node): 'await' | 'return' | null {
 /** A loop over something visibly small: an array literal, or a counter bounded by a small constant. */
 function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTree.Node): boolean {
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
-    return isSmallCollection(context, loop.right) || isBatchIteration(loop);
+    return isSmallCollection(context, loop.right) || isBatchIteration(loop) || isEventStream(loop);
   }
   // `for (let from = 0; from < rows.length; from += CHUNK)`: one query per chunk is batching.
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.update?.type === AST_NODE_TYPES.AssignmentExpression && loop.update.operator === '+=') {
@@ -60,6 +60,22 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
     }
   }
   return false;
+}
+
+/**
+ * Methods whose async iterables deliver events over time (subscriptions, change streams, watchers):
+ * handling each event as it arrives is the point, not a batch of rows loaded one by one.
+ */
+const EVENT_SOURCE_METHODS = new Set(['subscribe', 'watch', 'listen', 'on', 'events', 'changes', 'changeStream']);
+
+/** `for await (const event of bus.subscribe(topic))`. */
+function isEventStream(loop: TSESTree.ForOfStatement): boolean {
+  if (!loop.await) return false;
+  const right = unwrap(loop.right);
+  if (right.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(right.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  return name !== null && EVENT_SOURCE_METHODS.has(name);
 }
 
 /** A loop without an element variable: `while`, `do…while`, `for (;;)`. */

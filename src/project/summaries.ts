@@ -11,7 +11,7 @@
  * the memo follows the file cache's invalidation), computed to MAX_SUMMARY_DEPTH calls deep, and
  * cycle-safe: a function met again while its own summary is being computed contributes nothing.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { classifyDbNode, classifyDbTaggedTemplate, classifySideEffect, classifySyncIo, describeDbOperation, isExecuted } from '../analysis/data-access.js';
 import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../analysis/routes.js';
@@ -120,6 +120,64 @@ export function isHandlerWhereWritten(file: ProjectFile, fn: FunctionNode): bool
   }
 }
 
+/** `x`, `this.x`, `x !== undefined`, `x != null`, `x !== null`: the cached value a guard tests. */
+function guardedValue(test: TSESTree.Expression): TSESTree.Expression | null {
+  if (test.type === AST_NODE_TYPES.Identifier || test.type === AST_NODE_TYPES.MemberExpression) return test;
+  if (
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '!==' || test.operator === '!=') &&
+    ((test.right.type === AST_NODE_TYPES.Identifier && test.right.name === 'undefined') ||
+      (test.right.type === AST_NODE_TYPES.Literal && test.right.value === null))
+  ) {
+    return guardedValue(test.left as TSESTree.Expression);
+  }
+  return null;
+}
+
+/** `const cached = await cache.get(key)`-style: a local filled from a call that reads a cache. */
+const CACHE_READ = /cache/i;
+
+function cacheReadLocal(sc: Readonly<TSESLint.SourceCode>, v: TSESLint.Scope.Variable): boolean {
+  const def = v.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  let init: TSESTree.Node = def.node.init;
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
+  if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = sc.getText(init.callee);
+  return callee.length <= 200 && CACHE_READ.test(callee);
+}
+
+/**
+ * A memoising function: a top-level `if (cached) return cached;` (or `!== undefined`) on a value
+ * that outlives the call (a module variable, `this.x`) or that was just read from a cache. What
+ * follows runs once per process or on a cache miss, not per call: `getDatabase()` connecting on
+ * first use, a template read once and kept, a schema answered from a cache. Its effects are not
+ * counted as its callers' per-request effects (when unsure, don't report).
+ */
+export function isLazyInitializer(file: ProjectFile, fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const sc = file.sourceCode;
+  for (const stmt of fn.body.body) {
+    if (stmt.type !== AST_NODE_TYPES.IfStatement || stmt.alternate) continue;
+    const value = guardedValue(stmt.test);
+    if (!value) continue;
+    const ret = stmt.consequent.type === AST_NODE_TYPES.BlockStatement && stmt.consequent.body.length === 1 ? stmt.consequent.body[0] : stmt.consequent;
+    if (ret?.type !== AST_NODE_TYPES.ReturnStatement || !ret.argument || sc.getText(ret.argument) !== sc.getText(value)) continue;
+    if (value.type === AST_NODE_TYPES.MemberExpression) {
+      if (value.object.type === AST_NODE_TYPES.ThisExpression) return true;
+      continue;
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier) continue;
+    for (let scope: TSESLint.Scope.Scope | null = sc.getScope(stmt); scope; scope = scope.upper) {
+      const v = scope.set.get(value.name);
+      if (!v) continue;
+      if (v.scope.block !== fn || cacheReadLocal(sc, v)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /** What calling `fn` (defined in `file`) does, transitively. */
 export function summarize(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): FunctionSummary {
   const cached = summaries.get(fn);
@@ -128,6 +186,7 @@ export function summarize(project: Project, file: ProjectFile, fn: FunctionNode,
   inProgress.add(fn);
   const out = new Map<EffectKind, Effect>();
   try {
+    if (isLazyInitializer(file, fn)) return EMPTY;
     const keys = file.sourceCode.visitorKeys;
     const stack: TSESTree.Node[] = [];
     pushChildren(stack, fn.body, keys);

@@ -54,9 +54,18 @@ setModuleValueResolver((context, ref) => {
   return found ? { context: found.file.context, node: found.node } : null;
 });
 
+/**
+ * `BACKLINT_PROJECT_MODEL=off` answers every cross-file question with "unknown": the per-file
+ * analysis alone, as before the model. For measuring what the model costs (`npm run bench model`)
+ * and as an escape hatch; not a documented option.
+ */
+const MODEL_OFF = process.env.BACKLINT_PROJECT_MODEL === 'off';
+const OUTSIDE = '\0no-project';
+
 /** The project a linted file belongs to: rooted at the lint's working directory. */
 export function projectOf(context: AnalysisContext): Project {
-  const root = context.cwd;
+  // A root no file lies under: every file and module question answers null.
+  const root = MODEL_OFF ? OUTSIDE : context.cwd;
   let project = projects.get(root);
   if (!project) {
     project = new Project(root);

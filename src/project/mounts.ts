@@ -51,6 +51,7 @@ const importerIndexes = new Map<string, Map<string, string[]>>();
 
 function walk(root: string): string[] {
   const out: string[] = [];
+  if (!path.isAbsolute(root)) return out;
   const stack = [root];
   while (stack.length > 0 && out.length < MAX_INDEXED_FILES) {
     const dir = stack.pop()!;

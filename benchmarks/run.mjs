@@ -8,7 +8,10 @@
  *                                      (`spectral:oas`), each in its own process
  *   node benchmarks/run.mjs code       ESLint on Ghost's server source: parse only, one no-op rule,
  *                                      and backlint's recommended preset (same ESLint API and parser)
- *   --rounds=N                         code part: alternate the three whole runs N times (default 3)
+ *   node benchmarks/run.mjs model      the project model's cost, as users see it: the whole CLI on
+ *                                      Ghost's server and on @directus/api, with the model and with
+ *                                      BACKLINT_PROJECT_MODEL=off, alternated, medians
+ *   --rounds=N                         code/model parts: alternate the whole runs N times (default 3)
  *   --passes=N                         code part: passes of the paired measurement (default 2)
  *   --skip-spectral                    leave out `spectral:oas` (60–75 s, 2.4 GB)
  *
@@ -188,5 +191,57 @@ async function benchCode() {
   console.log(`recommended vs parse only, ESLint's floor included: +${pct(ms.recommended, base, base)}`);
 }
 
+/**
+ * The project model's cost, judged as users see it: the whole `backlint` process (discovery, both
+ * engines, report) over a real layered backend, with the model and without it, in alternating
+ * rounds; medians of wall time and peak RSS. Targets: ≤ 10% time, ≤ 20% memory.
+ */
+async function benchModel() {
+  const roundsArg = args.find((a) => a.startsWith('--rounds='));
+  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const corpora = [
+    ['ghost', 'package', 'core/server'],
+    ['directus', 'package', 'dist'],
+  ];
+  for (const [name, base, target] of corpora) {
+    fetchCorpus(name);
+    const cwd = path.join(corpusDir(name), base);
+    console.log(`\nProject model: backlint CLI on ${name} (${target}), ${rounds} alternating rounds\n`);
+    const cli = path.join(root, 'bin/backlint.js');
+    const variants = [
+      ['model off', { BACKLINT_PROJECT_MODEL: 'off' }],
+      ['model on', {}],
+    ];
+    const runs = Object.fromEntries(variants.map(([v]) => [v, []]));
+    for (let i = 0; i < rounds; i++) {
+      for (const [v, env] of variants) {
+        const r = await measure(process.execPath, [cli, target, '--format', 'json', '--no-progress'], { cwd, env });
+        if (r.code !== 0 && r.code !== 1) {
+          console.error(r.stderr.slice(0, 3000));
+          process.exitCode = 1;
+          return;
+        }
+        let findings = '?';
+        try {
+          findings = String(JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0));
+        } catch {
+          // a report over 1 MiB is cut by measure(): the count is not needed for the timing
+        }
+        runs[v].push({ ...r, findings });
+      }
+    }
+    const rows = variants.map(([v]) => {
+      const rs = runs[v];
+      return [v, median(rs.map((r) => r.seconds)).toFixed(2), rs.map((r) => r.seconds.toFixed(1)).join(' '), median(rs.map((r) => r.peakMb)).toFixed(0), rs[0].findings];
+    });
+    table(rows, ['run', 'median wall s', 'rounds', 'median peak MB', 'findings']);
+    const t = median(runs['model on'].map((r) => r.seconds)) / median(runs['model off'].map((r) => r.seconds)) - 1;
+    const m = median(runs['model on'].map((r) => r.peakMb)) / median(runs['model off'].map((r) => r.peakMb)) - 1;
+    console.log(`\nmodel adds ${(t * 100).toFixed(1)}% time (target ≤ 10%: ${t <= 0.1 ? 'met' : 'MISSED'}) and ${(m * 100).toFixed(1)}% peak memory (target ≤ 20%: ${m <= 0.2 ? 'met' : 'MISSED'})`);
+  }
+}
+
 if (want('openapi')) await benchOpenApi();
 if (want('code')) await benchCode();
+if (want('model')) await benchModel();

@@ -8,7 +8,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access.js';
+import { crossFileCallEffects, describeChain } from '../src/project/index.js';
 import { errorContextOf, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';
 import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
 import { unwrap } from '../src/analysis/values.js';
@@ -53,6 +55,8 @@ export default defineRule({
       const sc = context.sourceCode;
       const seen = new Set<TSESTree.Node>();
       const creates = new Map<Route, TSESTree.Node[]>();
+      /** Creates reached through other files: the chain to name in the message. */
+      const createdVia = new Map<TSESTree.Node, string>();
       const candidates: { site: ResponseSite; routes: Route[] }[] = [];
 
       // Creates only matter in files that declare POST routes: skip DB classification elsewhere.
@@ -61,7 +65,20 @@ export default defineRule({
         postRoutes ??= getRouteModel(context).routes.some((r) => r.methods.includes('POST'));
         if (!postRoutes) return;
         const op = classifyDbNode(node, context);
-        if (op?.kind !== 'create') return;
+        if (op?.kind !== 'create') {
+          // A service or repository of another file that inserts: `await usersService.create(dto)`.
+          if (op || node.type !== AST_NODE_TYPES.CallExpression) return;
+          const routes = handlerContext(context, node).filter((r) => r.methods.includes('POST'));
+          const created = routes.length ? crossFileCallEffects(context, node)?.effects.get('db-create') : undefined;
+          if (!created) return;
+          createdVia.set(node, `${describeChain(context, created.hops)}: ${created.what}`);
+          for (const route of routes) {
+            const list = creates.get(route) ?? [];
+            list.push(node);
+            creates.set(route, list);
+          }
+          return;
+        }
         for (const route of handlerContext(context, node)) {
           if (!route.methods.includes('POST')) continue;
           const list = creates.get(route) ?? [];
@@ -115,7 +132,7 @@ export default defineRule({
             context.report({
               node: site.node,
               messageId: 'createdWith200',
-              data: { what: op ? describeDbOperation(op) : 'insert', status: '200', how: site.statusExplicit ? '' : ' (implicitly)' },
+              data: { what: op ? describeDbOperation(op) : (createdVia.get(before[0]!) ?? 'insert'), status: '200', how: site.statusExplicit ? '' : ' (implicitly)' },
               suggest: fix ? [{ messageId: 'useStatus', data: { code: '201' }, fix }] : [],
             });
           }

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbTaggedTemplate, classifySideEffect, describeDbOperation, type SideEffect } from '../src/analysis/data-access.js';
 import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
+import { crossFileCallEffects, describeChain, externalHandlerEffects, firstEffect, type CrossFileEffects } from '../src/project/index.js';
 import { effectiveSchema, indexFunction, isObject, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 import { splitSegmentWords } from '../src/analysis/paths.js';
 
@@ -26,6 +27,8 @@ const KIND_TEXT: Record<SideEffect['kind'], string> = {
 const LINK_TARGET_SEGMENTS = /^(?:callbacks?|oauth2?|sso|verify(?:-email)?|verification|confirm(?:ation)?|unsubscribe|magic(?:-link)?|activate|activation)$/i;
 
 type Options = [{ allow?: string[] }];
+
+const SIDE_EFFECT_KINDS = ['db-write', 'fs-write', 'http', 'message'] as const;
 
 function isAllowed(route: Route, allow: readonly string[]): boolean {
   const path = route.path ?? route.localPath;
@@ -74,16 +77,37 @@ export default defineRule({
       // Only handlers of routes declared in this file are judged: no routes, nothing to do.
       if (getRouteModel(context).routes.length === 0) return {};
       const allow = options.allow ?? [];
-      function report(node: TSESTree.Node, kind: SideEffect['kind'], what: string): void {
-        const hit = safeRoute(handlerContext(context, node), allow);
-        if (!hit) return;
+      function reportAt(node: TSESTree.Node, hit: { route: Route; method: string }, kind: SideEffect['kind'], what: string): void {
         const path = hit.route.path ?? hit.route.localPath ?? '(dynamic path)';
         context.report({ node, messageId: 'sideEffect', data: { method: hit.method, path, kind: KIND_TEXT[kind], what } });
       }
+      function report(node: TSESTree.Node, kind: SideEffect['kind'], what: string): void {
+        const hit = safeRoute(handlerContext(context, node), allow);
+        if (hit) reportAt(node, hit, kind, what);
+      }
+      /** A call into another file (or a handler that lives there): the first side effect it leads to. */
+      function reportCrossFile(node: TSESTree.Node, hit: { route: Route; method: string }, cross: CrossFileEffects): void {
+        const effect = firstEffect(cross, SIDE_EFFECT_KINDS);
+        if (effect) reportAt(node, hit, effect.kind as SideEffect['kind'], `${describeChain(context, effect.hops)}: ${effect.what}`);
+      }
       return {
+        Program() {
+          for (const route of getRouteModel(context).routes) {
+            const hit = safeRoute([route], allow);
+            if (!hit) continue;
+            for (const handler of externalHandlerEffects(context, route)) reportCrossFile(handler.node, hit, handler);
+          }
+        },
         CallExpression(node) {
           const effect = classifySideEffect(node, context);
-          if (effect) report(node, effect.kind, effect.what);
+          if (effect) {
+            report(node, effect.kind, effect.what);
+            return;
+          }
+          const hit = safeRoute(handlerContext(context, node), allow);
+          if (!hit) return;
+          const cross = crossFileCallEffects(context, node);
+          if (cross) reportCrossFile(node, hit, cross);
         },
         TaggedTemplateExpression(node) {
           const op = classifyDbTaggedTemplate(node, context);

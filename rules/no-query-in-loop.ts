@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
+import { crossFileCallEffects, describeChain, firstEffect } from '../src/project/index.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getStaticNumber, resolveExpression, unwrap } from '../src/analysis/values.js';
 
@@ -44,7 +45,7 @@ function awaitKind(node: TSESTree.Node): 'await' | 'return' | null {
 /** A loop over something visibly small: an array literal, or a counter bounded by a small constant. */
 function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTree.Node): boolean {
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
-    return isSmallCollection(context, loop.right) || isBatchIteration(loop);
+    return isSmallCollection(context, loop.right) || isBatchIteration(loop) || isEventStream(loop);
   }
   // `for (let from = 0; from < rows.length; from += CHUNK)`: one query per chunk is batching.
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.update?.type === AST_NODE_TYPES.AssignmentExpression && loop.update.operator === '+=') {
@@ -59,6 +60,22 @@ function isSmallLoop(context: Parameters<typeof classifyDbNode>[1], loop: TSESTr
     }
   }
   return false;
+}
+
+/**
+ * Methods whose async iterables deliver events over time (subscriptions, change streams, watchers):
+ * handling each event as it arrives is the point, not a batch of rows loaded one by one.
+ */
+const EVENT_SOURCE_METHODS = new Set(['subscribe', 'watch', 'listen', 'on', 'events', 'changes', 'changeStream']);
+
+/** `for await (const event of bus.subscribe(topic))`. */
+function isEventStream(loop: TSESTree.ForOfStatement): boolean {
+  if (!loop.await) return false;
+  const right = unwrap(loop.right);
+  if (right.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(right.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  return name !== null && EVENT_SOURCE_METHODS.has(name);
 }
 
 /** A loop without an element variable: `while`, `do…while`, `for (;;)`. */
@@ -155,11 +172,27 @@ export default defineRule({
     create(context) {
       function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
         const op: DbOperation | null = classifyDbNode(node, context);
-        if (!op) return;
-        const how = awaitKind(op.node);
+        if (op) {
+          checkQuery(op.node, () => describeDbOperation(op), op.operation === 'read' && op.kind === 'list' && op.bounded);
+          return;
+        }
+        // A call into another file whose function (transitively) queries: the same N+1.
+        if (node.type !== AST_NODE_TYPES.CallExpression || !awaitKind(node)) return;
+        checkQuery(node, () => {
+          const cross = crossFileCallEffects(context, node);
+          const query = cross ? firstEffect(cross, ['query']) : null;
+          return query ? `The query reached through ${describeChain(context, query.hops)} (${query.what})` : null;
+        }, false);
+      }
+      /**
+       * Reports `node` when it is awaited once per iteration. `describe` names the query (null: not a
+       * query after all); it runs only once a loop is found, since following calls costs more.
+       */
+      function checkQuery(node: TSESTree.Node, describe: () => string | null, boundedPage: boolean): void {
+        const how = awaitKind(node);
         if (!how) return;
-        let child: TSESTree.Node = op.node;
-        for (let p: TSESTree.Node | undefined = op.node.parent; p; child = p, p = p.parent) {
+        let child: TSESTree.Node = node;
+        for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
           switch (p.type) {
             case AST_NODE_TYPES.ForStatement:
             case AST_NODE_TYPES.ForOfStatement:
@@ -170,13 +203,14 @@ export default defineRule({
               if (p.body !== child || how !== 'await') break;
               if (isSmallLoop(context, p)) return;
               // `while (true) { const rows = await q.limit(1000) … }`: walking a table page by page.
-              if (isPagingLoop(p) && op.operation === 'read' && op.kind === 'list' && op.bounded) return;
+              if (isPagingLoop(p) && boundedPage) return;
               const loop =
                 p.type === AST_NODE_TYPES.ForOfStatement ? 'for…of' :
                 p.type === AST_NODE_TYPES.ForInStatement ? 'for…in' :
                 p.type === AST_NODE_TYPES.WhileStatement ? 'while' :
                 p.type === AST_NODE_TYPES.DoWhileStatement ? 'do…while' : 'for';
-              context.report({ node: op.node, messageId: 'queryInLoop', data: { what: describeDbOperation(op), loop } });
+              const what = describe();
+              if (what) context.report({ node, messageId: 'queryInLoop', data: { what, loop } });
               return;
             }
             default:
@@ -198,7 +232,8 @@ export default defineRule({
             } else if (!isAwaitedMap(call)) {
               return;
             }
-            context.report({ node: op.node, messageId: 'queryInCallback', data: { what: describeDbOperation(op), method } });
+            const what = describe();
+            if (what) context.report({ node, messageId: 'queryInCallback', data: { what, method } });
             return;
           }
         }

@@ -9,49 +9,18 @@
  * Nest `@Throttle()` / `@UseGuards(ThrottlerGuard)` on the method or controller. Only requests that
  * submit something are judged (POST, PUT, PATCH, ALL): a GET of a login page is not an attempt.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { nameWords, vocabulary, findTerm } from '../src/analysis/names.js';
+import { isLimiterExpression, isLimiterName as isLimiterNameIn, LIMITER_HINT, LIMITER_MODULES } from '../src/analysis/limiters.js';
+import { routeMountChains } from '../src/project/index.js';
 import { getRouteModel, handlerContext, type Framework, type Route } from '../src/analysis/routes.js';
-import { getObjectLiteral, getProperty, getStaticValue, memberChainName, resolveConstInit, unwrap } from '../src/analysis/values.js';
+import { getObjectLiteral, getProperty, getStaticValue, memberChainName, unwrap } from '../src/analysis/values.js';
 
 type MessageIds = 'missingRateLimit';
 type Options = [{ limiters?: string[] }];
-
-const LIMITER_MODULES = [
-  'express-rate-limit',
-  'rate-limiter-flexible',
-  'express-slow-down',
-  'express-brute',
-  'express-limiter',
-  '@fastify/rate-limit',
-  'fastify-rate-limit',
-  'hono-rate-limiter',
-  '@hono-rate-limiter/redis',
-  'koa-ratelimit',
-  'koa2-ratelimit',
-  '@upstash/ratelimit',
-  '@nestjs/throttler',
-];
-
-/** Words that name a limiter: `loginLimiter`, `authRateLimit`, `brute.userLogin`, `throttle`, `slowDown`. */
-const LIMITER_NAMES = vocabulary([
-  'limiter',
-  'ratelimit',
-  'ratelimiter',
-  'throttle',
-  'throttler',
-  'throttling',
-  'brute',
-  'bruteforce',
-  'slowdown',
-  'rate limit',
-  'rate limiter',
-  'slow down',
-  'spam prevention',
-]);
 
 /** Path words that mark a route accepting credentials or one-time codes. */
 const AUTH_PATH_WORDS = vocabulary([
@@ -72,9 +41,6 @@ const AUTH_PATH_WORDS = vocabulary([
   'log in',
   'two factor',
 ]);
-
-/** Cheap pre-check before splitting a name into words. */
-const LIMITER_HINT = /limit|throttl|brute|slow|spam/i;
 
 const SUBMITTING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
 
@@ -183,7 +149,7 @@ export default defineRule({
       ],
       messages: {
         missingRateLimit:
-          '{{method}} {{path}} is an auth route ("{{word}}") with no rate limiter in its middleware chain or applied in this file, so passwords and codes can be guessed by brute force. To fix it, {{hint}}.',
+          '{{method}} {{path}} is an auth route ("{{word}}") with no rate limiter in its middleware chain, in this file or where its router is mounted, so passwords and codes can be guessed by brute force. To fix it, {{hint}}.',
       },
     },
     defaultOptions: [{}],
@@ -200,53 +166,9 @@ export default defineRule({
       const limiterCalls: TSESTree.CallExpression[] = [];
       const importsLimiter = tracker.usesAny(LIMITER_MODULES);
 
-      function isLimiterName(name: string | null): boolean {
-        if (!name) return false;
-        if (extraNames.has(name)) return true;
-        return findTerm(nameWords(name), LIMITER_NAMES) !== null;
-      }
-
-      function isLimiterSource(source: string): boolean {
-        return LIMITER_MODULES.includes(source) || (source.startsWith('.') && isLimiterName(source.split('/').pop() ?? ''));
-      }
-
-      /** Is this middleware expression a rate limiter? Follows const bindings, calls and member chains. */
-      function isLimiter(node: TSESTree.Node, depth = 0): boolean {
-        if (depth > 5) return false;
-        const n = unwrap(node);
-        const chain = memberChainName(n);
-        if (chain !== null && (extraNames.has(chain) || chain.split('.').some(isLimiterName))) return true;
-        const ref = tracker.resolve(n);
-        if (ref && isLimiterSource(ref.source)) return true;
-        switch (n.type) {
-          case AST_NODE_TYPES.Identifier: {
-            const init = resolveConstInit(sourceCode, n);
-            if (init) return isLimiter(init, depth + 1);
-            const fn = sameFileFunction(n);
-            return !!fn && containsLimiterCall(fn);
-          }
-          case AST_NODE_TYPES.CallExpression:
-          case AST_NODE_TYPES.NewExpression:
-            return isLimiter(n.callee, depth + 1);
-          case AST_NODE_TYPES.MemberExpression:
-            return isLimiter(n.object, depth + 1);
-          case AST_NODE_TYPES.ArrowFunctionExpression:
-          case AST_NODE_TYPES.FunctionExpression:
-            return containsLimiterCall(n);
-          default:
-            return false;
-        }
-      }
-
-      function sameFileFunction(id: TSESTree.Identifier): TSESTree.FunctionDeclaration | null {
-        for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(id); s; s = s.upper) {
-          const v = s.set.get(id.name);
-          if (!v) continue;
-          const def = v.defs[0];
-          return def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : null;
-        }
-        return null;
-      }
+      const limiterOptions = { extraNames, containsLimiterCall };
+      const isLimiterName = (name: string | null) => isLimiterNameIn(name, extraNames);
+      const isLimiter = (node: TSESTree.Node) => isLimiterExpression(context, node, limiterOptions);
 
       function containsLimiterCall(fn: TSESTree.Node): boolean {
         const [start, end] = fn.range;
@@ -318,6 +240,10 @@ export default defineRule({
             if (nestLimited(route)) continue;
             if (route.handlers.some((h) => containsLimiterCall(h))) continue;
             if (limiterCalls.length && limiterCalls.some((c) => handlerContext(context, c).includes(route))) continue;
+            // Mounted from other files (`app.use('/auth', limiter, authRouter)` in app.js): covered
+            // when every way the app reaches this router passes a limiter.
+            const chains = routeMountChains(context, route);
+            if (chains.length > 0 && chains.every((c) => c.middleware.some((m) => isLimiterExpression(m.file.context, m.node, { extraNames })))) continue;
             if (reported.has(route.pathNode)) continue;
             reported.add(route.pathNode);
             const method = route.methods.filter((m) => SUBMITTING_METHODS.has(m)).join('/');

@@ -9,12 +9,13 @@ import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, isExecuted, type DbOperation } from '../src/analysis/data-access.js';
 import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';
 import { propertyName } from '../src/analysis/imports.js';
+import { crossFileCallEffects, describeChain, externalHandlerEffects, firstEffect, type CrossFileEffects } from '../src/project/index.js';
 import { unwrap } from '../src/analysis/values.js';
 import { collectionOf, effectiveSchema, indexFunction, successJsonMedia, type OperationInfo, type ParameterInfo, type SpectralResult } from '../src/openapi/index.js';
 
 type MessageIds = 'unboundedList';
 
-function boundHint(op: DbOperation): string {
+function boundHint(op: Pick<DbOperation, 'sql' | 'chained'> & { library: string }): string {
   if (op.sql) return 'a `LIMIT` (or `FETCH FIRST … ROWS ONLY` / `TOP`)';
   switch (op.library) {
     case 'prisma':
@@ -71,8 +72,23 @@ export default defineRule({
     create(context) {
       // Only handlers of routes declared in this file are judged: no routes, nothing to do.
       if (getRouteModel(context).routes.length === 0) return {};
+      function reportCrossFile(node: TSESTree.Node, route: Route, cross: CrossFileEffects): void {
+        const list = firstEffect(cross, ['unbounded-list']);
+        if (!list) return;
+        const path = route.path ?? route.localPath ?? '(dynamic path)';
+        const what = `${describeChain(context, list.hops)}: ${list.what}`;
+        context.report({ node, messageId: 'unboundedList', data: { path, what, hint: boundHint({ library: list.library ?? '', sql: null, chained: false }) } });
+      }
       function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
         const op = classifyDbNode(node, context);
+        if (!op && node.type === AST_NODE_TYPES.CallExpression) {
+          // A call into a service or repository of another file that runs the list query.
+          if (!isExecuted(node) && !isAwaitedInCombinator(node)) return;
+          const route = getRoute(handlerContext(context, node));
+          const cross = route ? crossFileCallEffects(context, node) : null;
+          if (route && cross) reportCrossFile(node, route, cross);
+          return;
+        }
         if (!op || op.operation !== 'read' || op.kind !== 'list' || op.bounded) return;
         // A builder that is not run here (`const q = knex('t').where(…)`) may get its limit later.
         if (op.chained && !isExecuted(op.node) && !isAwaitedInCombinator(op.node)) return;
@@ -81,7 +97,16 @@ export default defineRule({
         const path = route.path ?? route.localPath ?? '(dynamic path)';
         context.report({ node: op.node, messageId: 'unboundedList', data: { path, what: describeDbOperation(op), hint: boundHint(op) } });
       }
-      return { CallExpression: check, TaggedTemplateExpression: check };
+      return {
+        Program() {
+          for (const route of getRouteModel(context).routes) {
+            if (!route.methods.includes('GET')) continue;
+            for (const handler of externalHandlerEffects(context, route)) reportCrossFile(handler.node, route, handler);
+          }
+        },
+        CallExpression: check,
+        TaggedTemplateExpression: check,
+      };
     },
   }),
 });

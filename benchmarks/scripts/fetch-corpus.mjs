@@ -11,6 +11,7 @@ const cache = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 export const CORPORA = {
   ghost: { spec: 'ghost@6.65.0', check: 'package/core/server' },
   octokit: { spec: '@octokit/openapi@23.0.2', check: 'package/generated/api.github.com.json' },
+  directus: { spec: '@directus/api@23.3.2', check: 'package/dist/app.js' },
 };
 
 export function corpusDir(name) {

@@ -48,7 +48,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getImportTracker, propertyName, requiredSource, type ImportTracker } from './imports.js';
+import { getImportTracker, propertyName, requiredSource, type ImportTracker, type ModuleRef } from './imports.js';
 import { getObjectLiteral, getProperty, getStaticString, hasUnknownSpread, resolveConstInit, unwrap } from './values.js';
 import { classifySql, looksLikeSql, sqlTextOf, type DbKind } from './sql.js';
 
@@ -116,6 +116,11 @@ export const DB_MODULES: readonly string[] = [
   'oracledb', 'sequelize', 'sequelize-typescript', 'knex', 'typeorm', '@prisma/client', 'mongoose', 'mongodb',
   'drizzle-orm', 'postgres', '@nestjs/typeorm', '@nestjs/mongoose', '@nestjs/sequelize',
 ];
+
+/** True when `source` is a database library's module (`knex`, `pg`, `@prisma/client`…). */
+export function isDbModule(source: string): boolean {
+  return libraryOfModule(source) !== null;
+}
 
 function libraryOfModule(source: string): DbLibrary | null {
   if (source === 'pg' || source === 'pg-pool') return 'pg';
@@ -453,6 +458,9 @@ interface State {
   ops: Map<Node, DbOperation | null>;
   sqlArguments: Map<Node, boolean>;
   usesDb: boolean;
+  /** A project model is present and the file imports project modules (which may export DB clients). */
+  importsProjectModules: boolean;
+  context: Context;
   /** The file imports sequelize or Prisma: a directly called `literal(…)`/`raw(…)` import can be a sink. */
   usesSinkFunctions: boolean;
   /** The file imports an HTTP client that is called as a function (`axios({ method: 'POST' })`). */
@@ -476,6 +484,8 @@ function stateOf(context: Context): State {
       ops: new Map(),
       sqlArguments: new Map(),
       usesDb: false,
+      importsProjectModules: false,
+      context,
       usesSinkFunctions: false,
       usesHttpRequestFunction: false,
       instances: new Map(),
@@ -487,6 +497,7 @@ function stateOf(context: Context): State {
       const lib = libraryOfModule(src);
       if (lib === 'sequelize' || lib === 'mongoose' || lib === 'typeorm') s.ormImports.add(lib);
       if (lib !== null) s.usesDb = true;
+      else if (moduleValueResolver && isProjectSpecifier(src)) s.importsProjectModules = true;
       if (lib === 'sequelize' || lib === 'prisma') s.usesSinkFunctions = true;
       if (HTTP_REQUEST_FUNCTION_MODULES.includes(src)) s.usesHttpRequestFunction = true;
     }
@@ -535,9 +546,37 @@ function classFieldInit(node: TSESTree.MemberExpression): Node | null {
   return found;
 }
 
+/**
+ * Set by the project model (src/project): the expression a project module exports under a
+ * tracker reference, with that module's own context, so that `const db = require('./db')` and
+ * `import { sql } from '../lib/db'` are known as the DB client the module creates.
+ */
+export type ModuleValueResolver = (context: Context, ref: ModuleRef) => { context: Context; node: Node } | null;
+let moduleValueResolver: ModuleValueResolver | null = null;
+export function setModuleValueResolver(resolver: ModuleValueResolver | null): void {
+  moduleValueResolver = resolver;
+}
+
+/** A DB value exported by another project module, or undefined when `n` is not such an import. */
+function importedDbValue(s: State, n: Node, depth: number): DbValue | null | undefined {
+  if (!moduleValueResolver || !s.importsProjectModules) return undefined;
+  const ref = s.tracker.resolve(n);
+  if (!ref || libraryOfModule(ref.source) !== null || !isProjectSpecifier(ref.source)) return undefined;
+  const target = moduleValueResolver(s.context, ref);
+  // Not a DB value there: the name-based conventions below (`prisma.x`, `*Repository`) still apply.
+  return (target && dbValueOf(stateOf(target.context), target.node, depth + 1)) ?? undefined;
+}
+
+/** Specifiers that can name a project file (relative, absolute, `#imports`, common path aliases). */
+function isProjectSpecifier(source: string): boolean {
+  const c = source.charCodeAt(0);
+  return c === 46 /* . */ || c === 47 /* / */ || c === 35 /* # */ || c === 126 /* ~ */ || source.startsWith('@/') || source.startsWith('src/');
+}
+
 function dbValueOf(s: State, node: Node | null | undefined, depth = 0): DbValue | null {
-  // Every DB value starts at an import or require of a DB library: without one, nothing to resolve.
-  if (!s.usesDb || !node || depth > 10) return null;
+  // Every DB value starts at an import or require of a DB library (here or in a project module
+  // this file imports): without one, nothing to resolve.
+  if ((!s.usesDb && !s.importsProjectModules) || !node || depth > 10) return null;
   const n = unwrap(node);
   if (s.values.has(n)) return s.values.get(n)!;
   s.values.set(n, null); // cycle guard
@@ -547,6 +586,10 @@ function dbValueOf(s: State, node: Node | null | undefined, depth = 0): DbValue 
 }
 
 function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
+  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
+    const imported = importedDbValue(s, n, depth);
+    if (imported !== undefined) return imported;
+  }
   switch (n.type) {
     case AST_NODE_TYPES.AwaitExpression:
       return dbValueOf(s, n.argument, depth + 1);

@@ -80,6 +80,11 @@ export interface RouterInfo {
   prefix: { text: string; node: TSESTree.Node | null }[];
   /** Whether the whole prefix chain ends at a root. */
   complete: boolean;
+  /**
+   * The outermost router of this file's chain (this router when it is not mounted here): the
+   * object another file imports and mounts, so the project model follows the chain from it.
+   */
+  top: { name: string; creation: TSESTree.Node | null; root: boolean };
 }
 
 export interface Route {
@@ -108,6 +113,8 @@ export interface UseCall {
   path: string | null;
   /** Middleware/plugin arguments (path excluded). */
   args: TSESTree.Node[];
+  /** The app or router `use`/`register` is called on (`app` in `app.use(…)`). */
+  receiver: RouterInfo | null;
 }
 
 export interface RouteModel {
@@ -199,6 +206,12 @@ class Builder {
 
   get routers(): RouterInfo[] {
     return [...new Set(this.routerByKey.values())].map((s) => this.info(s));
+  }
+
+  /** The router an expression (a `use` receiver) is, when it is one this file knows. */
+  routerInfoOf(node: TSESTree.Node): RouterInfo | null {
+    const n = unwrap(node);
+    return this.routerByKey.has(this.keyOf(n)) || this.isKnownRouterExpr(n) ? this.info(this.router(n)) : null;
   }
 
   private collect(root: TSESTree.Node): void {
@@ -381,6 +394,7 @@ class Builder {
           router: null,
           path: typeof p === 'string' ? p : null,
           args: [...args],
+          receiver: null,
         });
         if (hasPath) this.mount(call, callee.object, first, rest);
         return;
@@ -388,7 +402,7 @@ class Builder {
       if (method === 'register') {
         const [plugin, opts] = call.arguments;
         if (!plugin) return;
-        this.uses.push({ call, kind: 'register', router: null, path: null, args: [plugin] });
+        this.uses.push({ call, kind: 'register', router: null, path: null, args: [plugin], receiver: null });
         const fn = this.pluginFunction(plugin);
         const param = fn?.params[0];
         if (!fn || !param || param.type !== AST_NODE_TYPES.Identifier) return;
@@ -491,6 +505,7 @@ class Builder {
       root: state.root,
       prefix,
       complete,
+      top: { name: chain[0]!.name, creation: chain[0]!.creation, root: chain[0]!.root },
     };
     return state.info;
   }
@@ -977,6 +992,7 @@ function fileModel(context: Context): FileModel {
     for (const u of fm.model.uses) {
       const callee = u.call.callee as TSESTree.MemberExpression;
       u.router = fm.model.routers.find((r) => r.creation === callee.object) ?? null;
+      u.receiver = builder.routerInfoOf(callee.object);
     }
     models.set(ast, fm);
   }

@@ -14,6 +14,9 @@ const prisma = `import { PrismaClient } from '@prisma/client';\nconst prisma = n
 
 ruleTester.run('no-query-in-loop', eslintRule, {
   valid: [
+    // events handled as they arrive from a subscription are not rows loaded one by one
+    `${prisma}for await (const event of bus.subscribe('orders')) { await prisma.audit.create({ data: event }); }`,
+    `${prisma}for await (const change of collection.watch()) { await prisma.user.findUnique({ where: { id: change.id } }); }`,
     // one set-based query
     `${prisma}const users = await prisma.user.findMany({ where: { id: { in: ids } } });`,
     // the loop source runs once

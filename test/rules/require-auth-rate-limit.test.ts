@@ -15,7 +15,7 @@ const HINT = {
   next: 'limit attempts in the handler (e.g. `@upstash/ratelimit` or `rate-limiter-flexible`) before checking credentials',
 };
 const msg = (method: string, path: string, word: string, hint: string) =>
-  `${method} ${path} is an auth route ("${word}") with no rate limiter in its middleware chain or applied in this file, so passwords and codes can be guessed by brute force. To fix it, ${hint}.`;
+  `${method} ${path} is an auth route ("${word}") with no rate limiter in its middleware chain, in this file or where its router is mounted, so passwords and codes can be guessed by brute force. To fix it, ${hint}.`;
 
 ruleTester.run('require-auth-rate-limit', eslintRule, {
   valid: [

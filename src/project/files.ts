@@ -1,0 +1,207 @@
+/**
+ * The project model's file cache: source files other than the one being linted, parsed with the
+ * same parser and options as the ESLint face, wrapped in an analysis context so that the per-file
+ * analysis (src/analysis) answers questions about them exactly as it does about the linted file.
+ *
+ * Entries are keyed by absolute path and invalidated when the file's mtime or size changes, so an
+ * editor's long-lived ESLint process sees edits to other files (eslint-plugin-import-x's module
+ * cache works the same way). A file is read only when it is a regular file inside the project root
+ * (its real path too: a symlink out of the repository is not followed), is not in node_modules, and
+ * is under MAX_MODEL_FILE_BYTES. A file that cannot be read or parsed is `null`: the chain that
+ * needed it ends quietly.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { SourceCode } from 'eslint';
+import { isProjectFile } from './resolve.js';
+
+export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Larger files are bundles or generated code, not the services and repositories a route calls. */
+export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
+/** Parsed files kept at once; the least recently used are dropped beyond it. */
+const MAX_CACHED_FILES = 256;
+
+export interface ProjectFile {
+  /** Absolute path. */
+  path: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  /** A rule context for the shared analysis: it only reads `sourceCode`, `filename`, `cwd`. */
+  context: AnalysisContext;
+}
+
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  file: ProjectFile | null;
+}
+
+const cache = new Map<string, Entry>();
+const realRoots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    try {
+      real = realpathSync(root);
+    } catch {
+      // intentionally ignored: an unreadable root reads nothing (every isProjectFile test fails)
+      real = root;
+    }
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** ESLint sets `parent` while it traverses; a tree parsed here needs it set by hand. */
+function setParents(ast: TSESTree.Program, keys: Record<string, readonly string[] | undefined>): void {
+  const stack: TSESTree.Node[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const fields = keys[node.type];
+    if (!fields) continue;
+    for (const field of fields) {
+      const child = (node as unknown as Record<string, unknown>)[field];
+      if (Array.isArray(child)) {
+        for (const c of child) {
+          if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') {
+            (c as { parent: TSESTree.Node }).parent = node;
+            stack.push(c as TSESTree.Node);
+          }
+        }
+      } else if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+        (child as { parent: TSESTree.Node }).parent = node;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+function parse(abs: string, text: string, root: string): ProjectFile | null {
+  try {
+    const result = parseForESLint(text, {
+      ecmaVersion: 'latest',
+      sourceType: abs.endsWith('.cjs') ? 'script' : 'module',
+      ecmaFeatures: { jsx: true },
+      range: true,
+      loc: true,
+      // JSDoc is never read by the analysis; skipping it makes parsing commented JS much cheaper.
+      jsDocParsingMode: 'none',
+      // The analysis reads nodes and scopes, never tokens or comments: not keeping them roughly
+      // halves what a cached file costs.
+      tokens: false,
+      comment: false,
+      filePath: abs,
+    });
+    const ast = result.ast as unknown as TSESTree.Program;
+    (ast as { tokens: unknown[] }).tokens = [];
+    (ast as { comments: unknown[] }).comments = [];
+    setParents(ast, result.visitorKeys as Record<string, readonly string[] | undefined>);
+    const sourceCode = new SourceCode({
+      text,
+      ast: result.ast as never,
+      parserServices: result.services as never,
+      scopeManager: result.scopeManager as never,
+      visitorKeys: result.visitorKeys as never,
+    }) as unknown as Readonly<TSESLint.SourceCode>;
+    const context = {
+      id: 'backlint/project-model',
+      filename: abs,
+      physicalFilename: abs,
+      cwd: root,
+      sourceCode,
+      options: [],
+      settings: {},
+      languageOptions: {},
+      parserOptions: {},
+      getSourceCode: () => sourceCode,
+      getFilename: () => abs,
+      getCwd: () => root,
+      report: () => undefined,
+    } as unknown as AnalysisContext;
+    return { path: abs, sourceCode, context };
+  } catch {
+    // intentionally ignored: a file that does not parse contributes nothing to the model
+    return null;
+  }
+}
+
+/** The parsed project file at `abs`, or null (outside `root`, too large, unreadable, unparsable). */
+export function loadProjectFile(abs: string, root: string): ProjectFile | null {
+  if (!isProjectFile(root, abs)) return null;
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    // intentionally ignored: a vanished file is a chain that ends
+    return null;
+  }
+  const hit = cache.get(abs);
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) {
+    // Refresh its place in the LRU order.
+    cache.delete(abs);
+    cache.set(abs, hit);
+    return hit.file;
+  }
+  let file: ProjectFile | null = null;
+  const t0 = process.env.BACKLINT_DEBUG_MODEL ? performance.now() : 0;
+  if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
+    try {
+      const real = realpathSync(abs);
+      if (real === abs || isProjectFile(realRoot(root), real)) file = parse(abs, readFileSync(abs, 'utf8'), root);
+    } catch {
+      // intentionally ignored: unreadable (EACCES, ELOOP…) is treated like a missing file
+      file = null;
+    }
+  }
+  cache.set(abs, { mtimeMs: st.mtimeMs, size: st.size, file });
+  if (process.env.BACKLINT_DEBUG_MODEL) process.stderr.write(`model: parsed ${abs} ${(performance.now() - t0).toFixed(1)}ms\n`);
+  if (cache.size > MAX_CACHED_FILES) cache.delete(cache.keys().next().value!);
+  return file;
+}
+
+/** Drops every cached file (tests; a long-lived process that wants a clean model). */
+export function clearProjectFiles(): void {
+  cache.clear();
+  textGates.clear();
+  realRoots.clear();
+}
+
+/** `src/services/users.js` relative to the project root, for messages. */
+export function displayPath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+const textGates = new Map<string, { mtimeMs: number; size: number; answer: boolean }>();
+
+/**
+ * A cheap question about a project file's text, answered without parsing it and cached per path,
+ * mtime and size (e.g. "does it import a database library?", asked before parsing it for that).
+ * False for files the model would not read.
+ */
+export function projectTextMatches(abs: string, root: string, key: string, test: (text: string) => boolean): boolean {
+  if (!isProjectFile(root, abs)) return false;
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    // intentionally ignored: a vanished file matches nothing
+    return false;
+  }
+  const cacheKey = `${key}\0${abs}`;
+  const hit = textGates.get(cacheKey);
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.answer;
+  let answer = false;
+  if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
+    try {
+      answer = test(readFileSync(abs, 'utf8'));
+    } catch {
+      // intentionally ignored: unreadable is "no"
+      answer = false;
+    }
+  }
+  textGates.set(cacheKey, { mtimeMs: st.mtimeMs, size: st.size, answer });
+  return answer;
+}

@@ -1,0 +1,187 @@
+/**
+ * The project model: what the rules of one file may ask about the rest of the project.
+ *
+ * - `crossFileCallEffects(context, call)` → what a call into a function of another project file
+ *   does, transitively (DB writes, unbounded lists, queries, blocking I/O, mutating HTTP, mail and
+ *   queue messages), each effect with its chain of hops; null for calls the model cannot follow
+ *   or that stay in this file (the per-file model in src/analysis answers those).
+ * - `externalHandlerEffects(context, route)` → the same for a route's handler arguments that name
+ *   functions of other files (`router.get('/', users.list)`, `ctrl.show.bind(ctrl)`, factories).
+ * - `describeChain(context, hops)` → `→ users.list (src/controllers/users.js:4) → …`.
+ *
+ * One model per lint root and process, built lazily from the files a question reaches: the CLI
+ * and an editor's ESLint process share the same code path. Parsed files are cached by path and
+ * invalidated by mtime and size (see files.ts); nothing outside the root is ever read, and files
+ * read for the model are never reported on.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Route } from '../analysis/routes.js';
+import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
+import { displayPath, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
+import { importSpecifiers, resolveModule } from './resolve.js';
+import { Project } from './modules.js';
+import { mountChains, type MountChain } from './mounts.js';
+import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
+
+export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
+export { Project, type Value } from './modules.js';
+export type { MountChain, MountPoint } from './mounts.js';
+
+const projects = new Map<string, Project>();
+const lintedFiles = new WeakMap<object, ProjectFile>();
+
+// The per-file DB analysis asks through this hook what a project module exports (a knex client
+// made in `src/db.js`); registered once, when the project model is first imported by a rule.
+/**
+ * Whether a module can export a DB client: it imports a DB library itself, or it is a small file
+ * that re-exports from other project modules (`module.exports = require('./knex')`). Asked on the
+ * text, so the models, helpers and services most imports lead to are never parsed for it.
+ */
+const SMALL_BARREL_BYTES = 4096;
+function mayExportDbValue(text: string): boolean {
+  const specifiers = importSpecifiers(text);
+  if (specifiers.some(isDbModule)) return true;
+  return text.length <= SMALL_BARREL_BYTES && specifiers.some((s) => s.startsWith('.') || s.startsWith('#'));
+}
+
+setModuleValueResolver((context, ref) => {
+  const project = projectOf(context);
+  const abs = resolveModule(context.filename, ref.source, project.root);
+  if (!abs || !projectTextMatches(abs, project.root, 'db', mayExportDbValue)) return null;
+  const target = project.module(lintedFile(context), ref.source);
+  if (!target) return null;
+  const found = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);
+  return found ? { context: found.file.context, node: found.node } : null;
+});
+
+/**
+ * `BACKLINT_PROJECT_MODEL=off` answers every cross-file question with "unknown": the per-file
+ * analysis alone, as before the model. For measuring what the model costs (`npm run bench model`)
+ * and as an escape hatch; not a documented option.
+ */
+const MODEL_OFF = process.env.BACKLINT_PROJECT_MODEL === 'off';
+const OUTSIDE = '\0no-project';
+
+/** The project a linted file belongs to: rooted at the lint's working directory. */
+export function projectOf(context: AnalysisContext): Project {
+  // A root no file lies under: every file and module question answers null.
+  const root = MODEL_OFF ? OUTSIDE : context.cwd;
+  let project = projects.get(root);
+  if (!project) {
+    project = new Project(root);
+    projects.set(root, project);
+  }
+  return project;
+}
+
+/** The file being linted, as a project file (its own parse: no second read). */
+function lintedFile(context: AnalysisContext): ProjectFile {
+  const ast = context.sourceCode.ast;
+  let file = lintedFiles.get(ast);
+  if (!file) {
+    file = { path: context.filename, sourceCode: context.sourceCode, context };
+    lintedFiles.set(ast, file);
+  }
+  return file;
+}
+
+export interface CrossFileEffects {
+  /** Effects by kind; each effect's first hop is the function this call enters. */
+  effects: ReadonlyMap<EffectKind, Effect>;
+}
+
+function withHop(summary: FunctionSummary, hop: Hop, inHandler = false): CrossFileEffects | null {
+  if (summary.effects.size === 0) return null;
+  const effects = new Map<EffectKind, Effect>();
+  for (const [kind, e] of summary.effects) effects.set(kind, { ...e, hops: [hop, ...e.hops], ...(inHandler ? { inHandler: true } : {}) });
+  return { effects };
+}
+
+/** See the header. */
+export function crossFileCallEffects(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): CrossFileEffects | null {
+  const project = projectOf(context);
+  const file = lintedFile(context);
+  let target;
+  try {
+    target = project.callee(file, call);
+  } catch {
+    // intentionally ignored: an unexpected shape ends the chain quietly
+    return null;
+  }
+  if (!target || target.kind !== 'function' || target.file.path === file.path) return null;
+  const summary = summarize(project, target.file, target.node, 1);
+  return withHop(summary, { label: callLabel(file, call), file: target.file.path, line: target.node.loc.start.line });
+}
+
+export interface HandlerEffects extends CrossFileEffects {
+  /** The handler argument in the route declaration: where a finding is reported. */
+  node: TSESTree.Node;
+}
+
+/** See the header. */
+export function externalHandlerEffects(context: AnalysisContext, route: Route): HandlerEffects[] {
+  const project = projectOf(context);
+  const file = lintedFile(context);
+  const out: HandlerEffects[] = [];
+  for (const node of route.handlerNodes) {
+    let target;
+    try {
+      target = project.value(file, node);
+    } catch {
+      // intentionally ignored: as above
+      continue;
+    }
+    if (!target || target.kind !== 'function' || target.file.path === file.path) continue;
+    const summary = summarize(project, target.file, target.node, 1);
+    const text = context.sourceCode.getText(node).replace(/\s+/g, ' ');
+    const hop: Hop = { label: text.length > 60 ? `${text.slice(0, 59)}…` : text, file: target.file.path, line: target.node.loc.start.line };
+    const effects = withHop(summary, hop, isHandlerWhereWritten(target.file, target.node));
+    if (effects) out.push({ node, ...effects });
+  }
+  return out;
+}
+
+/** `→ a (src/x.js:3) → b (src/y.js:9)`: the hops of a chain, paths relative to the lint root. */
+export function describeChain(context: AnalysisContext, hops: readonly Hop[]): string {
+  return hops.map((h) => `→ ${h.label} (${displayPath(context.cwd, h.file)}:${h.line})`).join(' ');
+}
+
+/** The first of `kinds` (in that order of preference) among the effects, or null. */
+export function firstEffect(found: CrossFileEffects, kinds: readonly EffectKind[]): Effect | null {
+  for (const k of kinds) {
+    const e = found.effects.get(k);
+    if (e) return e;
+  }
+  return null;
+}
+
+/**
+ * How other files mount the router a route of this file hangs off, when its own file does not
+ * reach an application root: full prefixes and the middleware at every mount point.
+ */
+export function routeMountChains(context: AnalysisContext, route: Route): MountChain[] {
+  if (!route.router || route.router.complete || route.router.top.root) return [];
+  const receiver = route.node.type === 'CallExpression' && route.node.callee.type === 'MemberExpression' ? route.node.callee.object : undefined;
+  try {
+    return mountChains(projectOf(context), lintedFile(context), route.router, 0, new Set(), receiver);
+  } catch {
+    // intentionally ignored: an unexpected shape ends the search quietly
+    return [];
+  }
+}
+
+/**
+ * A route's full path when other files mount its router and every mount gives the same prefix
+ * (`/v1/products/:id` for `fastify.get('/:id')` in a plugin registered with that prefix), with
+ * whether the chain reaches the application root; null when the model cannot tell.
+ */
+export function projectRoutePath(context: AnalysisContext, route: Route): { path: string; complete: boolean } | null {
+  const own = route.path ?? route.localPath;
+  if (own === null) return null;
+  const chains = routeMountChains(context, route);
+  if (chains.length === 0) return null;
+  const prefix = chains[0]!.prefix;
+  if (prefix === null || chains.some((c) => c.prefix !== prefix)) return null;
+  const tail = own === '/' ? '' : own;
+  return { path: `${prefix}${tail}` || '/', complete: chains.every((c) => c.complete) };
+}

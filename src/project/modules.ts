@@ -1,0 +1,476 @@
+/**
+ * What a name or expression refers to across the files of a project: the function, class,
+ * instance, object literal or module behind `users.list`, `new UsersService().find`,
+ * `this.usersService.findAll` (a NestJS provider injected by constructor type) or
+ * `require('./repo').touch`.
+ *
+ * Exports understood: ESM `export function/class/const`, `export { a as b }`, `export default …`,
+ * `export { x } from`, `export * from`, `export * as ns from`; CommonJS `module.exports = X`,
+ * `module.exports = { a, b }`, `exports.x = …`, `module.exports.x = …`; TypeScript `export =`.
+ * Imports come through the per-file import tracker (ESM, `require`, destructuring, aliases), so
+ * this module only maps a `{ source, path }` onto the target file's exports.
+ *
+ * Every step is bounded (MAX_DEPTH) and cycle-safe; anything not understood is `null`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getImportTracker, propertyName } from '../analysis/imports.js';
+import { loadProjectFile, type ProjectFile } from './files.js';
+import { resolveModule } from './resolve.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export type Value =
+  | { kind: 'function'; file: ProjectFile; node: FunctionNode }
+  | { kind: 'class'; file: ProjectFile; node: ClassNode }
+  | { kind: 'instance'; file: ProjectFile; node: ClassNode }
+  | { kind: 'object'; file: ProjectFile; node: TSESTree.ObjectExpression }
+  | { kind: 'module'; file: ProjectFile };
+
+/** Steps of resolution one question may take (aliases, re-exports, members, factories). */
+const MAX_DEPTH = 12;
+
+type ExportEntry = { node: Node } | { local: string } | { from: string; name: string } | { module: string };
+
+interface ExportTable {
+  named: Map<string, ExportEntry>;
+  stars: string[];
+}
+
+const exportTables = new WeakMap<object, ExportTable>();
+
+function isModuleExports(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    propertyName(node) === 'exports'
+  );
+}
+
+/** `exports.x` / `module.exports.x` → 'x'. */
+function cjsExportName(node: Node): string | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const obj = node.object;
+  if ((obj.type === AST_NODE_TYPES.Identifier && obj.name === 'exports') || isModuleExports(obj)) return propertyName(node);
+  return null;
+}
+
+function exportTable(file: ProjectFile): ExportTable {
+  const ast = file.sourceCode.ast;
+  let table = exportTables.get(ast);
+  if (table) return table;
+  table = { named: new Map(), stars: [] };
+  const named = table.named;
+  for (const stmt of ast.body) {
+    switch (stmt.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        const decl = stmt.declaration;
+        if (decl) {
+          if ((decl.type === AST_NODE_TYPES.FunctionDeclaration || decl.type === AST_NODE_TYPES.ClassDeclaration) && decl.id) {
+            named.set(decl.id.name, { node: decl });
+          } else if (decl.type === AST_NODE_TYPES.VariableDeclaration) {
+            for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) named.set(d.id.name, { node: d.init });
+          }
+        }
+        for (const spec of stmt.specifiers) {
+          if (spec.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+          const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
+          const local = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : String((spec.local as TSESTree.StringLiteral).value);
+          named.set(exported, stmt.source ? { from: stmt.source.value, name: local } : { local });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (stmt.exported) {
+          const exported = stmt.exported as TSESTree.Identifier | TSESTree.StringLiteral;
+          const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value);
+          named.set(name, { module: stmt.source.value });
+        } else {
+          table.stars.push(stmt.source.value);
+        }
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        named.set('default', { node: stmt.declaration });
+        break;
+      case AST_NODE_TYPES.TSExportAssignment:
+        named.set('default', { node: stmt.expression });
+        break;
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const e = stmt.expression;
+        if (e.type !== AST_NODE_TYPES.AssignmentExpression || e.operator !== '=') break;
+        if (isModuleExports(e.left)) {
+          named.set('default', { node: e.right });
+          if (e.right.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const p of e.right.properties) {
+              if (p.type !== AST_NODE_TYPES.Property) continue;
+              const name = propertyName(p);
+              if (name !== null && !named.has(name)) named.set(name, { node: p.value });
+            }
+          }
+        } else {
+          const name = cjsExportName(e.left);
+          if (name !== null) named.set(name, { node: e.right });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  exportTables.set(ast, table);
+  return table;
+}
+
+function findVariable(file: ProjectFile, node: Node, name: string): Variable | null {
+  for (let s: TSESLint.Scope.Scope | null = file.sourceCode.getScope(node); s; s = s.upper) {
+    const v = s.set.get(name);
+    if (v) return v;
+  }
+  return null;
+}
+
+function topLevelVariable(file: ProjectFile, name: string): Variable | null {
+  const manager = file.sourceCode.scopeManager;
+  if (!manager) return null;
+  for (const scope of manager.scopes) {
+    if (scope.type !== 'module' && scope.type !== 'global') continue;
+    const v = scope.set.get(name);
+    if (v) return v;
+  }
+  return null;
+}
+
+function unwrapExpression(node: Node): Node {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        n = n.expression;
+        break;
+      default:
+        return n;
+    }
+  }
+}
+
+/** The class a `this` inside `node` refers to (methods, constructors, field initialisers). */
+function enclosingClass(node: Node): ClassNode | null {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.ClassBody) {
+      const cls = p.parent;
+      return cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression ? cls : null;
+    }
+    // A plain function rebinds `this`; arrow functions keep the class's.
+    if (p.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (p.type === AST_NODE_TYPES.FunctionExpression && p.parent?.type !== AST_NODE_TYPES.MethodDefinition) return null;
+  }
+  return null;
+}
+
+/** The functions a function returns (`return (req, res) => …`, or an arrow's expression body). */
+export function returnedFunctions(fn: FunctionNode): FunctionNode[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = unwrapExpression(fn.body);
+    return isFunctionNode(body) ? [body] : [];
+  }
+  const out: FunctionNode[] = [];
+  const stack: Node[] = [...fn.body.body];
+  while (stack.length > 0 && out.length < 8) {
+    const n = stack.pop()!;
+    if (n.type === AST_NODE_TYPES.ReturnStatement) {
+      if (n.argument) {
+        const arg = unwrapExpression(n.argument);
+        if (isFunctionNode(arg)) out.push(arg);
+      }
+    } else if (n.type === AST_NODE_TYPES.BlockStatement) stack.push(...n.body);
+    else if (n.type === AST_NODE_TYPES.IfStatement) {
+      stack.push(n.consequent);
+      if (n.alternate) stack.push(n.alternate);
+    } else if (n.type === AST_NODE_TYPES.TryStatement) {
+      stack.push(n.block);
+      if (n.handler) stack.push(n.handler.body);
+    }
+  }
+  return out;
+}
+
+function isFunctionNode(node: Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/**
+ * One project: the lint root (files outside it are never read) and the questions asked about it.
+ * Answers are cheap to recompute per question; the expensive parts (parsing, export tables,
+ * summaries) are cached by the file cache and per AST.
+ */
+export class Project {
+  constructor(readonly root: string) {}
+
+  file(abs: string): ProjectFile | null {
+    return loadProjectFile(abs, this.root);
+  }
+
+  /** The project file a module specifier names from `from`, parsed, or null. */
+  module(from: ProjectFile | string, specifier: string): ProjectFile | null {
+    const fromPath = typeof from === 'string' ? from : from.path;
+    const target = resolveModule(fromPath, specifier, this.root);
+    return target ? this.file(target) : null;
+  }
+
+  /** What `name` exported from `file` is. */
+  exported(file: ProjectFile, name: string, depth = 0): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    const table = exportTable(file);
+    const entry = table.named.get(name);
+    if (entry) {
+      if ('node' in entry) return this.value(file, entry.node, depth + 1);
+      if ('local' in entry) {
+        const v = topLevelVariable(file, entry.local);
+        return v ? this.variableValue(file, v, depth + 1) : null;
+      }
+      if ('module' in entry) {
+        const target = this.module(file, entry.module);
+        return target ? { kind: 'module', file: target } : null;
+      }
+      const target = this.module(file, entry.from);
+      return target ? this.exported(target, entry.name, depth + 1) : null;
+    }
+    if (name === 'default') return null;
+    for (const star of table.stars) {
+      const target = this.module(file, star);
+      const v = target ? this.exported(target, name, depth + 1) : null;
+      if (v) return v;
+    }
+    return null;
+  }
+
+  /**
+   * The expression a module exports under `path` (`[]`: the module's default / `module.exports`),
+   * with the file it is in: for questions the value model does not answer itself, such as "is
+   * this the DB client `knex(config)` creates".
+   */
+  exportedNode(file: ProjectFile, path: readonly string[], depth = 0): { file: ProjectFile; node: Node } | null {
+    if (depth > MAX_DEPTH) return null;
+    const [head, ...rest] = path.length === 0 ? ['default'] : path;
+    const entry = exportTable(file).named.get(head!);
+    let found: { file: ProjectFile; node: Node } | null = null;
+    if (entry && 'node' in entry) found = { file, node: entry.node };
+    else if (entry && 'local' in entry) {
+      const v = topLevelVariable(file, entry.local);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) found = { file, node: def.node.init };
+    } else if (entry && 'from' in entry) {
+      const target = this.module(file, entry.from);
+      found = target ? this.exportedNode(target, [entry.name], depth + 1) : null;
+    } else if (!entry && head !== 'default') {
+      for (const star of exportTable(file).stars) {
+        const target = this.module(file, star);
+        found = target ? this.exportedNode(target, [head!], depth + 1) : null;
+        if (found) break;
+      }
+      // `module.exports = { knex }` without a named entry, or an ESM default object.
+      if (!found) {
+        const def = this.exported(file, 'default', depth + 1);
+        if (def?.kind === 'object') {
+          for (const p of def.node.properties) {
+            if (p.type === AST_NODE_TYPES.Property && propertyName(p) === head) found = { file: def.file, node: p.value };
+          }
+        }
+      }
+    }
+    if (!found || rest.length === 0) return found;
+    const obj = unwrapExpression(found.node);
+    if (obj.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    for (const p of obj.properties) {
+      if (p.type === AST_NODE_TYPES.Property && propertyName(p) === rest[0]) {
+        return rest.length === 1 ? { file: found.file, node: p.value } : null;
+      }
+    }
+    return null;
+  }
+
+  /** A member of a value: object property, static or instance method, injected provider, export. */
+  member(base: Value, name: string, depth = 0): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    switch (base.kind) {
+      case 'module':
+        return this.exported(base.file, name, depth + 1) ?? this.memberOfDefault(base.file, name, depth + 1);
+      case 'object': {
+        for (const p of base.node.properties) {
+          if (p.type !== AST_NODE_TYPES.Property || propertyName(p) !== name) continue;
+          return this.value(base.file, p.value, depth + 1);
+        }
+        return null;
+      }
+      case 'class':
+      case 'instance':
+        return this.classMember(base.file, base.node, name, base.kind === 'class', depth + 1);
+      default:
+        return null;
+    }
+  }
+
+  private memberOfDefault(file: ProjectFile, name: string, depth: number): Value | null {
+    const def = this.exported(file, 'default', depth);
+    return def && def.kind !== 'module' ? this.member(def, name, depth + 1) : null;
+  }
+
+  private classMember(file: ProjectFile, cls: ClassNode, name: string, isStatic: boolean, depth: number): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    for (const el of cls.body.body) {
+      if (el.type === AST_NODE_TYPES.MethodDefinition) {
+        if (el.static !== isStatic || el.kind !== 'method' || el.computed) continue;
+        if (el.key.type === AST_NODE_TYPES.Identifier && el.key.name === name && el.value.type === AST_NODE_TYPES.FunctionExpression) {
+          return { kind: 'function', file, node: el.value };
+        }
+      } else if (el.type === AST_NODE_TYPES.PropertyDefinition) {
+        if (el.static !== isStatic || el.computed || el.key.type !== AST_NODE_TYPES.Identifier || el.key.name !== name) continue;
+        if (el.value) return this.value(file, el.value, depth + 1);
+        return this.typedInstance(file, el.typeAnnotation?.typeAnnotation, depth + 1);
+      }
+    }
+    if (!isStatic) {
+      // NestJS and other DI containers: `constructor(private readonly users: UsersService)`.
+      const ctor = cls.body.body.find(
+        (el): el is TSESTree.MethodDefinition => el.type === AST_NODE_TYPES.MethodDefinition && el.kind === 'constructor',
+      );
+      for (const param of ctor?.value.params ?? []) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const p = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (p.type === AST_NODE_TYPES.Identifier && p.name === name) return this.typedInstance(file, p.typeAnnotation?.typeAnnotation, depth + 1);
+      }
+    }
+    if (cls.superClass) {
+      const parent = this.value(file, cls.superClass, depth + 1);
+      if (parent?.kind === 'class') return this.classMember(parent.file, parent.node, name, isStatic, depth + 1);
+    }
+    return null;
+  }
+
+  /** An instance of the class a type annotation names (`UsersService`), if it is a project class. */
+  private typedInstance(file: ProjectFile, type: TSESTree.TypeNode | undefined, depth: number): Value | null {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+    const cls = this.value(file, type.typeName, depth + 1);
+    return cls?.kind === 'class' ? { kind: 'instance', file: cls.file, node: cls.node } : null;
+  }
+
+  private variableValue(file: ProjectFile, variable: Variable, depth: number): Value | null {
+    if (depth > MAX_DEPTH || variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'FunctionName':
+        return def.node.type === AST_NODE_TYPES.FunctionDeclaration ? { kind: 'function', file, node: def.node } : null;
+      case 'ClassName':
+        return def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression
+          ? { kind: 'class', file, node: def.node }
+          : null;
+      case 'Variable': {
+        const declarator = def.node;
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
+        if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.init !== true)) return null;
+        return this.value(file, declarator.init, depth + 1);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** What an expression in `file` evaluates to, as far as the model can tell. */
+  value(file: ProjectFile, expr: Node, depth = 0): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    const node = unwrapExpression(expr);
+    switch (node.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return { kind: 'function', file, node };
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        return { kind: 'class', file, node };
+      case AST_NODE_TYPES.ObjectExpression:
+        return { kind: 'object', file, node };
+      case AST_NODE_TYPES.NewExpression: {
+        const cls = this.value(file, node.callee, depth + 1);
+        return cls?.kind === 'class' ? { kind: 'instance', file: cls.file, node: cls.node } : null;
+      }
+      case AST_NODE_TYPES.ThisExpression: {
+        const cls = enclosingClass(node);
+        return cls ? { kind: 'instance', file, node: cls } : null;
+      }
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.MemberExpression: {
+        const imported = this.importedValue(file, node, depth);
+        if (imported !== undefined) return imported;
+        if (node.type === AST_NODE_TYPES.Identifier) {
+          const variable = findVariable(file, node, node.name);
+          return variable ? this.variableValue(file, variable, depth + 1) : null;
+        }
+        const name = propertyName(node);
+        if (name === null) return null;
+        const base = this.value(file, node.object, depth + 1);
+        return base ? this.member(base, name, depth + 1) : null;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrapExpression(node.callee);
+        // `ctrl.show.bind(ctrl)` is `ctrl.show`.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'bind') return this.value(file, callee.object, depth + 1);
+        const imported = this.importedValue(file, node, depth);
+        if (imported !== undefined) return imported;
+        // A factory: the function it returns (`app.get('/x', makeHandler())`).
+        const fn = this.value(file, callee, depth + 1);
+        if (fn?.kind !== 'function') return null;
+        const returned = returnedFunctions(fn.node);
+        return returned.length === 1 ? { kind: 'function', file: fn.file, node: returned[0]! } : null;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        return node.argument.type === AST_NODE_TYPES.ImportExpression ? this.importedValue(file, node, depth) ?? null : null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * An expression the import tracker traces to a module: the project file's export (a value or
+   * null), or `undefined` when the expression does not come from an import at all.
+   */
+  private importedValue(file: ProjectFile, node: Node, depth: number): Value | null | undefined {
+    const ref = getImportTracker(file.context).resolve(node);
+    if (!ref) return undefined;
+    const target = this.module(file, ref.source);
+    if (!target) return null;
+    let v: Value | null = { kind: 'module', file: target };
+    let path = ref.path;
+    if (path[0] === 'default') {
+      v = this.exported(target, 'default', depth + 1);
+      path = path.slice(1);
+    }
+    for (const name of path) {
+      if (!v) return null;
+      v = this.member(v, name, depth + 1);
+    }
+    return v;
+  }
+
+  /** The function a call runs, when the model can name it (a module's default export when called). */
+  callee(file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression): Value | null {
+    const v = this.value(file, call.callee);
+    if (!v) return null;
+    if (v.kind === 'module') {
+      const def = this.exported(v.file, 'default');
+      return def?.kind === 'function' ? def : null;
+    }
+    return v.kind === 'function' ? v : null;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Module resolution for the project model: which file of the project an import specifier names.
+ *
+ * Followed: relative specifiers with or without extension (a `.js` specifier in TypeScript sources
+ * names the `.ts` file beside it), directory `index` files and a directory's package.json `main`,
+ * tsconfig.json `paths` and `baseUrl` (with `extends` chains), and package.json `imports` (`#x`).
+ * Not followed: packages in node_modules (their knowledge lives in the analysis tables), remote
+ * URLs, and anything that would resolve outside the project root.
+ *
+ * Every answer is cached per directory/specifier; `clearResolutionCache()` drops them (the file
+ * cache calls it when a tsconfig or package.json changes).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// TypeScript takes a few hundred milliseconds to load: only a project with a tsconfig pays for it.
+let tsJson: ((file: string, text: string) => { config?: unknown; error?: unknown }) | undefined;
+function parseJsonc(file: string, text: string): { config?: unknown; error?: unknown } {
+  tsJson ??= (createRequire(import.meta.url)('typescript') as typeof import('typescript')).parseConfigFileTextToJson;
+  return tsJson(file, text);
+}
+
+/** Extensions tried, in order, for an extensionless specifier and for directory indexes. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+/** A `.js`-family specifier in TypeScript sources names the TypeScript file compiled to it. */
+const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** Config files bigger than this are not project configuration anyone wrote by hand. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    // intentionally ignored: a missing or unreadable candidate is simply not the answer
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    // intentionally ignored: as above
+    return false;
+  }
+}
+
+/** True when `file` lies inside `root` (never outside the lint root, never inside node_modules). */
+export function isProjectFile(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  return !rel.split(path.sep).includes('node_modules');
+}
+
+function readJson(file: string): unknown {
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
+    const text = readFileSync(file, 'utf8');
+    if (path.basename(file) === 'package.json') return JSON.parse(text) as unknown;
+    // tsconfig files allow comments and trailing commas; TypeScript's own reader accepts both.
+    const { config, error } = parseJsonc(file, text);
+    return error ? undefined : config;
+  } catch {
+    // intentionally ignored: an unreadable or broken config file means "no configuration"
+    return undefined;
+  }
+}
+
+interface PathsConfig {
+  /** Directory `paths` targets are relative to (baseUrl, else the tsconfig's directory). */
+  base: string;
+  baseUrl: string | null;
+  paths: [pattern: string, targets: string[]][];
+}
+
+const tsconfigCache = new Map<string, PathsConfig | null>();
+const packageCache = new Map<string, { dir: string; imports: unknown } | null>();
+const resolutionCache = new Map<string, string | null>();
+
+export function clearResolutionCache(): void {
+  tsconfigCache.clear();
+  packageCache.clear();
+  resolutionCache.clear();
+}
+
+/** compilerOptions.baseUrl/paths of a tsconfig, following `extends` (relative ones) up to 8 deep. */
+function readTsconfig(file: string, root: string, depth = 0): PathsConfig | null {
+  const json = readJson(file) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+  if (!json || typeof json !== 'object') return null;
+  const dir = path.dirname(file);
+  let inherited: PathsConfig | null = null;
+  const parents = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends : [];
+  for (const ext of parents) {
+    if (typeof ext !== 'string' || depth >= 8 || !ext.startsWith('.')) continue;
+    let parentFile = path.resolve(dir, ext);
+    if (!parentFile.endsWith('.json')) parentFile += '.json';
+    if (!isProjectFile(root, parentFile) && path.dirname(parentFile) !== root) continue;
+    inherited = readTsconfig(parentFile, root, depth + 1) ?? inherited;
+  }
+  const opts = json.compilerOptions ?? {};
+  const baseUrl = typeof opts.baseUrl === 'string' ? path.resolve(dir, opts.baseUrl) : (inherited?.baseUrl ?? null);
+  let paths = inherited?.paths ?? [];
+  let pathsBase = inherited?.base ?? dir;
+  if (opts.paths && typeof opts.paths === 'object') {
+    paths = Object.entries(opts.paths as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []]);
+    pathsBase = typeof opts.baseUrl === 'string' ? baseUrl! : dir;
+  }
+  if (baseUrl && typeof opts.baseUrl === 'string') pathsBase = baseUrl;
+  return { base: pathsBase, baseUrl, paths };
+}
+
+/** The nearest file named `name` from `dir` up to `root` (inclusive). */
+function nearest(dir: string, root: string, name: string): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const candidate = path.join(d, name);
+    if (isFile(candidate)) return candidate;
+    if (d === root || path.dirname(d) === d || !d.startsWith(root)) return null;
+  }
+}
+
+function tsconfigFor(dir: string, root: string): PathsConfig | null {
+  let cached = tsconfigCache.get(dir);
+  if (cached === undefined) {
+    const file = nearest(dir, root, 'tsconfig.json');
+    cached = file ? readTsconfig(file, root) : null;
+    tsconfigCache.set(dir, cached);
+  }
+  return cached;
+}
+
+function packageFor(dir: string, root: string): { dir: string; imports: unknown } | null {
+  let cached = packageCache.get(dir);
+  if (cached === undefined) {
+    const file = nearest(dir, root, 'package.json');
+    const json = file ? (readJson(file) as { imports?: unknown } | undefined) : undefined;
+    cached = file && json ? { dir: path.dirname(file), imports: json.imports } : null;
+    packageCache.set(dir, cached);
+  }
+  return cached;
+}
+
+/** Source-first condition order: a TypeScript project's `imports` often lists `types`/`source`. */
+const CONDITIONS = ['source', 'types', 'import', 'require', 'node', 'default'];
+
+function conditionalTarget(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value;
+  if (depth > 4 || !value || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const t = conditionalTarget(v, depth + 1);
+      if (t) return t;
+    }
+    return null;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const c of CONDITIONS) {
+    if (c in obj) {
+      const t = conditionalTarget(obj[c], depth + 1);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
+/** Pattern `a/*` against `a/b/c` → 'b/c'; exact patterns → ''; else null. */
+function matchStar(pattern: string, specifier: string): string | null {
+  const star = pattern.indexOf('*');
+  if (star === -1) return pattern === specifier ? '' : null;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  if (specifier.length < prefix.length + suffix.length || !specifier.startsWith(prefix) || !specifier.endsWith(suffix)) return null;
+  return specifier.slice(prefix.length, specifier.length - suffix.length);
+}
+
+/** A file for `base` (a path without or with extension), or its directory index. */
+function resolveFile(base: string, root: string): string | null {
+  if (!isProjectFile(root, base)) return null;
+  if (isFile(base)) return base;
+  const ext = path.extname(base);
+  const swaps = TS_FOR_JS[ext];
+  if (swaps) {
+    const stem = base.slice(0, -ext.length);
+    for (const e of swaps) if (isFile(stem + e)) return stem + e;
+  }
+  for (const e of SOURCE_EXTENSIONS) if (isFile(base + e)) return base + e;
+  if (isDirectory(base)) {
+    const pkg = readJson(path.join(base, 'package.json')) as { main?: unknown } | undefined;
+    if (pkg && typeof pkg.main === 'string') {
+      const main = resolveFile(path.resolve(base, pkg.main), root);
+      if (main) return main;
+    }
+    for (const e of SOURCE_EXTENSIONS) {
+      const index = path.join(base, `index${e}`);
+      if (isFile(index)) return index;
+    }
+  }
+  return null;
+}
+
+function resolveUncached(fromDir: string, specifier: string, root: string): string | null {
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
+    return resolveFile(path.resolve(fromDir, specifier), root);
+  }
+  if (path.isAbsolute(specifier)) return resolveFile(specifier, root);
+  if (specifier.startsWith('#')) {
+    const pkg = packageFor(fromDir, root);
+    if (!pkg || !pkg.imports || typeof pkg.imports !== 'object') return null;
+    for (const [pattern, value] of Object.entries(pkg.imports as Record<string, unknown>)) {
+      const rest = matchStar(pattern, specifier);
+      if (rest === null) continue;
+      const target = conditionalTarget(value);
+      if (!target || !target.startsWith('./')) continue;
+      const found = resolveFile(path.resolve(pkg.dir, target.replace('*', rest)), root);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) return null; // node:, http:, data: …
+  const ts = tsconfigFor(fromDir, root);
+  if (ts) {
+    for (const [pattern, targets] of ts.paths) {
+      const rest = matchStar(pattern, specifier);
+      if (rest === null) continue;
+      for (const t of targets) {
+        const found = resolveFile(path.resolve(ts.base, t.replace('*', rest)), root);
+        if (found) return found;
+      }
+    }
+    if (ts.baseUrl) {
+      const found = resolveFile(path.resolve(ts.baseUrl, specifier), root);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * The project file `specifier` names when imported from `fromFile`, or null (a package, a builtin,
+ * a missing file, or a file outside `root`).
+ */
+export function resolveModule(fromFile: string, specifier: string, root: string): string | null {
+  if (specifier.length === 0 || specifier.length > 1024) return null;
+  const fromDir = path.dirname(fromFile);
+  const key = `${fromDir}\0${specifier}\0${root}`;
+  let found = resolutionCache.get(key);
+  if (found === undefined) {
+    found = resolveUncached(fromDir, specifier, root);
+    resolutionCache.set(key, found);
+  }
+  return found;
+}
+
+// Specifier scan: `require('x')`, `from 'x'`, `import('x')`, `import 'x'`. Linear: each
+// alternative starts with a fixed word and the quoted part excludes its own delimiter.
+const SPECIFIER = /\b(?:require\s*\(\s*|from\s*|import\s*\(\s*|import\s+)(['"])([^'"\n]{1,300})\1/g;
+
+/** The module specifiers a source text imports or requires, found without parsing it. */
+export function importSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  SPECIFIER.lastIndex = 0;
+  for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) out.push(m[2]!);
+  return out;
+}

@@ -1,0 +1,274 @@
+/**
+ * The project model on small real file trees written to a temporary directory: module resolution,
+ * export forms, value resolution across files, and transitive function summaries.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import '../../src/project/index.js';
+import { clearProjectFiles } from '../../src/project/files.js';
+import { Project } from '../../src/project/modules.js';
+import { clearResolutionCache, resolveModule } from '../../src/project/resolve.js';
+import { summarize } from '../../src/project/summaries.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+beforeEach(() => {
+  clearProjectFiles();
+  clearResolutionCache();
+});
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'backlint-project-'));
+  dirs.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  return root;
+}
+
+describe('resolveModule', () => {
+  it('follows relative specifiers, extensions, .js → .ts, directory indexes and package main', () => {
+    const root = tree({
+      'src/a.ts': '',
+      'src/b.js': '',
+      'src/lib/index.ts': '',
+      'src/pkg/package.json': '{"main": "./main.js"}',
+      'src/pkg/main.js': '',
+    });
+    const from = path.join(root, 'src/app.ts');
+    expect(resolveModule(from, './a', root)).toBe(path.join(root, 'src/a.ts'));
+    expect(resolveModule(from, './a.js', root)).toBe(path.join(root, 'src/a.ts'));
+    expect(resolveModule(from, './b', root)).toBe(path.join(root, 'src/b.js'));
+    expect(resolveModule(from, './lib', root)).toBe(path.join(root, 'src/lib/index.ts'));
+    expect(resolveModule(from, './pkg', root)).toBe(path.join(root, 'src/pkg/main.js'));
+    expect(resolveModule(from, './missing', root)).toBeNull();
+    expect(resolveModule(from, 'express', root)).toBeNull();
+    expect(resolveModule(from, 'node:fs', root)).toBeNull();
+  });
+
+  it('reads tsconfig paths and baseUrl through an extends chain, with comments', () => {
+    const root = tree({
+      'tsconfig.base.json': '{ // shared\n "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }',
+      'tsconfig.json': '{ "extends": "./tsconfig.base.json", }',
+      'src/services/users.ts': '',
+      'src/config.ts': '',
+    });
+    const from = path.join(root, 'src/routes/users.ts');
+    expect(resolveModule(from, '@app/services/users', root)).toBe(path.join(root, 'src/services/users.ts'));
+    expect(resolveModule(from, 'src/config', root)).toBe(path.join(root, 'src/config.ts'));
+  });
+
+  it('reads package.json imports (#x and #x/*, with conditions)', () => {
+    const root = tree({
+      'package.json': JSON.stringify({ imports: { '#db': { node: './src/db.js', default: './src/db.js' }, '#services/*': './src/services/*.js' } }),
+      'src/db.js': '',
+      'src/services/users.ts': '',
+    });
+    const from = path.join(root, 'src/app.js');
+    expect(resolveModule(from, '#db', root)).toBe(path.join(root, 'src/db.js'));
+    expect(resolveModule(from, '#services/users', root)).toBe(path.join(root, 'src/services/users.ts'));
+  });
+
+  it('never resolves outside the root or into node_modules', () => {
+    const root = tree({ 'app/src/a.js': '', 'outside.js': '', 'app/node_modules/x/index.js': '' });
+    const appRoot = path.join(root, 'app');
+    const from = path.join(appRoot, 'src/a.js');
+    expect(resolveModule(from, '../../outside', appRoot)).toBeNull();
+    expect(resolveModule(from, '../node_modules/x', appRoot)).toBeNull();
+    expect(resolveModule(from, path.join(root, 'outside.js'), appRoot)).toBeNull();
+  });
+});
+
+describe('Project values and exports', () => {
+  it('resolves CommonJS and ESM export forms to functions', () => {
+    const root = tree({
+      'cjs-object.js': 'function a() {}\nconst b = () => 1;\nmodule.exports = { a, b, c() {} };',
+      'cjs-named.js': 'exports.x = function () {};\nmodule.exports.y = () => 2;',
+      'esm.ts': 'export function f() {}\nexport const g = () => 1;\nconst h = function () {};\nexport { h as renamed };\nexport default class Svc { run() {} }',
+      'barrel.ts': "export * from './esm';\nexport { a as fromCjs } from './cjs-object';\nexport * as ns from './cjs-named';",
+      'ts-equals.ts': 'function z() {}\nexport = z;',
+    });
+    const p = new Project(root);
+    const file = (rel: string) => p.file(path.join(root, rel))!;
+    const kind = (v: ReturnType<Project['exported']>) => v?.kind ?? null;
+    expect(kind(p.exported(file('cjs-object.js'), 'a'))).toBe('function');
+    expect(kind(p.exported(file('cjs-object.js'), 'c'))).toBe('function');
+    expect(kind(p.exported(file('cjs-named.js'), 'x'))).toBe('function');
+    expect(kind(p.exported(file('cjs-named.js'), 'y'))).toBe('function');
+    expect(kind(p.exported(file('esm.ts'), 'renamed'))).toBe('function');
+    expect(kind(p.exported(file('esm.ts'), 'default'))).toBe('class');
+    expect(kind(p.exported(file('barrel.ts'), 'g'))).toBe('function');
+    expect(kind(p.exported(file('barrel.ts'), 'fromCjs'))).toBe('function');
+    expect(kind(p.exported(file('barrel.ts'), 'ns'))).toBe('module');
+    expect(kind(p.exported(file('ts-equals.ts'), 'default'))).toBe('function');
+    expect(p.exported(file('esm.ts'), 'nope')).toBeNull();
+  });
+
+  it('survives import cycles, dynamic require, unresolvable imports and broken files', () => {
+    const root = tree({
+      'a.js': "const b = require('./b');\nmodule.exports = b;",
+      'b.js': "const a = require('./a');\nmodule.exports = a;",
+      'dyn.js': 'const m = require(process.env.X);\nmodule.exports = m.run;',
+      'missing.js': "module.exports = require('./nowhere').x;",
+      'broken.js': 'module.exports = function ( {',
+    });
+    const p = new Project(root);
+    // The cycle ends at a module object, not in a hang or a stack overflow.
+    expect(p.exported(p.file(path.join(root, 'a.js'))!, 'default')?.kind).toBe('module');
+    expect(p.member(p.exported(p.file(path.join(root, 'a.js'))!, 'default')!, 'anything')).toBeNull();
+    expect(p.exported(p.file(path.join(root, 'dyn.js'))!, 'default')).toBeNull();
+    expect(p.exported(p.file(path.join(root, 'missing.js'))!, 'default')).toBeNull();
+    expect(p.file(path.join(root, 'broken.js'))).toBeNull();
+  });
+
+  it('never reads a file whose real path is outside the root', () => {
+    const root = tree({ 'app/index.js': '', 'secret.js': 'module.exports = function leak() {};' });
+    symlinkSync(path.join(root, 'secret.js'), path.join(root, 'app/link.js'));
+    const p = new Project(path.join(root, 'app'));
+    expect(p.file(path.join(root, 'app/link.js'))).toBeNull();
+    expect(p.file(path.join(root, 'secret.js'))).toBeNull();
+  });
+
+  it('re-reads a file when its mtime or size changes', () => {
+    const root = tree({ 'm.js': 'module.exports = { a() {} };' });
+    const p = new Project(root);
+    const abs = path.join(root, 'm.js');
+    expect(p.exported(p.file(abs)!, 'b')).toBeNull();
+    writeFileSync(abs, 'module.exports = { a() {}, b() {} };');
+    utimesSync(abs, new Date(), new Date(Date.now() + 5000));
+    expect(p.exported(p.file(abs)!, 'b')?.kind).toBe('function');
+  });
+});
+
+describe('summaries', () => {
+  const layered = {
+    'routes.js': [
+      "const users = require('./controllers/users');",
+      "const { UsersController } = require('./controllers/nest');",
+      'module.exports = { list: users.list, factory: users.makeHandler(), nest: UsersController };',
+    ].join('\n'),
+    'controllers/users.js': [
+      "const svc = require('../services/users');",
+      'exports.list = async (req, res) => res.json(await svc.all());',
+      'exports.makeHandler = () => async (req, res) => { await svc.touch(req.params.id); res.end(); };',
+    ].join('\n'),
+    'controllers/nest.ts': [
+      "import { UsersService } from '../services/users.service';",
+      'export class UsersController {',
+      '  constructor(private readonly usersService: UsersService) {}',
+      '  findAll() { return this.usersService.findAll(); }',
+      '}',
+    ].join('\n'),
+    'services/users.js': [
+      "const repo = require('../repositories/users');",
+      'class UsersService { all() { return repo.findAll(); } touch(id) { return helper(id); } }',
+      'function helper(id) { return repo.touch(id); }',
+      'module.exports = new UsersService();',
+    ].join('\n'),
+    'services/users.service.ts': [
+      "import { db } from '../lib/db';",
+      'export class UsersService { findAll() { return db("users").select("*"); } }',
+    ].join('\n'),
+    'repositories/users.js': [
+      "const knex = require('knex')({ client: 'pg' });",
+      "exports.findAll = () => knex('users').select('*');",
+      "exports.touch = (id) => knex('users').where({ id }).update({ seen: new Date() });",
+    ].join('\n'),
+    'lib/db.ts': "import knex from 'knex';\nexport const db = knex({ client: 'pg' });",
+    'cycle.js': "function a(n) { return n ? b(n - 1) : require('fs').readFileSync('x'); }\nfunction b(n) { return a(n); }\nmodule.exports = { a };",
+  };
+
+  function effects(root: string, rel: string, name: string, member?: string) {
+    const p = new Project(root);
+    let v = p.exported(p.file(path.join(root, rel))!, name);
+    if (member && v) v = p.member(v, member);
+    if (v?.kind === 'class') v = p.member({ kind: 'instance', file: v.file, node: v.node }, 'findAll');
+    expect(v?.kind).toBe('function');
+    if (v?.kind !== 'function') return {};
+    const s = summarize(p, v.file, v.node);
+    return Object.fromEntries([...s.effects].map(([k, e]) => [k, `${e.hops.map((h) => `${h.label}@${path.relative(root, h.file)}:${h.line}`).join(' > ')} : ${e.what}`]));
+  }
+
+  it('follows handler → service instance → repository, with one hop per function', () => {
+    const root = tree(layered);
+    expect(effects(root, 'routes.js', 'list')).toEqual({
+      query: 'svc.all@services/users.js:2 > repo.findAll@repositories/users.js:2 : knex select',
+      'unbounded-list': 'svc.all@services/users.js:2 > repo.findAll@repositories/users.js:2 : knex select',
+    });
+  });
+
+  it('follows a handler factory and same-file helpers of another file', () => {
+    const root = tree(layered);
+    expect(effects(root, 'routes.js', 'factory')['db-write']).toBe(
+      'svc.touch@services/users.js:2 > helper@services/users.js:3 > repo.touch@repositories/users.js:3 : knex update',
+    );
+  });
+
+  it('follows NestJS constructor injection and a DB client exported by another module', () => {
+    const root = tree(layered);
+    expect(effects(root, 'routes.js', 'nest')['unbounded-list']).toBe('this.usersService.findAll@services/users.service.ts:2 : knex select');
+  });
+
+  it('is cycle-safe', () => {
+    const root = tree(layered);
+    expect(effects(root, 'cycle.js', 'a')['sync-io']).toBe(' : fs.readFileSync');
+  });
+});
+
+describe('mount chains', () => {
+  it('follows routers mounted in other files, with full prefixes and mount-point middleware', async () => {
+    const { getRouteModel } = await import('../../src/analysis/routes.js');
+    const { mountChains, clearImporterIndexes } = await import('../../src/project/mounts.js');
+    clearImporterIndexes();
+    const root = tree({
+      'src/server.js': [
+        "const express = require('express');",
+        "const rateLimit = require('express-rate-limit');",
+        "const api = require('./api');",
+        'const app = express();',
+        'app.use(helmet());',
+        "app.use('/api', rateLimit({ limit: 5 }), api);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/api.js': [
+        "const { Router } = require('express');",
+        "import auth from './auth';",
+        'const api = Router();',
+        "api.use('/v2/auth', auth);",
+        'module.exports = api;',
+      ].join('\n'),
+      'src/auth.js': [
+        "import express from 'express';",
+        'const router = express.Router();',
+        "router.post('/login', (req, res) => res.end());",
+        'export default router;',
+      ].join('\n'),
+      'src/koa.js': [
+        "const Router = require('@koa/router');",
+        "const users = require('./koa-users');",
+        'const root = new Router();',
+        "root.use('/users', users.routes());",
+        'module.exports = root;',
+      ].join('\n'),
+      'src/koa-users.js': "const Router = require('@koa/router');\nconst r = new Router();\nr.get('/', (ctx) => {});\nmodule.exports = r;",
+    });
+    const p = new Project(root);
+    const auth = p.file(path.join(root, 'src/auth.js'))!;
+    const route = getRouteModel(auth.context).routes[0]!;
+    const chains = mountChains(p, auth, route.router!);
+    expect(chains.map((c) => [c.prefix, c.complete, c.mounts.map((m) => path.relative(root, m.file.path))])).toEqual([
+      ['/api/v2/auth', true, ['src/api.js', 'src/server.js']],
+    ]);
+    expect(chains[0]!.middleware.map((m) => m.file.sourceCode.getText(m.node))).toEqual(['helmet()', 'rateLimit({ limit: 5 })']);
+
+    const koaUsers = p.file(path.join(root, 'src/koa-users.js'))!;
+    const koaChains = mountChains(p, koaUsers, getRouteModel(koaUsers.context).routes[0]!.router!);
+    expect(koaChains.map((c) => [c.prefix, c.complete])).toEqual([['/users', false]]);
+  });
+});

@@ -15,6 +15,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
+import { functionsReturnedBy } from '../analysis/routes.js';
 import { loadProjectFile, type ProjectFile } from './files.js';
 import { resolveModule } from './resolve.js';
 
@@ -175,40 +176,6 @@ function enclosingClass(node: Node): ClassNode | null {
   return null;
 }
 
-/** The functions a function returns (`return (req, res) => …`, or an arrow's expression body). */
-export function returnedFunctions(fn: FunctionNode): FunctionNode[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = unwrapExpression(fn.body);
-    return isFunctionNode(body) ? [body] : [];
-  }
-  const out: FunctionNode[] = [];
-  const stack: Node[] = [...fn.body.body];
-  while (stack.length > 0 && out.length < 8) {
-    const n = stack.pop()!;
-    if (n.type === AST_NODE_TYPES.ReturnStatement) {
-      if (n.argument) {
-        const arg = unwrapExpression(n.argument);
-        if (isFunctionNode(arg)) out.push(arg);
-      }
-    } else if (n.type === AST_NODE_TYPES.BlockStatement) stack.push(...n.body);
-    else if (n.type === AST_NODE_TYPES.IfStatement) {
-      stack.push(n.consequent);
-      if (n.alternate) stack.push(n.alternate);
-    } else if (n.type === AST_NODE_TYPES.TryStatement) {
-      stack.push(n.block);
-      if (n.handler) stack.push(n.handler.body);
-    }
-  }
-  return out;
-}
-
-function isFunctionNode(node: Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
 
 /**
  * One project: the lint root (files outside it are never read) and the questions asked about it.
@@ -428,10 +395,18 @@ export class Project {
         if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'bind') return this.value(file, callee.object, depth + 1);
         const imported = this.importedValue(file, node, depth);
         if (imported !== undefined) return imported;
-        // A factory: the function it returns (`app.get('/x', makeHandler())`).
+        // A factory: the function it returns (`app.get('/x', makeHandler())`), found by the route
+        // model's own helper, with returned names resolved in the factory's file.
         const fn = this.value(file, callee, depth + 1);
         if (fn?.kind !== 'function') return null;
-        const returned = returnedFunctions(fn.node);
+        const returned = functionsReturnedBy(
+          fn.node,
+          (e) => {
+            const v = this.value(fn.file, e, depth + 2);
+            return v?.kind === 'function' && v.file === fn.file ? [v.node] : [];
+          },
+          fn.file.sourceCode.visitorKeys,
+        );
         return returned.length === 1 ? { kind: 'function', file: fn.file, node: returned[0]! } : null;
       }
       case AST_NODE_TYPES.AwaitExpression:

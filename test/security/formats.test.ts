@@ -6,7 +6,7 @@
  * `%YAML 1.1` document, whose parse errors come at column 0) passes the SARIF multitool's validator.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,13 @@ import { assertBuilt, ROOT, runCli } from '../cli/helpers.js';
 
 const require = createRequire(import.meta.url);
 const MULTITOOL = require('@microsoft/sarif-multitool-linux') as string;
+// The package makes its binary executable in a postinstall script, which an npm that does not run
+// unapproved install scripts (or `npm ci --ignore-scripts`) skips.
+try {
+  chmodSync(MULTITOOL, 0o755);
+} catch {
+  // intentionally ignored: a read-only install keeps whatever mode it has; validate() then fails loudly
+}
 
 // C0 (but tab and newline) and C1 controls, bidi controls and marks, line/paragraph separators.
 // eslint-disable-next-line no-control-regex

@@ -414,9 +414,9 @@ const SECRET_ASSIGNMENT = /(?<![\w-])([A-Za-z_][\w-]*)["']?[ \t]*(?:=(?![=>])[ \
 /** Names of connection-string secrets that isSecretName does not know as such. */
 const CONNECTION_SECRET_NAMES = /^(?:accountkey|sig)$/i;
 
-/** Values that stand for a secret without being one: template syntax and runs of mask characters. */
+/** Values that stand for a secret without being one: template syntax, `[redacted]`, runs of mask characters. */
 function isStandIn(value: string): boolean {
-  return /^(?:\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>|\$[A-Za-z_]\w*|%[sd]|[x*•.]+)$/i.test(value);
+  return /^(?:\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>|\[[^\]]*\]|\$[A-Za-z_]\w*|%[sd]|[x*•.]+)$/i.test(value);
 }
 
 function maskUrlUserinfo(whole: string, user: string, password: string): string {
@@ -459,6 +459,8 @@ function maskAssignments(text: string): string {
     const name = m[1]!;
     if (!isSecretName(name) && !CONNECTION_SECRET_NAMES.test(name)) continue;
     const quote = m[2] ?? m[3] ?? '';
+    // `const token = parse(raw)`: spaced and unquoted, the value is an expression, not a literal.
+    if (!quote && /[ \t]/.test(m[0])) continue;
     const start = m.index + m[0].length;
     const end = valueEnd(text, start, quote);
     const value = text.slice(start, end);

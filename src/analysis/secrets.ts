@@ -393,11 +393,22 @@ const MASK_INPUT_LIMIT = 4_096;
 /** Characters that end every secret shape below (tokens, URL user-info, assigned values). */
 const SECRET_FREE_CHAR = /[\s"'`;,()[\]{}<>]/;
 
-/** The provider patterns above, made global for replacing every occurrence. */
-let globalProviderPatterns: RegExp[] | null = null;
-function providerPatterns(): RegExp[] {
-  globalProviderPatterns ??= PROVIDERS.map((p) => new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`));
-  return globalProviderPatterns;
+/**
+ * Every match of a provider pattern masked. The patterns are the non-global ones above (no
+ * RegExp is built from another's source): each search starts after the previous match.
+ */
+function maskProviderMatches(text: string, re: RegExp): string {
+  let out = '';
+  let rest = text;
+  const next = () => {
+    re.lastIndex = 0; // in case a pattern ever gains a `g` or `y` flag
+    return re.exec(rest);
+  };
+  for (let m = next(); m && m[0] !== ''; m = next()) {
+    out += `${rest.slice(0, m.index)}${maskSecret(m[0])}`;
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out + rest;
 }
 
 // `://user:password@` (the user may be empty: `redis://:password@host`); the scheme before it is
@@ -492,7 +503,7 @@ export function maskSecrets(text: string): string {
     out = `${out.slice(0, end)}… (truncated)`;
   }
   if (PROVIDER_PREFILTER.test(out)) {
-    for (const re of providerPatterns()) out = out.replace(re, (m) => maskSecret(m));
+    for (const p of PROVIDERS) out = maskProviderMatches(out, p.re);
   }
   if (out.includes('://') && out.includes('@')) out = out.replace(URL_USERINFO, maskUrlUserinfo);
   if (out.includes('=') || out.includes(':')) out = maskAssignments(out);

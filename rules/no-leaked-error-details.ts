@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
+import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { errorContextOf, isCaughtError, responseAt, type ResponseSite } from '../src/analysis/responses.js';
 import { resolveConstInit, unwrap } from '../src/analysis/values.js';
@@ -178,7 +179,7 @@ export default defineRule({
         for (const leak of leaks) {
           if (reported.has(leak.node)) continue;
           const expr = sc.getText(leak.node);
-          const data = { expr: expr.length > 40 ? `${expr.slice(0, 37)}...` : expr, where: '' };
+          const data = { expr: maskedExcerpt(expr, 40, '...'), where: '' };
           if (leak.kind === 'stack') {
             reported.add(leak.node);
             context.report({ node: leak.node, messageId: 'stack', data });

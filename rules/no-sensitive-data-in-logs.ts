@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
+import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { importsLogger, isLoggerCall, sensitiveRead } from '../src/analysis/logging.js';
 
@@ -59,8 +60,7 @@ export default defineRule({
           for (const arg of call.arguments) {
             const found = sensitiveRead(sourceCode, arg);
             if (!found) continue;
-            let expr = sourceCode.getText(found.node).replace(/\s+/g, ' ');
-            if (expr.length > MAX_SHOWN) expr = `${expr.slice(0, MAX_SHOWN - 1)}…`;
+            const expr = maskedExcerpt(sourceCode.getText(found.node).replace(/\s+/g, ' '), MAX_SHOWN);
             context.report({
               node: found.node,
               messageId: found.whole ? 'wholeRequestPart' : 'sensitiveValue',

@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
+import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { errorContextOf, isErrorShapedBody, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';
 
 type MessageIds = 'inCatch' | 'inErrorBranch' | 'errorBody' | 'useStatus';
@@ -80,7 +81,7 @@ export default defineRule({
           context.report({
             node: site.node,
             messageId: 'inErrorBranch',
-            data: { ...data, test: test.length > 40 ? `${test.slice(0, 37)}...` : test, suggest: codes.join(' or ') },
+            data: { ...data, test: maskedExcerpt(test, 40, '...'), suggest: codes.join(' or ') },
             suggest: suggestions(site, codes),
           });
           return;

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
+import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { memberChainName, unwrap } from '../src/analysis/values.js';
 import { pushChildren } from '../src/analysis/walk.js';
@@ -228,10 +229,10 @@ export default defineRule({
       function fallbackText(body: TSESTree.Node): string {
         // Name the silent fallback so the finding is concrete: `catch { return false }`.
         if (body.type !== AST_NODE_TYPES.BlockStatement) {
-          return ` (it resolves to \`${sourceCode.getText(body).slice(0, 40)}\`)`;
+          return ` (it resolves to \`${maskedExcerpt(sourceCode.getText(body), 40, '')}\`)`;
         }
         const ret = body.body.find((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
-        if (ret?.argument) return ` (it returns \`${sourceCode.getText(ret.argument).slice(0, 40)}\` instead)`;
+        if (ret?.argument) return ` (it returns \`${maskedExcerpt(sourceCode.getText(ret.argument), 40, '')}\` instead)`;
         return body.body.length === 0 ? ' (the block is empty)' : '';
       }
 

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
+import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getSqlSink, looksLikeSql, sqlTextOf } from '../src/analysis/data-access.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, NOT_STATIC, unwrap } from '../src/analysis/values.js';
@@ -387,7 +388,7 @@ const eslint = createEslintRule<[], MessageIds>({
         context.report({
           node: arg,
           messageId: 'dynamicSql',
-          data: { how: first.how, part: partText.length > 40 ? `${partText.slice(0, 37)}...` : partText, library, method },
+          data: { how: first.how, part: maskedExcerpt(partText, 40, '...'), library, method },
         });
       },
     };

@@ -13,6 +13,8 @@ import { discoverFiles, type IgnoreSet, type Skipped } from './cli/discover.js';
 import { lintCodeFiles, relativeFile } from './cli/eslint-engine.js';
 import { lintDocuments } from './cli/spectral-engine.js';
 import type { FileResult, Finding, Report, SkippedFile } from './report/model.js';
+import { maskSecret, maskSecrets } from './analysis/secrets.js';
+import { qualifiedId } from './rule.js';
 
 export type { Report, FileResult, Finding, FindingSeverity, FindingEngine, FileKind, ReportSummary, SkippedFile, Suppression } from './report/model.js';
 export type { BacklintConfig, ConfigOverride, ConfigLimits, RuleSetting, RuleSeverity, ResolvedConfig } from './config/schema.js';
@@ -92,26 +94,66 @@ function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConf
 
 const normalizeText = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * The last gate before any formatter: every text a finding carries that can quote code or a
+ * document (message, suggestions, the JSON path's keys) masked, whichever engine, rule or tool
+ * diagnostic (parse errors, unresolved `$ref`s) produced it. Rule faces mask too; this catches the
+ * rest (Spectral's resolver, parsers) and anything a future rule forgets.
+ */
+function maskFindings(results: FileResult[]): void {
+  for (const result of results) {
+    // Suppressed findings are listed in JSON and SARIF too: they are masked like the rest.
+    for (const f of [...result.findings, ...(result.suppressed ?? [])]) {
+      f.message = maskSecrets(f.message);
+      if (f.suggestions) f.suggestions = f.suggestions.map(maskSecrets);
+      if (f.jsonPath) f.jsonPath = f.jsonPath.map((k) => (typeof k === 'string' ? maskSecrets(k) : k));
+    }
+  }
+}
+
+/** Rules whose reported range is the secret itself. */
+const SECRET_RULES = new Set([qualifiedId('no-hardcoded-secrets')]);
+
+/**
+ * The source line a fingerprint hashes, with its secrets masked: a fingerprint is published in SARIF
+ * and a hash of a short or guessable secret can be brute-forced. A secret finding's own range is
+ * masked even when no pattern knows its format (`jwt.sign(p, 'k3y…')`).
+ */
+function fingerprintLine(line: string, f: Finding): string {
+  let text = line;
+  if (SECRET_RULES.has(f.ruleId)) {
+    const start = f.column - 1;
+    const end = f.endLine === f.line && f.endColumn !== undefined ? f.endColumn - 1 : text.length;
+    if (start >= 0 && end > start) text = `${text.slice(0, start)}${maskSecret(text.slice(start, end))}${text.slice(end)}`;
+  }
+  return normalizeText(maskSecrets(text));
+}
+
 /** Adds `fingerprint` to every finding: content-based, so inserting lines above does not change it. */
 function addFingerprints(cwd: string, results: FileResult[]): void {
   for (const result of results) {
     let lines: string[] | undefined;
+    // A minified line can carry hundreds of findings: mask it once.
+    const maskedLines = new Map<number, string>();
+    const lineContext = (f: Finding): string => {
+      const shared = !SECRET_RULES.has(f.ruleId);
+      const cached = shared ? maskedLines.get(f.line) : undefined;
+      if (cached !== undefined) return cached;
+      if (!lines) {
+        try {
+          lines = readFileSync(path.resolve(cwd, result.file), 'utf8').split(/\r?\n/);
+        } catch {
+          // intentionally ignored: a file gone since linting still gets a (message-based) fingerprint.
+          lines = [];
+        }
+      }
+      const context = fingerprintLine(lines[f.line - 1] ?? '', f);
+      if (shared) maskedLines.set(f.line, context);
+      return context;
+    };
     const seen = new Map<string, number>();
     for (const f of result.findings) {
-      let context: string;
-      if (f.jsonPath?.length) {
-        context = f.jsonPath.join('/');
-      } else {
-        if (!lines) {
-          try {
-            lines = readFileSync(path.resolve(cwd, result.file), 'utf8').split(/\r?\n/);
-          } catch {
-            // intentionally ignored: a file gone since linting still gets a (message-based) fingerprint.
-            lines = [];
-          }
-        }
-        context = normalizeText(lines[f.line - 1] ?? '');
-      }
+      const context = f.jsonPath?.length ? f.jsonPath.join('/') : lineContext(f);
       const hash = createHash('sha256')
         .update([f.ruleId, f.file, normalizeText(f.message), context].join('\u0000'))
         .digest('hex')
@@ -212,6 +254,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const files = mergeResults([...codeResults, ...docResults]);
+  maskFindings(files);
   let suppressed = 0;
   for (const f of files) {
     if (options.quiet) f.findings = f.findings.filter((x) => x.severity === 'error');

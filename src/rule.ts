@@ -5,6 +5,7 @@
  */
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleDefinition as SpectralRuleDefinition } from '@stoplight/spectral-core';
+import { maskSecrets } from './analysis/secrets.js';
 
 export const PLUGIN_PREFIX = 'backlint';
 export const REPO_URL = 'https://github.com/backlint/backlint';
@@ -101,7 +102,50 @@ export const createEslintRule: typeof ruleCreator = (args) => {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);
         lastKey = key;
       }
-      return args.create(context, lastOptions as never);
+      return args.create(withMaskedReports(context), lastOptions as never);
     },
   };
 };
+
+type ReportDescriptor = {
+  message?: unknown;
+  data?: Record<string, unknown>;
+  suggest?: ({ desc?: unknown; data?: Record<string, unknown> } & Record<string, unknown>)[] | null;
+} & Record<string, unknown>;
+
+function maskData(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data) return data;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string') continue;
+    const masked = maskSecrets(value);
+    if (masked !== value) (out ??= { ...data })[key] = masked;
+  }
+  return out ?? data;
+}
+
+/** The descriptor with every text ESLint will show (message, data, suggestion texts) masked. */
+function maskDescriptor(d: ReportDescriptor): ReportDescriptor {
+  const out: ReportDescriptor = { ...d };
+  if (typeof d.message === 'string') out.message = maskSecrets(d.message);
+  if (d.data) out.data = maskData(d.data);
+  if (Array.isArray(d.suggest)) {
+    out.suggest = d.suggest.map((s) => ({
+      ...s,
+      ...(typeof s.desc === 'string' ? { desc: maskSecrets(s.desc) } : {}),
+      ...(s.data ? { data: maskData(s.data) } : {}),
+    }));
+  }
+  return out;
+}
+
+/**
+ * Rules quote code in their messages (`{{expr}}`, `{{part}}`…). Masking at the one `report` every
+ * rule calls means no rule can show a secret, whichever reporter prints it (the `eslint` CLI
+ * included). ESLint freezes the context, so the override lives on an object inheriting from it.
+ */
+function withMaskedReports<C extends { report: (descriptor: never) => void }>(context: C): C {
+  const report = (descriptor: ReportDescriptor) =>
+    context.report((descriptor !== null && typeof descriptor === 'object' ? maskDescriptor(descriptor) : descriptor) as never);
+  return Object.create(context, { report: { value: report, enumerable: true } }) as C;
+}

@@ -24,6 +24,7 @@
  */
 import pluralize from 'pluralize';
 import { memoByName } from './memo.js';
+import { maskSecrets } from './secrets.js';
 
 export type SegmentKind = 'static' | 'param' | 'version' | 'api' | 'wellknown';
 
@@ -138,7 +139,9 @@ export function parsePath(path: string, options: PathOptions = {}): PathSegment[
   return rawSegments(path).map(({ text, start }, index) => {
     const lower = text.toLowerCase();
     let kind: SegmentKind;
-    if (PARAM_RE.test(text)) kind = 'param';
+    // A token in a path (`/hooks/ghp_…`) is a value, like a parameter, not a name to judge: a
+    // rename suggestion would quote it in a form (`ghp-…`) no secret pattern recognises.
+    if (PARAM_RE.test(text) || maskSecrets(text) !== text) kind = 'param';
     else if (version.test(text)) kind = 'version';
     else if (lower === 'api') kind = 'api';
     else if (WELL_KNOWN_SEGMENTS.has(lower) || STANDARD_FILES.has(lower) || ASSET_FILE.test(lower)) kind = 'wellknown';

@@ -380,3 +380,143 @@ export function isPasswordName(name: string): boolean {
   if (['plain', 'plaintext', 'raw', 'clear', 'input'].includes(last) && words.some((w) => PASSWORD_WORDS.has(w))) return true;
   return words.length === 1 && /(?:password|passwd|passphrase)$/.test(last);
 }
+
+// ---- masking text shown to users ----------------------------------------------------------------
+
+/**
+ * Longer text is cut before masking: the patterns below are linear, but some provider patterns
+ * (`sk-…T3BlbkFJ…`) rescan a run from every start, which is quadratic on a crafted line (a
+ * minified line of `sk-sk-sk-…`). No message comes near this length; a fingerprint hashes the
+ * head of a longer line.
+ */
+const MASK_INPUT_LIMIT = 4_096;
+/** Characters that end every secret shape below (tokens, URL user-info, assigned values). */
+const SECRET_FREE_CHAR = /[\s"'`;,()[\]{}<>]/;
+
+/**
+ * Every match of a provider pattern masked. The patterns are the non-global ones above (no
+ * RegExp is built from another's source): each search starts after the previous match.
+ */
+function maskProviderMatches(text: string, re: RegExp): string {
+  let out = '';
+  let rest = text;
+  const next = () => {
+    re.lastIndex = 0; // in case a pattern ever gains a `g` or `y` flag
+    return re.exec(rest);
+  };
+  for (let m = next(); m && m[0] !== ''; m = next()) {
+    out += `${rest.slice(0, m.index)}${maskSecret(m[0])}`;
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out + rest;
+}
+
+// `://user:password@` (the user may be empty: `redis://:password@host`); the scheme before it is
+// kept. Matches start only at `://`, and neither part may hold `/` or whitespace, so the scan is
+// linear and a masked part (`ab… (12 chars)`) never matches again.
+const URL_USERINFO = /:\/\/([^\s:/?#@'"`<>]*):([^\s/?#@'"`<>]+)@/g;
+
+// `Password=…;` (ADO/JDBC connection strings, query strings, .env lines) and `secret: '…'` /
+// `"token": "…"` (code and JSON): a name and its `=` (not `==`, `=>`), or its `:` before a quote.
+// The lookbehind starts a match only at the head of a name, so no run of name characters is
+// scanned twice. The value is read by maskAssignments, only after a name that is a secret's.
+const SECRET_ASSIGNMENT = /(?<![\w-])([A-Za-z_][\w-]*)["']?[ \t]*(?:=(?![=>])[ \t]*(["'`]?)|:[ \t]*(["'`]))/g;
+
+/** Names of connection-string secrets that isSecretName does not know as such. */
+const CONNECTION_SECRET_NAMES = /^(?:accountkey|sig)$/i;
+
+/** Values that stand for a secret without being one: template syntax, `[redacted]`, runs of mask characters. */
+function isStandIn(value: string): boolean {
+  return /^(?:\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>|\[[^\]]*\]|\$[A-Za-z_]\w*|%[sd]|[x*•.]+)$/i.test(value);
+}
+
+function maskUrlUserinfo(whole: string, user: string, password: string): string {
+  if (isStandIn(password)) return whole;
+  return `://${user ? maskSecret(user) : ''}:${maskSecret(password)}@`;
+}
+
+/** Where a value starting at `start` ends: its closing quote, else whitespace, a quote or `;`. */
+function valueEnd(text: string, start: number, quote: string): number {
+  let i = start;
+  if (quote) {
+    while (i < text.length && text[i] !== quote && text[i] !== '\n') i++;
+  } else {
+    // Passwords hold `&` and `,`: masking the rest of a query string costs less than showing half.
+    while (i < text.length && !/[\s"'`;]/.test(text[i]!)) i++;
+  }
+  return i;
+}
+
+/** For a value assigned to a secret name: whether it is shown masked. */
+function isMaskedAssignment(name: string, quote: string, value: string): boolean {
+  if (value === '' || name.length > 64) return false;
+  // Already masked: a mask (`ab… (12 chars)`) holds an ellipsis.
+  if (value.includes('…') || isStandIn(value)) return false;
+  if (NON_SECRET_VALUES.has(value.toLowerCase())) return false;
+  // `password = config.db.password`, `token=process.env.TOKEN`: a reference, not the value.
+  return quote !== '' || !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value);
+}
+
+/**
+ * Masks the values assigned to secret names. A value read is skipped past whether masked or not,
+ * and other names' values are never read, so every character is looked at a bounded number of times.
+ */
+function maskAssignments(text: string): string {
+  const re = SECRET_ASSIGNMENT;
+  re.lastIndex = 0;
+  let out = '';
+  let done = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1]!;
+    if (!isSecretName(name) && !CONNECTION_SECRET_NAMES.test(name)) continue;
+    const quote = m[2] ?? m[3] ?? '';
+    // `const token = parse(raw)`: spaced and unquoted, the value is an expression, not a literal.
+    if (!quote && /[ \t]/.test(m[0])) continue;
+    const start = m.index + m[0].length;
+    const end = valueEnd(text, start, quote);
+    const value = text.slice(start, end);
+    if (isMaskedAssignment(name, quote, value)) {
+      out += `${text.slice(done, start)}${maskSecret(value)}`;
+      done = end;
+    }
+    re.lastIndex = Math.max(end, start + 1);
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/**
+ * Every secret in a text that quotes code or a document, replaced by its mask (prefix + length,
+ * as maskSecret): provider tokens, private keys and JWTs (the provider patterns above, without
+ * their checksum and placeholder checks: showing a stand-in masked costs nothing), the user-info of
+ * URLs and connection strings, and values assigned to secret names (`Password=…;`, `apiKey: '…'`).
+ *
+ * Idempotent: a mask matches none of the patterns, so text masked twice is masked once. Every
+ * message backlint shows passes through it (rule faces and the CLI's result model).
+ */
+export function maskSecrets(text: string): string {
+  let out = text;
+  if (out.length > MASK_INPUT_LIMIT) {
+    // The cut may split a secret, whose head no pattern would recognise: cut after the last
+    // character no secret holds instead.
+    let end = MASK_INPUT_LIMIT;
+    while (end > 0 && !SECRET_FREE_CHAR.test(out[end - 1]!)) end--;
+    out = `${out.slice(0, end)}… (truncated)`;
+  }
+  if (PROVIDER_PREFILTER.test(out)) {
+    for (const p of PROVIDERS) out = maskProviderMatches(out, p.re);
+  }
+  if (out.includes('://') && out.includes('@')) out = out.replace(URL_USERINFO, maskUrlUserinfo);
+  if (out.includes('=') || out.includes(':')) out = maskAssignments(out);
+  return out;
+}
+
+/**
+ * Code or document text quoted in a message, cut to `max` characters (the cut ends with
+ * `ellipsis`). Masks before cutting: a cut secret keeps its head but loses the length its pattern
+ * needs, and would be shown unmasked.
+ */
+export function maskedExcerpt(text: string, max: number, ellipsis = '…'): string {
+  // The window leaves room for the longest secret that starts inside the shown part.
+  const masked = maskSecrets(text.length > max + 2_000 ? text.slice(0, max + 2_000) : text);
+  return masked.length > max ? `${masked.slice(0, Math.max(0, max - ellipsis.length))}${ellipsis}` : masked;
+}

@@ -19,6 +19,7 @@
  * `collectCrashes(document)` → the array crashes of that document are pushed to.
  */
 import type { IFunctionResult, RuleDefinition, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
+import { maskSecrets } from '../analysis/secrets.js';
 
 export const IGNORE_KEY = 'x-backlint-ignore';
 
@@ -89,7 +90,9 @@ function wrapFunction(fn: RulesetFunction<unknown, unknown>, code: string): Rule
     // The inventory's `resolved` exists at run time but is missing from its declared interface.
     const root = ctx.rule.resolved ? (ctx.documentInventory as unknown as { resolved: unknown }).resolved : ctx.document.data;
     const kept = results.filter((r) => !isIgnoredAt(root, r.path ?? targetPath, code));
-    return kept.length > 0 ? kept : undefined;
+    // Messages quote document values (a server URL, an example's keys): mask them here, where every
+    // rule function's results pass, so the `spectral` CLI shows no secret either.
+    return kept.length > 0 ? kept.map((r) => ({ ...r, message: maskSecrets(r.message) })) : undefined;
   };
   const wrapped: RulesetFunction<unknown, unknown> = (input, options, ctx) => {
     const targetPath = [...ctx.path];

@@ -171,7 +171,7 @@ export function looksLikeSql(text: string): boolean {
     case 'INSERT':
       return /^INSERT\s+(?:IGNORE\s+)?INTO\b/i.test(top);
     case 'UPDATE':
-      return /^UPDATE\s+\S+.*\bSET\b/is.test(top);
+      return /^UPDATE\s+\S.*\bSET\b/is.test(top);
     case 'DELETE':
       return /^DELETE\s+FROM\b/i.test(top);
     case 'MERGE':
@@ -189,6 +189,20 @@ export function looksLikeSql(text: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `ON DUPLICATE KEY UPDATE`, or `ON CONFLICT … DO UPDATE`. The conflict form is two searches from
+ * the first `ON CONFLICT` rather than one `ON CONFLICT[\s\S]*DO UPDATE` regex, which rescans the
+ * rest of the text from every `ON CONFLICT` (quadratic).
+ */
+function isUpsert(text: string): boolean {
+  if (/\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i.test(text)) return true;
+  const conflict = /\bON\s+CONFLICT\b/gi;
+  if (!conflict.exec(text)) return false;
+  const doUpdate = /\bDO\s+UPDATE\b/gi;
+  doUpdate.lastIndex = conflict.lastIndex;
+  return doUpdate.test(text);
 }
 
 /** Classify a SQL statement by its leading keyword, or null when the text is not SQL. */
@@ -214,7 +228,7 @@ export function classifySql(text: string, complete = true): SqlInfo | null {
   const write = WRITE_KEYWORDS[keyword];
   if (write) {
     let kind = write;
-    if (keyword === 'INSERT' && /\bON\s+(?:CONFLICT\b[\s\S]*\bDO\s+UPDATE|DUPLICATE\s+KEY\s+UPDATE)\b/i.test(text)) kind = 'upsert';
+    if (keyword === 'INSERT' && isUpsert(text)) kind = 'upsert';
     return { operation: 'write', kind, keyword, bounded: true };
   }
   if (OTHER_KEYWORDS.has(keyword)) return { operation: 'unknown', kind: 'other', keyword, bounded: true };

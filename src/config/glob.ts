@@ -4,11 +4,9 @@
  * the path relative to the config directory, `*` never crosses `/`, `**` spans directories, and a
  * pattern without a slash only matches at the base (write `**\/x` to match anywhere).
  */
-const cache = new Map<string, RegExp>();
+import { escapeRegExp } from '../regex.js';
 
-function escapeRe(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
-}
+const cache = new Map<string, RegExp>();
 
 export function globToRegExp(glob: string): RegExp {
   const cached = cache.get(glob);
@@ -54,7 +52,7 @@ export function globToRegExp(glob: string): RegExp {
         i = end;
       }
     } else {
-      re += escapeRe(ch);
+      re += escapeRegExp(ch);
     }
   }
   const out = new RegExp(`^${re}$`);

@@ -10,18 +10,19 @@
 
 /**
  * The longest string of each kind that is judged at all; longer ones are skipped (treated as
- * "not recognised"), which costs nothing in precision: no real credential, identifier, route or
- * duration is anywhere near these lengths.
+ * "not recognised"). The bounds sit far above any real value (so they cost no precision, and
+ * hiding something behind them takes a value no reviewer would let through), and far below what
+ * makes even a linear scan by every rule that asks costly.
  */
 export const MAX_JUDGED = {
   /** Identifiers and property names split into words (`jwtSecret` → jwt, secret). */
-  identifier: 256,
-  /** Short scalar settings parsed by shape: durations (`expiresIn: '15m'`), header values. */
+  identifier: 1024,
+  /** Short scalar settings parsed by shape: durations (`expiresIn: '15m'`). */
   shortValue: 256,
-  /** Route paths, OpenAPI path keys, server URLs and file paths. */
-  path: 4096,
-  /** A string literal, template or document string scanned for secrets (PEM keys and JWTs fit easily). */
-  secretCandidate: 64 * 1024,
+  /** Route paths and OpenAPI path keys. */
+  path: 8192,
+  /** A string scanned for provider-format secrets and URL credentials (PEM keys and JWTs fit easily). */
+  secretCandidate: 1024 * 1024,
 } as const;
 
 /** True when `text` is longer than the bound for its kind: callers skip such strings. */

@@ -362,6 +362,7 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
 
 /** For a literal passed where the code expects a key (jwt.sign, session secret…): anything but a placeholder. */
 export function isKeyLikeValue(value: string): boolean {
+  if (tooLongToJudge(value, 'secretCandidate')) return false;
   const v = value.trim();
   if (isPlaceholder(v)) return false;
   if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
@@ -403,7 +404,7 @@ export function userinfoPassword(text: string): string | null {
 
 /** `scheme://user:password@host…` → the password, when it is a literal credential. */
 export function findUrlCredential(text: string): string | null {
-  if (!text.includes('://') || !text.includes('@')) return null;
+  if (tooLongToJudge(text, 'secretCandidate') || !text.includes('://') || !text.includes('@')) return null;
   // A URL inside a sentence is an example in a message or a doc string, not a configured connection.
   if (/\s/.test(text.trim())) return null;
   const password = userinfoPassword(text);

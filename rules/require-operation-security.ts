@@ -25,8 +25,16 @@ function isPublicPath(path: string): boolean {
   // `/#.*$/` restarted at every `#`: cut at the first `#` after the last line break instead.
   const hash = path.indexOf('#', lastLineStart(path));
   return parsePath(hash === -1 ? path : path.slice(0, hash)).some(
-    (s) => s.kind === 'wellknown' || (s.kind === 'static' && WELL_KNOWN_SEGMENTS.has(s.text.toLowerCase().replace(/(?:v|(?<!\d))\d+$/, ''))),
+    (s) => s.kind === 'wellknown' || (s.kind === 'static' && WELL_KNOWN_SEGMENTS.has(withoutVersionSuffix(s.text.toLowerCase()))),
   );
+}
+
+/** `oauth2` → `oauth`, `tokenv1` → `token`: what `.replace(/v?\d+$/, '')` did, without its restarts. */
+export function withoutVersionSuffix(word: string): string {
+  let digits = word.length;
+  while (digits > 0 && word.charCodeAt(digits - 1) >= 48 && word.charCodeAt(digits - 1) <= 57) digits--;
+  if (digits === word.length) return word;
+  return word.slice(0, digits > 0 && word[digits - 1] === 'v' ? digits - 1 : digits);
 }
 
 function label(op: OperationInfo): string {

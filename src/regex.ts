@@ -19,6 +19,8 @@ export const MAX_JUDGED = {
   identifier: 1024,
   /** Short scalar settings parsed by shape: durations (`expiresIn: '15m'`). */
   shortValue: 256,
+  /** A value searched for placeholder words (`your-api-key`, `xxx`): credentials in code are far shorter. */
+  placeholder: 1024,
   /** Route paths and OpenAPI path keys. */
   path: 8192,
   /** A string scanned for provider-format secrets and URL credentials (PEM keys and JWTs fit easily). */

@@ -181,7 +181,8 @@ const PROVIDERS: Provider[] = [
   { kind: 'Slack token', re: /\bxox[abposr]-\d{8,13}-[A-Za-z0-9-]{8,}\b/ },
   {
     kind: 'Slack webhook URL',
-    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,}\/[AB][A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/,
+        // Team and channel IDs are 8-11 characters; unbounded, the checker found a quadratic attack.
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,16}\/[AB][A-Z0-9]{6,16}\/[A-Za-z0-9]{20,}/,
   },
   { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
   { kind: 'Anthropic API key', re: /\bsk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,}/ },
@@ -255,7 +256,8 @@ export function isPlaceholder(value: string): boolean {
   // One repeated character or a run of mask characters: xxx, ***, ...., 0000, ----.
   if (/^(.)\1*$/.test(v)) return true;
   if (/^[x*•.#?_-]+$/i.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v)) return true;
+  // PLACEHOLDER_WORDS is quadratic in the worst case (recheck): judged only on values of a bounded length.
+  if (!tooLongToJudge(v, 'placeholder') && PLACEHOLDER_WORDS.test(v)) return true;
   // Mostly X's ("XXXXXXXX1234", "sk_live_xxxxxxxx").
   const xs = (v.match(/[xX*]/g) ?? []).length;
   if (v.length >= 8 && xs / v.length > 0.5) return true;

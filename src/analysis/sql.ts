@@ -192,6 +192,22 @@ export function looksLikeSql(text: string): boolean {
 }
 
 /**
+ * `WHERE [t.]id = <value>` with no `OR` after it. The regex this replaces checked "no OR after"
+ * with a `(?![^]*\bOR\b)` lookahead that rescans to the end from each candidate (quadratic): here
+ * the last candidate's end is compared with the last `OR` once.
+ */
+export function isSingleRowWhere(top: string): boolean {
+  let end = -1;
+  for (const m of top.matchAll(/\bWHERE\s+["`]?(?:\w+["`]?\.["`]?)?(?:id|uuid)["`]?\s*=\s*(?:\$\d+|\?|:\w+|@\w+|''|\d+)/gi)) {
+    end = m.index + m[0].length;
+  }
+  if (end === -1) return false;
+  let lastOr = -1;
+  for (const m of top.matchAll(/\bOR\b/gi)) lastOr = m.index;
+  return lastOr < end;
+}
+
+/**
  * `ON DUPLICATE KEY UPDATE`, or `ON CONFLICT … DO UPDATE`. The conflict form is two searches from
  * the first `ON CONFLICT` rather than one `ON CONFLICT[\s\S]*DO UPDATE` regex, which rescans the
  * rest of the text from every `ON CONFLICT` (quadratic).
@@ -255,7 +271,7 @@ function classifySelect(top: string, complete: boolean): { kind: DbKind; bounded
       });
     if (aggregateOnly) return { kind: 'aggregate', bounded: true };
   }
-  if (/\bWHERE\s+(?:["`]?\w+["`]?\.)?["`]?(?:id|uuid)["`]?\s*=\s*(?:\$\d+|\?|:\w+|@\w+|''|\d+)(?![^]*\bOR\b)/i.test(top) && !groupBy) {
+  if (!groupBy && isSingleRowWhere(top)) {
     return { kind: 'single', bounded: true };
   }
   return { kind: 'list', bounded };

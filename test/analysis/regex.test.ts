@@ -9,7 +9,8 @@ import { escapeRegExp, lastLineStart, replaceBraced, trimEnd, tooLongToJudge, MA
 import { paramName, splitSegmentWords } from '../../src/analysis/paths.js';
 import { splitWords } from '../../src/analysis/values.js';
 import { findJwt, findOpenAiKey, findProviderSecret, hasInterpolation, isSecretName, userinfoPassword } from '../../src/analysis/secrets.js';
-import { classifySql } from '../../src/analysis/sql.js';
+import { classifySql, isSingleRowWhere } from '../../src/analysis/sql.js';
+import { withoutVersionSuffix } from '../../rules/require-operation-security.js';
 import { nextRouteDir } from '../../src/analysis/routes.js';
 import { normalizeMount } from '../../rules/require-auth-rate-limit.js';
 import { lifetimeSeconds } from '../../rules/require-jwt-expiry.js';
@@ -250,13 +251,23 @@ describe('other rewrites', () => {
     expect(n).toBeGreaterThan(20_000);
   });
 
-  it('version suffix: /(?:v|(?<!\\d))\\d+$/ removes what /v?\\d+$/ removed', () => {
+  it('withoutVersionSuffix removes what /v?\\d+$/ removed', () => {
     const n = expectSameAsRegex(
       allStrings(['v', '1', '2', 'a'], 7),
       (s) => s.replace(/v?\d+$/, ''),
-      (s) => s.replace(/(?:v|(?<!\d))\d+$/, ''),
+      withoutVersionSuffix,
     );
     expect(n).toBeGreaterThan(20_000);
+  });
+
+  it('isSingleRowWhere answers as the WHERE id = … (?![^]*\\bOR\\b) regex did', () => {
+    const old = (s: string) => /\bWHERE\s+(?:["`]?\w+["`]?\.)?["`]?(?:id|uuid)["`]?\s*=\s*(?:\$\d+|\?|:\w+|@\w+|''|\d+)(?![^]*\bOR\b)/i.test(s);
+    const n = expectSameAsRegex(
+      mutations(['SELECT * FROM t WHERE id = $1', 'SELECT a FROM t WHERE "t"."id" = ? OR x', 'x WHERE t.uuid=:u AND y OR z WHERE id = 1'], ['WHERE ', 'OR', ' ', '"', '.', 'id', '1', '=', 'x'], 20_000, 11),
+      old,
+      isSingleRowWhere,
+    );
+    expect(n).toBe(20_000);
   });
 
   it('lifetimeSeconds: same answers as the cubic regex, and long strings are not judged', () => {

@@ -58,6 +58,19 @@ const REVIEWED: Record<string, { argument: string; why: string }[]> = {
   ],
 };
 
+/**
+ * Static regexes recheck does not prove safe, each run only on strings of a bounded length (the
+ * proof: where the bound is enforced). Worst case there is quadratic in that bound, not in the input.
+ */
+const BOUNDED: Record<string, { source: string; why: string }[]> = {
+  'src/analysis/secrets.ts': [
+    {
+      source: '(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|x{3,})(?:$|[^a-z])',
+      why: 'PLACEHOLDER_WORDS: isPlaceholder tests it only when !tooLongToJudge(v, "placeholder") (1,024 chars)',
+    },
+  ],
+};
+
 const SCAN_ROOTS = ['src', 'rules'];
 
 function tsFiles(dir: string, out: string[] = []): string[] {
@@ -165,10 +178,15 @@ describe('every regex in src/ and rules/ runs in linear time', () => {
     }
     const entries = [...unique.values()];
     const verdicts = await inPool(entries, 2, (sites) => verdict(sites[0]!.source, sites[0]!.flags));
+    const bounded = (r: StaticRegex) => (BOUNDED[r.where.slice(0, r.where.lastIndexOf(':'))] ?? []).some((b) => b.source === r.source);
     const failures = entries.flatMap((sites, i) =>
-      verdicts[i]!.status === 'safe' ? [] : sites.map((r) => `${r.where}  /${r.source}/${r.flags}  ${describeVerdict(verdicts[i]!)}`),
+      verdicts[i]!.status === 'safe' ? [] : sites.filter((r) => !bounded(r)).map((r) => `${r.where}  /${r.source}/${r.flags}  ${describeVerdict(verdicts[i]!)}`),
     );
     expect(failures).toEqual([]);
+    // Every bounded entry still names a regex that exists.
+    for (const [file, list] of Object.entries(BOUNDED)) {
+      for (const b of list) expect(statics.some((r) => r.where.startsWith(`${file}:`) && r.source === b.source), `${file}: ${b.source}`).toBe(true);
+    }
   });
 
   it('a RegExp built from code or config escapes what it interpolates, or is reviewed', async () => {

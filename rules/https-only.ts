@@ -3,6 +3,7 @@
  * accepted only for loopback hosts, where traffic never leaves the machine.
  */
 import { defineRule } from '../src/rule.js';
+import { replaceBraced } from '../src/regex.js';
 import { indexFunction, isObject, type DocumentIndex, type JsonPath, type SpectralResult } from '../src/openapi/index.js';
 
 /** Only these hosts are exempt: a private IP or `localhost.example.net` still crosses a network. */
@@ -21,7 +22,7 @@ function plainHttpHost(url: string): string | undefined {
 /** `{scheme}://…` with a variable whose default is `http`: the URL clients build by default. */
 function substituteVariables(url: string, variables: unknown): string {
   if (!isObject(variables)) return url;
-  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+  return replaceBraced(url, (whole, name) => {
     const v = variables[name];
     return isObject(v) && typeof v.default === 'string' ? v.default : whole;
   });

@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
+import { escapeRegExp } from '../src/regex.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { errorContextOf, isCaughtError, responseAt, type ResponseSite } from '../src/analysis/responses.js';
 import { resolveConstInit, unwrap } from '../src/analysis/values.js';
@@ -130,8 +131,10 @@ export default defineRule({
         for (let n: TSESTree.Node | undefined = site.node.parent; n; n = n.parent) {
           if (n.type === AST_NODE_TYPES.IfStatement) {
             const test = sc.getText(n.test);
-            if (new RegExp(`\\b${err.name}\\s+instanceof\\s+(?!Error\\b)\\w+`).test(test)) return true;
-            if (new RegExp(`\\b${err.name}\\.(name|isJoi|code|type)\\b`).test(test)) return true;
+            // Identifiers may hold `$` (a regex anchor, and no word character for `\b`): the name
+            // is matched literally, and must not continue an identifier on its left.
+            if (new RegExp(`(?<![\\w$])${escapeRegExp(err.name)}\\s+instanceof\\s+(?!Error\\b)\\w+`).test(test)) return true;
+            if (new RegExp(`(?<![\\w$])${escapeRegExp(err.name)}\\.(name|isJoi|code|type)\\b`).test(test)) return true;
           }
           if (n.type === AST_NODE_TYPES.CatchClause) {
             return n.parent.block.body.some((st) => containsValidationCall(st));

@@ -14,6 +14,7 @@ import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/an
 import { getRouteModel, routeLabel, type Route } from '../src/analysis/routes.js';
 import { getIndex, isObject, type DocumentIndex } from '../src/openapi/index.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
+import { replaceBraced, trimEnd } from '../src/regex.js';
 
 type Options = [{ pattern?: string; allow?: string[]; versioning?: 'any' | 'path' | 'server' }];
 type MessageIds = 'unversioned';
@@ -27,7 +28,7 @@ function exempt(route: Route, allow: readonly string[]): boolean {
   if (first.kind === 'wellknown' || (first.kind === 'param' && segs.length === 1)) return true;
   const lower = path.toLowerCase();
   return allow.some((a) => {
-    const p = a.toLowerCase().replace(/\/+$/, '');
+    const p = trimEnd(a.toLowerCase(), '/');
     return lower === p || lower.startsWith(`${p}/`) || segs.some((s) => s.text.toLowerCase() === p);
   });
 }
@@ -114,7 +115,7 @@ function serverPath(index: DocumentIndex, url: string, serverIndex: number | und
   const server = serverIndex !== undefined ? servers[serverIndex] : undefined;
   if (isObject(server) && isObject(server.variables)) {
     const vars = server.variables;
-    resolved = resolved.replace(/\{([^}]+)\}/g, (m, name: string) => {
+    resolved = replaceBraced(resolved, (m, name) => {
       const v = vars[name];
       return isObject(v) && typeof v.default === 'string' ? v.default : m;
     });

@@ -12,6 +12,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
+import { lastLineStart, trimEnd } from '../src/regex.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { nameWords, vocabulary, findTerm } from '../src/analysis/names.js';
 import { isLimiterExpression, isLimiterName as isLimiterNameIn, LIMITER_HINT, LIMITER_MODULES } from '../src/analysis/limiters.js';
@@ -122,8 +123,12 @@ function authRoutesOf(routes: readonly Route[]): { route: Route; path: string; w
   return out;
 }
 
-function normalizeMount(path: string): string {
-  return path.replace(/\/?\*.*$/, '').replace(/\/+$/, '');
+export function normalizeMount(path: string): string {
+  // What `.replace(/\/?\*.*$/, '')` cut (from the first `*` after the last line break, with the
+  // `/` before it), without that regex's restart at every `*`.
+  const star = path.indexOf('*', lastLineStart(path));
+  const cut = star === -1 ? path : path.slice(0, star > 0 && path[star - 1] === '/' ? star - 1 : star);
+  return trimEnd(cut, '/');
 }
 
 export default defineRule({

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
+import { tooLongToJudge } from '../src/regex.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticValue, hasUnknownSpread, NOT_STATIC, splitWords } from '../src/analysis/values.js';
 
@@ -30,8 +31,10 @@ const UNIT_SECONDS: Record<string, number> = {
  */
 export function lifetimeSeconds(value: unknown, unitlessStringIsMs = true): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
-  const m = /^\s*\+?\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(value);
+  if (typeof value !== 'string' || tooLongToJudge(value, 'shortValue')) return null;
+  // trim() strips exactly what `\s` matches; the adjacent `\s*` runs it replaces made the
+  // pattern cubic on a string of spaces.
+  const m = /^\+?\s*(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
   if (!m) return null;
   const n = Number(m[1]);
   if (!m[2]) return unitlessStringIsMs ? n / 1000 : n;

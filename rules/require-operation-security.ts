@@ -4,6 +4,7 @@
  * that is a well-known public endpoint (health, login, token, docs…).
  */
 import { defineRule } from '../src/rule.js';
+import { lastLineStart } from '../src/regex.js';
 import { parsePath, WELL_KNOWN_SEGMENTS } from '../src/analysis/paths.js';
 import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
@@ -21,9 +22,19 @@ function requiresNothing(security: readonly unknown[]): boolean {
  * to path keys to tell duplicates apart (`/oauth2/token#refresh`).
  */
 function isPublicPath(path: string): boolean {
-  return parsePath(path.replace(/#.*$/, '')).some(
-    (s) => s.kind === 'wellknown' || (s.kind === 'static' && WELL_KNOWN_SEGMENTS.has(s.text.toLowerCase().replace(/v?\d+$/, ''))),
+  // `/#.*$/` restarted at every `#`: cut at the first `#` after the last line break instead.
+  const hash = path.indexOf('#', lastLineStart(path));
+  return parsePath(hash === -1 ? path : path.slice(0, hash)).some(
+    (s) => s.kind === 'wellknown' || (s.kind === 'static' && WELL_KNOWN_SEGMENTS.has(withoutVersionSuffix(s.text.toLowerCase()))),
   );
+}
+
+/** `oauth2` → `oauth`, `tokenv1` → `token`: what `.replace(/v?\d+$/, '')` did, without its restarts. */
+export function withoutVersionSuffix(word: string): string {
+  let digits = word.length;
+  while (digits > 0 && word.charCodeAt(digits - 1) >= 48 && word.charCodeAt(digits - 1) <= 57) digits--;
+  if (digits === word.length) return word;
+  return word.slice(0, digits > 0 && word[digits - 1] === 'v' ? digits - 1 : digits);
 }
 
 function label(op: OperationInfo): string {

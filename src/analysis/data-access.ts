@@ -1847,7 +1847,7 @@ function describeCallee(node: Node): string {
 /** A short name for a DB operation (`prisma.user.update`, `knex insert`, `INSERT query`). */
 export function describeDbOperation(dbOp: DbOperation): string {
   if (dbOp.sql) {
-    const kw = /^\s*\(?\s*([A-Za-z]+)/.exec(dbOp.sql)?.[1]?.toUpperCase();
+    const kw = /^\s*(?:\(\s*)?([A-Za-z]+)/.exec(dbOp.sql)?.[1]?.toUpperCase();
     if (kw) return `${kw} query`;
   }
   if (dbOp.node.type === AST_NODE_TYPES.CallExpression) {

@@ -25,6 +25,7 @@
 import pluralize from 'pluralize';
 import { memoByName } from './memo.js';
 import { maskSecrets } from './secrets.js';
+import { lastLineStart, tooLongToJudge } from '../regex.js';
 
 export type SegmentKind = 'static' | 'param' | 'version' | 'api' | 'wellknown';
 
@@ -135,6 +136,7 @@ function rawSegments(path: string): { text: string; start: number }[] {
 }
 
 export function parsePath(path: string, options: PathOptions = {}): PathSegment[] {
+  if (tooLongToJudge(path, 'path')) return [];
   const version = toRegExp(options.versionPattern);
   return rawSegments(path).map(({ text, start }, index) => {
     const lower = text.toLowerCase();
@@ -152,9 +154,9 @@ export function parsePath(path: string, options: PathOptions = {}): PathSegment[
 
 /** Words of a segment split on case, `-`, `_` and `.`, lower-cased: `getUserById` → get,user,by,id. */
 export function splitSegmentWords(segment: string): string[] {
-  return segment
+  return (tooLongToJudge(segment, 'identifier') ? '' : segment)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
@@ -201,8 +203,18 @@ function isParam(seg: PathSegment | undefined): boolean {
 }
 
 /** The param's name without syntax: `:post_id(\\d+)` → `post_id`, `{id}` → `id`, `[...slug]` → `slug`. */
-function paramName(text: string): string {
-  return text.replace(/^[:*[{.]+|[\]}?]+$|\(.*$|\{.*$/g, '').replace(/^\.\.\./, '');
+export function paramName(text: string): string {
+  // What `text.replace(/^[:*[{.]+|[\]}?]+$|\(.*$|\{.*$/g, '')` leaves, without that regex's
+  // quadratic restarts: drop the leading sigils, then cut at the first point from which the rest is
+  // a closing run (`}`, `]?`) or a `(`/`{` tail that holds no line break (`.` stops at one).
+  let from = 0;
+  while (from < text.length && ':*[{.'.includes(text[from]!)) from++;
+  let cut = text.length;
+  while (cut > from && ']}?'.includes(text[cut - 1]!)) cut--;
+  const tail = text.slice(Math.max(from, lastLineStart(text)), cut);
+  const open = tail.search(/[({]/);
+  if (open !== -1) cut = Math.max(from, lastLineStart(text)) + open;
+  return text.slice(from, cut).replace(/^\.\.\./, '');
 }
 
 /**

@@ -45,6 +45,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName, type ImportTracker } from './imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, memberChainName, NOT_STATIC, unwrap } from './values.js';
 import { pushChildren } from './walk.js';
+import { trimEnd } from '../regex.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -155,6 +156,21 @@ function findVariable(sourceCode: SourceCode, node: TSESTree.Identifier): Variab
   return null;
 }
 
+/**
+ * For a Next.js route handler file (`…/app/users/[id]/route.ts`), the directories between the
+ * leftmost `app` directory and `route.ext` (`/users/[id]`, or '' for `app/route.ts`); else null.
+ * The same answer as `/(?:^|\/)app((?:\/[^/]+)*)\/route\.(?:[cm]?[jt]sx?)$/` gave by restarting at
+ * every `/app`, which is quadratic: here one split, and no empty directory after `app`.
+ */
+export function nextRouteDir(file: string): string | null {
+  const segs = file.split('/');
+  if (segs.length < 2 || !/^route\.(?:[cm]?[jt]sx?)$/.test(segs[segs.length - 1]!)) return null;
+  const lastEmpty = segs.lastIndexOf('', segs.length - 2);
+  const app = segs.indexOf('app', lastEmpty + 1);
+  if (app === -1 || app > segs.length - 2) return null;
+  return segs.slice(app + 1, -1).map((s) => `/${s}`).join('');
+}
+
 /** Parts → full path string with offsets. */
 function buildPath(pieces: { text: string; node: TSESTree.Node | null }[]): { path: string; parts: PathPart[] } {
   let path = '';
@@ -162,7 +178,7 @@ function buildPath(pieces: { text: string; node: TSESTree.Node | null }[]): { pa
   pieces.forEach((p, i) => {
     const last = i === pieces.length - 1;
     let t = p.text.replace(/^\/+/, '');
-    if (!last) t = t.replace(/\/+$/, '');
+    if (!last) t = trimEnd(t, '/');
     if (!t) return;
     path += '/';
     parts.push({ text: t, node: p.node, start: path.length, end: path.length + t.length });
@@ -887,9 +903,9 @@ class Builder {
 
   private scanNext(context: Context): void {
     const file = (context.physicalFilename ?? context.filename).replace(/\\/g, '/');
-    const m = /(?:^|\/)app((?:\/[^/]+)*)\/route\.(?:[cm]?[jt]sx?)$/.exec(file);
-    if (!m) return;
-    const segs = (m[1] ?? '')
+    const dir = nextRouteDir(file);
+    if (dir === null) return;
+    const segs = dir
       .split('/')
       .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
     const localPath = '/' + segs.join('/');

@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { memoByName } from './memo.js';
+import { tooLongToJudge } from '../regex.js';
 
 export interface ProviderMatch {
   /** Human label used in messages, e.g. `AWS access key ID`. */
@@ -98,8 +99,71 @@ function isJwtShaped(token: string): boolean {
 
 interface Provider {
   kind: string;
-  re: RegExp;
+  /** The format, or for formats whose regex would be super-linear, code that finds the same match. */
+  re: RegExp | ((text: string) => string | null);
   validate?: (match: string) => boolean;
+}
+
+const TOKEN_CHARS = /[A-Za-z0-9_-]/;
+const WORD_CHARS = /\w/;
+
+/** End of the run of `[A-Za-z0-9_-]` starting at `from`. */
+function tokenEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && TOKEN_CHARS.test(text[i]!)) i++;
+  return i;
+}
+
+/** `\b` before `text[at]`, a word character. */
+function wordStartsAt(text: string, at: number): boolean {
+  return at === 0 || !WORD_CHARS.test(text[at - 1]!);
+}
+
+/**
+ * `/\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/`, in linear time:
+ * the regex rescans the rest of the token from every `sk-` inside it (`sk-sk-sk-…`, quadratic).
+ * Every start inside one token shares its end and only loses room before the marker, so the first
+ * start of a token decides for the token. The optional prefix is made of token characters too, so
+ * the match never depends on it.
+ */
+export function findOpenAiKey(text: string): string | null {
+  for (let at = text.indexOf('sk-'); at !== -1; ) {
+    if (!wordStartsAt(text, at)) {
+      at = text.indexOf('sk-', at + 1);
+      continue;
+    }
+    const end = tokenEnd(text, at + 3);
+    const body = text.slice(at + 3, end);
+    const marker = body.indexOf('T3BlbkFJ', 20);
+    if (marker !== -1 && marker <= body.length - 28) return text.slice(at, end);
+    at = text.indexOf('sk-', end);
+  }
+  return null;
+}
+
+/**
+ * `/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/`, in linear time: `.` is not
+ * a token character, so each part ends exactly where its token does, and every start inside one
+ * token (`eyJ-eyJ-…`, which the regex rescans from each) meets the same dots with less room.
+ */
+export function findJwt(text: string): string | null {
+  for (let at = text.indexOf('eyJ'); at !== -1; ) {
+    if (!wordStartsAt(text, at)) {
+      at = text.indexOf('eyJ', at + 1);
+      continue;
+    }
+    const headerEnd = tokenEnd(text, at + 3);
+    const payload = headerEnd + 1;
+    if (headerEnd - (at + 3) >= 8 && text[headerEnd] === '.' && text.startsWith('eyJ', payload)) {
+      const payloadEnd = tokenEnd(text, payload + 3);
+      if (payloadEnd - (payload + 3) >= 8 && text[payloadEnd] === '.') {
+        const signatureEnd = tokenEnd(text, payloadEnd + 1);
+        if (signatureEnd - (payloadEnd + 1) >= 16) return text.slice(at, signatureEnd);
+      }
+    }
+    at = text.indexOf('eyJ', headerEnd);
+  }
+  return null;
 }
 
 // Each pattern is anchored on a fixed prefix and a defined length so that identifiers and hashes
@@ -117,12 +181,13 @@ const PROVIDERS: Provider[] = [
   { kind: 'Slack token', re: /\bxox[abposr]-\d{8,13}-[A-Za-z0-9-]{8,}\b/ },
   {
     kind: 'Slack webhook URL',
-    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,}\/[AB][A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/,
+        // Team and channel IDs are 8-11 characters; unbounded, the checker found a quadratic attack.
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,16}\/[AB][A-Z0-9]{6,16}\/[A-Za-z0-9]{20,}/,
   },
   { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
   { kind: 'Anthropic API key', re: /\bsk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,}/ },
   // OpenAI keys embed base64("OpenAI") = T3BlbkFJ between two random halves.
-  { kind: 'OpenAI API key', re: /\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/ },
+  { kind: 'OpenAI API key', re: findOpenAiKey },
   { kind: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
   { kind: 'Twilio API key', re: /\bSK[0-9a-f]{32}\b/ },
   {
@@ -132,7 +197,7 @@ const PROVIDERS: Provider[] = [
   },
   {
     kind: 'JSON Web Token',
-    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/,
+    re: findJwt,
     validate: isJwtShaped,
   },
 ];
@@ -141,13 +206,13 @@ const PROVIDERS: Provider[] = [
 const PROVIDER_PREFILTER = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|npm_|k_live_|xox|hooks\.slack|AIza|sk-|SG\.|SK[0-9a-f]|PRIVATE KEY|eyJ/;
 
 export function findProviderSecret(text: string): ProviderMatch | null {
-  if (text.length < 20 || !PROVIDER_PREFILTER.test(text)) return null;
+  if (text.length < 20 || tooLongToJudge(text, 'secretCandidate') || !PROVIDER_PREFILTER.test(text)) return null;
   for (const p of PROVIDERS) {
-    const m = p.re.exec(text);
-    if (!m) continue;
-    if (p.validate && !p.validate(m[0])) continue;
-    if (isProviderPlaceholder(m[0])) continue;
-    return { kind: p.kind, value: m[0] };
+    const value = typeof p.re === 'function' ? p.re(text) : p.re.exec(text)?.[0];
+    if (!value) continue;
+    if (p.validate && !p.validate(value)) continue;
+    if (isProviderPlaceholder(value)) continue;
+    return { kind: p.kind, value };
   }
   return null;
 }
@@ -165,17 +230,34 @@ function isProviderPlaceholder(match: string): boolean {
   return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match);
 }
 
+/**
+ * `${x}` or `{{x}}` anywhere: what `/\$\{[^}]+\}|\{\{[^}]+\}\}/` tests, without its rescan to the
+ * end from every `${` or `{{` of a run that never closes. Each `}` closes every opener since the
+ * previous `}`, so one pass over the text decides.
+ */
+export function hasInterpolation(v: string): boolean {
+  let from = 0;
+  for (let close = v.indexOf('}'); close !== -1; from = close + 1, close = v.indexOf('}', from)) {
+    for (let open = from; open <= close - 2; open++) {
+      if (v[open] !== '{' || open === 0) continue;
+      if (v[open - 1] === '$' || (v[open - 1] === '{' && v[close + 1] === '}')) return true;
+    }
+  }
+  return false;
+}
+
 /** True for values that stand in for a secret rather than being one. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return true;
   // Template/interpolation/format syntax: ${VAR}, {{var}}, <your-key>, %s, $VAR, :param.
   if (/^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]*>$|^%[sd]$|^\$[A-Z_][A-Z0-9_]*$|^:[a-z]\w*$/i.test(v)) return true;
-  if (/\$\{[^}]+\}|\{\{[^}]+\}\}/.test(v)) return true;
+  if (hasInterpolation(v)) return true;
   // One repeated character or a run of mask characters: xxx, ***, ...., 0000, ----.
   if (/^(.)\1*$/.test(v)) return true;
   if (/^[x*•.#?_-]+$/i.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v)) return true;
+  // PLACEHOLDER_WORDS is quadratic in the worst case (recheck): judged only on values of a bounded length.
+  if (!tooLongToJudge(v, 'placeholder') && PLACEHOLDER_WORDS.test(v)) return true;
   // Mostly X's ("XXXXXXXX1234", "sk_live_xxxxxxxx").
   const xs = (v.match(/[xX*]/g) ?? []).length;
   if (v.length >= 8 && xs / v.length > 0.5) return true;
@@ -201,9 +283,9 @@ const NON_SECRET_QUALIFIERS = new Set([
 ]);
 
 function splitWords(name: string): string[] {
-  return name
+  return (tooLongToJudge(name, 'identifier') ? '' : name)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
@@ -282,6 +364,7 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
 
 /** For a literal passed where the code expects a key (jwt.sign, session secret…): anything but a placeholder. */
 export function isKeyLikeValue(value: string): boolean {
+  if (tooLongToJudge(value, 'secretCandidate')) return false;
   const v = value.trim();
   if (isPlaceholder(v)) return false;
   if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
@@ -290,14 +373,44 @@ export function isKeyLikeValue(value: string): boolean {
 
 // ---- connection URLs -------------------------------------------------------------------------
 
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const LETTER = /[a-z]/i;
+const NOT_USER_CHAR = /[\s:/@'"`]/;
+const NOT_PASSWORD_CHAR = /[\s/@'"`]/;
+const HOST_CHAR = /[\w.-]/;
+
+/**
+ * The password of the first `scheme://user:password@host`: what
+ * `/\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s/@'"`]+)@[\w.-]+/i` captured, without its rescan of a
+ * scheme-character run from every word start in it (`a.a.a.…:`, quadratic). Each part ends at
+ * the first character its class excludes, so the match is found from the `://` out; the runs
+ * around one `://` cannot reach into the next, so the whole scan is linear.
+ */
+export function userinfoPassword(text: string): string | null {
+  for (let sep = text.indexOf('://'); sep !== -1; sep = text.indexOf('://', sep + 1)) {
+    let hasScheme = false;
+    for (let s = sep - 1; s >= 0 && SCHEME_CHAR.test(text[s]!); s--) {
+      if (LETTER.test(text[s]!) && wordStartsAt(text, s)) hasScheme = true;
+    }
+    if (!hasScheme) continue;
+    let user = sep + 3;
+    while (user < text.length && !NOT_USER_CHAR.test(text[user]!)) user++;
+    if (text[user] !== ':') continue;
+    let pass = user + 1;
+    while (pass < text.length && !NOT_PASSWORD_CHAR.test(text[pass]!)) pass++;
+    if (pass === user + 1 || text[pass] !== '@' || !HOST_CHAR.test(text[pass + 1] ?? '')) continue;
+    return text.slice(user + 1, pass);
+  }
+  return null;
+}
+
 /** `scheme://user:password@host…` → the password, when it is a literal credential. */
 export function findUrlCredential(text: string): string | null {
-  if (!text.includes('://') || !text.includes('@')) return null;
+  if (tooLongToJudge(text, 'secretCandidate') || !text.includes('://') || !text.includes('@')) return null;
   // A URL inside a sentence is an example in a message or a doc string, not a configured connection.
   if (/\s/.test(text.trim())) return null;
-  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s/@'"`]+)@[\w.-]+/i.exec(text);
-  if (!m) return null;
-  const password = m[2]!;
+  const password = userinfoPassword(text);
+  if (password === null) return null;
   let decoded = password;
   try {
     decoded = decodeURIComponent(password);
@@ -397,16 +510,23 @@ const SECRET_FREE_CHAR = /[\s"'`;,()[\]{}<>]/;
  * Every match of a provider pattern masked. The patterns are the non-global ones above (no
  * RegExp is built from another's source): each search starts after the previous match.
  */
-function maskProviderMatches(text: string, re: RegExp): string {
+function maskProviderMatches(text: string, re: Provider['re']): string {
   let out = '';
   let rest = text;
-  const next = () => {
+  // Formats found by code (their regex would be super-linear) answer with the match only.
+  const next = (): { index: number; text: string } | null => {
+    if (typeof re === 'function') {
+      const found = re(rest);
+      const index = found ? rest.indexOf(found) : -1;
+      return found && index >= 0 ? { index, text: found } : null;
+    }
     re.lastIndex = 0; // in case a pattern ever gains a `g` or `y` flag
-    return re.exec(rest);
+    const m = re.exec(rest);
+    return m ? { index: m.index, text: m[0] } : null;
   };
-  for (let m = next(); m && m[0] !== ''; m = next()) {
-    out += `${rest.slice(0, m.index)}${maskSecret(m[0])}`;
-    rest = rest.slice(m.index + m[0].length);
+  for (let m = next(); m && m.text !== ''; m = next()) {
+    out += `${rest.slice(0, m.index)}${maskSecret(m.text)}`;
+    rest = rest.slice(m.index + m.text.length);
   }
   return out + rest;
 }

@@ -171,7 +171,7 @@ export function looksLikeSql(text: string): boolean {
     case 'INSERT':
       return /^INSERT\s+(?:IGNORE\s+)?INTO\b/i.test(top);
     case 'UPDATE':
-      return /^UPDATE\s+\S+.*\bSET\b/is.test(top);
+      return /^UPDATE\s+\S.*\bSET\b/is.test(top);
     case 'DELETE':
       return /^DELETE\s+FROM\b/i.test(top);
     case 'MERGE':
@@ -189,6 +189,36 @@ export function looksLikeSql(text: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `WHERE [t.]id = <value>` with no `OR` after it. The regex this replaces checked "no OR after"
+ * with a `(?![^]*\bOR\b)` lookahead that rescans to the end from each candidate (quadratic): here
+ * the last candidate's end is compared with the last `OR` once.
+ */
+export function isSingleRowWhere(top: string): boolean {
+  let end = -1;
+  for (const m of top.matchAll(/\bWHERE\s+["`]?(?:\w+["`]?\.["`]?)?(?:id|uuid)["`]?\s*=\s*(?:\$\d+|\?|:\w+|@\w+|''|\d+)/gi)) {
+    end = m.index + m[0].length;
+  }
+  if (end === -1) return false;
+  let lastOr = -1;
+  for (const m of top.matchAll(/\bOR\b/gi)) lastOr = m.index;
+  return lastOr < end;
+}
+
+/**
+ * `ON DUPLICATE KEY UPDATE`, or `ON CONFLICT … DO UPDATE`. The conflict form is two searches from
+ * the first `ON CONFLICT` rather than one `ON CONFLICT[\s\S]*DO UPDATE` regex, which rescans the
+ * rest of the text from every `ON CONFLICT` (quadratic).
+ */
+function isUpsert(text: string): boolean {
+  if (/\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i.test(text)) return true;
+  const conflict = /\bON\s+CONFLICT\b/gi;
+  if (!conflict.exec(text)) return false;
+  const doUpdate = /\bDO\s+UPDATE\b/gi;
+  doUpdate.lastIndex = conflict.lastIndex;
+  return doUpdate.test(text);
 }
 
 /** Classify a SQL statement by its leading keyword, or null when the text is not SQL. */
@@ -214,7 +244,7 @@ export function classifySql(text: string, complete = true): SqlInfo | null {
   const write = WRITE_KEYWORDS[keyword];
   if (write) {
     let kind = write;
-    if (keyword === 'INSERT' && /\bON\s+(?:CONFLICT\b[\s\S]*\bDO\s+UPDATE|DUPLICATE\s+KEY\s+UPDATE)\b/i.test(text)) kind = 'upsert';
+    if (keyword === 'INSERT' && isUpsert(text)) kind = 'upsert';
     return { operation: 'write', kind, keyword, bounded: true };
   }
   if (OTHER_KEYWORDS.has(keyword)) return { operation: 'unknown', kind: 'other', keyword, bounded: true };
@@ -241,7 +271,7 @@ function classifySelect(top: string, complete: boolean): { kind: DbKind; bounded
       });
     if (aggregateOnly) return { kind: 'aggregate', bounded: true };
   }
-  if (/\bWHERE\s+(?:["`]?\w+["`]?\.)?["`]?(?:id|uuid)["`]?\s*=\s*(?:\$\d+|\?|:\w+|@\w+|''|\d+)(?![^]*\bOR\b)/i.test(top) && !groupBy) {
+  if (!groupBy && isSingleRowWhere(top)) {
     return { kind: 'single', bounded: true };
   }
   return { kind: 'list', bounded };

@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { propertyName } from './imports.js';
 import { memoByName } from './memo.js';
+import { tooLongToJudge } from '../regex.js';
 
 type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -211,9 +212,9 @@ export function memberChainName(node: TSESTree.Node): string | null {
 /** Split an identifier into lower-case words: `sessionId` → ['session','id'], `API_KEY` → ['api','key']. */
 export const splitWords: (name: string) => readonly string[] = memoByName(
   (name) =>
-    name
+    (tooLongToJudge(name, 'identifier') ? '' : name)
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
       .split(/[^A-Za-z0-9]+/)
       .filter(Boolean)
       .map((w) => w.toLowerCase()),

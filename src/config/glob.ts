@@ -4,7 +4,7 @@
  * the path relative to the config directory, `*` never crosses `/`, `**` spans directories, and a
  * pattern without a slash only matches at the base (write `**\/x` to match anywhere).
  */
-const cache = new Map<string, RegExp>();
+import { escapeRegExp } from '../regex.js';
 
 /**
  * A glob that cannot be compiled (`[z-a]`, an unclosed `{`). Globs come from the command line and
@@ -21,9 +21,7 @@ export class GlobSyntaxError extends Error {
   }
 }
 
-function escapeRe(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
-}
+const cache = new Map<string, RegExp>();
 
 export function globToRegExp(glob: string): RegExp {
   const cached = cache.get(glob);
@@ -69,7 +67,7 @@ export function globToRegExp(glob: string): RegExp {
         i = end;
       }
     } else {
-      re += escapeRe(ch);
+      re += escapeRegExp(ch);
     }
   }
   if (inBraces > 0) throw new GlobSyntaxError(glob, 'unclosed "{"');

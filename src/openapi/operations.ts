@@ -26,6 +26,7 @@
  * Spectral maps a path through an inlined `$ref` back to the referenced component itself.
  */
 import pluralize from 'pluralize';
+import { trimEnd } from '../regex.js';
 import { ACTION_VERBS, splitSegmentWords, WELL_KNOWN_SEGMENTS } from '../analysis/paths.js';
 import {
   collectionOf,
@@ -332,7 +333,7 @@ function isPluralNounSegment(segment: string): boolean {
 }
 
 function hasItemPath(index: DocumentIndex, path: string): boolean {
-  const prefix = path.replace(/\/+$/, '') + '/';
+  const prefix = trimEnd(path, '/') + '/';
   for (const other of index.operationsByPath.keys()) {
     if (!other.startsWith(prefix)) continue;
     const rest = other.slice(prefix.length).split('/');

@@ -133,7 +133,7 @@ export function externalHandlerEffects(context: AnalysisContext, route: Route): 
     }
     if (!target || target.kind !== 'function' || target.file.path === file.path) continue;
     const summary = summarize(project, target.file, target.node, 1);
-    const text = context.sourceCode.getText(node).replace(/\s+/g, ' ');
+    const text = context.sourceCode.getText(node).slice(0, 240).replace(/\s+/g, ' ');
     const hop: Hop = { label: text.length > 60 ? `${text.slice(0, 59)}…` : text, file: target.file.path, line: target.node.loc.start.line };
     const effects = withHop(summary, hop, isHandlerWhereWritten(target.file, target.node));
     if (effects) out.push({ node, ...effects });

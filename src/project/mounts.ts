@@ -21,6 +21,7 @@ import { MAX_MODEL_FILE_BYTES, type ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString } from '../analysis/values.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
+import { trimEnd } from '../regex.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'out', 'tmp']);
@@ -190,7 +191,7 @@ function routerWideMiddleware(uses: readonly UseCall[], router: RouterInfo | nul
   if (!router) return out;
   for (const u of uses) {
     if (u.kind !== 'use' || u.receiver?.top.creation !== router.top.creation) continue;
-    const mount = u.path === null ? '' : u.path.replace(/\/+$/, '');
+    const mount = u.path === null ? '' : trimEnd(u.path, '/');
     // A path-scoped `use` covers the mounted router when the router sits under that path.
     if (mount !== '' && (below === null || (below !== mount && !below.startsWith(`${mount}/`)))) continue;
     out.push(...u.args);
@@ -200,7 +201,7 @@ function routerWideMiddleware(uses: readonly UseCall[], router: RouterInfo | nul
 
 function joinPrefix(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return null;
-  const left = a.replace(/\/+$/, '');
+  const left = trimEnd(a, '/');
   const right = b === '' || b === '/' ? '' : b.startsWith('/') ? b : `/${b}`;
   return left + right;
 }

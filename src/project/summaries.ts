@@ -62,7 +62,7 @@ const inProgress = new WeakSet<FunctionNode>();
 const MAX_LABEL = 60;
 
 export function callLabel(file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
-  const text = file.sourceCode.getText(call.callee).replace(/\s+/g, ' ');
+  const text = file.sourceCode.getText(call.callee).slice(0, MAX_LABEL * 4).replace(/\s+/g, ' ');
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 }
 

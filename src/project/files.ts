@@ -21,7 +21,11 @@ export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unk
 
 /** Larger files are bundles or generated code, not the services and repositories a route calls. */
 export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
-/** Parsed files kept at once; the least recently used are dropped beyond it. */
+/**
+ * Parsed files kept at once; the least recently used are dropped beyond it. A parsed file costs
+ * about 1–2 MB (tree and scopes); function summaries outlive it (see summaries.ts), so a small
+ * window re-parses little.
+ */
 const MAX_CACHED_FILES = 256;
 
 export interface ProjectFile {
@@ -30,6 +34,11 @@ export interface ProjectFile {
   sourceCode: Readonly<TSESLint.SourceCode>;
   /** A rule context for the shared analysis: it only reads `sourceCode`, `filename`, `cwd`. */
   context: AnalysisContext;
+  /**
+   * `mtime:size` of the file on disk when it was parsed, so answers about it can outlive the
+   * parsed tree (which the LRU drops); absent for the file being linted (an editor's unsaved text).
+   */
+  version?: string;
 }
 
 interface Entry {
@@ -79,7 +88,7 @@ function setParents(ast: TSESTree.Program, keys: Record<string, readonly string[
   }
 }
 
-function parse(abs: string, text: string, root: string): ProjectFile | null {
+function parse(abs: string, text: string, root: string, version: string): ProjectFile | null {
   try {
     const result = parseForESLint(text, {
       ecmaVersion: 'latest',
@@ -121,7 +130,7 @@ function parse(abs: string, text: string, root: string): ProjectFile | null {
       getCwd: () => root,
       report: () => undefined,
     } as unknown as AnalysisContext;
-    return { path: abs, sourceCode, context };
+    return { path: abs, sourceCode, context, version };
   } catch {
     // intentionally ignored: a file that does not parse contributes nothing to the model
     return null;
@@ -150,7 +159,7 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
       const real = realpathSync(abs);
-      if (real === abs || isProjectFile(realRoot(root), real)) file = parse(abs, readFileSync(abs, 'utf8'), root);
+      if (real === abs || isProjectFile(realRoot(root), real)) file = parse(abs, readFileSync(abs, 'utf8'), root, `${st.mtimeMs}:${st.size}`);
     } catch {
       // intentionally ignored: unreadable (EACCES, ELOOP…) is treated like a missing file
       file = null;

@@ -51,12 +51,23 @@ export interface FunctionSummary {
 }
 
 /** Calls followed from one function: handler → service → repository → helper → … */
-export const MAX_SUMMARY_DEPTH = 6;
+export const MAX_SUMMARY_DEPTH = 5;
 /** Nodes one function body is walked over at most (a 1 MB file holds far fewer per function). */
 const MAX_NODES_PER_FUNCTION = 50_000;
 
 const EMPTY: FunctionSummary = { effects: new Map() };
 const summaries = new WeakMap<FunctionNode, FunctionSummary>();
+/**
+ * Summaries of functions in files on disk, by path, version and position: they hold only strings,
+ * so they survive the file cache dropping the parsed tree, and a later question about the same
+ * function does not parse the file again. A new version of the file starts a new entry.
+ */
+const MAX_DISK_SUMMARIES = 50_000;
+const diskSummaries = new Map<string, FunctionSummary>();
+
+function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
+  return file.version ? `${file.path}\0${file.version}\0${fn.range[0]}` : null;
+}
 const inProgress = new WeakSet<FunctionNode>();
 
 const MAX_LABEL = 60;
@@ -180,7 +191,8 @@ export function isLazyInitializer(file: ProjectFile, fn: FunctionNode): boolean 
 
 /** What calling `fn` (defined in `file`) does, transitively. */
 export function summarize(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): FunctionSummary {
-  const cached = summaries.get(fn);
+  const key = diskKey(file, fn);
+  const cached = summaries.get(fn) ?? (key ? diskSummaries.get(key) : undefined);
   if (cached) return cached;
   if (inProgress.has(fn) || depth > MAX_SUMMARY_DEPTH) return EMPTY;
   inProgress.add(fn);
@@ -221,5 +233,9 @@ export function summarize(project: Project, file: ProjectFile, fn: FunctionNode,
   // A summary cut short by a cycle or the depth limit is kept all the same: recomputing it per
   // caller would make the cost quadratic, and the cut only ever drops effects (never invents one).
   summaries.set(fn, summary);
+  if (key) {
+    if (diskSummaries.size >= MAX_DISK_SUMMARIES) diskSummaries.delete(diskSummaries.keys().next().value!);
+    diskSummaries.set(key, summary);
+  }
   return summary;
 }

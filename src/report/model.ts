@@ -11,8 +11,9 @@ export type FileKind = 'code' | 'openapi' | 'directory';
 
 /** How a finding was silenced in the source: an `eslint-disable` comment. */
 export interface Suppression {
-  kind: 'directive';
-  /** The text after `--` in the comment, if any. */
+  /** `directive`: an inline `eslint-disable` comment; `x-backlint-ignore`: the OpenAPI extension. */
+  kind: 'directive' | 'x-backlint-ignore';
+  /** The text after `--` in the comment, or the reason given in `x-backlint-ignore`, if any. */
   justification?: string;
 }
 
@@ -55,7 +56,8 @@ export interface FileResult {
   kind: FileKind;
   findings: Finding[];
   /**
-   * Findings silenced by inline `eslint-disable` comments (present only when there are some): not
+   * Findings silenced by inline `eslint-disable` comments or an OpenAPI document's
+   * `x-backlint-ignore` (present only when there are some): not
    * counted as errors or warnings, but listed so a reviewer sees what a change switched off.
    */
   suppressed?: Finding[];

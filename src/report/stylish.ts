@@ -27,8 +27,18 @@ export function notCheckedLines(report: Report): string[] {
     const parts = [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`);
     lines.push(`${skipped.length} skipped (not linted): ${parts.join(', ')}; the JSON report lists them`);
   }
-  const suppressed = report.summary.suppressed ?? 0;
-  if (suppressed) lines.push(`${plural(suppressed, 'finding')} suppressed by inline comments (--no-inline-config reports them)`);
+  if (report.summary.suppressed) {
+    let inline = 0;
+    let documents = 0;
+    for (const f of report.files) {
+      for (const x of f.suppressed ?? []) {
+        if (x.suppressions?.some((k) => k.kind === 'x-backlint-ignore')) documents++;
+        else inline++;
+      }
+    }
+    if (inline) lines.push(`${plural(inline, 'finding')} suppressed by inline comments (--no-inline-config reports them)`);
+    if (documents) lines.push(`${plural(documents, 'finding')} suppressed by x-backlint-ignore in OpenAPI documents (the JSON report lists them)`);
+  }
   return lines;
 }
 

@@ -74,6 +74,18 @@ export function collectCrashes(document: object): RuleCrash[] {
   return sink;
 }
 
+const ignoredSinks = new WeakMap<object, RuleCrash[]>();
+
+/**
+ * Starts recording what `x-backlint-ignore` suppresses in `document`, so the CLI can count and list
+ * it like inline-comment suppressions (a pull request adding the key must not silence rules unseen).
+ */
+export function collectIgnored(document: object): RuleCrash[] {
+  const sink: RuleCrash[] = [];
+  ignoredSinks.set(document, sink);
+  return sink;
+}
+
 function crashed(e: unknown, code: string, path: (string | number)[], ctx: RulesetFunctionContext): undefined {
   const sink = crashSinks.get(ctx.document);
   if (!sink) throw e;
@@ -89,7 +101,11 @@ function wrapFunction(fn: RulesetFunction<unknown, unknown>, code: string): Rule
     if (!results || results.length === 0) return results;
     // The inventory's `resolved` exists at run time but is missing from its declared interface.
     const root = ctx.rule.resolved ? (ctx.documentInventory as unknown as { resolved: unknown }).resolved : ctx.document.data;
-    const kept = results.filter((r) => !isIgnoredAt(root, r.path ?? targetPath, code));
+    const kept: IFunctionResult[] = [];
+    for (const r of results) {
+      if (!isIgnoredAt(root, r.path ?? targetPath, code)) kept.push(r);
+      else ignoredSinks.get(ctx.document)?.push({ code, path: [...(r.path ?? targetPath)], message: maskSecrets(r.message) });
+    }
     // Messages quote document values (a server URL, an example's keys): mask them here, where every
     // rule function's results pass, so the `spectral` CLI shows no secret either.
     return kept.length > 0 ? kept.map((r) => ({ ...r, message: maskSecrets(r.message) })) : undefined;

@@ -34,7 +34,7 @@ import { createRuleset, type RuleOverride } from './ruleset.js';
 import { LazyJson } from './lazy-json.js';
 import { hostileText, isBinary } from './hostile.js';
 import { createResolver, readConfined, readRegularFile, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
-import { collectCrashes } from './ignore.js';
+import { collectCrashes, collectIgnored } from './ignore.js';
 import { SafeYaml } from './yaml.js';
 
 export { MAX_NESTING, MAX_ALIAS_EXPANSION, nestingDepth } from './hostile.js';
@@ -174,6 +174,7 @@ async function lintOne(ruleset: Ruleset, absFile: string, opts: LintOpenApiOptio
     spectral.setRuleset(ruleset);
     const document = parseAs(text, absFile, json);
     const crashes = collectCrashes(document);
+    const ignored = collectIgnored(document);
     const diagnostics = await spectral.run(document, { ignoreUnknownFormat: false });
     const out: Finding[] = [];
     const where: Where = { cwd, root, absFile: path.resolve(absFile), file };
@@ -187,6 +188,14 @@ async function lintOne(ruleset: Ruleset, absFile: string, opts: LintOpenApiOptio
       const line = range ? range.start.line + 1 : 1;
       const column = range ? range.start.character + 1 : 1;
       out.push(located(file, PARSE_ERROR, `Rule ${c.code} failed on this document and was skipped here: ${c.message}`, Math.max(1, line), Math.max(1, column)));
+    }
+    for (const x of ignored) {
+      const range = document.getRangeForJsonPath(x.path, true);
+      const suppressed = located(file, x.code, x.message, Math.max(1, range ? range.start.line + 1 : 1), Math.max(1, range ? range.start.character + 1 : 1));
+      suppressed.severity = 'warning';
+      suppressed.jsonPath = x.path;
+      suppressed.suppressions = [{ kind: 'x-backlint-ignore' }];
+      out.push(suppressed);
     }
     return out;
   } catch (e) {
@@ -218,6 +227,10 @@ export async function lintOpenApiFiles(files: string[], opts: LintOpenApiOptions
       if (!target) {
         target = { file: finding.file, kind: 'openapi', findings: [] };
         results.set(finding.file, target);
+      }
+      if (finding.suppressions) {
+        (target.suppressed ??= []).push(finding);
+        continue;
       }
       let seen = keys.get(finding.file);
       const previous = contributor.get(finding.file);

@@ -174,3 +174,40 @@ describe('skipped files and suppressed findings are reported', () => {
     );
   });
 });
+
+describe('x-backlint-ignore in an OpenAPI document is a suppression too', () => {
+  let docDir: string;
+  beforeAll(() => {
+    docDir = mkdtempSync(path.join(os.tmpdir(), 'backlint-xignore-'));
+    const doc = [
+      'openapi: 3.0.3',
+      'info: { title: t, version: "1" }',
+      'servers:',
+      '  - url: http://api.example.com', // https-only, not ignored
+      'paths:',
+      '  /getUsers:',
+      '    x-backlint-ignore: [no-verbs-in-paths]',
+      '    get:',
+      '      responses:',
+      '        "200": { description: ok }',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(docDir, 'api.yaml'), doc);
+  });
+  afterAll(() => rmSync(docDir, { recursive: true, force: true }));
+
+  it('is listed in JSON with its kind, counted, and named in the stylish summary', async () => {
+    const json = await runCli(['.', '--format', 'json'], { cwd: docDir });
+    const report = JSON.parse(json.stdout) as {
+      files: { file: string; findings: JsonFinding[]; suppressed?: (JsonFinding & { suppressions: { kind: string }[] })[] }[];
+      summary: { suppressed: number };
+    };
+    const api = report.files.find((f) => f.file === 'api.yaml')!;
+    expect(api.findings.map((f) => f.ruleId)).toContain('backlint/https-only');
+    expect(api.findings.map((f) => f.ruleId)).not.toContain('backlint/no-verbs-in-paths');
+    expect(api.suppressed!.map((f) => [f.ruleId, f.line, f.suppressions])).toEqual([['backlint/no-verbs-in-paths', 6, [{ kind: 'x-backlint-ignore' }]]]);
+    expect(report.summary.suppressed).toBe(1);
+    const stylish = await runCli(['.'], { cwd: docDir });
+    expect(stylish.stdout).toContain('1 finding suppressed by x-backlint-ignore in OpenAPI documents (the JSON report lists them)');
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The drift check proper: one document's operations against the routes of the code it describes.
+ * Pure: no files, no parsing — the pipeline (CLI) and the ESLint rule feed it and place the results.
+ *
+ * Four kinds of finding (see rules/spec-drift.md):
+ * 1. `undocumented-route`: a route no operation covers (same method, `covers` path);
+ * 2. `unimplemented-operation`: an operation no route may serve — exact or covering routes, and
+ *    any dynamic route or route with an unknown prefix that `mayServe` it, all stop the report;
+ * 3. `undocumented-status`: a status a route's handler sends that its operation does not list
+ *    and no `default` or range covers;
+ * 4. `param-count`: a route and an operation that cover each other but are not the same template
+ *    and differ in how many path parameters they have (reported instead of 1 and 2 for the pair).
+ * Nothing is reported for a route whose full path is unknown or dynamic.
+ */
+import { statusDocumented, type DocOperation } from './document.js';
+import { codeTemplate, covers, exactMatch, mayServe, methodServes, paramCount, type PathTemplate } from './match.js';
+
+export interface StatusSite {
+  code: number;
+  file: string;
+  line: number;
+  column: number;
+  /** How the status is set, for the message: `res.status(404)`, `throw new NotFoundException()`. */
+  how: string;
+}
+
+export interface CodeRoute {
+  /** Lower case; `all` for Express `app.all`. */
+  method: string;
+  /** Full path from the application root; null when a prefix is unknown. */
+  fullPath: string | null;
+  /** The path as declared at the route itself (for matching when the prefix is unknown). */
+  ownPath: string;
+  file: string;
+  line: number;
+  column: number;
+  statuses: StatusSite[];
+}
+
+export type DriftKind = 'undocumented-route' | 'unimplemented-operation' | 'undocumented-status' | 'param-count';
+
+export interface DriftFinding {
+  kind: DriftKind;
+  /** Which side the finding is placed on. */
+  side: 'code' | 'document';
+  file: string;
+  line: number;
+  column: number;
+  /** For document-side findings: the operation's JSON path (the pipeline locates it). */
+  jsonPath?: (string | number)[];
+  message: string;
+}
+
+export interface DriftInput {
+  documentFile: string;
+  /** Locates an operation in the document for messages: `openapi.yaml:12`. */
+  locate: (op: DocOperation) => { line: number; column: number };
+  operations: DocOperation[];
+  routes: CodeRoute[];
+}
+
+interface Prepared {
+  route: CodeRoute;
+  template: PathTemplate;
+  known: boolean;
+}
+
+function prepare(route: CodeRoute): Prepared {
+  const known = route.fullPath !== null;
+  return { route, template: codeTemplate(route.fullPath ?? route.ownPath), known };
+}
+
+function opLabel(op: DocOperation): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+function routeLabel(r: CodeRoute): string {
+  return `${r.method === 'all' ? 'ALL' : r.method.toUpperCase()} ${r.fullPath ?? r.ownPath}`;
+}
+
+export function checkDrift(input: DriftInput): DriftFinding[] {
+  const { operations, documentFile } = input;
+  const routes = input.routes.map(prepare);
+  const out: DriftFinding[] = [];
+  const where = (op: DocOperation) => {
+    const at = input.locate(op);
+    return `${documentFile}:${at.line} (${op.pointer})`;
+  };
+  const paramPairs = new Set<DocOperation>();
+
+  for (const p of routes) {
+    const { route, template, known } = p;
+    if (!known || template.dynamic) continue;
+    const sameMethod = operations.filter((op) => methodServes(route.method, op.method) || (route.method === 'get' && op.method === 'head'));
+    let match: DocOperation | undefined;
+    let loose: DocOperation | undefined;
+    for (const op of sameMethod) {
+      for (const t of op.templates) {
+        if (t.prefixKnown && exactMatch(template, t.template)) match ??= op;
+        else if (t.prefixKnown ? covers(template, t.template) : mayServe(t.template, template, false)) loose ??= op;
+      }
+    }
+    if (route.method === 'all') {
+      // `app.all('/x')` documents itself through any of its methods: report only when none covers.
+      if (!match && !loose) out.push(undocumented(route, documentFile));
+      continue;
+    }
+    const op = match ?? loose;
+    if (!op) {
+      out.push(undocumented(route, documentFile));
+      continue;
+    }
+    if (!match && loose) {
+      const t = loose.templates.find((x) => x.prefixKnown) ?? loose.templates[0]!;
+      if (t.prefixKnown && paramCount(template) !== paramCount(t.template)) {
+        paramPairs.add(loose);
+        out.push({
+          kind: 'param-count',
+          side: 'code',
+          file: route.file,
+          line: route.line,
+          column: route.column,
+          message: `\`${routeLabel(route)}\` has ${paramCount(template)} path parameter(s) where its operation \`${opLabel(loose)}\` in ${where(loose)} has ${paramCount(t.template)}: one of them routes a segment the other treats as fixed.`,
+        });
+        continue;
+      }
+    }
+    for (const s of route.statuses) {
+      if (statusDocumented(op.statuses, s.code)) continue;
+      out.push({
+        kind: 'undocumented-status',
+        side: 'code',
+        file: s.file,
+        line: s.line,
+        column: s.column,
+        message: `\`${s.how}\` answers ${s.code} for \`${routeLabel(route)}\`, but its operation \`${opLabel(op)}\` in ${where(op)} does not list ${s.code}, a ${String(s.code)[0]}XX range or \`default\`.`,
+      });
+    }
+  }
+
+  for (const op of operations) {
+    if (paramPairs.has(op)) continue;
+    const served = routes.some(({ route, template, known }) => {
+      if (!methodServes(route.method, op.method) && route.method !== 'use') return false;
+      return op.templates.some((t) => (known && t.prefixKnown && !template.dynamic ? covers(template, t.template) : mayServe(template, t.template, known && t.prefixKnown)));
+    });
+    if (served) continue;
+    const at = input.locate(op);
+    out.push({
+      kind: 'unimplemented-operation',
+      side: 'document',
+      file: documentFile,
+      line: at.line,
+      column: at.column,
+      jsonPath: op.jsonPath.map((x) => (typeof x === 'number' ? x : String(x))),
+      message: `Operation \`${opLabel(op)}\` is described here but no route in the code implements it (full paths ${op.templates.map((t) => `\`${t.fullPath}\``).join(', ')}).`,
+    });
+  }
+  return out;
+}
+
+function undocumented(route: CodeRoute, documentFile: string): DriftFinding {
+  return {
+    kind: 'undocumented-route',
+    side: 'code',
+    file: route.file,
+    line: route.line,
+    column: route.column,
+    message: `Route \`${routeLabel(route)}\` is not described in ${documentFile}: no operation with this method and path. Document it, or remove the route if it should not be public.`,
+  };
+}

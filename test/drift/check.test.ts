@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkDrift, type CodeRoute } from '../../src/drift/check.js';
+import { documentOperations, serverPathPrefix, statusDocumented } from '../../src/drift/document.js';
+import { codeTemplate, covers, documentTemplate, exactMatch, mayServe } from '../../src/drift/match.js';
+
+function route(method: string, fullPath: string | null, line: number, statuses: CodeRoute['statuses'] = [], ownPath = fullPath ?? '/'): CodeRoute {
+  return { method, fullPath, ownPath, file: 'src/app.js', line, column: 1, statuses };
+}
+
+const doc = {
+  openapi: '3.0.3',
+  info: { title: 't', version: '1' },
+  servers: [{ url: 'https://api.example.com/api/{version}', variables: { version: { default: 'v1' } } }],
+  paths: {
+    '/users': { get: { responses: { '200': { description: 'ok' } } }, post: { responses: { '201': { description: 'c' }, '4XX': { description: 'e' } } } },
+    '/users/{userId}': { get: { responses: { '200': { description: 'ok' }, default: { description: 'e' } } }, delete: { responses: { '204': { description: 'd' } } } },
+    '/users/{userId}/avatar/{size}': { get: { responses: { '200': { description: 'ok' } } } },
+    '/reports': { get: { responses: { '200': { description: 'ok' } } } },
+  },
+};
+
+describe('path templates', () => {
+  it('treats :id, {id} and [id] alike, ignores trailing slashes and case, flags patterns as dynamic', () => {
+    expect(exactMatch(codeTemplate('/Users/:id/'), documentTemplate('/users/{userId}'))).toBe(true);
+    expect(exactMatch(codeTemplate('/users/[id]'), documentTemplate('/users/{id}'))).toBe(true);
+    expect(codeTemplate('/files/*').dynamic).toBe(true);
+    expect(codeTemplate('/users/:id?').dynamic).toBe(true);
+    expect(codeTemplate('/docs/[...slug]').dynamic).toBe(true);
+    expect(codeTemplate('/users/:id(\\d+)').dynamic).toBe(false);
+    expect(covers(codeTemplate('/users/me'), documentTemplate('/users/{id}'))).toBe(true);
+    expect(exactMatch(codeTemplate('/users/me'), documentTemplate('/users/{id}'))).toBe(false);
+    expect(mayServe(codeTemplate('/:id'), documentTemplate('/api/v1/users/{x}'), false)).toBe(true);
+    expect(mayServe(codeTemplate('/orders'), documentTemplate('/api/v1/users'), false)).toBe(false);
+  });
+
+  it('reads server prefixes: variables by default, full URLs, relative and unresolvable ones', () => {
+    expect(serverPathPrefix('https://api.example.com/api/{v}', { v: { default: 'v2' } })).toBe('/api/v2');
+    expect(serverPathPrefix('https://api.example.com', undefined)).toBe('/');
+    expect(serverPathPrefix('/api', undefined)).toBe('/api');
+    expect(serverPathPrefix('{base}/x', {})).toBe(null);
+    expect(serverPathPrefix('v1', undefined)).toBe(null);
+  });
+
+  it('knows ranges and default', () => {
+    expect(statusDocumented(['200', '4XX'], 404)).toBe(true);
+    expect(statusDocumented(['200'], 404)).toBe(false);
+    expect(statusDocumented(['default'], 500)).toBe(true);
+  });
+});
+
+describe('checkDrift', () => {
+  const operations = documentOperations(doc);
+  const locate = (op: { path: string; method: string }) => ({ line: Object.keys(doc.paths).indexOf(op.path) * 10 + (op.method === 'get' ? 1 : 2), column: 5 });
+
+  it('reports each of the four kinds once, on the right side', () => {
+    const found = checkDrift({
+      documentFile: 'openapi.yaml',
+      locate,
+      operations,
+      routes: [
+        route('get', '/api/v1/users', 1),
+        route('post', '/api/v1/users', 2, [{ code: 409, file: 'src/users.js', line: 30, column: 3, how: 'res.status(409)' }]),
+        route('get', '/api/v1/users/:id', 3, [{ code: 404, file: 'src/users.js', line: 40, column: 3, how: 'res.status(404)' }]),
+        route('delete', '/api/v1/users/:id', 4, [{ code: 404, file: 'src/users.js', line: 50, column: 3, how: 'res.sendStatus(404)' }]),
+        route('get', '/api/v1/users/:id/avatar/large', 5),
+        route('get', '/api/v1/health', 6),
+      ],
+    });
+    expect(found.map((f) => [f.kind, f.file, f.line])).toEqual([
+      ['undocumented-status', 'src/users.js', 50],
+      ['param-count', 'src/app.js', 5],
+      ['undocumented-route', 'src/app.js', 6],
+      ['unimplemented-operation', 'openapi.yaml', 31],
+    ]);
+    expect(found[0]!.message).toBe('`res.sendStatus(404)` answers 404 for `DELETE /api/v1/users/:id`, but its operation `DELETE /users/{userId}` in openapi.yaml:12 (#/paths/~1users~1{userId}/delete) does not list 404, a 4XX range or `default`.');
+    expect(found[3]!.message).toBe('Operation `GET /reports` is described here but no route in the code implements it (full paths `/api/v1/reports`).');
+  });
+
+  it('never reports routes with unknown prefixes or dynamic paths, and lets them serve operations', () => {
+    const found = checkDrift({
+      documentFile: 'openapi.yaml',
+      locate,
+      operations,
+      routes: [route('get', null, 1, [], '/reports'), route('get', '/api/v1/users/*', 2), route('get', null, 3, [], '/nothing-like-it')],
+    });
+    // GET /reports by the prefix-unknown route; every GET under /api by the wildcard.
+    expect(found.map((f) => f.kind)).toEqual(['unimplemented-operation', 'unimplemented-operation']);
+    expect(found.map((f) => f.message.split('`')[1])).toEqual(['POST /users', 'DELETE /users/{userId}']);
+  });
+});

@@ -26,6 +26,20 @@ export interface BacklintConfig {
   overrides?: ConfigOverride[];
   /** Size limits: bigger files are not linted, and reported (`backlint/file-too-large`). */
   limits?: ConfigLimits;
+  /**
+   * Which OpenAPI document describes which code, for `backlint/spec-drift`; replaces the default
+   * pairing (each document with the routes under the nearest directory holding both).
+   */
+  drift?: DriftPairing[];
+}
+
+export interface DriftPairing {
+  /** The document, relative to the config file's directory. */
+  spec: string;
+  /** Globs of the code it describes, relative to the config file's directory. */
+  code: string[];
+  /** Path prefix under which the document's paths are served; replaces its servers/basePath. */
+  prefix?: string;
 }
 
 export interface ConfigLimits {
@@ -48,7 +62,7 @@ export class BacklintUsageError extends Error {
   override name = 'BacklintUsageError';
 }
 
-const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', 'limits', '$schema']);
+const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', 'limits', 'drift', '$schema']);
 const LIMIT_KEYS = ['maxCodeFileBytes', 'maxDocumentBytes'] as const;
 const SEVERITIES = new Set<string>(['off', 'warn', 'error']);
 // ESLint users will type numbers out of habit; they mean the same thing.
@@ -114,7 +128,7 @@ export function validateConfig(raw: unknown, source: string): BacklintConfig {
   if (!isPlainObject(raw)) throw new BacklintUsageError(`Invalid backlint config (${source}): must be an object`);
   const config: BacklintConfig = {};
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) fail(source, key, 'is not a known key (expected preset, rules, ignore, overrides, limits)');
+    if (!TOP_KEYS.has(key)) fail(source, key, 'is not a known key (expected preset, rules, ignore, overrides, limits, drift)');
   }
   if (raw.preset !== undefined) {
     if (typeof raw.preset !== 'string' || !PRESETS.includes(raw.preset as Preset)) {
@@ -148,6 +162,24 @@ export function validateConfig(raw: unknown, source: string): BacklintConfig {
       limits[k as keyof ConfigLimits] = v;
     }
     config.limits = limits;
+  }
+  if (raw.drift !== undefined) {
+    if (!Array.isArray(raw.drift)) fail(source, 'drift', 'must be a list of { spec, code, prefix? }');
+    config.drift = raw.drift.map((d: unknown, i: number) => {
+      const where = `drift[${i}]`;
+      if (!isPlainObject(d)) fail(source, where, 'must be an object { spec, code, prefix? }');
+      for (const k of Object.keys(d)) {
+        if (k !== 'spec' && k !== 'code' && k !== 'prefix') fail(source, `${where}.${k}`, 'is not a known key (expected spec, code, prefix)');
+      }
+      if (typeof d.spec !== 'string' || d.spec.length === 0) fail(source, `${where}.spec`, 'must be the path of an OpenAPI document');
+      if (d.code === undefined) fail(source, `${where}.code`, 'is required');
+      if (d.prefix !== undefined && (typeof d.prefix !== 'string' || !d.prefix.startsWith('/'))) fail(source, `${where}.prefix`, 'must be a path starting with "/"');
+      return {
+        spec: d.spec,
+        code: validateGlobs(d.code, source, `${where}.code`),
+        ...(typeof d.prefix === 'string' ? { prefix: d.prefix } : {}),
+      };
+    });
   }
   return config;
 }

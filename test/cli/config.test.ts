@@ -52,7 +52,7 @@ describe('validateConfig', () => {
   });
 
   it('names the bad key', () => {
-    expect(message(() => validateConfig({ rulez: {} }, 'f'))).toBe('Invalid backlint config (f): "rulez" is not a known key (expected preset, rules, ignore, overrides, limits)');
+    expect(message(() => validateConfig({ rulez: {} }, 'f'))).toBe('Invalid backlint config (f): "rulez" is not a known key (expected preset, rules, ignore, overrides, limits, drift)');
     expect(message(() => validateConfig({ preset: 'all' }, 'f'))).toBe('Invalid backlint config (f): "preset" must be one of recommended, strict');
     expect(message(() => validateConfig({ rules: { 'backlint/nope': 'warn' } }, 'f'))).toContain('"rules.backlint/nope" is not a backlint rule');
     expect(message(() => validateConfig({ rules: { [someRule]: 'loud' } }, 'f'))).toContain(`"rules.${someRule}" must be "off", "warn", "error"`);

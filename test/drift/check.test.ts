@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDrift, type CodeRoute } from '../../src/drift/check.js';
 import { documentOperations, serverPathPrefix, statusDocumented } from '../../src/drift/document.js';
+import { pairDocuments, referencedDocuments } from '../../src/drift/pairing.js';
 import { codeTemplate, covers, documentTemplate, exactMatch, mayServe } from '../../src/drift/match.js';
 
 function route(method: string, fullPath: string | null, line: number, statuses: CodeRoute['statuses'] = [], ownPath = fullPath ?? '/'): CodeRoute {
@@ -86,5 +87,37 @@ describe('checkDrift', () => {
     // GET /reports by the prefix-unknown route; every GET under /api by the wildcard.
     expect(found.map((f) => f.kind)).toEqual(['unimplemented-operation', 'unimplemented-operation']);
     expect(found.map((f) => f.message.split('`')[1])).toEqual(['POST /users', 'DELETE /users/{userId}']);
+  });
+});
+
+describe('pairDocuments', () => {
+  const root = '/repo';
+  const routeFiles = ['/repo/services/a/src/routes.js', '/repo/services/b/src/app.js', '/repo/src/app.js'];
+
+  it('pairs each document with the routes under its nearest directory holding any, and skips referenced parts', () => {
+    const pairs = pairDocuments({
+      root,
+      documents: ['/repo/services/a/openapi.yaml', '/repo/docs/openapi.yaml', '/repo/docs/paths/users.yaml', '/repo/services/c/openapi.yaml'],
+      routeFiles,
+      referenced: new Set(['/repo/docs/paths/users.yaml']),
+    });
+    expect(pairs).toEqual([
+      { document: '/repo/services/a/openapi.yaml', code: ['/repo/services/a/src/routes.js'] },
+      { document: '/repo/docs/openapi.yaml', code: ['/repo/src/app.js'] },
+      // services/c has no code: its nearest directory with routes is services/, where only b's
+      // routes are not claimed by a nearer document (whether it really describes b is decided by
+      // the overlap check in the pipeline).
+      { document: '/repo/services/c/openapi.yaml', code: ['/repo/services/b/src/app.js'] },
+    ]);
+  });
+
+  it('uses only the configured pairs when the config names any', () => {
+    const pairs = pairDocuments({ root, documents: [], routeFiles, config: { baseDir: root, drift: [{ spec: 'api.yaml', code: ['services/b/**'], prefix: '/v2' }] } });
+    expect(pairs).toEqual([{ document: '/repo/api.yaml', code: ['/repo/services/b/src/app.js'], prefix: '/v2' }]);
+  });
+
+  it('finds referenced documents by their name on a $ref line', () => {
+    const texts: Record<string, string> = { '/r/openapi.yaml': "paths:\n  /u:\n    $ref: './paths/users.yaml'\n", '/r/paths/users.yaml': 'get: {}\n' };
+    expect([...referencedDocuments(Object.keys(texts), (f) => texts[f])]).toEqual(['/r/paths/users.yaml']);
   });
 });

@@ -13,10 +13,11 @@ import { type Link, calledName, chainLinks, hasOption, isSqlArgument, isUpsertOp
 import { INSTANCE_METHODS, MODEL_METHODS, MONGO_COLLECTION_METHODS, PRISMA_MODEL_METHODS, START_NAMES, TOP_NAMES, TYPEORM_QB_ALL, TYPEORM_REPO_METHODS } from './indexes.js';
 import { instanceOp, isTypeormActiveRecord } from './instances.js';
 import { type State, dbValueOf, isKnexLikeName, isModelLike, isPrismaLikeName, isRepositoryLike, lastName, stateOf } from './receivers.js';
-import { GENERIC_MODEL_METHODS, MIKRO_ORM_EM_WRITES, MODEL_READS, MODEL_WRITES, MONGO_COLLECTION_READS, MONGO_COLLECTION_WRITES, PRISMA_MODEL_READS, PRISMA_MODEL_WRITES, TYPEORM_REPO_READS, TYPEORM_REPO_WRITES } from './tables/orms.js';
-import { DRIZZLE_METHODS, DRIZZLE_STARTS, KNEX_METHODS, KNEX_STARTS, NO_CONTINUATIONS, PREPARED_CONTINUATIONS, QUERY_CONTINUATIONS, TYPEORM_QB_TERMINALS } from './tables/query-builders.js';
+import { GENERIC_MODEL_METHODS, MIKRO_ORM_EM_WRITES, MODEL_READS, MODEL_WRITES, MONGO_COLLECTION_READS, MONGO_COLLECTION_WRITES, PRISMA_MODEL_READS, PRISMA_MODEL_WRITES, SINGLE_RECORD_FINDER, TYPEORM_REPO_READS, TYPEORM_REPO_WRITES } from './tables/orms.js';
+import { DRIZZLE_METHODS, DRIZZLE_STARTS, KNEX_AGGREGATES, KNEX_METHODS, KNEX_STARTS, NO_CONTINUATIONS, PREPARED_CONTINUATIONS, PREPARED_RUNNERS, QUERY_CONTINUATIONS, RESULT_CONSUMERS, TYPEORM_QB_TERMINALS } from './tables/query-builders.js';
 import { GENERIC_SQL_METHODS } from './tables/sql-clients.js';
 import type { Call, Context, DbLibrary, DbOperation, Node } from './types.js';
+import { ENTITY_MANAGER_NAMES } from './tables/names.js';
 
 /** The DB operation performed by `call`, or null. See the header for the reporting convention. */
 export function classifyDbCall(call: Call, context: Context): DbOperation | null {
@@ -207,7 +208,7 @@ function tryStart(s: State, links: Link[], i: number, top: Call): DbOperation | 
   }
 
   // ---- Prepared statements: `db.prepare(sql).all()`, `stmt.run()`
-  if (name === 'run' || name === 'get' || name === 'all' || name === 'iterate' || name === 'each') {
+  if (PREPARED_RUNNERS.has(name)) {
     if (v?.role === 'statement') {
       return finish(NO_CONTINUATIONS, () => {
         const info = v.sql ? classifySql(v.sql) : null;
@@ -256,7 +257,7 @@ function isEntityManager(node: Node): boolean {
     return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'persist' && isEntityManager(callee.object);
   }
   const name = lastName(n);
-  return name === 'em' || name === 'entityManager';
+  return !!name && ENTITY_MANAGER_NAMES.has(name);
 }
 
 function isTableArg(s: State, node: Node | undefined): boolean {
@@ -287,13 +288,13 @@ function isFoundRecord(s: State, node: Node | undefined): boolean {
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-  return !!name && /^find(?:One|OneBy|OneOrFail|ById|ByPk|First|Unique)/.test(name);
+  return !!name && SINGLE_RECORD_FINDER.test(name);
 }
 
 function preparedOp(s: State, library: DbLibrary, links: Link[], top: Call): DbOperation | null {
   const prep = links[0]!;
   const runner = links.length > 1 ? links[links.length - 1]!.name : null;
-  if (!runner || !['run', 'get', 'all', 'iterate', 'each'].includes(runner)) return null;
+  if (!runner || !PREPARED_RUNNERS.has(runner)) return null;
   const r = sqlOp(s, library, runner, top, prep.call.arguments[0], runner === 'run' ? 'update' : 'other');
   if (r && runner === 'get' && r.kind === 'list') {
     r.kind = 'single';
@@ -323,7 +324,7 @@ function knexOp(s: State, links: Link[], top: Call): DbOperation {
     method = 'first';
   } else if (
     !names.has('groupBy') &&
-    ['count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct'].some((m) => names.has(m))
+    KNEX_AGGREGATES.some((m) => names.has(m))
   ) {
     kind = 'aggregate';
     method = 'count';
@@ -418,7 +419,7 @@ export function isExecuted(node: Node): boolean {
       return p.body === child;
     case AST_NODE_TYPES.MemberExpression: {
       const name = propertyName(p);
-      return p.object === child && (name === 'then' || name === 'catch' || name === 'finally' || name === 'exec' || name === 'asCallback');
+      return p.object === child && !!name && RESULT_CONSUMERS.has(name);
     }
     default:
       return false;

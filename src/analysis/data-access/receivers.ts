@@ -14,8 +14,11 @@ import { resolveConstInit, unwrap } from '../values.js';
 import { sqlTextOf } from '../sql.js';
 import type { Instance } from './instances.js';
 import { HTTP_REQUEST_FUNCTION_MODULES } from './tables/io.js';
-import { BUILTIN_CLASSES, MODEL_BASES, MODEL_PATH, PASCAL_CASE } from './tables/names.js';
+import { CALLED_VALUES, CLIENT_METHOD_VALUES, CONSTRUCTED_VALUES, type ModuleExportValues } from './tables/clients.js';
+import { DB_MODULE_LIBRARIES, DB_MODULE_PREFIXES } from './tables/modules.js';
+import { BUILTIN_CLASSES, DB_HANDLE_NAMES, DOMAIN_PATH, INJECTED_MODEL_NAME, KNEX_CLIENT_NAMES, MODEL_BASES, MODEL_PATH, MODELS_OBJECT_NAME, PASCAL_CASE, PRISMA_CLIENT_NAME, REPOSITORY_NAME } from './tables/names.js';
 import type { Context, DbLibrary, DbOperation, DbValue, Node, SourceCode } from './types.js';
+import { MODEL_RECORD_FINDERS } from './tables/orms.js';
 
 /** True when `source` is a database library's module (`knex`, `pg`, `@prisma/client`…). */
 export function isDbModule(source: string): boolean {
@@ -23,20 +26,10 @@ export function isDbModule(source: string): boolean {
 }
 
 export function libraryOfModule(source: string): DbLibrary | null {
-  if (source === 'pg' || source === 'pg-pool') return 'pg';
-  if (source === 'mysql2' || source === 'mysql2/promise') return 'mysql2';
-  if (source === 'sqlite') return 'sqlite3';
-  if (source === 'sequelize-typescript' || source === '@nestjs/sequelize') return 'sequelize';
-  if (source === '@nestjs/typeorm') return 'typeorm';
-  if (source === '@nestjs/mongoose') return 'mongoose';
-  if (source === '@prisma/client' || source.startsWith('@prisma/client/')) return 'prisma';
-  if (source === 'drizzle-orm' || source.startsWith('drizzle-orm/')) return 'drizzle';
-  if (
-    source === 'pg-promise' || source === 'mysql' || source === 'sqlite3' || source === 'better-sqlite3' ||
-    source === 'mssql' || source === 'oracledb' || source === 'sequelize' || source === 'knex' ||
-    source === 'typeorm' || source === 'mongoose' || source === 'mongodb' || source === 'postgres'
-  ) {
-    return source;
+  const library = DB_MODULE_LIBRARIES.get(source);
+  if (library) return library;
+  for (const [prefix, lib] of DB_MODULE_PREFIXES) {
+    if (source.startsWith(prefix)) return lib;
   }
   return null;
 }
@@ -223,42 +216,7 @@ function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
     }
     case AST_NODE_TYPES.NewExpression: {
       const callee = dbValueOf(s, n.callee, depth + 1);
-      if (callee?.role === 'module') {
-        const p = callee.path ?? [];
-        const last = p[p.length - 1];
-        switch (callee.library) {
-          case 'pg':
-            if (last === 'Pool' || last === 'Client' || p.length === 0) return { library: 'pg', role: 'client' };
-            break;
-          case 'sequelize':
-            if (last === 'Sequelize' || p.length === 0) return { library: 'sequelize', role: 'client' };
-            break;
-          case 'prisma':
-            if (last === 'PrismaClient') return { library: 'prisma', role: 'client' };
-            break;
-          case 'sqlite3':
-            if (last === 'Database') return { library: 'sqlite3', role: 'client' };
-            break;
-          case 'better-sqlite3':
-            return { library: 'better-sqlite3', role: 'client' };
-          case 'mssql':
-            if (last === 'ConnectionPool') return { library: 'mssql', role: 'client' };
-            if (last === 'Request') return { library: 'mssql', role: 'request' };
-            break;
-          case 'typeorm':
-            if (last === 'DataSource' || last === 'Connection') return { library: 'typeorm', role: 'client' };
-            break;
-          case 'mongodb':
-            if (last === 'MongoClient') return { library: 'mongodb', role: 'client' };
-            break;
-          case 'mongoose':
-            if (last === 'Mongoose') return { library: 'mongoose', role: 'client' };
-            break;
-          default:
-            break;
-        }
-        return null;
-      }
+      if (callee?.role === 'module') return exportValue(CONSTRUCTED_VALUES, callee);
       if (callee?.role === 'model') return { library: callee.library, role: 'document', fresh: true };
       if (callee?.role === 'request') return null;
       if (callee?.role === 'client' && callee.library === 'mssql') return null;
@@ -273,55 +231,7 @@ function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
       }
       const callee = unwrap(n.callee);
       const calleeValue = dbValueOf(s, callee, depth + 1);
-      if (calleeValue?.role === 'module') {
-        const p = calleeValue.path ?? [];
-        const last = p[p.length - 1];
-        switch (calleeValue.library) {
-          case 'knex':
-            if (p.length === 0 || last === 'knex' || last === 'Knex') return { library: 'knex', role: 'client' };
-            break;
-          case 'pg-promise':
-            if (p.length === 0) return { library: 'pg-promise', role: 'factory' };
-            break;
-          case 'mysql':
-          case 'mysql2':
-            if (last === 'createPool' || last === 'createConnection' || last === 'createPoolCluster') {
-              return { library: calleeValue.library, role: 'client' };
-            }
-            break;
-          case 'drizzle':
-            if (last === 'drizzle') return { library: 'drizzle', role: 'client' };
-            break;
-          case 'postgres':
-            if (p.length === 0) return { library: 'postgres', role: 'client' };
-            break;
-          case 'mssql':
-            if (last === 'connect') return { library: 'mssql', role: 'client' };
-            break;
-          case 'oracledb':
-            if (last === 'getConnection' || last === 'createPool' || last === 'getPool') return { library: 'oracledb', role: 'client' };
-            break;
-          case 'mongodb':
-            if (last === 'connect') return { library: 'mongodb', role: 'client' };
-            break;
-          case 'mongoose':
-            if (last === 'model') return { library: 'mongoose', role: 'model' };
-            if (last === 'connect' || last === 'createConnection') return { library: 'mongoose', role: 'client' };
-            break;
-          case 'typeorm':
-            if (last === 'getRepository' || last === 'getManager' || last === 'getCustomRepository' || last === 'getMongoRepository' || last === 'getTreeRepository') {
-              return { library: 'typeorm', role: 'repository' };
-            }
-            if (last === 'getConnection' || last === 'createConnection') return { library: 'typeorm', role: 'client' };
-            break;
-          case 'sqlite3':
-            if (last === 'open') return { library: 'sqlite3', role: 'client' }; // `sqlite` wrapper
-            break;
-          default:
-            break;
-        }
-        return null;
-      }
+      if (calleeValue?.role === 'module') return exportValue(CALLED_VALUES, calleeValue);
       if (calleeValue?.role === 'factory') return { library: 'pg-promise', role: 'client' };
       if (calleeValue?.role === 'client' && calleeValue.library === 'postgres') return null;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -329,39 +239,16 @@ function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
         const recv = dbValueOf(s, callee.object, depth + 1);
         if (!recv || !name) return null;
         if (recv.role === 'client') {
-          switch (name) {
-            case 'connect':
-            case 'getConnection':
-            case 'acquire':
-            case 'reserve':
-              return recv.library === 'mongoose' ? null : { library: recv.library, role: 'client' };
-            case 'promise':
-              return recv.library === 'mysql2' || recv.library === 'mysql' ? { library: 'mysql2', role: 'client' } : null;
-            case 'db':
-              return recv.library === 'mongodb' ? { library: 'mongodb', role: 'client' } : null;
-            case 'collection':
-              return recv.library === 'mongodb' || recv.library === 'mongoose' ? { library: 'mongodb', role: 'collection' } : null;
-            case 'getRepository':
-            case 'getTreeRepository':
-            case 'getMongoRepository':
-              return { library: 'typeorm', role: 'repository' };
-            case 'model':
-              return recv.library === 'mongoose' ? { library: 'mongoose', role: 'model' } : null;
-            case 'define':
-              return recv.library === 'sequelize' ? { library: 'sequelize', role: 'model' } : null;
-            case 'request':
-              return recv.library === 'mssql' ? { library: 'mssql', role: 'request' } : null;
-            case 'prepare': {
-              if (recv.library !== 'better-sqlite3' && recv.library !== 'sqlite3') return null;
-              const text = sqlTextOf(s.sourceCode, n.arguments[0]);
-              return { library: recv.library, role: 'statement', sql: text?.text ?? null };
-            }
-            default:
-              return null;
+          const made = CLIENT_METHOD_VALUES.get(name);
+          if (!made || (made.on && !made.on.includes(recv.library)) || made.notOn?.includes(recv.library)) return null;
+          if (made.role === 'statement') {
+            const text = sqlTextOf(s.sourceCode, n.arguments[0]);
+            return { library: recv.library, role: 'statement', sql: text?.text ?? null };
           }
+          return { library: made.library ?? recv.library, role: made.role };
         }
         if (recv.role === 'repository' && name === 'getRepository') return { library: 'typeorm', role: 'repository' };
-        if (recv.role === 'model' && (name === 'findOne' || name === 'findById' || name === 'findByPk' || name === 'findOneBy')) {
+        if (recv.role === 'model' && MODEL_RECORD_FINDERS.has(name)) {
           return { library: recv.library, role: 'document', fresh: false };
         }
       }
@@ -372,26 +259,34 @@ function computeDbValue(s: State, n: Node, depth: number): DbValue | null {
   }
 }
 
+/** The value a call or `new` of a library module's export makes (see tables/clients.ts), or null. */
+function exportValue(table: Readonly<Partial<Record<DbLibrary, ModuleExportValues>>>, module: DbValue): DbValue | null {
+  const made = table[module.library];
+  if (!made) return null;
+  const p = module.path ?? [];
+  const role = made.any ?? (p.length === 0 ? made.module : made.exports?.get(p[p.length - 1]!));
+  return role ? { library: module.library, role } : null;
+}
+
 /** Identifier chain names that strongly suggest a knex instance passed in from elsewhere. */
 export function isKnexLikeName(node: Node, allowDb: boolean): boolean {
   const n = unwrap(node);
   const name = lastName(n);
   if (!name) return false;
-  if (name === 'knex' || name === 'trx' || name === 'Knex') return true;
-  if (allowDb && (name === 'db' || name === 'database')) return n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression;
+  if (KNEX_CLIENT_NAMES.has(name)) return true;
+  if (allowDb && DB_HANDLE_NAMES.has(name)) return n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression;
   return false;
 }
 
 export function isPrismaLikeName(node: Node): boolean {
   const name = lastName(node);
-  return !!name && /^(?:prisma|prismaClient|prismaService|db)$/i.test(name);
+  return !!name && PRISMA_CLIENT_NAME.test(name);
 }
 
 function moduleOfIdentifier(s: State, node: Node): string | null {
   const ref = s.tracker.resolve(node);
   return ref ? ref.source : null;
 }
-
 
 /** A local `class X extends Model` (Sequelize/Objection/TypeORM active record). */
 function isLocalModelClass(s: State, id: TSESTree.Identifier): boolean {
@@ -424,16 +319,16 @@ export function isModelLike(s: State, node: Node, generic: boolean): boolean {
     }
     if (!generic) return true;
     // DDD code keeps entities and value objects under `domain/models/`: `OfferStatus.create('archived')`.
-    if (src) return (MODEL_PATH.test(src) && !/(?:^|[/\\])domain(?:[/\\]|$)/.test(src)) || libraryOfModule(src) !== null;
+    if (src) return (MODEL_PATH.test(src) && !DOMAIN_PATH.test(src)) || libraryOfModule(src) !== null;
     return isLocalModelClass(s, n);
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(n);
     if (!name) return false;
-    if (/^[a-z]\w*Model$/.test(name)) return true; // Nest @InjectModel convention: this.userModel
+    if (INJECTED_MODEL_NAME.test(name)) return true;
     if (PASCAL_CASE.test(name) && !BUILTIN_CLASSES.has(name)) {
       const base = lastName(n.object);
-      return !!base && /^(?:db|models?|database|orm|sequelize)$/i.test(base);
+      return !!base && MODELS_OBJECT_NAME.test(base);
     }
   }
   return false;
@@ -441,5 +336,5 @@ export function isModelLike(s: State, node: Node, generic: boolean): boolean {
 
 export function isRepositoryLike(node: Node): boolean {
   const name = lastName(node);
-  return !!name && /^[a-z]\w*(?:Repository|Repo)$/.test(name);
+  return !!name && REPOSITORY_NAME.test(name);
 }

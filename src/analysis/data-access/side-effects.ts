@@ -10,7 +10,7 @@ import { getObjectLiteral, getProperty, getStaticString, resolveConstInit, unwra
 import { chainLinks } from './chains.js';
 import { classifyDbCall } from './operations.js';
 import { type State, lastName, stateOf } from './receivers.js';
-import { FS_MODULES, FS_WRITES, HTTP_CLIENT_MODULES, HTTP_MUTATING, HTTP_REQUEST_FUNCTION_MODULES, MESSAGE_METHODS, QUEUE_COMMANDS } from './tables/io.js';
+import { FETCH_MODULES, FS_MODULES, FS_WRITES, HTTP_CLIENT_MODULES, HTTP_CLIENT_NAME, HTTP_MUTATING, HTTP_REQUEST_FUNCTION_MODULES, MAILER_NAME, MESSAGE_METHODS, MUTATING_HTTP_METHODS, PRODUCER_NAME, PUBLISHER_NAME, QUEUE_COMMANDS, QUEUE_NAME, SQS_NAME } from './tables/io.js';
 import type { Call, Context, DbOperation, Node } from './types.js';
 
 export interface SideEffect {
@@ -96,9 +96,9 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
   // Mutating HTTP
   if (name === 'fetch' && callee.type === AST_NODE_TYPES.Identifier) {
     const ref = s.tracker.resolve(callee);
-    const isFetch = ref ? ['node-fetch', 'undici', 'cross-fetch'].includes(ref.source) : !isShadowed(s, callee);
+    const isFetch = ref ? FETCH_MODULES.includes(ref.source) : !isShadowed(s, callee);
     const method = staticMethodOf(s, call.arguments[1]);
-    if (isFetch && method && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
+    if (isFetch && method && MUTATING_HTTP_METHODS.includes(method)) {
       return { kind: 'http', what: `fetch ${method}`, node: call };
     }
     return null;
@@ -108,7 +108,7 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
     const ref = s.tracker.resolve(recv);
     const fromClient = ref ? HTTP_CLIENT_MODULES.includes(ref.source) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default')) : false;
     const instance = !ref && isHttpClientInstance(s, recv);
-    const named = !ref && recv.type === AST_NODE_TYPES.Identifier && /^(?:axios|got|ky|superagent|needle)$/.test(recv.name) && !resolveConstInit(s.sourceCode, recv);
+    const named = !ref && recv.type === AST_NODE_TYPES.Identifier && HTTP_CLIENT_NAME.test(recv.name) && !resolveConstInit(s.sourceCode, recv);
     if (fromClient || instance || named) return { kind: 'http', what: `${describeCallee(callee)}`, node: call };
   }
   if (s.usesHttpRequestFunction && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'request')))) {
@@ -118,7 +118,7 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
       const isDefault = ref.path.length === 0 || ref.path[0] === 'default' || ref.path[0] === 'request';
       if (isDefault) {
         const method = staticMethodOf(s, call.arguments[call.arguments.length - 1]);
-        if (method && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return { kind: 'http', what: `${ref.source} ${method}`, node: call };
+        if (method && MUTATING_HTTP_METHODS.includes(method)) return { kind: 'http', what: `${ref.source} ${method}`, node: call };
       }
     }
   }
@@ -129,16 +129,16 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
   if (name === 'sendToQueue' && callee.type === AST_NODE_TYPES.MemberExpression) return { kind: 'message', what: describeCallee(callee), node: call };
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const recvName = lastName(callee.object);
-    if (name === 'publish' && recvName && /^(?:channel|ch|amqpChannel|publisher|pub|redis|redisClient|sns|pubsub|nats|nc|topic)$/i.test(recvName)) {
+    if (name === 'publish' && recvName && PUBLISHER_NAME.test(recvName)) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
     // Bull/BullMQ `queue.add(name, data)`; p-queue's in-process `queue.add(() => task())` is not publishing.
     const firstArg = call.arguments[0] ? unwrap(call.arguments[0]) : null;
     const isTask = !!firstArg && (firstArg.type === AST_NODE_TYPES.ArrowFunctionExpression || firstArg.type === AST_NODE_TYPES.FunctionExpression || (firstArg.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1));
-    if (name === 'add' && recvName && /(?:queue|Queue)$/.test(recvName) && firstArg && !isTask) {
+    if (name === 'add' && recvName && QUEUE_NAME.test(recvName) && firstArg && !isTask) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
-    if ((name === 'send' || name === 'sendBatch') && recvName && /^(?:producer|kafkaProducer)$/i.test(recvName)) {
+    if ((name === 'send' || name === 'sendBatch') && recvName && PRODUCER_NAME.test(recvName)) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
     if (name === 'send') {
@@ -147,10 +147,10 @@ export function classifySideEffect(call: Call, context: Context): SideEffect | n
         return { kind: 'message', what: `${describeCallee(callee)}(new ${arg.callee.name})`, node: call };
       }
     }
-    if ((name === 'sendMessage' || name === 'sendMessageBatch') && recvName && /^sqs$/i.test(recvName)) {
+    if ((name === 'sendMessage' || name === 'sendMessageBatch') && recvName && SQS_NAME.test(recvName)) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
-    if ((name === 'send' || name === 'sendMultiple') && recvName && /^(?:sgMail|sendgrid|mailer|transporter|mailgun|resend|postmark)$/i.test(recvName)) {
+    if ((name === 'send' || name === 'sendMultiple') && recvName && MAILER_NAME.test(recvName)) {
       return { kind: 'message', what: describeCallee(callee), node: call };
     }
   }

@@ -10,6 +10,7 @@ import { SINK_METHODS } from './indexes.js';
 import { type State, dbValueOf, isKnexLikeName, libraryOfModule, stateOf } from './receivers.js';
 import { GENERIC_SQL_METHODS, KNEX_RAW_METHODS, TYPEORM_WHERE_METHODS } from './tables/sql-clients.js';
 import type { Call, Context, DbLibrary, Node, SqlSink } from './types.js';
+import { POSTGRES_SQL_NAME, SEQUELIZE_NAME } from './tables/names.js';
 
 /** See the header. */
 export function getSqlSink(call: Call, context: Context): SqlSink | null {
@@ -61,7 +62,7 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
   const v = dbValueOf(s, recv);
 
   if (name === 'literal') {
-    if (v?.library === 'sequelize' || (!v && recv.type === AST_NODE_TYPES.Identifier && /^(?:Sequelize|sequelize)$/.test(recv.name))) {
+    if (v?.library === 'sequelize' || (!v && recv.type === AST_NODE_TYPES.Identifier && SEQUELIZE_NAME.test(recv.name))) {
       return { library: 'sequelize', sqlArg: first, hasBoundValues: false };
     }
     return null;
@@ -78,7 +79,7 @@ export function getSqlSink(call: Call, context: Context): SqlSink | null {
     return null;
   }
   if (name === 'unsafe') {
-    if ((v?.role === 'client' && v.library === 'postgres') || (!v && recv.type === AST_NODE_TYPES.Identifier && /^(?:sql|db|pg|postgres)$/.test(recv.name))) {
+    if ((v?.role === 'client' && v.library === 'postgres') || (!v && recv.type === AST_NODE_TYPES.Identifier && POSTGRES_SQL_NAME.test(recv.name))) {
       return { library: 'postgres', sqlArg: first, hasBoundValues: args.length > 1 };
     }
     return null;

@@ -58,7 +58,7 @@ export interface SqlSink {
   hasBoundValues: boolean;
 }
 
-type Role =
+export type Role =
   | 'module' // the library module or a path inside it
   | 'factory' // pg-promise's pgp
   | 'client' // a connection, pool, database handle

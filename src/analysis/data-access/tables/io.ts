@@ -25,6 +25,23 @@ export const QUEUE_COMMANDS = new Set([
   'DeleteCommand', 'BatchWriteItemCommand', 'BatchWriteCommand', 'TransactWriteItemsCommand',
 ]);
 
+/** Modules whose `fetch` is the standard one (a global `fetch` counts unless shadowed). */
+export const FETCH_MODULES = ['node-fetch', 'undici', 'cross-fetch'];
+/** HTTP methods that change state on the other side. */
+export const MUTATING_HTTP_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+/** HTTP clients by the name they are usually imported under (`axios.post(…)` with an untracked `axios`). */
+export const HTTP_CLIENT_NAME = /^(?:axios|got|ky|superagent|needle)$/;
+/** Receivers of `publish(…)` that are message brokers (AMQP channels, Redis, SNS, Pub/Sub, NATS). */
+export const PUBLISHER_NAME = /^(?:channel|ch|amqpChannel|publisher|pub|redis|redisClient|sns|pubsub|nats|nc|topic)$/i;
+/** Bull/BullMQ queues by name (`emailQueue.add(name, data)`). */
+export const QUEUE_NAME = /(?:queue|Queue)$/;
+/** Kafka producers (`producer.send(…)`). */
+export const PRODUCER_NAME = /^(?:producer|kafkaProducer)$/i;
+/** AWS SQS clients (`sqs.sendMessage(…)`). */
+export const SQS_NAME = /^sqs$/i;
+/** Mail clients (`sgMail.send(…)`, `transporter.sendMail(…)`). */
+export const MAILER_NAME = /^(?:sgMail|sendgrid|mailer|transporter|mailgun|resend|postmark)$/i;
+
 export const SYNC_MODULES: Record<string, string> = {
   fs: 'fs',
   'fs-extra': 'fs',

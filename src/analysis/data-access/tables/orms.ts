@@ -60,3 +60,8 @@ export const MIKRO_ORM_EM_WRITES: Readonly<Record<string, DbKind>> = {
   flush: 'update', persistAndFlush: 'update', removeAndFlush: 'delete', nativeUpdate: 'update', nativeDelete: 'delete',
   insert: 'create', insertMany: 'create', upsert: 'upsert', upsertMany: 'upsert',
 };
+
+/** Model methods that hand out one stored record (a document whose `save()` updates). */
+export const MODEL_RECORD_FINDERS: ReadonlySet<string> = new Set(['findOne', 'findById', 'findByPk', 'findOneBy']);
+/** Finders whose result is one stored record: a TypeORM `save(found)` is an update, not an insert. */
+export const SINGLE_RECORD_FINDER = /^find(?:One|OneBy|OneOrFail|ById|ByPk|First|Unique)/;

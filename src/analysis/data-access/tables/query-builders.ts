@@ -56,3 +56,10 @@ export const DRIZZLE_STARTS = new Set(['select', 'selectDistinct', 'selectDistin
 
 export const NO_CONTINUATIONS: ReadonlySet<string> = new Set();
 export const PREPARED_CONTINUATIONS: ReadonlySet<string> = new Set(['run', 'get', 'all', 'iterate', 'each', 'bind', 'pluck', 'raw', 'expand']);
+
+/** Prepared-statement methods that run it (better-sqlite3, sqlite3). */
+export const PREPARED_RUNNERS: ReadonlySet<string> = new Set(['run', 'get', 'all', 'iterate', 'each']);
+/** knex methods that make a query an aggregate (unless grouped). */
+export const KNEX_AGGREGATES: readonly string[] = ['count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct'];
+/** Methods that consume a query's result (promises, mongoose `exec`, knex `asCallback`). */
+export const RESULT_CONSUMERS: ReadonlySet<string> = new Set(['then', 'catch', 'finally', 'exec', 'asCallback']);

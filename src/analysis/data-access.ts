@@ -51,13 +51,15 @@
  * how its records behave) in data-access/tables/ as plain data: teaching backlint a library or a
  * method is a table edit, not a logic change.
  *   tables/modules.ts         DB library modules → library
+ *   tables/clients.ts         what library exports and client methods hand out (clients, models,
+ *                             repositories, collections, statements)
  *   tables/orms.ts            model, repository and collection methods (Prisma, Mongoose/Sequelize,
  *                             TypeORM, MongoDB, MikroORM)
  *   tables/instances.ts       how each ORM hands out records and what record methods do
  *   tables/query-builders.ts  builder chains (knex, drizzle, TypeORM query builder, Mongoose
  *                             queries, prepared statements)
  *   tables/sql-clients.ts     driver methods that take SQL text, raw-SQL builder methods
- *   tables/names.ts           naming conventions for untracked models
+ *   tables/names.ts           naming conventions for untracked clients, models and repositories
  *   tables/io.ts              fs, HTTP clients, mail/queue publishing, blocking `*Sync` modules
  *   receivers.ts              per-file state; what a receiver is (a tracked client, model, repository…)
  *   chains.ts                 call chains and the operation records built from them

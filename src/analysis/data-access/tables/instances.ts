@@ -7,7 +7,7 @@ import type { DbLibrary } from '../types.js';
 
 /**
  * How each ORM hands out records and which record methods touch the database. A record is
- * recognised only when it comes from a recognised model (see isModelLike): `x.save()` on anything
+ * recognised only when it comes from a recognised model (see isModelLike in receivers.ts): `x.save()` on anything
  * else is not classified.
  */
 export interface InstanceOrm {

@@ -5,6 +5,7 @@
  */
 import type { DbKind } from '../../sql.js';
 
+/** Prisma model delegates (`prisma.user.findMany()`). */
 export const PRISMA_MODEL_READS: Record<string, DbKind> = {
   findMany: 'list', findFirst: 'single', findFirstOrThrow: 'single', findUnique: 'single',
   findUniqueOrThrow: 'single', count: 'aggregate', aggregate: 'aggregate', groupBy: 'list',
@@ -34,6 +35,7 @@ export const GENERIC_MODEL_METHODS = new Set([
   'sum', 'upsert', 'truncate', 'increment', 'decrement', 'findAll',
 ]);
 
+/** MongoDB driver collections (`db.collection('users').find()`), also through mongoose's connection. */
 export const MONGO_COLLECTION_READS: Record<string, DbKind> = {
   find: 'list', findOne: 'single', countDocuments: 'aggregate', estimatedDocumentCount: 'aggregate',
   aggregate: 'aggregate', distinct: 'aggregate', count: 'aggregate',
@@ -43,6 +45,7 @@ export const MONGO_COLLECTION_WRITES: Record<string, DbKind> = {
   findOneAndUpdate: 'update', findOneAndReplace: 'update', deleteOne: 'delete', deleteMany: 'delete',
   findOneAndDelete: 'delete', bulkWrite: 'update', drop: 'ddl', createIndex: 'ddl', dropIndex: 'ddl',
 };
+/** TypeORM repositories and the entity manager (`repo.findOneBy()`, `manager.save()`). */
 export const TYPEORM_REPO_READS: Record<string, DbKind> = {
   find: 'list', findBy: 'list', findAndCount: 'list', findAndCountBy: 'list', findOne: 'single',
   findOneBy: 'single', findOneOrFail: 'single', findOneByOrFail: 'single', findByIds: 'list', count: 'aggregate',

@@ -7,7 +7,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { propertyName } from '../imports.js';
 import { getObjectLiteral, unwrap } from '../values.js';
 import { dbValueOf, isPrismaLikeName, stateOf } from './receivers.js';
-import type { Context, DbLibrary, Node } from './types.js';
+import type { Context, DbLibrary, DbValue, Node } from './types.js';
+import { CALLED_CLIENT_CONSTRUCTORS, NEW_CLIENT_CONSTRUCTORS, type ClientConstructor, type ClientConstructors } from './tables/clients.js';
 
 export interface DbClientConstruction {
   library: DbLibrary;
@@ -37,24 +38,16 @@ export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.Ne
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (cv?.role !== 'module') return null;
     const last = cv.path?.[cv.path.length - 1];
-    if (cv.library === 'pg' && (last === 'Pool' || last === 'Client')) return build('pg', `new ${last}()`, args[0] ?? null);
     if (cv.library === 'sequelize' && (last === 'Sequelize' || cv.path?.length === 0)) {
       const opts = args.length > 1 || (args[0] && getObjectLiteral(s.sourceCode, args[0])) ? args[args.length - 1]! : null;
       return build('sequelize', 'new Sequelize()', opts, args.length > 0 && opts !== args[0] ? args[0]! : null);
     }
-    if (cv.library === 'mongodb' && last === 'MongoClient') return build('mongodb', 'new MongoClient()', args[1] ?? null, args[0] ?? null);
-    return null;
+    const c = constructorOf(NEW_CLIENT_CONSTRUCTORS, cv);
+    return c ? build(cv.library, c.what, args[c.options] ?? null, c.uri !== undefined ? args[c.uri] ?? null : null) : null;
   }
   if (cv?.role === 'module') {
-    const p = cv.path ?? [];
-    const last = p[p.length - 1];
-    if (cv.library === 'knex' && (p.length === 0 || last === 'knex')) return build('knex', 'knex()', args[0] ?? null);
-    if ((cv.library === 'mysql' || cv.library === 'mysql2') && (last === 'createPool' || last === 'createConnection')) {
-      return build(cv.library, `${cv.library}.${last}()`, args[0] ?? null);
-    }
-    if (cv.library === 'mongoose' && (last === 'connect' || last === 'createConnection')) return build('mongoose', `mongoose.${last}()`, args[1] ?? null, args[0] ?? null);
-    if (cv.library === 'mongodb' && last === 'connect' && p.length === 2) return build('mongodb', 'MongoClient.connect()', args[1] ?? null, args[0] ?? null);
-    return null;
+    const c = constructorOf(CALLED_CLIENT_CONSTRUCTORS, cv);
+    return c ? build(cv.library, c.what, args[c.options] ?? null, c.uri !== undefined ? args[c.uri] ?? null : null) : null;
   }
   if (transaction && callee.type === AST_NODE_TYPES.MemberExpression) {
     const recv = dbValueOf(s, callee.object);
@@ -66,4 +59,13 @@ export function dbClientConstruction(node: TSESTree.CallExpression | TSESTree.Ne
     }
   }
   return null;
+}
+
+/** The table entry for a call or `new` of a library module's export (see tables/clients.ts), or null. */
+function constructorOf(table: Readonly<Partial<Record<DbLibrary, ClientConstructors>>>, module: DbValue): ClientConstructor | null {
+  const made = table[module.library];
+  if (!made) return null;
+  const p = module.path ?? [];
+  const c = p.length === 0 ? made.module : made.exports?.get(p[p.length - 1]!);
+  return c && (c.pathLength === undefined || c.pathLength === p.length) ? c : null;
 }

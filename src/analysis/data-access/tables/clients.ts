@@ -81,3 +81,56 @@ export const CLIENT_METHOD_VALUES: ReadonlyMap<string, ClientMethodValue> = new 
   // Its SQL is read from the `prepare` call's argument.
   ['prepare', { role: 'statement', on: ['better-sqlite3', 'sqlite3'] }],
 ]);
+
+/**
+ * Where a client construction takes its options (require-query-timeout judges them for timeouts):
+ * the argument positions of the options object and of a connection string, and the name messages
+ * give the construction.
+ */
+export interface ClientConstructor {
+  what: string;
+  options: number;
+  uri?: number;
+  /** Only at this depth inside the module (`MongoClient.connect`, not `mongodb.connect`). */
+  pathLength?: number;
+}
+
+export interface ClientConstructors {
+  exports?: ReadonlyMap<string, ClientConstructor>;
+  module?: ClientConstructor;
+}
+
+/** `new X(…)`. Sequelize's `new Sequelize(uri?, options?)` takes either first: its own logic. */
+export const NEW_CLIENT_CONSTRUCTORS: Readonly<Partial<Record<DbLibrary, ClientConstructors>>> = {
+  pg: {
+    exports: new Map<string, ClientConstructor>([
+      ['Pool', { what: 'new Pool()', options: 0 }],
+      ['Client', { what: 'new Client()', options: 0 }],
+    ]),
+  },
+  mongodb: { exports: new Map<string, ClientConstructor>([['MongoClient', { what: 'new MongoClient()', options: 1, uri: 0 }]]) },
+};
+
+/** A call of a library export (or of the module itself). */
+export const CALLED_CLIENT_CONSTRUCTORS: Readonly<Partial<Record<DbLibrary, ClientConstructors>>> = {
+  knex: { module: { what: 'knex()', options: 0 }, exports: new Map<string, ClientConstructor>([['knex', { what: 'knex()', options: 0 }]]) },
+  mysql: {
+    exports: new Map<string, ClientConstructor>([
+      ['createPool', { what: 'mysql.createPool()', options: 0 }],
+      ['createConnection', { what: 'mysql.createConnection()', options: 0 }],
+    ]),
+  },
+  mysql2: {
+    exports: new Map<string, ClientConstructor>([
+      ['createPool', { what: 'mysql2.createPool()', options: 0 }],
+      ['createConnection', { what: 'mysql2.createConnection()', options: 0 }],
+    ]),
+  },
+  mongoose: {
+    exports: new Map<string, ClientConstructor>([
+      ['connect', { what: 'mongoose.connect()', options: 1, uri: 0 }],
+      ['createConnection', { what: 'mongoose.createConnection()', options: 1, uri: 0 }],
+    ]),
+  },
+  mongodb: { exports: new Map<string, ClientConstructor>([['connect', { what: 'MongoClient.connect()', options: 1, uri: 0, pathLength: 2 }]]) },
+};

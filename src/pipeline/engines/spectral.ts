@@ -2,10 +2,10 @@
  * Running the Spectral face through the OpenAPI runner (src/spectral/run.ts). Overrides by glob can
  * give documents different rule settings, so documents are linted in groups of equal settings.
  */
-import type { Preset } from '../catalog.js';
-import type { ResolvedConfig, RuleSetting } from '../config/schema.js';
-import type { FileResult } from '../report/model.js';
-import { spectralRulesFor } from './settings.js';
+import type { Preset } from '../../catalog.js';
+import type { ResolvedConfig, RuleSetting } from '../../config/schema.js';
+import type { FileResult } from '../../report/model.js';
+import { spectralRulesFor } from '../settings.js';
 
 export interface OpenApiLintOptions {
   cwd: string;
@@ -17,7 +17,7 @@ export type LintOpenApiFiles = (files: string[], opts: OpenApiLintOptions) => Pr
 
 // Loaded lazily: a run over code only never pays for loading Spectral.
 async function loadRunner(): Promise<LintOpenApiFiles> {
-  const specifier = '../spectral/run.js';
+  const specifier = '../../spectral/run.js';
   const mod = (await import(specifier)) as { lintOpenApiFiles?: LintOpenApiFiles };
   if (typeof mod.lintOpenApiFiles !== 'function') {
     throw new Error('backlint internal error: src/spectral/run.ts does not export lintOpenApiFiles');

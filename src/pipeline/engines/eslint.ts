@@ -5,11 +5,11 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
-import plugin, { CODE_FILES, languageSetup } from '../eslint/plugin.js';
-import type { Preset } from '../catalog.js';
-import type { ResolvedConfig } from '../config/schema.js';
-import type { FileResult, Finding } from '../report/model.js';
-import { eslintBaseRules, eslintOverrideConfigs } from './settings.js';
+import plugin, { CODE_FILES, languageSetup } from '../../eslint/plugin.js';
+import type { Preset } from '../../catalog.js';
+import type { ResolvedConfig } from '../../config/schema.js';
+import type { FileResult, Finding } from '../../report/model.js';
+import { eslintBaseRules, eslintOverrideConfigs } from '../settings.js';
 
 export const PARSE_ERROR_RULE = 'backlint/parse-error';
 /** Problems ESLint reports about inline `eslint` comments themselves (bad rule config in a comment). */

@@ -1,0 +1,87 @@
+/**
+ * The pipeline `lint()` runs, one stage after the other; read this file top to bottom to follow a
+ * run, and each stage's module for how it does its part. The CLI (src/cli/) and the programmatic
+ * API (src/index.ts) are thin layers over it: whatever either shows comes out of stage 8.
+ *
+ * Everything a formatter may print passes stage 6 (masking) and everything that was not checked is
+ * said in stage 7: neither is left to the engines or the formatters.
+ */
+import type { Report } from '../report/model.js';
+import { discoverFiles, type IgnoreSet, type Skipped } from './discover.js';
+import { lintCodeFiles } from './engines/eslint.js';
+import { lintDocuments } from './engines/spectral.js';
+import { finishFindings } from './findings.js';
+import { skippedDiagnostics } from './diagnostics.js';
+import { byFile, mergeResults } from './merge.js';
+import { resolveRun, type LintOptions } from './options.js';
+import { buildReport } from './report.js';
+
+export type { LintOptions } from './options.js';
+export { FILE_TOO_LARGE_RULE, UNREADABLE_RULE } from './diagnostics.js';
+
+/** Lints a repository (or some paths of it) with both engines and returns one merged report. */
+export async function lint(options: LintOptions = {}): Promise<Report> {
+  // 1. Options: working directory, config (file, object or none) and preset.
+  const { cwd, config, preset } = resolveRun(options);
+
+  // 2. Discover: the code files and OpenAPI documents to lint, and what was skipped and why.
+  const ignores: IgnoreSet[] = [];
+  if (config.ignore?.length) ignores.push({ baseDir: config.baseDir, globs: config.ignore, reason: 'config-ignore' });
+  if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns, reason: 'ignore-pattern' });
+  const maxCodeFileBytes = options.maxCodeFileBytes ?? config.limits?.maxCodeFileBytes;
+  const maxDocumentBytes = options.maxDocumentBytes ?? config.limits?.maxDocumentBytes;
+  const discovered = await discoverFiles({
+    cwd,
+    paths: options.paths ?? ['.'],
+    ignores,
+    limits: {
+      ...(maxCodeFileBytes !== undefined ? { maxCodeFileBytes } : {}),
+      ...(maxDocumentBytes !== undefined ? { maxDocumentBytes } : {}),
+    },
+    ...(options.onSkip ? { onSkip: options.onSkip } : {}),
+  });
+  const skippedEntries: Skipped[] = [...discovered.skipped];
+
+  // 3. Project model (src/project/): not built here. The rules build it lazily, rooted at `cwd`,
+  //    from the files their questions reach, so the CLI and an editor's ESLint process share one
+  //    code path and a run pays only for what it asks.
+
+  // 4. Engines: ESLint over the code, Spectral over the documents (loaded only when there are any).
+  const total = discovered.code.length + discovered.openapi.length;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  const codeResults = await lintCodeFiles(discovered.code, {
+    cwd,
+    preset,
+    config,
+    onFileDone: tick,
+    onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
+    ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+  });
+  const docResults = await lintDocuments(discovered.openapi, {
+    cwd,
+    preset,
+    config,
+    onFileDone: tick,
+    ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
+  });
+
+  // 5. Merge: one entry per file, each finding once.
+  const files = mergeResults([...codeResults, ...docResults]);
+
+  // 6. Findings: masked, filtered by `quiet`, ordered, fingerprinted.
+  const quiet = !!options.quiet;
+  const suppressed = finishFindings(cwd, files, quiet);
+
+  // 7. Diagnostics: skipped files, the too-large and unreadable ones as located findings.
+  const diagnostics = skippedDiagnostics(cwd, skippedEntries, quiet);
+  files.push(...diagnostics.results);
+  files.sort(byFile);
+
+  // 8. Report.
+  return buildReport({ cwd, preset, files, skipped: diagnostics.skipped, suppressed });
+}

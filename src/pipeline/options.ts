@@ -1,0 +1,62 @@
+/**
+ * Stage 1 of `lint()`: the caller's options and the config file become one run setting (working
+ * directory, resolved config, preset). A config error or an unknown preset stops the run here,
+ * before any file is read.
+ */
+import path from 'node:path';
+import { PRESETS, type Preset } from '../catalog.js';
+import { loadConfig, loadConfigFile } from '../config/load.js';
+import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from '../config/schema.js';
+
+export interface LintOptions {
+  /** Files and directories to lint, relative to `cwd`. Default `['.']`. */
+  paths?: string[];
+  /** Working directory: base of relative paths in the report and of config lookup. Default `process.cwd()`. */
+  cwd?: string;
+  /** Overrides the config's preset. Default: the config's, else `recommended`. */
+  preset?: Preset;
+  /**
+   * A config object (validated; globs relative to `cwd`), a path to a config file, or `false` to
+   * ignore config files. Default: the nearest config file from `cwd` upward.
+   */
+  config?: BacklintConfig | string | false;
+  /** Extra ignore globs, relative to `cwd` (the CLI's `--ignore-pattern`). */
+  ignorePatterns?: string[];
+  /** Drop warnings from the report (errors only). */
+  quiet?: boolean;
+  /** Let OpenAPI documents resolve `$ref`s over HTTP(S). Default false. */
+  allowRemoteRefs?: boolean;
+  /** Progress callback: files done so far out of the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Explicitly named files that were skipped (neither code nor an OpenAPI document). */
+  onSkip?: (file: string, reason: string) => void;
+  /** `false`: ignore inline `eslint-disable` comments (the CLI's `--no-inline-config`). Default true. */
+  inlineConfig?: boolean;
+  /** Report `eslint-disable` comments naming backlint rules that suppress nothing. Default false. */
+  reportUnusedDisableDirectives?: boolean;
+  /** Size limits in bytes; each wins over the config's `limits`. Defaults 1 MiB (code), 32 MiB (documents). */
+  maxCodeFileBytes?: number;
+  maxDocumentBytes?: number;
+}
+
+/** What every later stage works with. */
+export interface RunSettings {
+  cwd: string;
+  config: ResolvedConfig;
+  preset: Preset;
+}
+
+function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConfig {
+  if (config === false) return { baseDir: cwd };
+  if (typeof config === 'string') return loadConfigFile(path.resolve(cwd, config), config);
+  if (config !== undefined) return { ...validateConfig(config, 'options.config'), baseDir: cwd };
+  return loadConfig(cwd);
+}
+
+export function resolveRun(options: LintOptions): RunSettings {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = resolveConfig(cwd, options.config);
+  const preset = options.preset ?? config.preset ?? 'recommended';
+  if (!PRESETS.includes(preset)) throw new BacklintUsageError(`Unknown preset "${preset}" (expected ${PRESETS.join(' or ')})`);
+  return { cwd, config, preset };
+}

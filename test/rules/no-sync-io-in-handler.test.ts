@@ -20,6 +20,8 @@ ruleTester.run('no-sync-io-in-handler', eslintRule, {
     `import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => { res.json(store.getSync('a')); });`,
     // a non-handler function that happens to take two arguments
     `import fs from 'fs';\nexport function copy(src, dest) { fs.copyFileSync(src, dest); }`,
+    // a module named after an Object.prototype member is not in the table of blocking modules
+    `import { readFileSync } from 'toString';\nimport express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.send(readFileSync('a')));`,
   ],
   invalid: [
     {

@@ -26,7 +26,8 @@ export function classifySyncIo(call: Call, context: Context): SyncIo | null {
   const s = stateOf(context);
   const ref = s.tracker.resolve(callee);
   if (!ref) return null;
-  const mod = SYNC_MODULES[ref.source];
+  // Own keys only: a module named `toString` or `constructor` is not a table entry.
+  const mod = Object.hasOwn(SYNC_MODULES, ref.source) ? SYNC_MODULES[ref.source] : undefined;
   if (!mod) return null;
   const p = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
   if (p.length !== 1 || p[0] !== name) return null;

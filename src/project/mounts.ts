@@ -51,6 +51,18 @@ export interface MountChain {
 
 const importerIndexes = new Map<string, Map<string, string[]>>();
 
+/** The project's source files (no node_modules, build output or dot-directories), bounded in count. */
+export function projectSourceFiles(root: string): string[] {
+  let files = sourceFileLists.get(root);
+  if (!files) {
+    files = walk(root);
+    sourceFileLists.set(root, files);
+  }
+  return files;
+}
+
+const sourceFileLists = new Map<string, string[]>();
+
 function walk(root: string): string[] {
   const out: string[] = [];
   if (!path.isAbsolute(root)) return out;
@@ -78,11 +90,11 @@ function walk(root: string): string[] {
 }
 
 /** file → the project files importing it, for one root (built on first use). */
-function importerIndex(root: string): Map<string, string[]> {
+export function importerIndex(root: string): Map<string, string[]> {
   let index = importerIndexes.get(root);
   if (index) return index;
   index = new Map();
-  for (const file of walk(root)) {
+  for (const file of projectSourceFiles(root)) {
     let text: string;
     try {
       if (statSync(file).size > MAX_MODEL_FILE_BYTES) continue;
@@ -107,6 +119,7 @@ function importerIndex(root: string): Map<string, string[]> {
 export function clearImporterIndexes(): void {
   importerIndexes.clear();
   autoloadIndexes.clear();
+  sourceFileLists.clear();
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {
@@ -142,6 +155,8 @@ function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.N
     const fn = project.callee(importer, a);
     return !!fn && fn.kind === 'function' && fn.file.path === target.path && returnsCreation(target, fn.node, creation);
   }
+  // A mount in the router's own file: `app.use(router.routes())` without a path.
+  if (importer.path === target.path) return a.type === AST_NODE_TYPES.Identifier && creationOf(target, a) === creation;
   const ref = getImportTracker(importer.context).resolve(a);
   if (!ref || resolveModule(importer.path, ref.source, project.root) !== target.path) return false;
   const exported = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);
@@ -294,8 +309,12 @@ function inFilePrefix(parent: RouterInfo | null): string | null {
  * callers of the function it is a parameter of.
  */
 function chainsAbove(project: Project, file: ProjectFile, parent: RouterInfo | null, receiver: TSESTree.Node, depth: number, seen: Set<string>): MountChain[] | 'root' {
-  if (parent?.complete) return 'root';
   const top: Top = parent ? parent.top : { name: file.sourceCode.getText(unwrap(receiver)).slice(0, 60), creation: null, root: false };
+  if (parent?.complete) {
+    // An app is the root unless another file mounts it (`parent.use('/admin', adminApp)`).
+    const mounted = chainsOf(project, file, top, receiver, depth + 1, seen, true);
+    return mounted.length > 0 ? mounted : 'root';
+  }
   return chainsOf(project, file, top, receiver, depth + 1, seen, false);
 }
 
@@ -324,15 +343,18 @@ export function mountChains(project: Project, file: ProjectFile, router: RouterI
 
 function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSESTree.Node | undefined, depth: number, seen: Set<string>, rootMayBeMounted: boolean): MountChain[] {
   const creation = top.creation;
-  if ((top.root && !rootMayBeMounted) || depth > MAX_MOUNT_DEPTH || seen.has(file.path)) return [];
+  if ((top.root && !rootMayBeMounted) || depth > MAX_MOUNT_DEPTH) return [];
   const param = creation ? null : paramFunction(file, receiver);
   // A Fastify plugin's routes hang off its first parameter: the plugin function is what is mounted.
   const plugin = param?.index === 0 ? param.fn : null;
   if (!creation && !param) return [];
-  seen.add(file.path);
+  // Cycles (a router mounting itself, mutual requires) end at a router already on the chain.
+  const key = `${file.path}\0${(creation ?? param!.fn).range[0]}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
   const out: MountChain[] = [];
   try {
-    for (const importerPath of importerIndex(project.root).get(file.path) ?? []) {
+    for (const importerPath of [file.path, ...(importerIndex(project.root).get(file.path) ?? [])]) {
       const importer = project.file(importerPath);
       if (!importer) continue;
       const model = getRouteModel(importer.context);
@@ -361,7 +383,7 @@ function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSEST
     if (param) out.push(...callSiteChains(project, file, param, depth, seen));
     if (plugin && out.length === 0) out.push(...autoloadChains(project, file, plugin, depth, seen));
   } finally {
-    seen.delete(file.path);
+    seen.delete(key);
   }
   return out;
 }
@@ -402,7 +424,7 @@ function callSiteChains(project: Project, file: ProjectFile, param: { fn: Functi
       if (target?.kind !== 'function' || target.node !== param.fn) continue;
       const model = getRouteModel(caller.context);
       const middleware = routerWideMiddleware(model.uses, argRouter, '', node.range[0]).map((n) => ({ file: caller, node: n }));
-      const above = caller === file ? (argRouter?.complete ? 'root' : []) : chainsAbove(project, caller, argRouter, a, depth, seen);
+      const above = chainsAbove(project, caller, argRouter, a, depth, seen);
       out.push(...under(above, inFilePrefix(argRouter), middleware, { file: caller, call: node }));
     }
   }
@@ -431,7 +453,7 @@ function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
   let index = autoloadIndexes.get(project.root);
   if (index) return index;
   index = [];
-  for (const p of walk(project.root)) {
+  for (const p of projectSourceFiles(project.root)) {
     let text: string;
     try {
       if (statSync(p).size > MAX_MODEL_FILE_BYTES) continue;

@@ -142,6 +142,14 @@ function creationOf(file: ProjectFile, node: TSESTree.Node, depth = 0): TSESTree
   return n;
 }
 
+/**
+ * The same node of the same file, possibly from two parses of it: the file being linted and the
+ * model's cached copy (which its LRU may drop and parse again) are different trees.
+ */
+export function sameNode(a: TSESTree.Node | null | undefined, b: TSESTree.Node | null | undefined): boolean {
+  return !!a && !!b && (a === b || (a.type === b.type && a.range[0] === b.range[0] && a.range[1] === b.range[1]));
+}
+
 /** Does a `use`/`route` argument in `importer` name the router whose top creation is `creation`? */
 function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.Node, target: ProjectFile, creation: TSESTree.Node): boolean {
   let a = unwrap(arg);
@@ -153,20 +161,20 @@ function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.N
   // A factory router: `app.use('/x', makeRouter())`, `require('./routes/x')()`.
   if (a.type === AST_NODE_TYPES.CallExpression) {
     const fn = project.callee(importer, a);
-    return !!fn && fn.kind === 'function' && fn.file.path === target.path && returnsCreation(target, fn.node, creation);
+    return !!fn && fn.kind === 'function' && fn.file.path === target.path && returnsCreation(fn.file, fn.node, creation);
   }
   // A mount in the router's own file: `app.use(router.routes())` without a path.
-  if (importer.path === target.path) return a.type === AST_NODE_TYPES.Identifier && creationOf(target, a) === creation;
+  if (importer.path === target.path) return a.type === AST_NODE_TYPES.Identifier && sameNode(creationOf(importer, a), creation);
   const ref = getImportTracker(importer.context).resolve(a);
   if (!ref || resolveModule(importer.path, ref.source, project.root) !== target.path) return false;
   const exported = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);
-  return !!exported && exported.file.path === target.path && creationOf(target, exported.node) === creation;
+  return !!exported && exported.file.path === target.path && sameNode(creationOf(exported.file, exported.node), creation);
 }
 
 /** Does `factory` return the router `creation` makes (`const r = Router(); …; return r`)? */
 function returnsCreation(file: ProjectFile, factory: FunctionNode, creation: TSESTree.Node): boolean {
   const returned = functionlessReturns(file, factory);
-  return returned.some((e) => creationOf(file, e) === creation);
+  return returned.some((e) => sameNode(creationOf(file, e), creation));
 }
 
 /** The expressions `fn` returns (its own `return`s, not those of nested functions). */
@@ -211,17 +219,17 @@ function paramFunction(file: ProjectFile, receiver: TSESTree.Node | undefined): 
 }
 
 /** Does a `register` argument name the plugin function (directly, or wrapped: `fp(plugin)`)? */
-function argNamesPlugin(project: Project, importer: ProjectFile, arg: TSESTree.Node, plugin: FunctionNode): boolean {
+function argNamesPlugin(project: Project, importer: ProjectFile, arg: TSESTree.Node, target: ProjectFile, plugin: FunctionNode): boolean {
   let a = unwrap(arg);
   if (a.type === AST_NODE_TYPES.CallExpression && a.arguments.length >= 1 && a.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
     a = a.arguments[0]!; // fastify-plugin's `fp(fn)`
   }
   const v = project.value(importer, a);
-  if (v?.kind === 'function') return v.node === plugin;
+  if (v?.kind === 'function') return v.file.path === target.path && sameNode(v.node, plugin);
   // `register(import('./routes/x'))` / a module whose default export is the plugin.
   if (v?.kind === 'module') {
     const def = project.exported(v.file, 'default');
-    return def?.kind === 'function' && def.node === plugin;
+    return def?.kind === 'function' && def.file.path === target.path && sameNode(def.node, plugin);
   }
   return false;
 }
@@ -355,14 +363,14 @@ function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSEST
   const out: MountChain[] = [];
   try {
     for (const importerPath of [file.path, ...(importerIndex(project.root).get(file.path) ?? [])]) {
-      const importer = project.file(importerPath);
+      const importer = importerPath === file.path ? file : project.file(importerPath);
       if (!importer) continue;
       const model = getRouteModel(importer.context);
       for (const use of model.uses) {
         const call = use.call;
         const callee = call.callee as TSESTree.MemberExpression;
         const index = use.args.findIndex((a) =>
-          creation ? argNamesRouter(project, importer, a, file, creation) : plugin ? argNamesPlugin(project, importer, a, plugin) : false,
+          creation ? argNamesRouter(project, importer, a, file, creation) : plugin ? argNamesPlugin(project, importer, a, file, plugin) : false,
         );
         if (index === -1) continue;
         const parent = use.receiver;
@@ -421,7 +429,7 @@ function callSiteChains(project: Project, file: ProjectFile, param: { fn: Functi
         // intentionally ignored: an unexpected shape ends this chain quietly
         continue;
       }
-      if (target?.kind !== 'function' || target.node !== param.fn) continue;
+      if (target?.kind !== 'function' || target.file.path !== file.path || !sameNode(target.node, param.fn)) continue;
       const model = getRouteModel(caller.context);
       const middleware = routerWideMiddleware(model.uses, argRouter, '', node.range[0]).map((n) => ({ file: caller, node: n }));
       const above = chainsAbove(project, caller, argRouter, a, depth, seen);
@@ -540,7 +548,7 @@ function autoloadRegistration(project: Project, entry: { path: string; use: UseC
  */
 function autoloadChains(project: Project, file: ProjectFile, plugin: FunctionNode, depth: number, seen: Set<string>): MountChain[] {
   const def = project.exported(file, 'default');
-  if (def?.kind !== 'function' || def.node !== plugin) return [];
+  if (def?.kind !== 'function' || !sameNode(def.node, plugin)) return [];
   const out: MountChain[] = [];
   for (const entry of autoloadIndex(project)) {
     const reg = autoloadRegistration(project, entry);

@@ -14,6 +14,8 @@
  * of the linted file) and `routesHandledBy(context, fn)` (routes of other files whose handler is a
  * function of the linted file).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { propertyName } from '../analysis/imports.js';
@@ -22,7 +24,7 @@ import { getObjectLiteral, getProperty, getStaticValue, unwrap } from '../analys
 import { pushChildren } from '../analysis/walk.js';
 import { trimEnd } from '../regex.js';
 import { displayPath, projectTextMatches, type ProjectFile } from './files.js';
-import { importerIndex, mountChains, projectSourceFiles, type MountChain } from './mounts.js';
+import { importerIndex, mountChains, projectSourceFiles, sameNode, type MountChain } from './mounts.js';
 import type { Project } from './modules.js';
 
 export interface ChainMiddleware {
@@ -84,11 +86,35 @@ interface NestSettings {
   exclude: string[] | null;
   /** URI versioning: the segment prefix (`v`) and the default version; null when not enabled. */
   uri: { prefix: string; defaultVersion: string | null } | null;
+  /** Whether `enableVersioning` was seen at all (a declared version without it is taken as meant). */
+  versioningSeen: boolean;
   /** Something the model cannot read decides paths (RouterModule, non-URI-readable versioning options). */
   unknown: boolean;
 }
 
-const nestSettingsByRoot = new Map<string, NestSettings>();
+const nestSettingsByPackage = new Map<string, NestSettings>();
+
+/**
+ * The directory of the package a file belongs to (its nearest package.json, not above the root):
+ * a repository holding several apps has one `main.ts` per app, and its settings apply to that app.
+ */
+function packageDir(root: string, file: string): string {
+  const start = path.dirname(file);
+  const cached = packageDirs.get(start);
+  if (cached !== undefined) return cached;
+  let found = root;
+  for (let dir = start; dir.length >= root.length && dir.startsWith(root); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) {
+      found = dir;
+      break;
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  packageDirs.set(start, found);
+  return found;
+}
+
+const packageDirs = new Map<string, string>();
 
 const NEST_SETTINGS_TEXT = /setGlobalPrefix|enableVersioning|RouterModule/;
 
@@ -101,12 +127,16 @@ function versionText(file: ProjectFile, node: TSESTree.Node | null | undefined):
   return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
 }
 
-function readNestSettings(project: Project): NestSettings {
-  let settings = nestSettingsByRoot.get(project.root);
+function readNestSettings(project: Project, from: string): NestSettings {
+  const pkg = packageDir(project.root, from);
+  let settings = nestSettingsByPackage.get(pkg);
   if (settings) return settings;
-  settings = { prefix: '', exclude: [], uri: null, unknown: false };
+  settings = { prefix: '', exclude: [], uri: null, versioningSeen: false, unknown: false };
   let prefixSeen = false;
+  const under = pkg.endsWith(path.sep) ? pkg : pkg + path.sep;
   for (const abs of projectSourceFiles(project.root)) {
+    // Files of a nested package (another app of a monorepo, a fixture) have settings of their own.
+    if (!abs.startsWith(under) || packageDir(project.root, abs) !== pkg) continue;
     if (!projectTextMatches(abs, project.root, 'nest-settings', (t) => NEST_SETTINGS_TEXT.test(t))) continue;
     const file = project.file(abs);
     if (!file) continue;
@@ -130,6 +160,7 @@ function readNestSettings(project: Project): NestSettings {
         if (node.arguments[1] && !opts) settings.exclude = null;
         else if (exclude) settings.exclude = excludedPaths(file, exclude);
       } else if (name === 'enableVersioning') {
+        settings.versioningSeen = true;
         const opts = node.arguments[0] ? getObjectLiteral(file.sourceCode, node.arguments[0]) : null;
         if (node.arguments[0] && !opts) {
           settings.unknown = true;
@@ -152,7 +183,7 @@ function readNestSettings(project: Project): NestSettings {
       }
     }
   }
-  nestSettingsByRoot.set(project.root, settings);
+  nestSettingsByPackage.set(pkg, settings);
   return settings;
 }
 
@@ -172,18 +203,21 @@ function excludedPaths(file: ProjectFile, node: TSESTree.Node): string[] | null 
 
 function nestPaths(project: Project, file: ProjectFile, route: Route): FullPath[] {
   const nest = route.nest!;
-  const settings = readNestSettings(project);
+  const settings = readNestSettings(project, file.path);
   const middleware: ChainMiddleware[] = [];
   if (nest.path === null) return [{ path: null, known: route.localPath, complete: false, middleware }];
   let own = nest.path;
   if (settings.uri) {
     const version = nest.version ?? settings.uri.defaultVersion;
     if (version !== null) own = joinPath(`/${settings.uri.prefix}${version}`, own);
+  } else if (!settings.versioningSeen && nest.version !== null) {
+    // A version declared where no `enableVersioning` is in sight (a bootstrap outside the lint
+    // root, a shared package): taken as URI versioning, the default, rather than reported.
+    own = joinPath(`/v${nest.version}`, own);
   }
   if (settings.prefix === null || settings.exclude === null) return [{ path: null, known: own, complete: false, middleware }];
   const excluded = settings.exclude.includes(nest.path);
   const full = excluded ? own : joinPath(settings.prefix === '' ? '' : `/${settings.prefix.replace(/^\/+/, '')}`, own);
-  void file;
   return [{ path: full, known: full, complete: !settings.unknown, middleware }];
 }
 
@@ -372,6 +406,8 @@ export function middlewareRefs(p: FullPath): CodeRef[] {
 export interface RouteElsewhere {
   file: ProjectFile;
   route: Route;
+  /** Its full paths and middleware chains. */
+  paths: FullPath[];
 }
 
 /** Routes of the files importing `file` whose handler argument resolves to `fn`. */
@@ -389,8 +425,8 @@ export function routesHandledByIn(project: Project, file: ProjectFile, fn: Funct
           // intentionally ignored: as above
           continue;
         }
-        if (v?.kind === 'function' && v.node === fn && v.file.path === file.path) {
-          out.push({ file: importer, route });
+        if (v?.kind === 'function' && v.file.path === file.path && sameNode(v.node, fn)) {
+          out.push({ file: importer, route, paths: fullPathsOf(project, importer, route) });
           break;
         }
       }
@@ -401,6 +437,7 @@ export function routesHandledByIn(project: Project, file: ProjectFile, fn: Funct
 
 /** Drops project-wide settings (tests; a long-lived process after files changed). */
 export function clearRouteTableCaches(): void {
-  nestSettingsByRoot.clear();
+  nestSettingsByPackage.clear();
+  packageDirs.clear();
 }
 

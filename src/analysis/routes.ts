@@ -456,9 +456,18 @@ class Builder {
     if (n.type === AST_NODE_TYPES.Identifier) {
       const v = findVariable(this.sourceCode, n);
       const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-      if (def?.type === 'Variable' && def.node.init) return !!this.creationOf(def.node.init);
+      if (def?.type === 'Variable' && def.node.init) return !!this.creationOf(this.beneathBasePath(def.node.init));
     }
     return false;
+  }
+
+  /** `new Hono().basePath('/api')` → `new Hono()`: the app a derived app is made from. */
+  private beneathBasePath(node: TSESTree.Node): TSESTree.Node {
+    let n = unwrap(node);
+    for (let i = 0; i < 8 && n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'basePath'; i++) {
+      n = unwrap(n.callee.object);
+    }
+    return n;
   }
 
   private mount(call: TSESTree.CallExpression, parentExpr: TSESTree.Node, pathNode: TSESTree.Node, args: readonly TSESTree.Node[]): void {

@@ -18,7 +18,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
-import { MAX_MODEL_FILE_BYTES, type ProjectFile } from './files.js';
+import { MAX_MODEL_FILE_BYTES, projectTextMatches, type ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
@@ -113,6 +113,24 @@ export function importerIndex(root: string): Map<string, string[]> {
   }
   importerIndexes.set(root, index);
   return index;
+}
+
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+
+/**
+ * The files that may mount what `file` exports: its importers, and the importers of those that
+ * re-export from it (`auth/drivers/index.js` re-exporting the router factories of its folder).
+ */
+function mountCandidates(project: Project, file: string): string[] {
+  const index = importerIndex(project.root);
+  const direct = index.get(file) ?? [];
+  const out = new Set(direct);
+  for (const importer of direct) {
+    if (!projectTextMatches(importer, project.root, 'reexport', (t) => REEXPORT.test(t))) continue;
+    for (const next of index.get(importer) ?? []) out.add(next);
+  }
+  out.delete(file);
+  return [...out];
 }
 
 /** Drops the importer indexes (tests; a long-lived process after files were added). */
@@ -362,7 +380,7 @@ function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSEST
   seen.add(key);
   const out: MountChain[] = [];
   try {
-    for (const importerPath of [file.path, ...(importerIndex(project.root).get(file.path) ?? [])]) {
+    for (const importerPath of [file.path, ...mountCandidates(project, file.path)]) {
       const importer = importerPath === file.path ? file : project.file(importerPath);
       if (!importer) continue;
       const model = getRouteModel(importer.context);
@@ -405,7 +423,7 @@ const MAX_CALLS_SCANNED = 50_000;
  */
 function callSiteChains(project: Project, file: ProjectFile, param: { fn: FunctionNode; index: number }, depth: number, seen: Set<string>): MountChain[] {
   const out: MountChain[] = [];
-  const candidates = [file.path, ...(importerIndex(project.root).get(file.path) ?? [])];
+  const candidates = [file.path, ...mountCandidates(project, file.path)];
   for (const candidate of candidates) {
     const caller = candidate === file.path ? file : project.file(candidate);
     if (!caller) continue;

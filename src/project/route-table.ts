@@ -370,10 +370,17 @@ function pagesApiEntry(project: Project, file: ProjectFile): RouteTableEntry | n
 
 // ---------------------------------------------------------------- public API
 
+/**
+ * Text a file declaring routes must hold: a route-shaped call, a Nest method decorator or a
+ * Next.js handler export. Files without it are not parsed for the table (most of a backend).
+ */
+const MAY_DECLARE_ROUTES = /\.(?:get|post|put|patch|delete|del|head|options|all|route|on)\s*\(|@(?:Get|Post|Put|Patch|Delete|Head|Options|All)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+
 /** Every route declared in `files` (absolute paths under `project.root`), in file and line order. */
 export function buildRouteTable(project: Project, files: readonly string[]): RouteTableEntry[] {
   const out: RouteTableEntry[] = [];
   for (const abs of [...files].sort()) {
+    if (nextPagesApiPath(abs) === null && !projectTextMatches(abs, project.root, 'may-declare-routes', (t) => MAY_DECLARE_ROUTES.test(t))) continue;
     const file = project.file(abs);
     if (!file) continue;
     let routes: readonly Route[];

@@ -83,10 +83,11 @@ export default defineRule({
         'Program:exit'() {
           const groups = new Map<unknown, { route: Route; path: string }[]>();
           for (const route of getRouteModel(context).routes) {
-            const unversioned = routeFullPaths(context, route).find(
-              (p) => p.complete && p.path !== null && !hasVersionSegment(p.path, pattern) && !exempt(p.path, allow),
-            );
-            if (!unversioned) continue;
+            // Judged when every complete path is unversioned: a router also served under /v1 has a
+            // versioned URL, whatever legacy alias sits beside it.
+            const complete = routeFullPaths(context, route).filter((p) => p.complete && p.path !== null);
+            const unversioned = complete.find((p) => !hasVersionSegment(p.path!, pattern) && !exempt(p.path!, allow));
+            if (!unversioned || complete.some((p) => hasVersionSegment(p.path!, pattern))) continue;
             const key = route.router ?? route.framework;
             const list = groups.get(key) ?? [];
             list.push({ route, path: unversioned.path! });

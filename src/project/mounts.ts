@@ -115,6 +115,12 @@ export function importerIndex(root: string): Map<string, string[]> {
   return index;
 }
 
+/**
+ * Test files: an app a test builds around a router (`app.use(usersRouter)` in users.test.js) is a
+ * harness, not where the router is served; its mounts are not chains.
+ */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
+
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
 
 /**
@@ -130,7 +136,7 @@ function mountCandidates(project: Project, file: string): string[] {
     for (const next of index.get(importer) ?? []) out.add(next);
   }
   out.delete(file);
-  return [...out];
+  return [...out].filter((p) => !TEST_FILE.test(path.relative(project.root, p).split(path.sep).join('/')));
 }
 
 /** Drops the importer indexes (tests; a long-lived process after files were added). */

@@ -220,6 +220,16 @@ module.exports = app;`,
     expect(rows(table(dynamic))).toEqual(['GET …/users']);
   });
 
+  it('an app a test file builds around a router is a harness, not a mount', () => {
+    const root = tree({
+      'src/app.js': `const express = require('express'); const users = require('./users'); const app = express(); app.use('/v1/users', users); module.exports = app;`,
+      'src/users.js': `const r = require('express').Router(); r.get('/', (req, res) => res.json([])); module.exports = r;`,
+      'test/users.test.js': `const express = require('express'); const users = require('../src/users'); const app = express(); app.use(users);`,
+      'src/users.spec.js': `const express = require('express'); const users = require('./users'); const app = express(); app.use('/x', users);`,
+    });
+    expect(rows(table(root))).toEqual(['GET /v1/users']);
+  });
+
   it('hostile input: self-mounting routers, mutual requires, dynamic require, unresolvable imports', () => {
     const root = tree({
       'app.js': `const express = require('express'); const a = require('./a'); const missing = require('./nope'); const dyn = require(process.env.X);

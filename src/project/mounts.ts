@@ -30,6 +30,8 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Files indexed per root at most: past it, mounts are looked for among the first ones only. */
 const MAX_INDEXED_FILES = 20_000;
+/** Chains kept per router: mounts multiply along a chain, and a hostile tree must not explode. */
+const MAX_CHAINS = 64;
 /** Mount points followed from a router up to its application root. */
 const MAX_MOUNT_DEPTH = 6;
 export interface MountPoint {
@@ -121,7 +123,24 @@ export function importerIndex(root: string): Map<string, string[]> {
  */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
 
-const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+/** `export * from` / `export { a } from` somewhere in the text: one forward scan, no regex backtracking. */
+function reexports(text: string): boolean {
+  const skipSpace = (k: number): number => {
+    let j = k;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+    return j;
+  };
+  for (let i = text.indexOf('export'); i !== -1; i = text.indexOf('export', i + 6)) {
+    const j = skipSpace(i + 6);
+    if (text[j] === '*') return true;
+    if (text[j] !== '{') continue;
+    const close = text.indexOf('}', j);
+    if (close === -1) return false;
+    if (text.startsWith('from', skipSpace(close + 1))) return true;
+    i = close - 5; // the next search starts right after the brace
+  }
+  return false;
+}
 
 /**
  * The files that may mount what `file` exports: its importers, and the importers of those that
@@ -132,7 +151,7 @@ function mountCandidates(project: Project, file: string): string[] {
   const direct = index.get(file) ?? [];
   const out = new Set(direct);
   for (const importer of direct) {
-    if (!projectTextMatches(importer, project.root, 'reexport', (t) => REEXPORT.test(t))) continue;
+    if (!projectTextMatches(importer, project.root, 'reexport', reexports)) continue;
     for (const next of index.get(importer) ?? []) out.add(next);
   }
   out.delete(file);
@@ -398,6 +417,8 @@ function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSEST
         );
         if (index === -1) continue;
         const parent = use.receiver;
+        // `router.use('/self', router)`: a router mounted on itself adds no way in.
+        if (creation && importer.path === file.path && sameNode(parent?.top.creation, creation)) continue;
         let mountPath: string | null;
         if (use.kind === 'register') mountPath = registerPrefix(importer, call);
         else if (use.kind === 'route' || use.args.length < call.arguments.length) mountPath = use.path;
@@ -410,6 +431,7 @@ function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSEST
         ].map((node) => ({ file: importer, node }));
         const above = chainsAbove(project, importer, parent, callee.object, depth, seen);
         out.push(...under(above, here, middleware, { file: importer, call }));
+        if (out.length >= MAX_CHAINS) return out.slice(0, MAX_CHAINS);
       }
     }
     if (param) out.push(...callSiteChains(project, file, param, depth, seen));
@@ -572,7 +594,7 @@ function autoloadRegistration(project: Project, entry: { path: string; use: UseC
  */
 function autoloadChains(project: Project, file: ProjectFile, plugin: FunctionNode, depth: number, seen: Set<string>): MountChain[] {
   const def = project.exported(file, 'default');
-  if (def?.kind !== 'function' || !sameNode(def.node, plugin)) return [];
+  if (def?.kind !== 'function' || def.file.path !== file.path || !sameNode(def.node, plugin)) return [];
   const out: MountChain[] = [];
   for (const entry of autoloadIndex(project)) {
     const reg = autoloadRegistration(project, entry);

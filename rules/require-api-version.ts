@@ -2,16 +2,18 @@
  * require-api-version: every route's full URL carries a major version segment (`/v1/…`), so a
  * breaking change can ship as a new version next to the old one.
  *
- * Judged only where the full URL is known: routes hanging off an app created, exported or served
- * in this file (same-file mounts and prefixes resolved), NestJS controllers and Next.js route
- * files. A router exported for mounting elsewhere is not judged: its version may be in the mount.
- * Reported once per router (per file for NestJS/Next.js).
+ * Judged only where the full URL is known, as the project's route table has it: prefixes from
+ * mount points in other files (`app.use('/v1/users', usersRouter)`, Fastify `register`, Hono
+ * `route`/`basePath`, `configureApp(app)`), NestJS global prefix and URI versioning, Next.js route
+ * files. A route whose prefix is unknown, or that nothing mounts, is not judged: its version may
+ * be in the part we cannot see. Reported once per router (per file for NestJS/Next.js).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/analysis/paths.js';
-import { getRouteModel, routeLabel, type Route } from '../src/analysis/routes.js';
+import { getRouteModel, type Route } from '../src/analysis/routes.js';
+import { routeFullPaths } from '../src/project/index.js';
 import { getIndex, isObject, type DocumentIndex } from '../src/openapi/index.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { replaceBraced, trimEnd } from '../src/regex.js';
@@ -20,8 +22,7 @@ type Options = [{ pattern?: string; allow?: string[]; versioning?: 'any' | 'path
 type MessageIds = 'unversioned';
 
 /** Health checks, docs, auth callbacks… live outside API versions. */
-function exempt(route: Route, allow: readonly string[]): boolean {
-  const path = route.path!;
+function exempt(path: string, allow: readonly string[]): boolean {
   const segs = parsePath(path).filter((s) => s.kind !== 'api');
   if (!segs.length) return true; // '/' or '/api'
   const first = segs[0]!;
@@ -80,24 +81,27 @@ export default defineRule({
       if (options.versioning === 'server') return {};
       return {
         'Program:exit'() {
-          const groups = new Map<unknown, Route[]>();
+          const groups = new Map<unknown, { route: Route; path: string }[]>();
           for (const route of getRouteModel(context).routes) {
-            if (!route.pathComplete || route.path === null) continue;
-            if (hasVersionSegment(route.path, pattern) || exempt(route, allow)) continue;
+            // Judged when every complete path is unversioned: a router also served under /v1 has a
+            // versioned URL, whatever legacy alias sits beside it.
+            const complete = routeFullPaths(context, route).filter((p) => p.complete && p.path !== null);
+            const unversioned = complete.find((p) => !hasVersionSegment(p.path!, pattern) && !exempt(p.path!, allow));
+            if (!unversioned || complete.some((p) => hasVersionSegment(p.path!, pattern))) continue;
             const key = route.router ?? route.framework;
             const list = groups.get(key) ?? [];
-            list.push(route);
+            list.push({ route, path: unversioned.path! });
             groups.set(key, list);
           }
           for (const routes of groups.values()) {
-            const first = routes[0]!;
+            const first = routes[0]!.route;
             const router = first.router;
             const node = router?.mount ?? router?.creation ?? controllerDecorator(first) ?? first.pathNode;
             const more = routes.length > 1 ? ` (and ${routes.length - 1} more route${routes.length > 2 ? 's' : ''} of this ${router ? 'router' : 'file'})` : '';
             context.report({
               node,
               messageId: 'unversioned',
-              data: { route: routeLabel(first), more, pattern: String(pattern) },
+              data: { route: `${first.methods.join('/')} ${routes[0]!.path}`, more, pattern: String(pattern) },
             });
           }
         },
@@ -136,7 +140,7 @@ function apiVersionResults(index: DocumentIndex, options: { pattern: RegExp; all
     const i = typeof s.jsonPath[1] === 'number' ? s.jsonPath[1] : undefined;
     return versionOf(serverPath(index, s.url, s.jsonPath[0] === 'servers' ? i : undefined), options.pattern) !== undefined;
   });
-  const judged = [...index.operationsByPath.keys()].filter((p) => !exempt({ path: p } as unknown as Route, options.allow));
+  const judged = [...index.operationsByPath.keys()].filter((p) => !exempt(p, options.allow));
   const versions = new Map<string, number>();
   let unversioned = 0;
   for (const p of judged) {

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access.js';
 import { enclosingRequestHandler, handlerContext, type Route } from '../src/analysis/routes.js';
+import { routeFullPaths, routesHandledBy, type FullPath } from '../src/project/index.js';
 import { requestDataSource } from '../src/analysis/taint.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, memberChainName, unwrap } from '../src/analysis/values.js';
@@ -57,16 +58,27 @@ function isValidationCall(call: TSESTree.CallExpression): boolean {
   return words.some((w) => VALIDATOR_WORD.test(w));
 }
 
+/** Middleware named like a validator, or an express-validator chain. */
+function middlewareValidates(sourceCode: Readonly<TSESLint.SourceCode>, mw: TSESTree.Node): boolean {
+  const text = sourceCode.getText(mw);
+  if (VALIDATOR_WORD.test(text)) return true;
+  // express-validator: body('email').isEmail(), check('x'), param('id').isInt()
+  if (/^(?:body|check|query|param|oneOf|checkSchema|checkExact)\s*\(/.test(text)) return true;
+  return mw.type === AST_NODE_TYPES.ArrayExpression && /\b(?:body|check|query|param)\s*\(/.test(text);
+}
+
+/**
+ * Validation on the way to the route: middleware at mount points in other files
+ * (`app.use('/v1/users', validateBody(userSchema), usersRouter)`) or `router.use(validate)` before it.
+ */
+function chainValidates(paths: readonly FullPath[]): boolean {
+  return paths.some((p) => p.middleware.some((m) => middlewareValidates(m.file.sourceCode, m.node)));
+}
+
 /** A route-level validation step: middleware named like a validator, express-validator chains, a Fastify `schema`. */
 function routeValidates(sourceCode: Readonly<TSESLint.SourceCode>, route: Route): boolean {
   if (route.options && getProperty(sourceCode, route.options, 'schema')) return true;
-  for (const mw of route.middleware) {
-    const text = sourceCode.getText(mw);
-    if (VALIDATOR_WORD.test(text)) return true;
-    // express-validator: body('email').isEmail(), check('x'), param('id').isInt()
-    if (/^(?:body|check|query|param|oneOf|checkSchema|checkExact)\s*\(/.test(text)) return true;
-    if (mw.type === AST_NODE_TYPES.ArrayExpression && /\b(?:body|check|query|param)\s*\(/.test(text)) return true;
-  }
+  for (const mw of route.middleware) if (middlewareValidates(sourceCode, mw)) return true;
   // Nest: a typed @Body() DTO (class-validator + ValidationPipe), or @UsePipes on the route.
   for (const d of route.decorators) {
     if (/^@?UsePipes\b/.test(sourceCode.getText(d).replace(/^@/, ''))) return true;
@@ -181,6 +193,14 @@ export default defineRule({
           if (isFunction(p) && validationsIn(p).some((s) => s < end)) return;
         }
         for (const r of routes) for (const fn of r.handlers) if (validationsIn(fn).length > 0) return;
+        // Validation where the route is mounted or declared, possibly in other files (asked last:
+        // it may read the files that import this one).
+        if (routes.some((r) => chainValidates(routeFullPaths(context, r)))) return;
+        if (routes.length === 0 && enclosing) {
+          for (const elsewhere of routesHandledBy(context, enclosing)) {
+            if (routeValidates(elsewhere.file.sourceCode, elsewhere.route) || chainValidates(elsewhere.paths)) return;
+          }
+        }
 
         context.report({ node: op.node, messageId: 'unvalidatedWrite', data: { source, what: describeDbOperation(op) } });
       }

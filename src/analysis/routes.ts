@@ -81,6 +81,8 @@ export interface RouterInfo {
   prefix: { text: string; node: TSESTree.Node | null }[];
   /** Whether the whole prefix chain ends at a root. */
   complete: boolean;
+  /** False when a prefix along this file's chain is not static (`app.use(base, router)`). */
+  prefixKnown: boolean;
   /**
    * The outermost router of this file's chain (this router when it is not mounted here): the
    * object another file imports and mounts, so the project model follows the chain from it.
@@ -103,12 +105,17 @@ export interface Route {
   handlers: FunctionNode[];
   options: TSESTree.ObjectExpression | null;
   decorators: TSESTree.Decorator[];
+  /**
+   * NestJS: the version the route declares (`@Version('2')`, the controller's `version`), and its
+   * path without the `v<version>` segment, which is only in the URL under URI versioning.
+   */
+  nest?: { version: string | null; path: string | null };
 }
 
 export interface UseCall {
   call: TSESTree.CallExpression;
-  /** `use` or `register`. */
-  kind: 'use' | 'register';
+  /** `use`, `register`, or `route` (Hono `app.route('/x', sub)`: a mount, never middleware). */
+  kind: 'use' | 'register' | 'route';
   router: RouterInfo | null;
   /** Static mount path, when the first argument is one. */
   path: string | null;
@@ -395,6 +402,7 @@ class Builder {
       if (method === 'route') {
         // Hono `app.route('/x', sub)`; Express `app.route('/x')` (one argument) is a route chain.
         if (call.arguments.length !== 2) return;
+        this.uses.push({ call, kind: 'route', router: null, path: getStaticString(this.sourceCode, call.arguments[0]), args: [call.arguments[1]!], receiver: null });
         this.mount(call, callee.object, call.arguments[0]!, [call.arguments[1]!]);
         return;
       }
@@ -448,9 +456,18 @@ class Builder {
     if (n.type === AST_NODE_TYPES.Identifier) {
       const v = findVariable(this.sourceCode, n);
       const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-      if (def?.type === 'Variable' && def.node.init) return !!this.creationOf(def.node.init);
+      if (def?.type === 'Variable' && def.node.init) return !!this.creationOf(this.beneathBasePath(def.node.init));
     }
     return false;
+  }
+
+  /** `new Hono().basePath('/api')` → `new Hono()`: the app a derived app is made from. */
+  private beneathBasePath(node: TSESTree.Node): TSESTree.Node {
+    let n = unwrap(node);
+    for (let i = 0; i < 8 && n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'basePath'; i++) {
+      n = unwrap(n.callee.object);
+    }
+    return n;
   }
 
   private mount(call: TSESTree.CallExpression, parentExpr: TSESTree.Node, pathNode: TSESTree.Node, args: readonly TSESTree.Node[]): void {
@@ -496,6 +513,7 @@ class Builder {
     if (state.info) return state.info;
     const prefix: { text: string; node: TSESTree.Node | null }[] = [];
     let complete = true;
+    let prefixKnown = true;
     const seen = new Set<RouterState>();
     let framework = state.framework;
     const chain: RouterState[] = [];
@@ -505,10 +523,10 @@ class Builder {
     }
     for (const s of chain) {
       if (s.parent) {
-        if (s.mountPrefix === null) complete = false;
+        if (s.mountPrefix === null) complete = prefixKnown = false;
         else prefix.push(...s.mountPrefix);
       }
-      if (s.ownPrefix === null) complete = false;
+      if (s.ownPrefix === null) complete = prefixKnown = false;
       else prefix.push(...s.ownPrefix);
       if (framework === 'unknown') framework = s.framework;
     }
@@ -521,6 +539,7 @@ class Builder {
       root: state.root,
       prefix,
       complete,
+      prefixKnown,
       top: { name: chain[0]!.name, creation: chain[0]!.creation, root: chain[0]!.root },
     };
     return state.info;
@@ -871,6 +890,9 @@ class Builder {
           localPath: local,
           pathNode: pArg ?? d,
         });
+        const pushed = this.routes[this.routes.length - 1]!;
+        const plain = local === null ? null : buildPath([...prefix, { text: local, node: null }]).path;
+        pushed.nest = { version: v ? v.text.slice(1) : null, path: complete ? plain : null };
       }
     }
   }
@@ -1013,6 +1035,11 @@ function fileModel(context: Context): FileModel {
     models.set(ast, fm);
   }
   return fm;
+}
+
+/** The app or router an expression of the file is (a `use` receiver, an argument), when it is one. */
+export function routerInfoOf(context: Context, node: TSESTree.Node): RouterInfo | null {
+  return fileModel(context).builder.routerInfoOf(node);
 }
 
 /** The routes, routers and `use`/`register` calls of the file being linted (built once per file). */

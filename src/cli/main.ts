@@ -13,6 +13,7 @@ import { formatReport, FORMATS, type Format } from '../report/index.js';
 import { sanitizeTerminal } from '../report/stylish.js';
 import { clearOutput, writeOutputFile } from './output.js';
 import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
+import { formatRoutes, routeRows, ROUTES_FORMATS, type RoutesFormat } from './routes-command.js';
 import { useColor } from './color.js';
 
 export { useColor };
@@ -167,6 +168,17 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('-o, --output <file>', 'write the list to a file instead of stdout')
     .action((flags: { format: RulesFormat; output?: string }) => {
       writeOutput(ctx, formatRules(catalogEntries(), flags.format), flags.output);
+      exitCode = 0;
+    });
+
+  program
+    .command('routes')
+    .description("list the project's routes: full path, handler, middleware chain (the root is the working directory)")
+    .argument('[paths...]', 'files and directories whose routes to list', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(ROUTES_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the table to a file instead of stdout')
+    .action(async (paths: string[], flags: { format: RoutesFormat; output?: string }) => {
+      writeOutput(ctx, formatRoutes(await routeRows(paths, ctx.cwd), flags.format), flags.output);
       exitCode = 0;
     });
 

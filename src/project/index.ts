@@ -15,7 +15,8 @@
  * read for the model are never reported on.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Route } from '../analysis/routes.js';
+import type { FunctionNode, Route } from '../analysis/routes.js';
+import { fullPathsOf, routesHandledByIn, type FullPath, type RouteElsewhere } from './route-table.js';
 import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
 import { displayPath, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
@@ -184,4 +185,30 @@ export function projectRoutePath(context: AnalysisContext, route: Route): { path
   if (prefix === null || chains.some((c) => c.prefix !== prefix)) return null;
   const tail = own === '/' ? '' : own;
   return { path: `${prefix}${tail}` || '/', complete: chains.every((c) => c.complete) };
+}
+
+export { buildRouteTable, middlewareRefs, relativeEntry, type CodeRef, type ChainMiddleware, type FullPath, type RouteElsewhere, type RouteTableEntry } from './route-table.js';
+
+/**
+ * The full paths of a route of the linted file, each with whether it is complete (every prefix
+ * known, up to an application root) and its whole middleware chain, mount points in other files
+ * first. A route nothing mounts has one incomplete path.
+ */
+export function routeFullPaths(context: AnalysisContext, route: Route): FullPath[] {
+  try {
+    return fullPathsOf(projectOf(context), lintedFile(context), route);
+  } catch {
+    // intentionally ignored: an unexpected shape leaves the route incomplete
+    return [{ path: null, known: route.path ?? route.localPath, complete: false, middleware: route.middleware.map((node) => ({ file: lintedFile(context), node })) }];
+  }
+}
+
+/** Routes declared in other files (`router.post('/', users.create)`) whose handler is `fn` of the linted file. */
+export function routesHandledBy(context: AnalysisContext, fn: FunctionNode): RouteElsewhere[] {
+  try {
+    return routesHandledByIn(projectOf(context), lintedFile(context), fn);
+  } catch {
+    // intentionally ignored: as above
+    return [];
+  }
 }

@@ -16,10 +16,11 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
-import { getRouteModel, type RouterInfo, type UseCall } from '../analysis/routes.js';
-import { MAX_MODEL_FILE_BYTES, type ProjectFile } from './files.js';
+import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
+import { pushChildren } from '../analysis/walk.js';
+import { MAX_MODEL_FILE_BYTES, projectTextMatches, type ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
-import { getObjectLiteral, getProperty, getStaticString } from '../analysis/values.js';
+import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
 import { trimEnd } from '../regex.js';
 
@@ -29,6 +30,8 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Files indexed per root at most: past it, mounts are looked for among the first ones only. */
 const MAX_INDEXED_FILES = 20_000;
+/** Chains kept per router: mounts multiply along a chain, and a hostile tree must not explode. */
+const MAX_CHAINS = 64;
 /** Mount points followed from a router up to its application root. */
 const MAX_MOUNT_DEPTH = 6;
 export interface MountPoint {
@@ -49,6 +52,18 @@ export interface MountChain {
 }
 
 const importerIndexes = new Map<string, Map<string, string[]>>();
+
+/** The project's source files (no node_modules, build output or dot-directories), bounded in count. */
+export function projectSourceFiles(root: string): string[] {
+  let files = sourceFileLists.get(root);
+  if (!files) {
+    files = walk(root);
+    sourceFileLists.set(root, files);
+  }
+  return files;
+}
+
+const sourceFileLists = new Map<string, string[]>();
 
 function walk(root: string): string[] {
   const out: string[] = [];
@@ -77,11 +92,11 @@ function walk(root: string): string[] {
 }
 
 /** file → the project files importing it, for one root (built on first use). */
-function importerIndex(root: string): Map<string, string[]> {
+export function importerIndex(root: string): Map<string, string[]> {
   let index = importerIndexes.get(root);
   if (index) return index;
   index = new Map();
-  for (const file of walk(root)) {
+  for (const file of projectSourceFiles(root)) {
     let text: string;
     try {
       if (statSync(file).size > MAX_MODEL_FILE_BYTES) continue;
@@ -102,9 +117,52 @@ function importerIndex(root: string): Map<string, string[]> {
   return index;
 }
 
+/**
+ * Test files: an app a test builds around a router (`app.use(usersRouter)` in users.test.js) is a
+ * harness, not where the router is served; its mounts are not chains.
+ */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
+
+/** `export * from` / `export { a } from` somewhere in the text: one forward scan, no regex backtracking. */
+function reexports(text: string): boolean {
+  const skipSpace = (k: number): number => {
+    let j = k;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+    return j;
+  };
+  for (let i = text.indexOf('export'); i !== -1; i = text.indexOf('export', i + 6)) {
+    const j = skipSpace(i + 6);
+    if (text[j] === '*') return true;
+    if (text[j] !== '{') continue;
+    const close = text.indexOf('}', j);
+    if (close === -1) return false;
+    if (text.startsWith('from', skipSpace(close + 1))) return true;
+    i = close - 5; // the next search starts right after the brace
+  }
+  return false;
+}
+
+/**
+ * The files that may mount what `file` exports: its importers, and the importers of those that
+ * re-export from it (`auth/drivers/index.js` re-exporting the router factories of its folder).
+ */
+function mountCandidates(project: Project, file: string): string[] {
+  const index = importerIndex(project.root);
+  const direct = index.get(file) ?? [];
+  const out = new Set(direct);
+  for (const importer of direct) {
+    if (!projectTextMatches(importer, project.root, 'reexport', reexports)) continue;
+    for (const next of index.get(importer) ?? []) out.add(next);
+  }
+  out.delete(file);
+  return [...out].filter((p) => !TEST_FILE.test(path.relative(project.root, p).split(path.sep).join('/')));
+}
+
 /** Drops the importer indexes (tests; a long-lived process after files were added). */
 export function clearImporterIndexes(): void {
   importerIndexes.clear();
+  autoloadIndexes.clear();
+  sourceFileLists.clear();
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {
@@ -127,6 +185,14 @@ function creationOf(file: ProjectFile, node: TSESTree.Node, depth = 0): TSESTree
   return n;
 }
 
+/**
+ * The same node of the same file, possibly from two parses of it: the file being linted and the
+ * model's cached copy (which its LRU may drop and parse again) are different trees.
+ */
+export function sameNode(a: TSESTree.Node | null | undefined, b: TSESTree.Node | null | undefined): boolean {
+  return !!a && !!b && (a === b || (a.type === b.type && a.range[0] === b.range[0] && a.range[1] === b.range[1]));
+}
+
 /** Does a `use`/`route` argument in `importer` name the router whose top creation is `creation`? */
 function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.Node, target: ProjectFile, creation: TSESTree.Node): boolean {
   let a = unwrap(arg);
@@ -135,14 +201,49 @@ function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.N
     const name = propertyName(a.callee);
     if (name === 'routes' || name === 'middleware') a = unwrap(a.callee.object);
   }
+  // A factory router: `app.use('/x', makeRouter())`, `require('./routes/x')()`.
+  if (a.type === AST_NODE_TYPES.CallExpression) {
+    const fn = project.callee(importer, a);
+    return !!fn && fn.kind === 'function' && fn.file.path === target.path && returnsCreation(fn.file, fn.node, creation);
+  }
+  // A mount in the router's own file: `app.use(router.routes())` without a path.
+  if (importer.path === target.path) return a.type === AST_NODE_TYPES.Identifier && sameNode(creationOf(importer, a), creation);
   const ref = getImportTracker(importer.context).resolve(a);
   if (!ref || resolveModule(importer.path, ref.source, project.root) !== target.path) return false;
   const exported = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);
-  return !!exported && exported.file.path === target.path && creationOf(target, exported.node) === creation;
+  return !!exported && exported.file.path === target.path && sameNode(creationOf(exported.file, exported.node), creation);
 }
 
-/** The function whose first parameter `receiver` (a route's or use's receiver) is: a plugin. */
-function pluginFunction(file: ProjectFile, receiver: TSESTree.Node | undefined): FunctionNode | null {
+/** Does `factory` return the router `creation` makes (`const r = Router(); …; return r`)? */
+function returnsCreation(file: ProjectFile, factory: FunctionNode, creation: TSESTree.Node): boolean {
+  const returned = functionlessReturns(file, factory);
+  return returned.some((e) => sameNode(creationOf(file, e), creation));
+}
+
+/** The expressions `fn` returns (its own `return`s, not those of nested functions). */
+function functionlessReturns(file: ProjectFile, fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const out: TSESTree.Node[] = [];
+  const keys = file.sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [fn.body];
+  let steps = 0;
+  while (stack.length > 0 && steps++ < 20_000) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) out.push(node.argument);
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.ClassBody) continue;
+    pushChildren(stack, node, keys);
+  }
+  return out;
+}
+
+/**
+ * The function one of whose parameters `receiver` is, with the parameter's index: routes
+ * registered on it (`function configureApp(app) { app.get(…) }`) hang off whatever callers pass.
+ */
+function paramFunction(file: ProjectFile, receiver: TSESTree.Node | undefined): { fn: FunctionNode; index: number } | null {
   if (!receiver) return null;
   const n = unwrap(receiver);
   if (n.type !== AST_NODE_TYPES.Identifier) return null;
@@ -153,23 +254,25 @@ function pluginFunction(file: ProjectFile, receiver: TSESTree.Node | undefined):
     if (def?.type !== 'Parameter') return null;
     const fn = def.node;
     const isFn = fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression || fn.type === AST_NODE_TYPES.ArrowFunctionExpression;
-    return isFn && fn.params[0] === def.name ? fn : null;
+    if (!isFn) return null;
+    const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+    return index === -1 ? null : { fn, index };
   }
   return null;
 }
 
 /** Does a `register` argument name the plugin function (directly, or wrapped: `fp(plugin)`)? */
-function argNamesPlugin(project: Project, importer: ProjectFile, arg: TSESTree.Node, plugin: FunctionNode): boolean {
+function argNamesPlugin(project: Project, importer: ProjectFile, arg: TSESTree.Node, target: ProjectFile, plugin: FunctionNode): boolean {
   let a = unwrap(arg);
   if (a.type === AST_NODE_TYPES.CallExpression && a.arguments.length >= 1 && a.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
     a = a.arguments[0]!; // fastify-plugin's `fp(fn)`
   }
   const v = project.value(importer, a);
-  if (v?.kind === 'function') return v.node === plugin;
+  if (v?.kind === 'function') return v.file.path === target.path && sameNode(v.node, plugin);
   // `register(import('./routes/x'))` / a module whose default export is the plugin.
   if (v?.kind === 'module') {
     const def = project.exported(v.file, 'default');
-    return def?.kind === 'function' && def.node === plugin;
+    return def?.kind === 'function' && def.file.path === target.path && sameNode(def.node, plugin);
   }
   return false;
 }
@@ -186,11 +289,16 @@ function registerPrefix(importer: ProjectFile, call: TSESTree.CallExpression): s
 }
 
 /** Middleware on a router that applies to every route under it: `app.use(mw)` / `app.use('/', mw)`. */
-function routerWideMiddleware(uses: readonly UseCall[], router: RouterInfo | null, below: string | null): TSESTree.Node[] {
+function routerWideMiddleware(uses: readonly UseCall[], router: RouterInfo | null, below: string | null, before: number): TSESTree.Node[] {
   const out: TSESTree.Node[] = [];
   if (!router) return out;
   for (const u of uses) {
     if (u.kind !== 'use' || u.receiver?.top.creation !== router.top.creation) continue;
+    // Receivers created elsewhere (parameters) are told apart by name only.
+    if (router.top.creation === null && u.receiver?.top.name !== router.top.name) continue;
+    // Express and Koa run middleware in the order it is added: a `use` after the mount never
+    // runs before the mounted router answers.
+    if (u.call.range[0] >= before) continue;
     const mount = u.path === null ? '' : trimEnd(u.path, '/');
     // A path-scoped `use` covers the mounted router when the router sits under that path.
     if (mount !== '' && (below === null || (below !== mount && !below.startsWith(`${mount}/`)))) continue;
@@ -206,60 +314,303 @@ function joinPrefix(a: string | null, b: string | null): string | null {
   return left + right;
 }
 
+/** A name that holds a URL path rather than middleware: `app.use(basePath, router)`. */
+const PATH_NAME = /(?:path|prefix|url|uri|base|root|mount|route|endpoint|subdir|dir)s?$/i;
+
+/**
+ * Is the first argument of a `use` that mounts a router a path the model cannot resolve? A
+ * template, a concatenation or a path-like name (`config.basePath`, `urlUtils.getSubdir()`) is a
+ * prefix: the chain's prefix is then unknown, never guessed as ''. Functions and middleware
+ * factories (`auth`, `express.json()`) are middleware.
+ */
+function unknownPrefixArg(file: ProjectFile, arg: TSESTree.Node): boolean {
+  const a = unwrap(arg);
+  if (a.type === AST_NODE_TYPES.TemplateLiteral || (a.type === AST_NODE_TYPES.BinaryExpression && a.operator === '+')) return true;
+  if (a.type === AST_NODE_TYPES.ArrayExpression) return false;
+  if (typeof getStaticValue(file.sourceCode, a) === 'string') return true;
+  let name: string | null = null;
+  if (a.type === AST_NODE_TYPES.Identifier) name = a.name;
+  else if (a.type === AST_NODE_TYPES.MemberExpression) name = propertyName(a);
+  else if (a.type === AST_NODE_TYPES.CallExpression) {
+    const c = unwrap(a.callee);
+    name = c.type === AST_NODE_TYPES.Identifier ? c.name : c.type === AST_NODE_TYPES.MemberExpression ? propertyName(c) : null;
+  }
+  return name !== null && PATH_NAME.test(name);
+}
+
+interface Top {
+  name: string;
+  creation: TSESTree.Node | null;
+  root: boolean;
+}
+
+function textOf(prefix: RouterInfo['prefix']): string {
+  return prefix.map((p) => p.text).join('');
+}
+
+/** The in-file prefix of a router a mount hangs off: '' for a parameter, null when not static. */
+function inFilePrefix(parent: RouterInfo | null): string | null {
+  if (!parent) return '';
+  return parent.prefixKnown ? textOf(parent.prefix) : null;
+}
+
+/**
+ * The chains above a mount point in `file` whose receiver is `parent` (`receiver` in the source):
+ * a complete parent ends the chain; otherwise the parent's own mounts in other files, or the
+ * callers of the function it is a parameter of.
+ */
+function chainsAbove(project: Project, file: ProjectFile, parent: RouterInfo | null, receiver: TSESTree.Node, depth: number, seen: Set<string>): MountChain[] | 'root' {
+  const top: Top = parent ? parent.top : { name: file.sourceCode.getText(unwrap(receiver)).slice(0, 60), creation: null, root: false };
+  if (parent?.complete) {
+    // An app is the root unless another file mounts it (`parent.use('/admin', adminApp)`).
+    const mounted = chainsOf(project, file, top, receiver, depth + 1, seen, true);
+    return mounted.length > 0 ? mounted : 'root';
+  }
+  return chainsOf(project, file, top, receiver, depth + 1, seen, false);
+}
+
+/** `here` (a mount point's prefix and middleware) under each chain above it. */
+function under(above: MountChain[] | 'root', here: string | null, middleware: MountChain['middleware'], point: MountPoint): MountChain[] {
+  if (above === 'root') return [{ prefix: here, complete: true, middleware, mounts: [point] }];
+  if (above.length === 0) return [{ prefix: here, complete: false, middleware, mounts: [point] }];
+  return above.map((chain) => ({
+    prefix: joinPrefix(chain.prefix, here),
+    complete: chain.complete,
+    middleware: [...chain.middleware, ...middleware],
+    mounts: [point, ...chain.mounts],
+  }));
+}
+
 /**
  * The mount chains of the router whose outermost same-file router is `router` (in `file`), as
- * mounted by other files of the project. Empty when no other file mounts it.
+ * mounted by other files of the project: `use`/`register`/Hono `route` calls, calls of the
+ * function that receives it as a parameter (`configureApp(app)`), and `@fastify/autoload`
+ * folders. Empty when nothing mounts it. `rootMayBeMounted`: a Hono app exported by default is
+ * an application root unless another file mounts it.
  */
-export function mountChains(project: Project, file: ProjectFile, router: RouterInfo, depth = 0, seen = new Set<string>(), receiver?: TSESTree.Node): MountChain[] {
-  const creation = router.top.creation;
-  if (router.top.root || depth > MAX_MOUNT_DEPTH || seen.has(file.path)) return [];
+export function mountChains(project: Project, file: ProjectFile, router: RouterInfo, depth = 0, seen = new Set<string>(), receiver?: TSESTree.Node, rootMayBeMounted = false): MountChain[] {
+  return chainsOf(project, file, router.top, receiver, depth, seen, rootMayBeMounted);
+}
+
+function chainsOf(project: Project, file: ProjectFile, top: Top, receiver: TSESTree.Node | undefined, depth: number, seen: Set<string>, rootMayBeMounted: boolean): MountChain[] {
+  const creation = top.creation;
+  if ((top.root && !rootMayBeMounted) || depth > MAX_MOUNT_DEPTH) return [];
+  const param = creation ? null : paramFunction(file, receiver);
   // A Fastify plugin's routes hang off its first parameter: the plugin function is what is mounted.
-  const plugin = creation ? null : pluginFunction(file, receiver);
-  if (!creation && !plugin) return [];
-  seen.add(file.path);
+  const plugin = param?.index === 0 ? param.fn : null;
+  if (!creation && !param) return [];
+  // Cycles (a router mounting itself, mutual requires) end at a router already on the chain.
+  const key = `${file.path}\0${(creation ?? param!.fn).range[0]}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
   const out: MountChain[] = [];
-  for (const importerPath of importerIndex(project.root).get(file.path) ?? []) {
-    const importer = project.file(importerPath);
-    if (!importer) continue;
-    const model = getRouteModel(importer.context);
-    for (const use of model.uses) {
-      if (use.kind !== 'use' && use.kind !== 'register') continue;
-      const call = use.call;
-      const callee = call.callee as TSESTree.MemberExpression;
-      const index = use.args.findIndex((a) =>
-        creation ? argNamesRouter(project, importer, a, file, creation) : argNamesPlugin(project, importer, a, plugin!),
-      );
-      if (index === -1) continue;
-      const parent = use.receiver;
-      // `app.use(router)` mounts at the parent's root; a dynamic path leaves the prefix unknown.
-      const mountPath = use.kind === 'register' ? registerPrefix(importer, call) : use.args.length < call.arguments.length ? use.path : '';
-      const ownPrefix = parent ? parent.prefix.map((p) => p.text).join('') : null;
-      const here = joinPrefix(ownPrefix, mountPath);
-      const args = use.args;
-      const middleware = [
-        ...routerWideMiddleware(model.uses.filter((u) => u !== use), parent, mountPath),
-        ...args.slice(0, index),
-      ].map((node) => ({ file: importer, node }));
-      const point: MountPoint = { file: importer, call };
-      if (parent?.complete) {
-        out.push({ prefix: here, complete: true, middleware, mounts: [point] });
-        continue;
-      }
-      const above = parent ? mountChains(project, importer, parent, depth + 1, seen, callee.object) : [];
-      if (above.length === 0) {
-        out.push({ prefix: here, complete: false, middleware, mounts: [point] });
-        continue;
-      }
-      for (const chain of above) {
-        out.push({
-          prefix: joinPrefix(chain.prefix, here),
-          complete: chain.complete,
-          middleware: [...chain.middleware, ...middleware],
-          mounts: [point, ...chain.mounts],
-        });
+  try {
+    for (const importerPath of [file.path, ...mountCandidates(project, file.path)]) {
+      const importer = importerPath === file.path ? file : project.file(importerPath);
+      if (!importer) continue;
+      const model = getRouteModel(importer.context);
+      for (const use of model.uses) {
+        const call = use.call;
+        const callee = call.callee as TSESTree.MemberExpression;
+        const index = use.args.findIndex((a) =>
+          creation ? argNamesRouter(project, importer, a, file, creation) : plugin ? argNamesPlugin(project, importer, a, file, plugin) : false,
+        );
+        if (index === -1) continue;
+        const parent = use.receiver;
+        // `router.use('/self', router)`: a router mounted on itself adds no way in.
+        if (creation && importer.path === file.path && sameNode(parent?.top.creation, creation)) continue;
+        let mountPath: string | null;
+        if (use.kind === 'register') mountPath = registerPrefix(importer, call);
+        else if (use.kind === 'route' || use.args.length < call.arguments.length) mountPath = use.path;
+        // `app.use(router)` mounts at the parent's root; `app.use(basePath, router)` at a prefix we cannot read.
+        else mountPath = index > 0 && unknownPrefixArg(importer, call.arguments[0]!) ? null : '';
+        const here = joinPrefix(inFilePrefix(parent), mountPath);
+        const middleware = [
+          ...routerWideMiddleware(model.uses.filter((u) => u !== use), parent, mountPath, call.range[0]),
+          ...(use.kind === 'use' ? use.args.slice(0, index) : []),
+        ].map((node) => ({ file: importer, node }));
+        const above = chainsAbove(project, importer, parent, callee.object, depth, seen);
+        out.push(...under(above, here, middleware, { file: importer, call }));
+        if (out.length >= MAX_CHAINS) return out.slice(0, MAX_CHAINS);
       }
     }
+    if (param) out.push(...callSiteChains(project, file, param, depth, seen));
+    if (plugin && out.length === 0) out.push(...autoloadChains(project, file, plugin, depth, seen));
+  } finally {
+    seen.delete(key);
   }
-  seen.delete(file.path);
+  return out;
+}
+
+/** Calls examined per file for `configureApp(app)`-style mounts. */
+const MAX_CALLS_SCANNED = 50_000;
+
+/**
+ * Where a function that receives an app or router is called with one: the routes it registers
+ * hang off the argument (`configureApp(app)` in server.js, or in its own file).
+ */
+function callSiteChains(project: Project, file: ProjectFile, param: { fn: FunctionNode; index: number }, depth: number, seen: Set<string>): MountChain[] {
+  const out: MountChain[] = [];
+  const candidates = [file.path, ...mountCandidates(project, file.path)];
+  for (const candidate of candidates) {
+    const caller = candidate === file.path ? file : project.file(candidate);
+    if (!caller) continue;
+    const keys = caller.sourceCode.visitorKeys;
+    const stack: TSESTree.Node[] = [caller.sourceCode.ast];
+    let steps = 0;
+    while (stack.length > 0 && steps++ < MAX_CALLS_SCANNED) {
+      const node = stack.pop()!;
+      pushChildren(stack, node, keys);
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length <= param.index) continue;
+      const arg = node.arguments[param.index]!;
+      if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+      const a = unwrap(arg);
+      if (a.type !== AST_NODE_TYPES.Identifier && a.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const argRouter = routerInfoOf(caller.context, a);
+      if (!argRouter && !paramFunction(caller, a)) continue;
+      let target;
+      try {
+        target = project.callee(caller, node);
+      } catch {
+        // intentionally ignored: an unexpected shape ends this chain quietly
+        continue;
+      }
+      if (target?.kind !== 'function' || target.file.path !== file.path || !sameNode(target.node, param.fn)) continue;
+      const model = getRouteModel(caller.context);
+      const middleware = routerWideMiddleware(model.uses, argRouter, '', node.range[0]).map((n) => ({ file: caller, node: n }));
+      const above = chainsAbove(project, caller, argRouter, a, depth, seen);
+      out.push(...under(above, inFilePrefix(argRouter), middleware, { file: caller, call: node }));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- @fastify/autoload
+
+const AUTOLOAD_MODULES = ['@fastify/autoload', 'fastify-autoload'];
+
+interface AutoloadRegistration {
+  file: ProjectFile;
+  use: UseCall;
+  /** Absolute folder the plugins are loaded from. */
+  dir: string;
+  /** `options.prefix`; null when not static. */
+  prefix: string | null;
+  /** False with `dirNameRoutePrefix: false`: folder names are not prefixes. */
+  dirPrefix: boolean;
+}
+
+const autoloadIndexes = new Map<string, { path: string; use: UseCall }[]>();
+
+/** Files (and their `register(AutoLoad, …)` calls) that load plugins from a folder, per root. */
+function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
+  let index = autoloadIndexes.get(project.root);
+  if (index) return index;
+  index = [];
+  for (const p of projectSourceFiles(project.root)) {
+    let text: string;
+    try {
+      if (statSync(p).size > MAX_MODEL_FILE_BYTES) continue;
+      text = readFileSync(p, 'utf8');
+    } catch {
+      // intentionally ignored: unreadable files register nothing
+      continue;
+    }
+    if (!text.includes('autoload')) continue;
+    const file = project.file(p);
+    if (!file) continue;
+    const tracker = getImportTracker(file.context);
+    for (const use of getRouteModel(file.context).uses) {
+      if (use.kind === 'register' && use.args[0] && tracker.matches(use.args[0], AUTOLOAD_MODULES, [])) index.push({ path: p, use });
+    }
+  }
+  autoloadIndexes.set(project.root, index);
+  return index;
+}
+
+/** A folder expression: `path.join(__dirname, 'routes')`, `` `${__dirname}/routes` ``, `import.meta.dirname`. */
+function staticDir(file: ProjectFile, node: TSESTree.Node | undefined, depth = 0): string | null {
+  if (!node || depth > 4) return null;
+  const n = unwrap(node);
+  const here = path.dirname(file.path);
+  if (n.type === AST_NODE_TYPES.Identifier && (n.name === '__dirname' || n.name === 'dirname')) return here;
+  if (n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === 'dirname' && n.object.type === AST_NODE_TYPES.MetaProperty) return here;
+  const s = getStaticString(file.sourceCode, n);
+  if (s !== null) return s;
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const c = unwrap(n.callee);
+    const name = c.type === AST_NODE_TYPES.Identifier ? c.name : c.type === AST_NODE_TYPES.MemberExpression ? propertyName(c) : null;
+    if (name !== 'join' && name !== 'resolve') return null;
+    const parts: string[] = [];
+    for (const a of n.arguments) {
+      const v = a.type === AST_NODE_TYPES.SpreadElement ? null : staticDir(file, a, depth + 1);
+      if (v === null) return null;
+      parts.push(v);
+    }
+    return parts.length > 0 && path.isAbsolute(parts[0]!) ? path.join(...parts) : null;
+  }
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    let out = '';
+    for (let i = 0; i < n.quasis.length; i++) {
+      out += n.quasis[i]!.value.cooked ?? '';
+      if (i < n.expressions.length) {
+        const v = staticDir(file, n.expressions[i], depth + 1);
+        if (v === null) return null;
+        out += v;
+      }
+    }
+    return path.isAbsolute(out) ? path.normalize(out) : null;
+  }
+  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+    const l = staticDir(file, n.left, depth + 1);
+    const r = staticDir(file, n.right, depth + 1);
+    return l !== null && r !== null && path.isAbsolute(l) ? path.normalize(l + r) : null;
+  }
+  return null;
+}
+
+function autoloadRegistration(project: Project, entry: { path: string; use: UseCall }): AutoloadRegistration | null {
+  const file = project.file(entry.path);
+  if (!file) return null;
+  const opts = getObjectLiteral(file.sourceCode, entry.use.call.arguments[1]);
+  if (!opts) return null;
+  const dir = staticDir(file, getProperty(file.sourceCode, opts, 'dir') ?? undefined);
+  if (dir === null) return null;
+  const options = getProperty(file.sourceCode, opts, 'options');
+  let prefix: string | null = '';
+  if (options) {
+    const o = getObjectLiteral(file.sourceCode, options);
+    const p = o ? getProperty(file.sourceCode, o, 'prefix') : null;
+    prefix = !o ? null : p ? getStaticString(file.sourceCode, p) : '';
+  }
+  const dirName = getProperty(file.sourceCode, opts, 'dirNameRoutePrefix');
+  return { file, use: entry.use, dir, prefix, dirPrefix: !dirName || getStaticValue(file.sourceCode, dirName) !== false };
+}
+
+/**
+ * A plugin file under a folder `@fastify/autoload` loads: registered by the loader with the
+ * loader's `options.prefix`, each folder name between the loaded folder and the file as a prefix
+ * segment, then the plugin's own `autoPrefix` export.
+ */
+function autoloadChains(project: Project, file: ProjectFile, plugin: FunctionNode, depth: number, seen: Set<string>): MountChain[] {
+  const def = project.exported(file, 'default');
+  if (def?.kind !== 'function' || def.file.path !== file.path || !sameNode(def.node, plugin)) return [];
+  const out: MountChain[] = [];
+  for (const entry of autoloadIndex(project)) {
+    const reg = autoloadRegistration(project, entry);
+    if (!reg) continue;
+    const rel = path.relative(reg.dir, path.dirname(file.path));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const folders = rel === '' || !reg.dirPrefix ? '' : rel.split(path.sep).map((s) => `/${s}`).join('');
+    let own: string | null = '';
+    const auto = project.exportedNode(file, ['autoPrefix']);
+    if (auto) own = getStaticString(auto.file.sourceCode, auto.node);
+    const mountPath = joinPrefix(joinPrefix(reg.prefix, folders), own);
+    const parent = reg.use.receiver;
+    const callee = reg.use.call.callee as TSESTree.MemberExpression;
+    const here = joinPrefix(inFilePrefix(parent), mountPath);
+    const above = chainsAbove(project, reg.file, parent, callee.object, depth, seen);
+    out.push(...under(above, here, [], { file: reg.file, call: reg.use.call }));
+  }
   return out;
 }

@@ -23,7 +23,10 @@ let json: JsonReport;
 
 beforeAll(async () => {
   assertBuilt();
-  expected = expectedFromMarkers(path.join(ROOT, 'fixtures'), await landedRules());
+  // The default run is the recommended preset: markers of strict-only rules are checked below.
+  const { catalogEntries } = await import('../../src/catalog.js');
+  const strictOnly = new Set(catalogEntries().filter((e) => e.recommended === 'off').map((e) => e.qualifiedId));
+  expected = expectedFromMarkers(path.join(ROOT, 'fixtures'), await landedRules(), (id) => !strictOnly.has(id));
   const formats = ['json', 'stylish', 'sarif', 'junit', 'github', 'markdown'];
   const results = await Promise.all(formats.map((format) => runCli(['fixtures', '--format', format])));
   formats.forEach((format, i) => (out[format] = results[i]!));
@@ -261,6 +264,15 @@ describe('exit codes and flags', () => {
     const { catalogEntries } = await import('../../src/catalog.js');
     const strictOnly = new Set(catalogEntries().filter((e) => e.recommended === 'off').map((e) => e.qualifiedId));
     expect([...strictKeys].some((k) => strictOnly.has(k.split(':')[2]!))).toBe(true);
+  });
+
+  it('--preset strict over the layered apps: exactly the markers of every rule, strict-only ones included', async () => {
+    // Cross-file route paths and mount middleware (require-api-version, require-input-validation).
+    const dirs = ['fixtures/express-layered', 'fixtures/hono-layered', 'fixtures/fastify-autoload', 'fixtures/nestjs-layered'];
+    const res = await runCli([...dirs, '--preset', 'strict', '--format', 'json']);
+    const landed = await landedRules();
+    const want = uniqueSorted(dirs.flatMap((d) => expectedFromMarkers(path.join(ROOT, d), landed)));
+    expect(jsonKeys(JSON.parse(res.stdout) as JsonReport)).toEqual(want);
   });
 
   it('worker threads (forced with BACKLINT_CONCURRENCY) give exactly the same findings', async () => {

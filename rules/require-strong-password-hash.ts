@@ -6,10 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { getImportTracker, propertyName, type ImportTracker } from '../src/analysis/imports.js';
-import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, resolveExpression, unwrap } from '../src/analysis/values.js';
-import { expressionNames } from '../src/analysis/taint.js';
-import { isPasswordName } from '../src/analysis/secrets.js';
+import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, unwrap } from '../src/analysis/values.js';
+import { ARGON2, BCRYPT, fastHashCall, isBreachCheckText, passwordArg, PASSWORD_HASH_MODULES } from '../src/analysis/password-hash.js';
 
 type Options = [
   {
@@ -21,41 +20,6 @@ type Options = [
 type MessageIds = 'fastHash' | 'fastHashLibrary' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
 
 const id = 'require-strong-password-hash';
-const BCRYPT = ['bcrypt', 'bcryptjs', 'bcrypt-nodejs'];
-const ARGON2 = ['argon2', '@node-rs/argon2'];
-const FAST_HASH_MODULES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', 'js-sha256': 'SHA-256', 'js-sha512': 'SHA-512', 'js-md5': 'MD5' };
-const CRYPTO_JS_ALGOS = new Set(['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160', 'HmacMD5', 'HmacSHA1', 'HmacSHA256', 'HmacSHA512']);
-const RELEVANT = ['crypto', ...BCRYPT, ...ARGON2, 'crypto-js', 'crypto-js/*', ...Object.keys(FAST_HASH_MODULES)];
-
-function isFastAlgorithm(alg: string): boolean {
-  return /^(?:md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(?:-\d+)?|sha3-\d+|ripemd-?160|shake\d+|blake2[bs]\d*)$/i.test(alg);
-}
-
-function passwordArg(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  return expressionNames(node).find(isPasswordName) ?? null;
-}
-
-/** `crypto.createHash('md5')` (directly or through a const) → the algorithm, else null. */
-function hashFactoryAlgorithm(
-  tracker: ImportTracker,
-  sourceCode: Parameters<typeof getStaticString>[0],
-  node: TSESTree.Node,
-): { alg: string; fn: string } | null {
-  const n = resolveExpression(sourceCode, node);
-  if (n.type !== AST_NODE_TYPES.CallExpression) return null;
-  for (const fn of ['createHash', 'createHmac']) {
-    if (tracker.matches(n.callee, 'crypto', [fn])) {
-      const alg = getStaticString(sourceCode, n.arguments[0]);
-      return alg && isFastAlgorithm(alg) ? { alg, fn } : null;
-    }
-  }
-  // Chained `createHash('md5').update(salt).update(password)`.
-  if (n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'update') {
-    return hashFactoryAlgorithm(tracker, sourceCode, n.callee.object);
-  }
-  return null;
-}
 
 const eslint = createEslintRule<Options, MessageIds>({
   name: id,
@@ -88,7 +52,7 @@ const eslint = createEslintRule<Options, MessageIds>({
   defaultOptions: [{}],
   create(context, [options]) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(RELEVANT)) return {};
+    if (!tracker.usesAny(PASSWORD_HASH_MODULES)) return {};
     const sourceCode = context.sourceCode;
     const minCost = options.minBcryptCost ?? 12;
     const minIter = options.minPbkdf2Iterations ?? 600000;
@@ -96,7 +60,7 @@ const eslint = createEslintRule<Options, MessageIds>({
     // Have I Been Pwned's range API takes the SHA-1 of the password by design (k-anonymity): a
     // lookup, not storage. The text is scanned only when a SHA-1 over a password would be reported.
     let breachCheck: boolean | undefined;
-    const isBreachCheckFile = (): boolean => (breachCheck ??= /pwnedpasswords/i.test(sourceCode.text));
+    const isBreachCheckFile = (): boolean => (breachCheck ??= isBreachCheckText(sourceCode.text));
 
     function checkBcryptCost(node: TSESTree.CallExpression, fn: string, costArg: TSESTree.Node | undefined, defaultIsWeak: boolean): void {
       if (!costArg) {
@@ -132,32 +96,24 @@ const eslint = createEslintRule<Options, MessageIds>({
         const args = node.arguments;
 
         // Fast digests over password data.
-        if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update') {
-          const factory = hashFactoryAlgorithm(tracker, sourceCode, callee.object);
-          const name = factory && passwordArg(args[0]);
-          if (factory && name && !(/^sha-?1$/i.test(factory.alg) && isBreachCheckFile())) {
-            context.report({ node, messageId: 'fastHash', data: { name, alg: factory.alg.toUpperCase(), fn: factory.fn, minCost } });
+        const isUpdate = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update';
+        const ref = isUpdate ? null : tracker.resolve(callee);
+        if (!isUpdate && !ref) return;
+        const digest = fastHashCall(tracker, sourceCode, node, ref);
+        if (digest === 'other') return;
+        if (digest) {
+          const name = passwordArg(digest.data);
+          if (!name) return;
+          if (digest.fn) {
+            if (!(/^sha-?1$/i.test(digest.alg) && isBreachCheckFile())) context.report({ node, messageId: 'fastHash', data: { name, alg: digest.alg, fn: digest.fn, minCost } });
+          } else {
+            context.report({ node, messageId: 'fastHashLibrary', data: { name, alg: digest.alg, module: digest.module!, minCost } });
           }
           return;
         }
-        const ref = tracker.resolve(callee);
         if (!ref) return;
         const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
         const fn = path[path.length - 1] ?? ref.source;
-
-        if (FAST_HASH_MODULES[ref.source] && path.length <= 1) {
-          const name = passwordArg(args[0]);
-          if (name) context.report({ node, messageId: 'fastHashLibrary', data: { name, alg: FAST_HASH_MODULES[ref.source]!, module: ref.source, minCost } });
-          return;
-        }
-        if (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) {
-          const alg = path.length === 0 ? ref.source.slice('crypto-js/'.length).toUpperCase() : path[path.length - 1]!;
-          const name = passwordArg(args[0]);
-          if (name && (CRYPTO_JS_ALGOS.has(alg) || CRYPTO_JS_ALGOS.has(alg.toUpperCase()))) {
-            context.report({ node, messageId: 'fastHashLibrary', data: { name, alg, module: ref.source, minCost } });
-          }
-          return;
-        }
 
         if (BCRYPT.includes(ref.source) && path.length === 1) {
           if (fn === 'hash' || fn === 'hashSync') checkBcryptCost(node, fn, args[1], false);

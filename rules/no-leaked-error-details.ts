@@ -13,8 +13,9 @@ import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { errorContextOf, isCaughtError, responseAt } from '../src/analysis/responses.js';
 import { findErrorDetails, isKnownClientError, type DetailSearch, type ErrorDetail } from '../src/analysis/error-details.js';
 import { unwrap } from '../src/analysis/values.js';
+import { describeChain, errorDetailsReturnedBy } from '../src/project/index.js';
 
-type MessageIds = 'stack' | 'errorObject' | 'message';
+type MessageIds = 'stack' | 'errorObject' | 'message' | 'stackVia' | 'errorObjectVia' | 'messageVia';
 
 export default defineRule({
   id: 'no-leaked-error-details',
@@ -35,6 +36,12 @@ export default defineRule({
           'The response sends the caught error object (`{{expr}}`): its message, stack and driver fields (SQL, hosts, paths) reach the client — log it and answer with a generic message or a known error code.',
         message:
           'The response sends `{{expr}}` of a caught error {{where}}: messages of unexpected errors reveal queries, hosts and paths — log it and answer with a generic message (map known client errors to 4xx messages).',
+        stackVia:
+          'The response sends a stack trace: `{{expr}}` returns it {{chain}}. Stack traces reveal file paths, dependencies and code structure — log it on the server and answer with a generic message and an error id.',
+        errorObjectVia:
+          'The response sends the caught error object: `{{expr}}` returns it {{chain}}. Its message, stack and driver fields (SQL, hosts, paths) reach the client — log it and answer with a generic message or a known error code.',
+        messageVia:
+          'The response sends the message of a caught error {{where}}: `{{expr}}` returns it {{chain}}. Messages of unexpected errors reveal queries, hosts and paths — log it and answer with a generic message (map known client errors to 4xx messages).',
       },
     },
     defaultOptions: [],
@@ -48,7 +55,23 @@ export default defineRule({
         return u.type === AST_NODE_TYPES.Identifier && isCaughtError(sc, u) ? u : null;
       };
 
-      const search: DetailSearch = { errorOf: caught };
+      /** Chains of details found in helpers of other files (`getErrorMessage(err)` returning `err.message`). */
+      const chains = new Map<TSESTree.Node, string>();
+      const search: DetailSearch = {
+        errorOf: caught,
+        viaCall: (call, asText) => {
+          // Cheapest first: only a call passing a caught error on can return its details.
+          if (!call.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && caught(a))) return null;
+          for (const d of errorDetailsReturnedBy(context, call)) {
+            const arg = call.arguments[d.index];
+            const err = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? caught(arg) : null;
+            if (!err) continue;
+            chains.set(call, `${describeChain(context, d.hops)}: ${d.what}`);
+            return { node: call, kind: asText && d.kind === 'object' ? 'message' : d.kind, error: err };
+          }
+          return null;
+        },
+      };
 
       const check = (node: TSESTree.Node): void => {
         const site = responseAt(context, node);
@@ -65,17 +88,18 @@ export default defineRule({
         for (const leak of leaks) {
           if (reported.has(leak.node)) continue;
           const expr = sc.getText(leak.node);
-          const data = { expr: maskedExcerpt(expr, 40, '...'), where: '' };
+          const chain = chains.get(leak.node);
+          const data = { expr: maskedExcerpt(expr, 40, '...'), where: '', chain: chain ?? '' };
           if (leak.kind === 'stack') {
             reported.add(leak.node);
-            context.report({ node: leak.node, messageId: 'stack', data });
+            context.report({ node: leak.node, messageId: chain ? 'stackVia' : 'stack', data });
             continue;
           }
           const clientError = explicit4xx && leak.error !== null && isKnownClientError(sc, site, leak.error);
           if (clientError) continue;
           if (leak.kind === 'object') {
             reported.add(leak.node);
-            context.report({ node: leak.node, messageId: 'errorObject', data });
+            context.report({ node: leak.node, messageId: chain ? 'errorObjectVia' : 'errorObject', data });
             continue;
           }
           // message: in a 5xx response, or from a catch block (status known) whose error is not a known client error
@@ -87,7 +111,7 @@ export default defineRule({
             continue;
           }
           reported.add(leak.node);
-          context.report({ node: leak.node, messageId: 'message', data });
+          context.report({ node: leak.node, messageId: chain ? 'messageVia' : 'message', data });
         }
       };
       return {

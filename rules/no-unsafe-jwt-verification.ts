@@ -7,12 +7,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
-import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread } from '../src/analysis/values.js';
-import { algorithmsIncludeNone as includesNone, isAsymmetricKey, JWT_MODULES, jwtCallKind, usedForAuth, verifyOptionProblems } from '../src/analysis/jwt.js';
+import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
+import { expressionNames } from '../src/analysis/taint.js';
+import { describeChain, paramSinksAt } from '../src/project/index.js';
+import { mayVerifyJwt, algorithmsIncludeNone as includesNone, isAsymmetricKey, JWT_MODULES, jwtCallKind, usedForAuth, verifyOptionProblems } from '../src/analysis/jwt.js';
 
-type MessageIds = 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
+type MessageIds = 'decodeWithoutVerifyVia' | 'algorithmsNoneVia' | 'ignoreExpirationVia' | 'missingAlgorithmsVia' | 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
 
 const id = 'no-unsafe-jwt-verification';
+/** Names of values that carry a token: the only arguments a cross-file JWT question is asked about. */
+const TOKEN_NAME = /token|jwt|bearer|authori[sz]ation/i;
 
 const eslint = createEslintRule<[], MessageIds>({
   name: id,
@@ -29,14 +33,49 @@ const eslint = createEslintRule<[], MessageIds>({
       decodeWithoutVerify:
         '{{callee}}() only parses the token; it checks no signature. This file never verifies the token, so its claims are attacker-controlled. Use jwt.verify() before trusting them.',
       expressJwtAlgorithms: "express-jwt without algorithms: pin the algorithm, e.g. { algorithms: ['HS256'] }.",
+      decodeWithoutVerifyVia:
+        'The token reaches {{chain}}: {{what}}() only parses it and checks no signature, and neither this file nor the helper verifies it, so its claims are attacker-controlled. Verify it with jwt.verify() before trusting them.',
+      algorithmsNoneVia: "The options passed here reach {{chain}}: {{what}}() with algorithms including 'none': a token with no signature at all will be accepted. List only the algorithm you sign with.",
+      ignoreExpirationVia: 'The options passed here reach {{chain}}: {{what}}() with ignoreExpiration: true, which accepts expired tokens forever. Remove it and let verification enforce exp.',
+      missingAlgorithmsVia:
+        "The options passed here reach {{chain}}: {{what}}() without an algorithms list, so the token's own header picks the algorithm. Pin it, e.g. { algorithms: ['HS256'] }.",
       unsecuredJwt: 'UnsecuredJWT creates a token with alg "none" that carries no signature. Use SignJWT with a real algorithm.',
     },
   },
   defaultOptions: [],
   create(context) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(JWT_MODULES)) return {};
     const sourceCode = context.sourceCode;
+    let fileMayVerify: boolean | undefined;
+    /**
+     * A token or verify options passed to a function of another file that decodes the token
+     * without verifying, or hands the options to `jwt.verify()` (`verifyToken(token, { ignoreExpiration: true })`):
+     * reported at the call, where the problem is decided.
+     */
+    const crossFile = (node: TSESTree.CallExpression): void => {
+      // Cheapest first: a call passing a token (by name or straight from the request).
+      const args = node.arguments;
+      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && expressionNames(a).some((n) => TOKEN_NAME.test(n)))) return;
+      for (const sink of paramSinksAt(context, node)) {
+        if (sink.judgedWhereWritten) continue;
+        const arg = args[sink.index];
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+        const chain = describeChain(context, sink.hops);
+        if (sink.kind === 'jwt-decode') {
+          if (getStaticValue(sourceCode, arg) !== NOT_STATIC || !usedForAuth(node) || (fileMayVerify ??= mayVerifyJwt(sourceCode.text))) continue;
+          context.report({ node, messageId: 'decodeWithoutVerifyVia', data: { chain, what: sink.what } });
+          return;
+        }
+        if (sink.kind === 'jwt-verify-options') {
+          const obj = getObjectLiteral(sourceCode, arg);
+          if (!obj) continue;
+          const problems = verifyOptionProblems(sourceCode, obj, () => sink.asymmetricKey ?? true);
+          for (const p of problems) context.report({ node, messageId: `${p.problem}Via`, data: { chain, what: sink.what } });
+          if (problems.length > 0) return;
+        }
+      }
+    };
+    if (!tracker.usesAny(JWT_MODULES)) return { CallExpression: crossFile };
     let verifies = false;
     const decodes: TSESTree.CallExpression[] = [];
 
@@ -74,6 +113,7 @@ const eslint = createEslintRule<[], MessageIds>({
     return {
       CallExpression(node) {
         const kind = jwtCallKind(tracker, node);
+        if (!kind) crossFile(node);
         if (kind === 'verify') return checkVerify(node);
         if (kind === 'sign') return checkSign(node);
         if (kind === 'decode') {

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, unwrap } from '../src/analysis/values.js';
+import { describeChain, paramSinksAt } from '../src/project/index.js';
 import { ARGON2, BCRYPT, fastHashCall, isBreachCheckText, passwordArg, PASSWORD_HASH_MODULES } from '../src/analysis/password-hash.js';
 
 type Options = [
@@ -17,7 +18,7 @@ type Options = [
     minArgon2MemoryCost?: number;
   },
 ];
-type MessageIds = 'fastHash' | 'fastHashLibrary' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
+type MessageIds = 'fastHash' | 'fastHashLibrary' | 'fastHashVia' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
 
 const id = 'require-strong-password-hash';
 
@@ -42,6 +43,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         "'{{name}}' is hashed with {{alg}} ({{fn}}), a fast digest that offline attackers brute-force at billions of guesses per second. Use bcrypt (cost >= {{minCost}}) or argon2id.",
       fastHashLibrary:
         "'{{name}}' is hashed with {{alg}} from '{{module}}', a fast digest unfit for passwords. Use bcrypt (cost >= {{minCost}}) or argon2id.",
+      fastHashVia:
+        "'{{name}}' is hashed with a fast digest {{chain}}: {{what}}. Offline attackers brute-force fast digests at billions of guesses per second. Use bcrypt (cost >= {{minCost}}) or argon2id.",
       bcryptCost: 'bcrypt cost {{cost}} is below {{minCost}}: each step down halves the work to crack a hash. Use a cost of at least {{minCost}}.',
       bcryptDefaultCost: '{{fn}}() without a cost uses the library default of 10, below {{minCost}}. Pass a cost of at least {{minCost}}.',
       pbkdf2Iterations: 'PBKDF2 with {{iterations}} iterations is below {{min}}. Raise the iteration count to at least {{min}}, or use argon2id.',
@@ -52,9 +55,26 @@ const eslint = createEslintRule<Options, MessageIds>({
   defaultOptions: [{}],
   create(context, [options]) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(PASSWORD_HASH_MODULES)) return {};
-    const sourceCode = context.sourceCode;
     const minCost = options.minBcryptCost ?? 12;
+    /**
+     * A password passed to a function of another file that hashes that parameter with a fast
+     * digest (`hash(req.body.password)` → `createHash('md5')` in src/lib): reported at the call,
+     * unless a file of the chain already reports it (its own argument is a password).
+     */
+    const crossFile = (node: TSESTree.CallExpression): void => {
+      // Cheapest first: only a call passing something password-like can be a finding.
+      if (!node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && passwordArg(a) !== null)) return;
+      for (const sink of paramSinksAt(context, node)) {
+        if (sink.kind !== 'weak-hash' || sink.judgedWhereWritten) continue;
+        const arg = node.arguments[sink.index];
+        const name = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? passwordArg(arg) : null;
+        if (!name) continue;
+        context.report({ node, messageId: 'fastHashVia', data: { name, chain: describeChain(context, sink.hops), what: sink.what, minCost } });
+        return;
+      }
+    };
+    if (!tracker.usesAny(PASSWORD_HASH_MODULES)) return { CallExpression: crossFile };
+    const sourceCode = context.sourceCode;
     const minIter = options.minPbkdf2Iterations ?? 600000;
     const minMem = options.minArgon2MemoryCost ?? 19456;
     // Have I Been Pwned's range API takes the SHA-1 of the password by design (k-anonymity): a
@@ -98,6 +118,7 @@ const eslint = createEslintRule<Options, MessageIds>({
         // Fast digests over password data.
         const isUpdate = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update';
         const ref = isUpdate ? null : tracker.resolve(callee);
+        if (!isUpdate) crossFile(node);
         if (!isUpdate && !ref) return;
         const digest = fastHashCall(tracker, sourceCode, node, ref);
         if (digest === 'other') return;

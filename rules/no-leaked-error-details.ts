@@ -15,6 +15,9 @@ import { findErrorDetails, isKnownClientError, type DetailSearch, type ErrorDeta
 import { unwrap } from '../src/analysis/values.js';
 import { describeChain, errorDetailsReturnedBy } from '../src/project/index.js';
 
+/** The most revealing detail a helper returns is the one reported: a stack, the error, its message. */
+const DETAIL_PRIORITY = { stack: 0, object: 1, message: 2 } as const;
+
 type MessageIds = 'stack' | 'errorObject' | 'message' | 'stackVia' | 'errorObjectVia' | 'messageVia';
 
 export default defineRule({
@@ -62,7 +65,7 @@ export default defineRule({
         viaCall: (call, asText) => {
           // Cheapest first: only a call passing a caught error on can return its details.
           if (!call.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && caught(a))) return null;
-          for (const d of errorDetailsReturnedBy(context, call)) {
+          for (const d of errorDetailsReturnedBy(context, call).sort((a, b) => DETAIL_PRIORITY[a.kind] - DETAIL_PRIORITY[b.kind])) {
             const arg = call.arguments[d.index];
             const err = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? caught(arg) : null;
             if (!err) continue;

@@ -372,6 +372,8 @@ export function summarizeParams(project: Project, file: ProjectFile, fn: Functio
       stack.push(fn.body);
       returnedDetails(project, file, fn, fn.body, depth, details);
     } else pushChildren(stack, fn.body, keys);
+    // Source order keeps "the first sink or detail" stable: pop from the end of a reversed frontier.
+    stack.reverse();
     let visited = 0;
     while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
       const node = stack.pop()!;
@@ -400,7 +402,9 @@ export function summarizeParams(project: Project, file: ProjectFile, fn: Functio
           }
         }
       }
-      pushChildren(stack, node, keys);
+      const children: TSESTree.Node[] = [];
+      pushChildren(children, node, keys);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   } catch {
     // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint

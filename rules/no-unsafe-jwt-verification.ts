@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
-import { expressionNames } from '../src/analysis/taint.js';
+import { expressionNames, isRequestDataExpression } from '../src/analysis/taint.js';
 import { describeChain, paramSinksAt } from '../src/project/index.js';
 import { mayVerifyJwt, algorithmsIncludeNone as includesNone, isAsymmetricKey, JWT_MODULES, jwtCallKind, usedForAuth, verifyOptionProblems } from '../src/analysis/jwt.js';
 
@@ -55,7 +55,7 @@ const eslint = createEslintRule<[], MessageIds>({
     const crossFile = (node: TSESTree.CallExpression): void => {
       // Cheapest first: a call passing a token (by name or straight from the request).
       const args = node.arguments;
-      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && expressionNames(a).some((n) => TOKEN_NAME.test(n)))) return;
+      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && (isRequestDataExpression(a) || expressionNames(a).some((n) => TOKEN_NAME.test(n))))) return;
       for (const sink of paramSinksAt(context, node)) {
         if (sink.judgedWhereWritten) continue;
         const arg = args[sink.index];

@@ -8,7 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Linter, type Rule } from 'eslint';
 import { lint } from '../../src/index.js';
+import { crossFileStatusCodes } from '../../src/project/index.js';
 import '../../src/project/index.js';
 import { clearProjectFiles } from '../../src/project/files.js';
 import { Project } from '../../src/project/modules.js';
@@ -232,6 +235,31 @@ describe('summarizeStatuses', () => {
     ]);
     expect(codes('created')).toEqual(['sent 201 res.status:7 []']);
     expect(codes('replyCreated')).toEqual(['sent 201 reply.code:8 []']);
+  });
+});
+
+describe('crossFileStatusCodes', () => {
+  it('answers a call in a handler file with the statuses of the function it enters, chains from the call', () => {
+    const root = tree(app);
+    const file = path.join(root, 'src/controllers/users.js');
+    const seen: string[] = [];
+    const probe: Rule.RuleModule = {
+      create(context) {
+        return {
+          CallExpression(node) {
+            const codes = crossFileStatusCodes(context as never, node as never);
+            if (codes?.length) seen.push(`${node.loc!.start.line}: ${codes.map((c) => `${c.how} ${c.status} [${hops(root, c.hops)}]`).join(', ')}`);
+          },
+        };
+      },
+    };
+    const linter = new Linter({ cwd: root });
+    const messages = linter.verify(readFileSync(file, 'utf8'), [{ files: ['**/*.js'], plugins: { t: { rules: { probe } } }, rules: { 't/probe': 'error' }, languageOptions: { sourceType: 'commonjs' } }], file);
+    expect(messages).toEqual([]);
+    expect(seen).toEqual([
+      '27: thrown 404 [guard@src/lib/http.js:9 > notFound@src/lib/http.js:4], thrown 403 [guard@src/lib/http.js:9 > forbid@src/lib/http.js:5], thrown 409 [guard@src/lib/http.js:9 > conflict@src/lib/http.js:6]',
+      '27: sent 201 [created@src/lib/http.js:7]',
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ type MessageIds = 'decodeWithoutVerifyVia' | 'algorithmsNoneVia' | 'ignoreExpira
 
 const id = 'no-unsafe-jwt-verification';
 /** Names of values that carry a token: the only arguments a cross-file JWT question is asked about. */
-const TOKEN_NAME = /token|jwt|bearer|authori[sz]ation/i;
+const TOKEN_NAME = /(?:token|jwt|bearer|authori[sz]ation)$/i;
 
 const eslint = createEslintRule<[], MessageIds>({
   name: id,
@@ -53,16 +53,19 @@ const eslint = createEslintRule<[], MessageIds>({
      * reported at the call, where the problem is decided.
      */
     const crossFile = (node: TSESTree.CallExpression): void => {
-      // Cheapest first: a call passing a token (by name or straight from the request).
+      // Cheapest first: a call passing a token (by name or straight from the request), and either
+      // options written here or a result deciding access in a file that never verifies.
       const args = node.arguments;
       if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && (isRequestDataExpression(a) || expressionNames(a).some((n) => TOKEN_NAME.test(n))))) return;
+      const optionsHere = args.some((a) => a.type === AST_NODE_TYPES.ObjectExpression);
+      if (!optionsHere && ((fileMayVerify ??= mayVerifyJwt(sourceCode.text)) || !usedForAuth(node, false))) return;
       for (const sink of paramSinksAt(context, node)) {
         if (sink.judgedWhereWritten) continue;
         const arg = args[sink.index];
         if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
         const chain = describeChain(context, sink.hops);
         if (sink.kind === 'jwt-decode') {
-          if (getStaticValue(sourceCode, arg) !== NOT_STATIC || !usedForAuth(node) || (fileMayVerify ??= mayVerifyJwt(sourceCode.text))) continue;
+          if (getStaticValue(sourceCode, arg) !== NOT_STATIC || !usedForAuth(node, false) || (fileMayVerify ??= mayVerifyJwt(sourceCode.text))) continue;
           context.report({ node, messageId: 'decodeWithoutVerifyVia', data: { chain, what: sink.what } });
           return;
         }

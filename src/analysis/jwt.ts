@@ -103,8 +103,12 @@ export function mayVerifyJwt(text: string): boolean {
 
 const AUTH_FUNCTION = /auth|verify|guard|protect|current.?user|require.?user|session|middleware|permission|authori[sz]e|is.?admin/i;
 
-/** A decode whose result decides access: in a handler/middleware, an auth-named function, or stored on the request. */
-export function usedForAuth(node: TSESTree.Node): boolean {
+/**
+ * A decode whose result decides access: in a handler/middleware, an auth-named function, or stored
+ * on the request. `byName: false` leaves out the function-name clue (for a call into a helper of
+ * another file, where a name like `authenticateConnection` alone is too weak a sign).
+ */
+export function usedForAuth(node: TSESTree.Node, byName = true): boolean {
   for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
     if (p.type === AST_NODE_TYPES.AssignmentExpression && p.left.type === AST_NODE_TYPES.MemberExpression) {
       const target = sourceTextRoot(p.left);
@@ -117,6 +121,7 @@ export function usedForAuth(node: TSESTree.Node): boolean {
     ) {
       const params = p.params.map((x) => (x.type === AST_NODE_TYPES.Identifier ? x.name : ''));
       if (params.some((n) => ['req', 'request', 'ctx', 'next'].includes(n))) return true;
+      if (!byName) continue;
       const name = fnName(p);
       if (name && AUTH_FUNCTION.test(name)) return true;
     }

@@ -217,7 +217,7 @@ export function reportedAtCall(file: ProjectFile, call: TSESTree.CallExpression 
     case 'weak-hash':
       return passwordArg(arg) !== null;
     case 'jwt-decode':
-      return usedForAuth(call) && !mayVerifyJwt(file.sourceCode.text);
+      return usedForAuth(call, false) && !mayVerifyJwt(file.sourceCode.text);
     case 'sql-text':
       return isBuiltString(file.sourceCode, arg) && sqlTextProblem(file.sourceCode, arg, true) !== null;
     default:
@@ -391,6 +391,8 @@ export function summarizeParams(project: Project, file: ProjectFile, fn: Functio
               const hop: Hop = { label: callLabel(file, node), file: target.file.path, line: target.node.loc.start.line };
               const crossFile = target.file.path !== file.path;
               for (const s of sub.sinks) {
+                // A token that a file of the chain may verify is not judged (precision first).
+                if (s.kind === 'jwt-decode' && gates.verifies) continue;
                 const arg = node.arguments[s.index];
                 if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
                 const indexes = needsWholeValue(s.kind) ? [directParam(sc, fn, arg)].filter((i) => i >= 0) : [...(flows[s.index] ?? [])];

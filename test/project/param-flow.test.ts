@@ -264,6 +264,24 @@ describe('crossFileStatusCodes', () => {
 });
 
 describe('cross-file findings at the call', () => {
+  it('reports a chain once: where a file of it passes the password, not again at its callers', async () => {
+    const root = tree({
+      'src/lib/crypto.js': app['src/lib/crypto.js'],
+      'src/services/accounts.js': [
+        "const { hash } = require('../lib/crypto');",
+        'exports.register = (email, password) => ({ email, digest: hash(password) });',
+      ],
+      'src/controllers/accounts.js': [
+        "const accounts = require('../services/accounts');",
+        'exports.signup = (req, res) => res.status(201).json(accounts.register(req.body.email, req.body.password));',
+      ],
+    });
+    expect(await findings(root)).toEqual([
+      "src/lib/crypto.js:6 backlint/require-strong-password-hash 'password' is hashed with SHA1 (createHash), a fast digest that offline attackers brute-force at billions of guesses per second. Use bcrypt (cost >= 12) or argon2id.",
+      "src/services/accounts.js:2 backlint/require-strong-password-hash 'password' is hashed with a fast digest → hash (src/lib/crypto.js:2): md5. Offline attackers brute-force fast digests at billions of guesses per second. Use bcrypt (cost >= 12) or argon2id.",
+    ]);
+  });
+
   it('reports each problem once, at the call, with the chain; nothing for unresolvable imports', async () => {
     const root = tree(app);
     expect(await findings(root)).toEqual([

@@ -88,9 +88,17 @@ const MAX_DISK_SUMMARIES = 50_000;
 const diskSummaries = new Map<string, ParamSummary>();
 const inProgress = new WeakSet<FunctionNode>();
 
+/**
+ * A copy of a piece of source text owning its characters: a slice of the file's text may keep the
+ * whole text alive, and summaries outlive the parsed file.
+ */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 function short(text: string): string {
   const t = text.slice(0, MAX_WHAT * 4).replace(/\s+/g, ' ');
-  return t.length > MAX_WHAT ? `${t.slice(0, MAX_WHAT - 1)}…` : t;
+  return detached(t.length > MAX_WHAT ? `${t.slice(0, MAX_WHAT - 1)}…` : t);
 }
 
 /** The position of the parameter `id` names, when `id` is a plain (or defaulted) parameter of `fn`. */
@@ -232,15 +240,23 @@ interface FileGates {
   verifies: boolean;
 }
 
+const fileGates = new WeakMap<object, FileGates>();
+
+/** Asked once per parsed file (the text tests scan it whole). */
 function gatesOf(file: ProjectFile): FileGates {
-  const tracker = getImportTracker(file.context);
-  const text = file.sourceCode.text;
-  return {
-    hashes: tracker.usesAny(FAST_HASH_SOURCES),
-    jwt: tracker.usesAny(JWT_MODULES),
-    breachCheck: isBreachCheckText(text),
-    verifies: mayVerifyJwt(text),
-  };
+  let gates = fileGates.get(file.sourceCode.ast);
+  if (!gates) {
+    const tracker = getImportTracker(file.context);
+    const text = file.sourceCode.text;
+    gates = {
+      hashes: tracker.usesAny(FAST_HASH_SOURCES),
+      jwt: tracker.usesAny(JWT_MODULES),
+      breachCheck: isBreachCheckText(text),
+      verifies: mayVerifyJwt(text),
+    };
+    fileGates.set(file.sourceCode.ast, gates);
+  }
+  return gates;
 }
 
 /** Sinks of the node itself (not of functions it calls); true when the call is a sink. */
@@ -253,7 +269,7 @@ function ownSinks(file: ProjectFile, fn: FunctionNode, call: TSESTree.CallExpres
       if (digest.data && !(/^sha-?1$/i.test(digest.alg) && gates.breachCheck)) {
         const judged = passwordArg(digest.data) !== null;
         for (const index of carried(sc, fn, digest.data)) {
-          addSink(out, { index, kind: 'weak-hash', what: digest.alg.toLowerCase(), hops: [], judgedWhereWritten: judged, alg: digest.alg, ...(digest.fn ? { fn: digest.fn } : {}), ...(digest.module ? { module: digest.module } : {}) });
+          addSink(out, { index, kind: 'weak-hash', what: detached(digest.alg.toLowerCase()), hops: [], judgedWhereWritten: judged, alg: detached(digest.alg), ...(digest.fn ? { fn: digest.fn } : {}), ...(digest.module ? { module: digest.module } : {}) });
         }
       }
       return true;
@@ -286,10 +302,10 @@ function ownSinks(file: ProjectFile, fn: FunctionNode, call: TSESTree.CallExpres
     const arg = sink.sqlArg;
     const library = sink.library;
     const method = calleeName(call) ?? 'query';
-    const what = library === 'sql' ? `${method}()` : `${library} ${method}()`;
+    const what = detached(library === 'sql' ? `${method}()` : `${library} ${method}()`);
     const index = directParam(sc, fn, arg);
     if (index >= 0) {
-      addSink(out, { index, kind: 'sql-text', what, hops: [], judgedWhereWritten: false, library, method });
+      addSink(out, { index, kind: 'sql-text', what, hops: [], judgedWhereWritten: false, library, method: detached(method) });
     } else if (sqlTextProblem(sc, arg, library === 'sql')) {
       // The helper's own file reports SQL built from its parameter; recorded for the question, judged there.
       for (const part of new SqlBuildAnalysis(sc).dynamicParts(arg)) {
@@ -329,7 +345,7 @@ function returnedDetails(project: Project, file: ProjectFile, fn: FunctionNode, 
           const index = params[d.index] ?? -1;
           if (index < 0) continue;
           const detail: ErrorDetail = { node: call, kind: asText && d.kind === 'object' ? 'message' : d.kind, error: null };
-          hopsOf.set(detail, { hops: [{ label: callLabel(file, call), file: target.file.path, line: target.node.loc.start.line }, ...d.hops], what: d.what, index });
+          hopsOf.set(detail, { hops: [{ label: detached(callLabel(file, call)), file: target.file.path, line: target.node.loc.start.line }, ...d.hops], what: d.what, index });
           return detail;
         }
         return null;
@@ -388,7 +404,7 @@ export function summarizeParams(project: Project, file: ProjectFile, fn: Functio
           if (target && target.kind === 'function' && target.node !== fn) {
             const sub = summarizeParams(project, target.file, target.node, depth + 1);
             if (sub.sinks.length > 0) {
-              const hop: Hop = { label: callLabel(file, node), file: target.file.path, line: target.node.loc.start.line };
+              const hop: Hop = { label: detached(callLabel(file, node)), file: target.file.path, line: target.node.loc.start.line };
               const crossFile = target.file.path !== file.path;
               for (const s of sub.sinks) {
                 // A token that a file of the chain may verify is not judged (precision first).

@@ -14,6 +14,7 @@ import { errorStatusOf, sentStatusOf } from '../analysis/http-errors.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
+import { detached } from './params.js';
 import { callLabel, diskKey, isLazyInitializer, MAX_SUMMARY_DEPTH, type Hop } from './summaries.js';
 
 export interface StatusCode {
@@ -47,7 +48,7 @@ function add(out: StatusCode[], code: StatusCode): void {
 
 function label(file: ProjectFile, node: TSESTree.Node): string {
   const target = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? callLabel(file, node) : file.sourceCode.getText(node).slice(0, 60);
-  return node.type === AST_NODE_TYPES.NewExpression ? `new ${target}` : target;
+  return detached(node.type === AST_NODE_TYPES.NewExpression ? `new ${target}` : target);
 }
 
 /** The statuses calling `fn` (defined in `file`) answers with, transitively. */
@@ -90,7 +91,7 @@ export function summarizeStatuses(project: Project, file: ProjectFile, fn: Funct
         if (target && target.kind === 'function' && target.node !== fn) {
           const sub = summarizeStatuses(project, target.file, target.node, depth + 1);
           if (sub.codes.length > 0) {
-            const hop: Hop = { label: callLabel(file, node), file: target.file.path, line: target.node.loc.start.line };
+            const hop: Hop = { label: detached(callLabel(file, node)), file: target.file.path, line: target.node.loc.start.line };
             for (const c of sub.codes) add(out, { ...c, hops: [hop, ...c.hops] });
           }
         }

@@ -6,29 +6,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { getImportTracker, propertyName } from '../src/analysis/imports.js';
-import {
-  getObjectLiteral,
-  getProperty,
-  getStaticString,
-  getStaticValue,
-  hasUnknownSpread,
-  resolveExpression,
-  splitWords,
-  unwrap,
-} from '../src/analysis/values.js';
+import { getImportTracker } from '../src/analysis/imports.js';
+import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
+import { expressionNames, isRequestDataExpression } from '../src/analysis/taint.js';
+import { describeChain, paramSinksAt } from '../src/project/index.js';
+import { mayVerifyJwt, algorithmsIncludeNone as includesNone, isAsymmetricKey, JWT_MODULES, jwtCallKind, usedForAuth, verifyOptionProblems } from '../src/analysis/jwt.js';
 
-type MessageIds = 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
+type MessageIds = 'decodeWithoutVerifyVia' | 'algorithmsNoneVia' | 'ignoreExpirationVia' | 'missingAlgorithmsVia' | 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
 
 const id = 'no-unsafe-jwt-verification';
-
-const ASYMMETRIC_NAME_WORDS = new Set(['public', 'pub', 'cert', 'certificate', 'jwks', 'jwk', 'pem', 'rsa', 'ecdsa', 'x509', 'spki']);
-
-/**
- * Property names of the member callees matched below, and `default` for a module called through
- * its ESM interop default (`expressJwt.default({...})`).
- */
-const JWT_CALL_PROPERTIES = new Set(['verify', 'sign', 'decode', 'decodeJwt', 'jwtVerify', 'compactVerify', 'jwtDecrypt', 'expressjwt', 'default']);
+/** Names of values that carry a token: the only arguments a cross-file JWT question is asked about. */
+const TOKEN_NAME = /(?:token|jwt|bearer|authori[sz]ation)$/i;
 
 const eslint = createEslintRule<[], MessageIds>({
   name: id,
@@ -45,47 +33,56 @@ const eslint = createEslintRule<[], MessageIds>({
       decodeWithoutVerify:
         '{{callee}}() only parses the token; it checks no signature. This file never verifies the token, so its claims are attacker-controlled. Use jwt.verify() before trusting them.',
       expressJwtAlgorithms: "express-jwt without algorithms: pin the algorithm, e.g. { algorithms: ['HS256'] }.",
+      decodeWithoutVerifyVia:
+        'The token reaches {{chain}}: {{what}}() only parses it and checks no signature, and neither this file nor the helper verifies it, so its claims are attacker-controlled. Verify it with jwt.verify() before trusting them.',
+      algorithmsNoneVia: "The options passed here reach {{chain}}: {{what}}() with algorithms including 'none': a token with no signature at all will be accepted. List only the algorithm you sign with.",
+      ignoreExpirationVia: 'The options passed here reach {{chain}}: {{what}}() with ignoreExpiration: true, which accepts expired tokens forever. Remove it and let verification enforce exp.',
+      missingAlgorithmsVia:
+        "The options passed here reach {{chain}}: {{what}}() without an algorithms list, so the token's own header picks the algorithm. Pin it, e.g. { algorithms: ['HS256'] }.",
       unsecuredJwt: 'UnsecuredJWT creates a token with alg "none" that carries no signature. Use SignJWT with a real algorithm.',
     },
   },
   defaultOptions: [],
   create(context) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(['jsonwebtoken', 'jose', 'express-jwt', 'passport-jwt'])) return {};
     const sourceCode = context.sourceCode;
+    let fileMayVerify: boolean | undefined;
+    /**
+     * A token or verify options passed to a function of another file that decodes the token
+     * without verifying, or hands the options to `jwt.verify()` (`verifyToken(token, { ignoreExpiration: true })`):
+     * reported at the call, where the problem is decided.
+     */
+    const crossFile = (node: TSESTree.CallExpression): void => {
+      // Cheapest first: a call passing a token (by name or straight from the request), and either
+      // options written here or a result deciding access in a file that never verifies.
+      const args = node.arguments;
+      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && (isRequestDataExpression(a) || expressionNames(a).some((n) => TOKEN_NAME.test(n))))) return;
+      const optionsHere = args.some((a) => a.type === AST_NODE_TYPES.ObjectExpression);
+      if (!optionsHere && ((fileMayVerify ??= mayVerifyJwt(sourceCode.text)) || !usedForAuth(node, false))) return;
+      for (const sink of paramSinksAt(context, node)) {
+        if (sink.judgedWhereWritten) continue;
+        const arg = args[sink.index];
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+        const chain = describeChain(context, sink.hops);
+        if (sink.kind === 'jwt-decode') {
+          if (getStaticValue(sourceCode, arg) !== NOT_STATIC || !usedForAuth(node, false) || (fileMayVerify ??= mayVerifyJwt(sourceCode.text))) continue;
+          context.report({ node, messageId: 'decodeWithoutVerifyVia', data: { chain, what: sink.what } });
+          return;
+        }
+        if (sink.kind === 'jwt-verify-options') {
+          const obj = getObjectLiteral(sourceCode, arg);
+          if (!obj) continue;
+          const problems = verifyOptionProblems(sourceCode, obj, () => sink.asymmetricKey ?? true);
+          for (const p of problems) context.report({ node, messageId: `${p.problem}Via`, data: { chain, what: sink.what } });
+          if (problems.length > 0) return;
+        }
+      }
+    };
+    if (!tracker.usesAny(JWT_MODULES)) return { CallExpression: crossFile };
     let verifies = false;
     const decodes: TSESTree.CallExpression[] = [];
 
-    /** Keys we can tell are asymmetric: PEM public keys/certs, key-getter callbacks, names saying public/jwks/cert. */
-    function isAsymmetricKey(key: TSESTree.Node): boolean {
-      const n = resolveExpression(sourceCode, key);
-      if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression) return true;
-      const str = getStaticString(sourceCode, n);
-      if (str !== null) return /-----BEGIN (?:[A-Z]+ )*(?:PUBLIC KEY|CERTIFICATE)-----/.test(str);
-      const names: string[] = [];
-      const raw = unwrap(key);
-      for (const node of [raw, n]) {
-        if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
-        else if (node.type === AST_NODE_TYPES.MemberExpression) {
-          const p = propertyName(node);
-          if (p) names.push(p);
-        } else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
-          names.push(sourceCode.getText(node));
-        }
-      }
-      if (n.type === AST_NODE_TYPES.Identifier) {
-        // A function declaration used as a key getter.
-        const v = sourceCode.getScope(n).set.get(n.name);
-        if (v?.defs[0]?.type === 'FunctionName') return true;
-      }
-      return names.some((name) => splitWords(name).some((w) => ASYMMETRIC_NAME_WORDS.has(w)) || /createPublicKey|getSigningKey|publicKey/i.test(name));
-    }
-
-    function algorithmsIncludeNone(node: TSESTree.Node): boolean {
-      const arr = resolveExpression(sourceCode, node);
-      if (arr.type !== AST_NODE_TYPES.ArrayExpression) return false;
-      return arr.elements.some((e) => e && e.type !== AST_NODE_TYPES.SpreadElement && String(getStaticString(sourceCode, e)).toLowerCase() === 'none');
-    }
+    const algorithmsIncludeNone = (node: TSESTree.Node): boolean => includesNone(sourceCode, node);
 
     function checkVerify(node: TSESTree.CallExpression): void {
       verifies = true;
@@ -96,13 +93,8 @@ const eslint = createEslintRule<[], MessageIds>({
           : undefined;
       const obj = opts ? getObjectLiteral(sourceCode, opts) : null;
       if (opts && !obj) return; // options we cannot see
-      const algorithms = obj ? getProperty(sourceCode, obj, 'algorithms') : null;
-      if (algorithms && algorithmsIncludeNone(algorithms)) context.report({ node: algorithms, messageId: 'algorithmsNone' });
-      const ignore = obj ? getProperty(sourceCode, obj, 'ignoreExpiration') : null;
-      if (ignore && getStaticValue(sourceCode, ignore) === true) context.report({ node: ignore.parent!, messageId: 'ignoreExpiration' });
-      if (!algorithms && !(obj && hasUnknownSpread(sourceCode, obj)) && key && key.type !== AST_NODE_TYPES.SpreadElement && !isAsymmetricKey(key)) {
-        context.report({ node, messageId: 'missingAlgorithms' });
-      }
+      const asymmetric = (): boolean => !key || key.type === AST_NODE_TYPES.SpreadElement || isAsymmetricKey(sourceCode, key);
+      for (const p of verifyOptionProblems(sourceCode, obj, asymmetric)) context.report({ node: p.node ?? node, messageId: p.problem });
     }
 
     function checkSign(node: TSESTree.CallExpression): void {
@@ -123,16 +115,15 @@ const eslint = createEslintRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
-        const callee = node.callee;
-        // A member callee resolves to a path ending in its own property name, so only these can match.
-        if (callee.type === AST_NODE_TYPES.MemberExpression && !JWT_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
-        if (tracker.matches(callee, 'jsonwebtoken', ['verify'])) return checkVerify(node);
-        if (tracker.matches(callee, 'jsonwebtoken', ['sign'])) return checkSign(node);
-        if (tracker.matches(callee, 'jsonwebtoken', ['decode']) || tracker.matches(callee, 'jose', ['decodeJwt'])) {
+        const kind = jwtCallKind(tracker, node);
+        if (!kind) crossFile(node);
+        if (kind === 'verify') return checkVerify(node);
+        if (kind === 'sign') return checkSign(node);
+        if (kind === 'decode') {
           decodes.push(node);
           return;
         }
-        if (tracker.matches(callee, 'jose', ['jwtVerify']) || tracker.matches(callee, 'jose', ['compactVerify']) || tracker.matches(callee, 'jose', ['jwtDecrypt'])) {
+        if (kind === 'jose-verify') {
           verifies = true;
           const obj = getObjectLiteral(sourceCode, node.arguments[2]);
           const algorithms = obj && getProperty(sourceCode, obj, 'algorithms');
@@ -140,7 +131,7 @@ const eslint = createEslintRule<[], MessageIds>({
           return;
         }
         // express-jwt: `expressjwt({...})` (v7+) or the default export `jwt({...})` (v6).
-        if (tracker.matches(callee, 'express-jwt', ['expressjwt']) || tracker.matches(callee, 'express-jwt', [])) {
+        if (kind === 'express-jwt') {
           verifies = true;
           const obj = getObjectLiteral(sourceCode, node.arguments[0]);
           if (!obj || hasUnknownSpread(sourceCode, obj)) return;
@@ -174,43 +165,6 @@ const eslint = createEslintRule<[], MessageIds>({
     };
   },
 });
-
-const AUTH_FUNCTION = /auth|verify|guard|protect|current.?user|require.?user|session|middleware|permission|authori[sz]e|is.?admin/i;
-
-/** A decode whose result decides access: in a handler/middleware, an auth-named function, or stored on the request. */
-function usedForAuth(node: TSESTree.CallExpression): boolean {
-  for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
-    if (p.type === AST_NODE_TYPES.AssignmentExpression && p.left.type === AST_NODE_TYPES.MemberExpression) {
-      const target = sourceTextRoot(p.left);
-      if (target === 'req' || target === 'request' || target === 'ctx' || target === 'res') return true;
-    }
-    if (
-      p.type === AST_NODE_TYPES.FunctionDeclaration ||
-      p.type === AST_NODE_TYPES.FunctionExpression ||
-      p.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      const params = p.params.map((x) => (x.type === AST_NODE_TYPES.Identifier ? x.name : ''));
-      if (params.some((n) => ['req', 'request', 'ctx', 'next'].includes(n))) return true;
-      const name = fnName(p);
-      if (name && AUTH_FUNCTION.test(name)) return true;
-    }
-  }
-  return false;
-}
-
-function sourceTextRoot(node: TSESTree.Node): string | null {
-  let n: TSESTree.Node = node;
-  while (n.type === AST_NODE_TYPES.MemberExpression) n = n.object;
-  return n.type === AST_NODE_TYPES.Identifier ? n.name : null;
-}
-
-function fnName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | null {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-  const p = fn.parent;
-  if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
-  if ((p?.type === AST_NODE_TYPES.Property || p?.type === AST_NODE_TYPES.MethodDefinition) && p.key.type === AST_NODE_TYPES.Identifier) return p.key.name;
-  return null;
-}
 
 export default defineRule({
   id,

@@ -6,10 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { getImportTracker, propertyName, type ImportTracker } from '../src/analysis/imports.js';
-import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, resolveExpression, unwrap } from '../src/analysis/values.js';
-import { expressionNames } from '../src/analysis/taint.js';
-import { isPasswordName } from '../src/analysis/secrets.js';
+import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, unwrap } from '../src/analysis/values.js';
+import { describeChain, paramSinksAt } from '../src/project/index.js';
+import { ARGON2, BCRYPT, fastHashCall, isBreachCheckText, passwordArg, PASSWORD_HASH_MODULES } from '../src/analysis/password-hash.js';
 
 type Options = [
   {
@@ -18,44 +18,9 @@ type Options = [
     minArgon2MemoryCost?: number;
   },
 ];
-type MessageIds = 'fastHash' | 'fastHashLibrary' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
+type MessageIds = 'fastHash' | 'fastHashLibrary' | 'fastHashVia' | 'bcryptCost' | 'bcryptDefaultCost' | 'pbkdf2Iterations' | 'argon2Type' | 'argon2Memory';
 
 const id = 'require-strong-password-hash';
-const BCRYPT = ['bcrypt', 'bcryptjs', 'bcrypt-nodejs'];
-const ARGON2 = ['argon2', '@node-rs/argon2'];
-const FAST_HASH_MODULES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', 'js-sha256': 'SHA-256', 'js-sha512': 'SHA-512', 'js-md5': 'MD5' };
-const CRYPTO_JS_ALGOS = new Set(['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160', 'HmacMD5', 'HmacSHA1', 'HmacSHA256', 'HmacSHA512']);
-const RELEVANT = ['crypto', ...BCRYPT, ...ARGON2, 'crypto-js', 'crypto-js/*', ...Object.keys(FAST_HASH_MODULES)];
-
-function isFastAlgorithm(alg: string): boolean {
-  return /^(?:md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(?:-\d+)?|sha3-\d+|ripemd-?160|shake\d+|blake2[bs]\d*)$/i.test(alg);
-}
-
-function passwordArg(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  return expressionNames(node).find(isPasswordName) ?? null;
-}
-
-/** `crypto.createHash('md5')` (directly or through a const) → the algorithm, else null. */
-function hashFactoryAlgorithm(
-  tracker: ImportTracker,
-  sourceCode: Parameters<typeof getStaticString>[0],
-  node: TSESTree.Node,
-): { alg: string; fn: string } | null {
-  const n = resolveExpression(sourceCode, node);
-  if (n.type !== AST_NODE_TYPES.CallExpression) return null;
-  for (const fn of ['createHash', 'createHmac']) {
-    if (tracker.matches(n.callee, 'crypto', [fn])) {
-      const alg = getStaticString(sourceCode, n.arguments[0]);
-      return alg && isFastAlgorithm(alg) ? { alg, fn } : null;
-    }
-  }
-  // Chained `createHash('md5').update(salt).update(password)`.
-  if (n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'update') {
-    return hashFactoryAlgorithm(tracker, sourceCode, n.callee.object);
-  }
-  return null;
-}
 
 const eslint = createEslintRule<Options, MessageIds>({
   name: id,
@@ -78,6 +43,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         "'{{name}}' is hashed with {{alg}} ({{fn}}), a fast digest that offline attackers brute-force at billions of guesses per second. Use bcrypt (cost >= {{minCost}}) or argon2id.",
       fastHashLibrary:
         "'{{name}}' is hashed with {{alg}} from '{{module}}', a fast digest unfit for passwords. Use bcrypt (cost >= {{minCost}}) or argon2id.",
+      fastHashVia:
+        "'{{name}}' is hashed with a fast digest {{chain}}: {{what}}. Offline attackers brute-force fast digests at billions of guesses per second. Use bcrypt (cost >= {{minCost}}) or argon2id.",
       bcryptCost: 'bcrypt cost {{cost}} is below {{minCost}}: each step down halves the work to crack a hash. Use a cost of at least {{minCost}}.',
       bcryptDefaultCost: '{{fn}}() without a cost uses the library default of 10, below {{minCost}}. Pass a cost of at least {{minCost}}.',
       pbkdf2Iterations: 'PBKDF2 with {{iterations}} iterations is below {{min}}. Raise the iteration count to at least {{min}}, or use argon2id.',
@@ -88,15 +55,32 @@ const eslint = createEslintRule<Options, MessageIds>({
   defaultOptions: [{}],
   create(context, [options]) {
     const tracker = getImportTracker(context);
-    if (!tracker.usesAny(RELEVANT)) return {};
-    const sourceCode = context.sourceCode;
     const minCost = options.minBcryptCost ?? 12;
+    /**
+     * A password passed to a function of another file that hashes that parameter with a fast
+     * digest (`hash(req.body.password)` → `createHash('md5')` in src/lib): reported at the call,
+     * unless a file of the chain already reports it (its own argument is a password).
+     */
+    const crossFile = (node: TSESTree.CallExpression): void => {
+      // Cheapest first: only a call passing something password-like can be a finding.
+      if (!node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && passwordArg(a) !== null)) return;
+      for (const sink of paramSinksAt(context, node)) {
+        if (sink.kind !== 'weak-hash' || sink.judgedWhereWritten) continue;
+        const arg = node.arguments[sink.index];
+        const name = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? passwordArg(arg) : null;
+        if (!name) continue;
+        context.report({ node, messageId: 'fastHashVia', data: { name, chain: describeChain(context, sink.hops), what: sink.what, minCost } });
+        return;
+      }
+    };
+    if (!tracker.usesAny(PASSWORD_HASH_MODULES)) return { CallExpression: crossFile };
+    const sourceCode = context.sourceCode;
     const minIter = options.minPbkdf2Iterations ?? 600000;
     const minMem = options.minArgon2MemoryCost ?? 19456;
     // Have I Been Pwned's range API takes the SHA-1 of the password by design (k-anonymity): a
     // lookup, not storage. The text is scanned only when a SHA-1 over a password would be reported.
     let breachCheck: boolean | undefined;
-    const isBreachCheckFile = (): boolean => (breachCheck ??= /pwnedpasswords/i.test(sourceCode.text));
+    const isBreachCheckFile = (): boolean => (breachCheck ??= isBreachCheckText(sourceCode.text));
 
     function checkBcryptCost(node: TSESTree.CallExpression, fn: string, costArg: TSESTree.Node | undefined, defaultIsWeak: boolean): void {
       if (!costArg) {
@@ -132,32 +116,25 @@ const eslint = createEslintRule<Options, MessageIds>({
         const args = node.arguments;
 
         // Fast digests over password data.
-        if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update') {
-          const factory = hashFactoryAlgorithm(tracker, sourceCode, callee.object);
-          const name = factory && passwordArg(args[0]);
-          if (factory && name && !(/^sha-?1$/i.test(factory.alg) && isBreachCheckFile())) {
-            context.report({ node, messageId: 'fastHash', data: { name, alg: factory.alg.toUpperCase(), fn: factory.fn, minCost } });
+        const isUpdate = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'update';
+        const ref = isUpdate ? null : tracker.resolve(callee);
+        if (!isUpdate) crossFile(node);
+        if (!isUpdate && !ref) return;
+        const digest = fastHashCall(tracker, sourceCode, node, ref);
+        if (digest === 'other') return;
+        if (digest) {
+          const name = passwordArg(digest.data);
+          if (!name) return;
+          if (digest.fn) {
+            if (!(/^sha-?1$/i.test(digest.alg) && isBreachCheckFile())) context.report({ node, messageId: 'fastHash', data: { name, alg: digest.alg, fn: digest.fn, minCost } });
+          } else {
+            context.report({ node, messageId: 'fastHashLibrary', data: { name, alg: digest.alg, module: digest.module!, minCost } });
           }
           return;
         }
-        const ref = tracker.resolve(callee);
         if (!ref) return;
         const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
         const fn = path[path.length - 1] ?? ref.source;
-
-        if (FAST_HASH_MODULES[ref.source] && path.length <= 1) {
-          const name = passwordArg(args[0]);
-          if (name) context.report({ node, messageId: 'fastHashLibrary', data: { name, alg: FAST_HASH_MODULES[ref.source]!, module: ref.source, minCost } });
-          return;
-        }
-        if (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) {
-          const alg = path.length === 0 ? ref.source.slice('crypto-js/'.length).toUpperCase() : path[path.length - 1]!;
-          const name = passwordArg(args[0]);
-          if (name && (CRYPTO_JS_ALGOS.has(alg) || CRYPTO_JS_ALGOS.has(alg.toUpperCase()))) {
-            context.report({ node, messageId: 'fastHashLibrary', data: { name, alg, module: ref.source, minCost } });
-          }
-          return;
-        }
 
         if (BCRYPT.includes(ref.source) && path.length === 1) {
           if (fn === 'hash' || fn === 'hashSync') checkBcryptCost(node, fn, args[1], false);

@@ -8,6 +8,10 @@
  * - `externalHandlerEffects(context, route)` → the same for a route's handler arguments that name
  *   functions of other files (`router.get('/', users.list)`, `ctrl.show.bind(ctrl)`, factories).
  * - `describeChain(context, hops)` → `→ users.list (src/controllers/users.js:4) → …`.
+ * - `paramSinksAt(context, call)` → which parameters of the function a call enters reach a weak
+ *   hash, a JWT decode or verify, or raw SQL text (see params.ts); `errorDetailsReturnedBy` → the
+ *   error details it returns of its arguments; `crossFileStatusCodes` → the statuses it sends or
+ *   makes errors for (statuses.ts).
  *
  * One model per lint root and process, built lazily from the files a question reaches: the CLI
  * and an editor's ESLint process share the same code path. Parsed files are cached by path and
@@ -23,6 +27,8 @@ import { importSpecifiers, resolveModule } from './resolve.js';
 import { Project } from './modules.js';
 import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
+import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
+import { summarizeStatuses, type StatusCode } from './statuses.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
@@ -211,4 +217,56 @@ export function routesHandledBy(context: AnalysisContext, fn: FunctionNode): Rou
     // intentionally ignored: as above
     return [];
   }
+}
+
+// ---------------------------------------------------------------- parameters, error details, statuses
+
+export type { ParamSink, ParamSinkKind, ReturnedErrorDetail } from './params.js';
+export type { StatusCode } from './statuses.js';
+
+/** The function of another project file a call enters, or null (same file, unresolved, not a function). */
+function crossFileCallee(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression) {
+  const project = projectOf(context);
+  const file = lintedFile(context);
+  let target;
+  try {
+    target = project.callee(file, call);
+  } catch {
+    // intentionally ignored: an unexpected shape ends the chain quietly
+    return null;
+  }
+  if (!target || target.kind !== 'function' || target.file.path === file.path) return null;
+  const hop: Hop = { label: callLabel(file, call), file: target.file.path, line: target.node.loc.start.line };
+  return { project, target, hop };
+}
+
+/**
+ * Which parameters of the function a call enters (in another project file) reach a hash, JWT or
+ * SQL sink, transitively: each sink with its chain of hops, the first being the function this
+ * call enters, and whether a file of the chain already reports it (`judgedWhereWritten`).
+ */
+export function paramSinksAt(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): ParamSink[] {
+  const found = crossFileCallee(context, call);
+  if (!found) return [];
+  const summary = summarizeParams(found.project, found.target.file, found.target.node, 1);
+  return summary.sinks.map((s) => ({ ...s, hops: [found.hop, ...s.hops] }));
+}
+
+/** The error details (`e.message`, `e.stack`, the error) that the function a call enters returns of its arguments. */
+export function errorDetailsReturnedBy(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): ReturnedErrorDetail[] {
+  const found = crossFileCallee(context, call);
+  if (!found) return [];
+  const summary = summarizeParams(found.project, found.target.file, found.target.node, 1);
+  return summary.errorDetails.map((d) => ({ ...d, hops: [found.hop, ...d.hops] }));
+}
+
+/**
+ * The statuses the function a call enters (in another project file) sends or makes errors for,
+ * transitively, each with its chain; null when the model cannot follow the call.
+ */
+export function crossFileStatusCodes(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): StatusCode[] | null {
+  const found = crossFileCallee(context, call);
+  if (!found) return null;
+  const summary = summarizeStatuses(found.project, found.target.file, found.target.node, 1);
+  return summary.codes.map((c) => ({ ...c, hops: [found.hop, ...c.hops] }));
 }

@@ -65,7 +65,7 @@ const summaries = new WeakMap<FunctionNode, FunctionSummary>();
 const MAX_DISK_SUMMARIES = 50_000;
 const diskSummaries = new Map<string, FunctionSummary>();
 
-function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
+export function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
   return file.version ? `${file.path}\0${file.version}\0${fn.range[0]}` : null;
 }
 const inProgress = new WeakSet<FunctionNode>();

@@ -71,8 +71,8 @@ export function errorStatusOf(sourceCode: SourceCode, node: TSESTree.CallExpress
   const callee = calleeName(node.callee);
   if (!callee) return null;
   const { name, object } = callee;
-  if (object !== null && HTTP_ERRORS_OBJECT.test(object) && name in HTTP_ERRORS_NAMES) return HTTP_ERRORS_NAMES[name]!;
-  if (object !== null && /^boom$/i.test(object) && name in BOOM) return BOOM[name]!;
+  if (object !== null && HTTP_ERRORS_OBJECT.test(object) && Object.hasOwn(HTTP_ERRORS_NAMES, name)) return HTTP_ERRORS_NAMES[name]!;
+  if (object !== null && /^boom$/i.test(object) && Object.hasOwn(BOOM, name)) return BOOM[name]!;
   if (node.type === AST_NODE_TYPES.NewExpression && Object.hasOwn(ERROR_CLASS_STATUSES, name)) return ERROR_CLASS_STATUSES[name]!;
   if (name === 'HttpException' && node.type === AST_NODE_TYPES.NewExpression) {
     const s = resolveStatus(sourceCode, node.arguments[1]);

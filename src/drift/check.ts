@@ -48,6 +48,8 @@ export interface DriftFinding {
   column: number;
   /** For document-side findings: the operation's JSON path (the pipeline locates it). */
   jsonPath?: (string | number)[];
+  /** For code-side findings: the file declaring the route concerned. */
+  routeFile?: string;
   message: string;
 }
 
@@ -57,6 +59,11 @@ export interface DriftInput {
   locate: (op: DocOperation) => { line: number; column: number };
   operations: DocOperation[];
   routes: CodeRoute[];
+  /**
+   * The document's paths are partly elsewhere (`$ref` to other files) or the code's routes are not
+   * all known: absence on that side proves nothing, so kinds 1 and 4 (or 2) are not reported.
+   */
+  documentIncomplete?: boolean;
 }
 
 interface Prepared {
@@ -87,6 +94,8 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     return `${documentFile}:${at.line} (${op.pointer})`;
   };
   const paramPairs = new Set<DocOperation>();
+  // One finding per status site and code, naming every operation it is missing from.
+  const statusFindings = new Map<string, { site: StatusSite; route: CodeRoute; ops: DocOperation[] }>();
 
   for (const p of routes) {
     const { route, template, known } = p;
@@ -102,17 +111,17 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     }
     if (route.method === 'all') {
       // `app.all('/x')` documents itself through any of its methods: report only when none covers.
-      if (!match && !loose) out.push(undocumented(route, documentFile));
+      if (!match && !loose && !input.documentIncomplete) out.push(undocumented(route, documentFile));
       continue;
     }
     const op = match ?? loose;
     if (!op) {
-      out.push(undocumented(route, documentFile));
+      if (!input.documentIncomplete) out.push(undocumented(route, documentFile));
       continue;
     }
     if (!match && loose) {
       const t = loose.templates.find((x) => x.prefixKnown) ?? loose.templates[0]!;
-      if (t.prefixKnown && paramCount(template) !== paramCount(t.template)) {
+      if (t.prefixKnown && paramCount(template) !== paramCount(t.template) && !input.documentIncomplete) {
         paramPairs.add(loose);
         out.push({
           kind: 'param-count',
@@ -120,6 +129,7 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
           file: route.file,
           line: route.line,
           column: route.column,
+          routeFile: route.file,
           message: `\`${routeLabel(route)}\` has ${paramCount(template)} path parameter(s) where its operation \`${opLabel(loose)}\` in ${where(loose)} has ${paramCount(t.template)}: one of them routes a segment the other treats as fixed.`,
         });
         continue;
@@ -127,15 +137,24 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     }
     for (const s of route.statuses) {
       if (statusDocumented(op.statuses, s.code)) continue;
-      out.push({
-        kind: 'undocumented-status',
-        side: 'code',
-        file: s.file,
-        line: s.line,
-        column: s.column,
-        message: `\`${s.how}\` answers ${s.code} for \`${routeLabel(route)}\`, but its operation \`${opLabel(op)}\` in ${where(op)} does not list ${s.code}, a ${String(s.code)[0]}XX range or \`default\`.`,
-      });
+      const key = `${s.file}\0${s.line}\0${s.code}`;
+      const group = statusFindings.get(key);
+      if (!group) statusFindings.set(key, { site: s, route, ops: [op] });
+      else if (!group.ops.includes(op)) group.ops.push(op);
     }
+  }
+  for (const { site: s, route, ops } of statusFindings.values()) {
+    const op = ops[0]!;
+    const more = ops.length > 1 ? ` (and ${ops.length - 1} more operation${ops.length > 2 ? 's' : ''} reached from here)` : '';
+    out.push({
+      kind: 'undocumented-status',
+      side: 'code',
+      file: s.file,
+      line: s.line,
+      column: s.column,
+      routeFile: route.file,
+      message: `\`${s.how}\` answers ${s.code} for \`${routeLabel(route)}\`, but its operation \`${opLabel(op)}\` in ${where(op)} does not list ${s.code}, a ${String(s.code)[0]}XX range or \`default\`${more}.`,
+    });
   }
 
   for (const op of operations) {
@@ -164,6 +183,7 @@ function undocumented(route: CodeRoute, documentFile: string): DriftFinding {
     kind: 'undocumented-route',
     side: 'code',
     file: route.file,
+    routeFile: route.file,
     line: route.line,
     column: route.column,
     message: `Route \`${routeLabel(route)}\` is not described in ${documentFile}: no operation with this method and path. Document it, or remove the route if it should not be public.`,

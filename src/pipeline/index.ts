@@ -12,6 +12,7 @@ import { lintCodeFiles } from './engines/eslint.js';
 import { lintDocuments } from './engines/spectral.js';
 import { finishFindings } from './findings.js';
 import { skippedDiagnostics } from './diagnostics.js';
+import { documentDriftResults } from './drift.js';
 import { byFile, mergeResults } from './merge.js';
 import { resolveRun, type LintOptions } from './options.js';
 import { buildReport } from './report.js';
@@ -70,8 +71,12 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });
 
+  // 4b. Cross-file checks: the document side of spec-drift (operations no route implements); its
+  //     code side came out of the ESLint face above, from the same comparison (src/drift).
+  const driftResults = await documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi });
+
   // 5. Merge: one entry per file, each finding once.
-  const files = mergeResults([...codeResults, ...docResults]);
+  const files = mergeResults([...codeResults, ...docResults, ...driftResults]);
 
   // 6. Findings: masked, filtered by `quiet`, ordered, fingerprinted.
   const quiet = !!options.quiet;

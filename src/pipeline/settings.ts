@@ -41,7 +41,37 @@ export function eslintBaseRules(preset: Preset, config: ResolvedConfig): Record<
   for (const [id, setting] of Object.entries(rulesForEngine(config.rules, 'eslint'))) {
     out[id] = toEslintEntry(setting);
   }
+  // The config's `drift` pairs reach the ESLint face of spec-drift as its options.
+  const drift = out[SPEC_DRIFT];
+  if (config.drift?.length && drift !== undefined) {
+    const [sev, opts] = Array.isArray(drift) ? [drift[0], (drift[1] ?? {}) as Record<string, unknown>] : [drift, {}];
+    out[SPEC_DRIFT] = [sev, { ...opts, pairs: config.drift, baseDir: config.baseDir }];
+  }
   return out;
+}
+
+export const SPEC_DRIFT = 'backlint/spec-drift';
+
+function severityOf(setting: RuleSetting): 'off' | 'warn' | 'error' {
+  return Array.isArray(setting) ? setting[0] : setting;
+}
+
+/**
+ * The severity of spec-drift's document-side findings (operations no route implements) for one
+ * document: the preset's, then the config's `rules`, then every matching override — as for a rule.
+ */
+export function specDriftSeverityFor(absFile: string, preset: Preset, config: ResolvedConfig): 'off' | 'warn' | 'error' {
+  const rule = getRules().find((r) => qualifiedId(r.id) === SPEC_DRIFT);
+  if (!rule) return 'off';
+  let sev = presetSeverity(rule, preset);
+  const top = config.rules?.[SPEC_DRIFT];
+  if (top !== undefined) sev = severityOf(top);
+  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
+  for (const o of config.overrides ?? []) {
+    const s = o.rules[SPEC_DRIFT];
+    if (s !== undefined && !rel.startsWith('../') && matchesAny(rel, o.files)) sev = severityOf(s);
+  }
+  return sev;
 }
 
 /** Config objects for `overrides`, scoped to the config file's directory through `basePath`. */

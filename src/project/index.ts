@@ -82,6 +82,10 @@ export function projectOf(context: AnalysisContext): Project {
 }
 
 /** The file being linted, as a project file (its own parse: no second read). */
+export function projectFileOf(context: AnalysisContext): ProjectFile {
+  return lintedFile(context);
+}
+
 function lintedFile(context: AnalysisContext): ProjectFile {
   const ast = context.sourceCode.ast;
   let file = lintedFiles.get(ast);

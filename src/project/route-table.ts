@@ -376,11 +376,16 @@ function pagesApiEntry(project: Project, file: ProjectFile): RouteTableEntry | n
  */
 const MAY_DECLARE_ROUTES = /\.(?:get|post|put|patch|delete|del|head|options|all|route|on)\s*\(|@(?:Get|Post|Put|Patch|Delete|Head|Options|All)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
+/** Whether a project file may declare routes, asked of its text (cached by mtime and size). */
+export function mayDeclareRoutes(abs: string, root: string): boolean {
+  return nextPagesApiPath(abs) !== null || projectTextMatches(abs, root, 'may-declare-routes', (t) => MAY_DECLARE_ROUTES.test(t));
+}
+
 /** Every route declared in `files` (absolute paths under `project.root`), in file and line order. */
 export function buildRouteTable(project: Project, files: readonly string[]): RouteTableEntry[] {
   const out: RouteTableEntry[] = [];
   for (const abs of [...files].sort()) {
-    if (nextPagesApiPath(abs) === null && !projectTextMatches(abs, project.root, 'may-declare-routes', (t) => MAY_DECLARE_ROUTES.test(t))) continue;
+    if (!mayDeclareRoutes(abs, project.root)) continue;
     const file = project.file(abs);
     if (!file) continue;
     let routes: readonly Route[];

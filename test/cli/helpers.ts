@@ -80,7 +80,9 @@ export function expectedFromMarkers(dir: string, landed: Map<string, string[]>, 
         for (const id of m[1]!.trim().split(/\s+/)) {
           if (!id) continue;
           const engines = landed.get(id);
-          if (id.startsWith('backlint/') && !TOOL_IDS.has(id) && !engines?.includes(engine)) continue;
+          // spec-drift has no Spectral face: the CLI reports its document side (pipeline stage 4b).
+          const reported = engines?.includes(engine) || (engine === 'spectral' && id === 'backlint/spec-drift' && !!engines);
+          if (id.startsWith('backlint/') && !TOOL_IDS.has(id) && !reported) continue;
           if (!include(id)) continue;
           out.add(`${rel}:${i + 1}:${id}`);
         }

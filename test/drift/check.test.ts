@@ -68,13 +68,31 @@ describe('checkDrift', () => {
       ],
     });
     expect(found.map((f) => [f.kind, f.file, f.line])).toEqual([
-      ['undocumented-status', 'src/users.js', 50],
       ['param-count', 'src/app.js', 5],
       ['undocumented-route', 'src/app.js', 6],
+      ['undocumented-status', 'src/users.js', 50],
       ['unimplemented-operation', 'openapi.yaml', 31],
     ]);
-    expect(found[0]!.message).toBe('`res.sendStatus(404)` answers 404 for `DELETE /api/v1/users/:id`, but its operation `DELETE /users/{userId}` in openapi.yaml:12 (#/paths/~1users~1{userId}/delete) does not list 404, a 4XX range or `default`.');
+    expect(found[2]!.message).toBe('`res.sendStatus(404)` answers 404 for `DELETE /api/v1/users/:id`, but its operation `DELETE /users/{userId}` in openapi.yaml:12 (#/paths/~1users~1{userId}/delete) does not list 404, a 4XX range or `default`.');
     expect(found[3]!.message).toBe('Operation `GET /reports` is described here but no route in the code implements it (full paths `/api/v1/reports`).');
+  });
+
+  it('reports a status site reached from several routes once, naming how many operations miss it', () => {
+    const site = { code: 418, file: 'src/users.service.js', line: 7, column: 5, how: 'new TeapotError' };
+    const found = checkDrift({
+      documentFile: 'openapi.yaml',
+      locate,
+      operations,
+      routes: [route('get', '/api/v1/users', 1, [site]), route('get', '/api/v1/users/:id', 2, [site]), route('get', '/api/v1/reports', 3, [site])],
+    });
+    expect(found.filter((f) => f.kind === 'undocumented-status').map((f) => f.message)).toEqual([
+      '`new TeapotError` answers 418 for `GET /api/v1/users`, but its operation `GET /users` in openapi.yaml:1 (#/paths/~1users/get) does not list 418, a 4XX range or `default` (and 1 more operation reached from here).',
+    ]);
+  });
+
+  it('says nothing about undocumented routes when the document keeps paths in other files', () => {
+    const found = checkDrift({ documentFile: 'openapi.yaml', locate, operations, routes: [route('get', '/api/v1/health', 1)], documentIncomplete: true });
+    expect(found.filter((f) => f.side === 'code')).toEqual([]);
   });
 
   it('never reports routes with unknown prefixes or dynamic paths, and lets them serve operations', () => {

@@ -1,0 +1,240 @@
+/**
+ * Code ↔ OpenAPI drift (`backlint/spec-drift`): what both faces ask.
+ *
+ * - `driftForLintedFile(context, pairs?)` → the code-side findings (undocumented routes, statuses
+ *   and parameter-count differences) for the routes of the file being linted, against the
+ *   document paired with it. The ESLint face reports them.
+ * - `documentDrift(root, documents, pairs?)` → the document-side findings (operations no route
+ *   implements) for the documents of a CLI run. The pipeline adds them to the documents' results.
+ *
+ * Both find documents and route files on disk under the project root (documents by content, as
+ * discovery does; route files by the route table's text gate), pair them (pairing.ts), read each
+ * paired document once per mtime and size, and build the routes of every file of a pair once per
+ * pair and a stamp of its files. A pair whose document and code share no route at all is not a
+ * description of that code (two documents in a monorepo root, test documents beside apps): it is
+ * not checked, unless the config paired them explicitly.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DriftPairing } from '../config/schema.js';
+import { isOpenApiText } from '../pipeline/discover.js';
+import { displayPath, projectTextMatches, type AnalysisContext } from '../project/files.js';
+import { projectFileOf, projectOf } from '../project/index.js';
+import type { Project } from '../project/modules.js';
+import { projectSourceFiles } from '../project/mounts.js';
+import { mayDeclareRoutes } from '../project/route-table.js';
+import { checkDrift, type CodeRoute, type DriftFinding } from './check.js';
+import { codeRoutesOf } from './code.js';
+import { loadDocument, type LoadedDocument } from './parse.js';
+import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
+import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
+
+export type { DriftFinding } from './check.js';
+
+/** Documents this large are not read for pairing (the Spectral face still lints them). */
+const MAX_DRIFT_DOCUMENT_BYTES = 32 * 1024 * 1024;
+const MAX_DOCUMENT_WALK = 20_000;
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor']);
+const DOC_FILE = /\.(?:ya?ml|json)$/i;
+/** How long answers about the files on disk are trusted before their mtimes are checked again. */
+const RECHECK_MS = 1000;
+
+function walkDocuments(root: string): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_DOCUMENT_WALK) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // intentionally ignored: an unreadable directory holds no document we can pair
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) stack.push(p);
+      } else if (e.isFile() && DOC_FILE.test(e.name) && e.name !== 'package.json' && !e.name.endsWith('lock.json') && !e.name.startsWith('tsconfig')) {
+        out.push(p);
+      }
+    }
+  }
+  return out.sort();
+}
+
+interface Layout {
+  checkedAt: number;
+  documents: string[];
+  routeFiles: string[];
+  pairs: Pair[];
+}
+
+const layouts = new Map<string, Layout>();
+
+function isDocument(abs: string, root: string): boolean {
+  return projectTextMatches(abs, root, 'openapi-document', (text) => isOpenApiText(text.slice(0, 65536), text.length <= 65536) === true || (text.length > 65536 && isOpenApiText(text, true) === true));
+}
+
+function readText(abs: string): string | undefined {
+  try {
+    if (statSync(abs).size > MAX_DRIFT_DOCUMENT_BYTES) return undefined;
+    return readFileSync(abs, 'utf8');
+  } catch {
+    // intentionally ignored: an unreadable document references nothing
+    return undefined;
+  }
+}
+
+function layoutOf(root: string, configured: readonly DriftPairing[] | undefined, baseDir: string): Layout {
+  const key = `${root}\0${baseDir}\0${JSON.stringify(configured ?? null)}`;
+  const now = Date.now();
+  const cached = layouts.get(key);
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached;
+  const documents = walkDocuments(root).filter((d) => isDocument(d, root));
+  const routeFiles = projectSourceFiles(root).filter((f) => mayDeclareRoutes(f, root));
+  const referenced = referencedDocuments(documents, readText);
+  const pairs = pairDocuments({
+    root,
+    documents,
+    routeFiles,
+    referenced,
+    ...(configured && configured.length > 0 ? { config: { baseDir, drift: configured } } : {}),
+  });
+  const layout = { checkedAt: now, documents, routeFiles, pairs };
+  layouts.set(key, layout);
+  return layout;
+}
+
+interface PairState {
+  stamp: string;
+  routes: CodeRoute[];
+  /** Every finding of the pair, from the files on disk. */
+  findings: DriftFinding[];
+  /** The document and code share at least one route: it describes this code. */
+  plausible: boolean;
+  document: LoadedDocument | null;
+}
+
+const pairStates = new Map<string, PairState>();
+
+function stampOf(files: readonly string[]): string {
+  let s = '';
+  for (const f of files) {
+    try {
+      const st = statSync(f);
+      s += `${st.mtimeMs}:${st.size};`;
+    } catch {
+      // intentionally ignored: a vanished file is part of the stamp as missing
+      s += 'x;';
+    }
+  }
+  return s;
+}
+
+function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boolean {
+  for (const r of routes) {
+    if (r.fullPath === null) continue;
+    const t = codeTemplate(r.fullPath);
+    if (t.dynamic) continue;
+    for (const op of document.operations) {
+      if (!methodServes(r.method, op.method)) continue;
+      if (op.templates.some((x) => x.prefixKnown && (exactMatch(t, x.template) || covers(t, x.template)))) return true;
+    }
+  }
+  return false;
+}
+
+function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
+  const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
+  const stamp = stampOf([pair.document, ...pair.code]);
+  const cached = pairStates.get(key);
+  if (cached && cached.stamp === stamp) return cached;
+  const document = loadDocument(pair.document, project.root, MAX_DRIFT_DOCUMENT_BYTES, pair.prefix);
+  const routes: CodeRoute[] = [];
+  if (document) {
+    for (const abs of pair.code) {
+      const file = project.file(abs);
+      if (file) routes.push(...codeRoutesOf(project, file));
+    }
+  }
+  const plausible = !!document && (explicit || overlaps(routes, document));
+  const findings = plausible && document ? checkDrift(driftInput(project.root, pair, document, routes)) : [];
+  const state = { stamp, routes, findings, plausible, document };
+  pairStates.set(key, state);
+  return state;
+}
+
+function driftInput(root: string, pair: Pair, document: LoadedDocument, routes: CodeRoute[]) {
+  return {
+    documentFile: displayPath(root, pair.document),
+    locate: document.locate,
+    // An operation marked `x-backlint-ignore: [spec-drift]` is out of the comparison both ways.
+    operations: document.operations.filter((op) => !document.ignores(op)),
+    routes,
+    documentIncomplete: document.hasExternalRefs,
+  };
+}
+
+export interface DriftOptions {
+  /** The config's `drift` pairs (replace the default pairing), relative to `baseDir`. */
+  pairs?: readonly DriftPairing[];
+  baseDir?: string;
+}
+
+/** See the header. */
+export function driftForLintedFile(context: AnalysisContext, options: DriftOptions = {}): DriftFinding[] {
+  const project = projectOf(context);
+  const root = project.root;
+  const abs = path.resolve(context.filename);
+  const self = displayPath(root, abs);
+  const layout = layoutOf(root, options.pairs, options.baseDir ?? root);
+  const explicit = !!options.pairs?.length;
+  const out: DriftFinding[] = [];
+  const seen = new Set<string>();
+  const add = (f: DriftFinding) => {
+    const key = `${f.line}\0${f.column}\0${f.message}`;
+    if (f.side !== 'code' || f.file !== self || seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
+  };
+  for (const pair of layout.pairs) {
+    const state = pairState(project, pair, explicit);
+    if (!state.plausible || !state.document) continue;
+    if (pair.code.includes(abs)) {
+      // This file's routes from its own parse (an editor's unsaved text), not the copy on disk.
+      const routes = codeRoutesOf(project, projectFileOf(context));
+      for (const f of checkDrift(driftInput(root, pair, state.document, routes))) add(f);
+      for (const f of state.findings) if (f.routeFile !== self) add(f);
+    } else {
+      // A service or helper: the statuses it answers for routes of other files.
+      for (const f of state.findings) add(f);
+    }
+  }
+  return out;
+}
+
+/** See the header. `documents` are absolute paths (the documents of the run). */
+export function documentDrift(root: string, documents: readonly string[], options: DriftOptions = {}): DriftFinding[] {
+  const project = projectOf({ cwd: root } as AnalysisContext);
+  const layout = layoutOf(project.root, options.pairs, options.baseDir ?? project.root);
+  const explicit = !!options.pairs?.length;
+  const wanted = new Set(documents.map((d) => path.resolve(root, d)));
+  const out: DriftFinding[] = [];
+  for (const pair of layout.pairs) {
+    if (!wanted.has(pair.document)) continue;
+    const state = pairState(project, pair, explicit);
+    if (!state.plausible || !state.document) continue;
+    for (const f of state.findings) if (f.side === 'document') out.push(f);
+  }
+  return out;
+}
+
+/** Drops every cached answer (tests; a long-lived process). */
+export function clearDriftCaches(): void {
+  layouts.clear();
+  pairStates.clear();
+}
+

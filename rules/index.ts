@@ -44,6 +44,7 @@ import requireSecureCookies from './require-secure-cookies.js';
 import requireSizeLimits from './require-size-limits.js';
 import requireStrongPasswordHash from './require-strong-password-hash.js';
 import secureAuthSchemes from './secure-auth-schemes.js';
+import specDrift from './spec-drift.js';
 import validExamples from './valid-examples.js';
 
 export const allRules: readonly BacklintRule[] = [
@@ -87,5 +88,6 @@ export const allRules: readonly BacklintRule[] = [
   requireSizeLimits,
   requireStrongPasswordHash,
   secureAuthSchemes,
+  specDrift,
   validExamples,
 ];

@@ -17,7 +17,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
-import { isOpenApiText } from '../pipeline/discover.js';
+import { isOpenApiText } from '../openapi/detect.js';
 import { displayPath, projectTextMatches, type AnalysisContext } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';

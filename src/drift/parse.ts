@@ -1,24 +1,22 @@
 /**
  * A paired OpenAPI document, read for the drift check: its operations and where each is written.
- * Parsed with the same parsers as the Spectral face (SafeYaml, LazyJson), so locations agree with
- * every other finding on the document; cached by path, mtime and size. Only the document itself is
+ * Parsed with the `yaml` package (JSON with JSON.parse; its locations, from a YAML parse of the same
+ * text, only when a finding needs one), not with the Spectral face's parsers: this module is loaded
+ * by the ESLint face, and the Spectral CLI bundles every module the ruleset's rules import. Cached
+ * by path, mtime and size; hostile texts (nesting, alias bombs) are refused as the Spectral face
+ * refuses them. Only the document itself is
  * read: operations behind a `$ref` to another file are not followed (the check then sees fewer
  * operations, which can only stop "undocumented" reports, never add them — see `hasExternalRefs`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Document } from '@stoplight/spectral-core';
-import spectralParsers from '@stoplight/spectral-parsers';
+import { isMap, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { isProjectFile } from '../project/resolve.js';
 import { isObject } from '../openapi/document.js';
-import { hostileText } from '../spectral/hostile.js';
+import { hostileText, MAX_ALIAS_EXPANSION } from '../spectral/hostile.js';
 import { isIgnoredAt } from '../spectral/ignore.js';
-import { LazyJson } from '../spectral/lazy-json.js';
-import { SafeYaml } from '../spectral/yaml.js';
 import { documentOperations, type DocOperation } from './document.js';
 import { documentTemplate, joinPaths } from './match.js';
-
-const { Json } = spectralParsers;
 
 export interface LoadedDocument {
   operations: DocOperation[];
@@ -39,6 +37,34 @@ function externalPathRefs(root: unknown): boolean {
   return false;
 }
 
+function parseYaml(text: string): { doc: YamlDocument; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: false });
+  return { doc, lines };
+}
+
+/** The position of the key at the end of `jsonPath` (`post:` of an operation), else of the nearest ancestor key. */
+function keyPosition(doc: YamlDocument, lines: LineCounter, jsonPath: readonly (string | number)[]): { line: number; column: number } {
+  let node: unknown = doc.contents;
+  let at = { line: 1, column: 1 };
+  for (const seg of jsonPath) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((p) => {
+      const k = p.key as YamlNode | string | null;
+      const v = k !== null && typeof k === 'object' && 'value' in k ? (k as { value: unknown }).value : k;
+      return String(v) === String(seg);
+    });
+    if (!pair) break;
+    const key = pair.key as YamlNode | null;
+    if (key && typeof key === 'object' && key.range) {
+      const pos = lines.linePos(key.range[0]);
+      at = { line: pos.line, column: pos.col };
+    }
+    node = pair.value;
+  }
+  return at;
+}
+
 export function loadDocument(abs: string, root: string, maxBytes: number, prefix?: string): LoadedDocument | null {
   if (!isProjectFile(root, abs)) return null;
   let stamp: string;
@@ -55,26 +81,40 @@ export function loadDocument(abs: string, root: string, maxBytes: number, prefix
   let doc: LoadedDocument | null = null;
   try {
     const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-    const json = path.extname(abs).toLowerCase() === '.json';
+    const json = path.extname(abs).toLowerCase() === '.json' || text.trimStart().startsWith('{');
     if (!hostileText(text, json)) {
-      const parsed = (json ? new Document(text, LazyJson as typeof Json, abs) : new Document(text, SafeYaml, abs)) as unknown as Document<unknown>;
-      const data = parsed.data;
-      let operations = documentOperations(data);
-      if (prefix) {
-        operations = operations.map((op) => {
-          const fullPath = joinPaths(prefix, op.path);
-          return { ...op, templates: [{ template: documentTemplate(fullPath), prefixKnown: true, fullPath }] };
-        });
+      let yaml: { doc: YamlDocument; lines: LineCounter } | undefined;
+      let data: unknown;
+      if (json) {
+        data = JSON.parse(text) as unknown;
+      } else {
+        yaml = parseYaml(text);
+        data = yaml.doc.errors.length > 0 ? undefined : yaml.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
       }
-      doc = {
-        operations,
-        hasExternalRefs: externalPathRefs(data),
-        ignores: (op) => isIgnoredAt(data, op.jsonPath, 'spec-drift'),
-        locate: (op) => {
-          const range = parsed.getRangeForJsonPath(op.jsonPath, true);
-          return range ? { line: range.start.line + 1, column: range.start.character + 1 } : { line: 1, column: 1 };
-        },
-      };
+      if (isObject(data)) {
+        let operations = documentOperations(data);
+        if (prefix) {
+          operations = operations.map((op) => {
+            const fullPath = joinPaths(prefix, op.path);
+            return { ...op, templates: [{ template: documentTemplate(fullPath), prefixKnown: true, fullPath }] };
+          });
+        }
+        const positions = new Map<DocOperation, { line: number; column: number }>();
+        doc = {
+          operations,
+          hasExternalRefs: externalPathRefs(data),
+          ignores: (op) => isIgnoredAt(data, op.jsonPath, 'spec-drift'),
+          locate: (op) => {
+            let at = positions.get(op);
+            if (!at) {
+              yaml ??= parseYaml(text);
+              at = keyPosition(yaml.doc, yaml.lines, op.jsonPath);
+              positions.set(op, at);
+            }
+            return at;
+          },
+        };
+      }
     }
   } catch {
     // intentionally ignored: a document that does not parse is reported by the Spectral face

@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverFiles, isOpenApiText, jsonHasTopLevelKey, looksGenerated } from '../../src/pipeline/discover.js';
+import { discoverFiles, looksGenerated } from '../../src/pipeline/discover.js';
+import { isOpenApiText, jsonHasTopLevelKey } from '../../src/openapi/detect.js';
 import { BacklintUsageError } from '../../src/config/schema.js';
 
 let dir: string;

@@ -36,8 +36,17 @@ const MAX_DRIFT_DOCUMENT_BYTES = 32 * 1024 * 1024;
 const MAX_DOCUMENT_WALK = 20_000;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor']);
 const DOC_FILE = /\.(?:ya?ml|json)$/i;
-/** How long answers about the files on disk are trusted before their mtimes are checked again. */
-const RECHECK_MS = 1000;
+/**
+ * How long answers about the files on disk are trusted before their mtimes are checked again: an
+ * editor's process sees new documents and routes within a second. A CLI run lints a tree that does
+ * not change under it: `holdDriftLayout()` keeps the first answer for the whole run.
+ */
+let recheckMs = 1000;
+
+/** For the CLI: files do not change during the run, so documents and pairs are found once. */
+export function holdDriftLayout(): void {
+  recheckMs = Number.POSITIVE_INFINITY;
+}
 
 function walkDocuments(root: string): string[] {
   const out: string[] = [];
@@ -92,9 +101,10 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
   const key = `${root}\0${baseDir}\0${JSON.stringify(configured ?? null)}`;
   const now = Date.now();
   const cached = layouts.get(key);
-  if (cached && now - cached.checkedAt < RECHECK_MS) return cached;
+  if (cached && now - cached.checkedAt < recheckMs) return cached;
   const documents = walkDocuments(root).filter((d) => isDocument(d, root));
-  const routeFiles = projectSourceFiles(root).filter((f) => mayDeclareRoutes(f, root));
+  // Most projects have no document: then no source file is read for routes.
+  const routeFiles = documents.length > 0 || configured?.length ? projectSourceFiles(root).filter((f) => mayDeclareRoutes(f, root)) : [];
   const referenced = referencedDocuments(documents, readText);
   const pairs = pairDocuments({
     root,

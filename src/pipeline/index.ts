@@ -54,6 +54,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     done += n;
     options.onProgress?.(done, total);
   };
+  if (discovered.code.length > 0) (await import('../drift/index.js')).holdDriftLayout();
   const codeResults = await lintCodeFiles(discovered.code, {
     cwd,
     preset,

@@ -43,9 +43,17 @@ const DOC_FILE = /\.(?:ya?ml|json)$/i;
  */
 let recheckMs = 1000;
 
-/** For the CLI: files do not change during the run, so documents and pairs are found once. */
-export function holdDriftLayout(): void {
+/**
+ * For one `lint()` run: files do not change during it, so documents and pairs are found once, and
+ * afresh for each run (a long-lived process calling `lint()` again sees the files as they are then).
+ * The returned function ends the hold.
+ */
+export function holdDriftLayout(): () => void {
+  layouts.clear();
   recheckMs = Number.POSITIVE_INFINITY;
+  return () => {
+    recheckMs = 1000;
+  };
 }
 
 function walkDocuments(root: string): string[] {

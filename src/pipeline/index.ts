@@ -54,7 +54,8 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     done += n;
     options.onProgress?.(done, total);
   };
-  if (discovered.code.length > 0) (await import('../drift/index.js')).holdDriftLayout();
+  // The drift check (spec-drift) finds documents and pairs once for the whole run.
+  const releaseDrift = discovered.code.length > 0 ? (await import('../drift/index.js')).holdDriftLayout() : undefined;
   const codeResults = await lintCodeFiles(discovered.code, {
     cwd,
     preset,
@@ -74,7 +75,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
 
   // 4b. Cross-file checks: the document side of spec-drift (operations no route implements); its
   //     code side came out of the ESLint face above, from the same comparison (src/drift).
-  const driftResults = await documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi });
+  const driftResults = await documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi }).finally(releaseDrift);
 
   // 5. Merge: one entry per file, each finding once.
   const files = mergeResults([...codeResults, ...docResults, ...driftResults]);

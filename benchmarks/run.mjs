@@ -11,7 +11,10 @@
  *   node benchmarks/run.mjs model      the project model's cost, as users see it: the whole CLI on
  *                                      Ghost's server and on @directus/api, with the model and with
  *                                      BACKLINT_PROJECT_MODEL=off, alternated, medians
- *   --rounds=N                         code/model parts: alternate the whole runs N times (default 3)
+ *   node benchmarks/run.mjs drift      spec-drift's cost: the whole CLI with the rule on and off
+ *                                      (a config file), on fixtures/ and on the real packages that
+ *                                      ship code and their OpenAPI document, alternated, medians
+ *   --rounds=N                         code/model/drift parts: alternate the whole runs N times (default 3)
  *   --passes=N                         code part: passes of the paired measurement (default 2)
  *   --skip-spectral                    leave out `spectral:oas` (60–75 s, 2.4 GB)
  *
@@ -242,6 +245,57 @@ async function benchModel() {
   }
 }
 
+/**
+ * spec-drift's cost as users see it: the whole `backlint` process with the rule and without it
+ * (`"backlint/spec-drift": "off"` in a config file), alternating rounds, medians. Target ≤ 5%.
+ */
+async function benchDrift() {
+  const roundsArg = args.find((a) => a.startsWith('--rounds='));
+  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const off = path.join(mkdtempSync(path.join(tmpdir(), 'backlint-bench-')), 'drift-off.json');
+  writeFileSync(off, JSON.stringify({ rules: { 'backlint/spec-drift': 'off' } }));
+  const targets = [['fixtures', root, 'fixtures']];
+  for (const [name, target] of DRIFT_CORPORA) {
+    fetchCorpus(name);
+    targets.push([name, corpusDir(name), target]);
+  }
+  const cli = path.join(root, 'bin/backlint.js');
+  for (const [name, cwd, target] of targets) {
+    console.log(`\nspec-drift: backlint CLI on ${name} (${target}), ${rounds} alternating rounds\n`);
+    const variants = [
+      ['spec-drift off', ['-c', off]],
+      ['spec-drift on', []],
+    ];
+    const runs = Object.fromEntries(variants.map(([v]) => [v, []]));
+    for (let i = 0; i < rounds; i++) {
+      for (const [v, extra] of variants) {
+        const r = await measure(process.execPath, [cli, target, '--format', 'json', '--no-progress', ...extra], { cwd });
+        let drift = '?';
+        try {
+          drift = String(JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.filter((x) => x.ruleId === 'backlint/spec-drift').length, 0));
+        } catch {
+          // a report over 1 MiB is cut by measure(): the count is not needed for the timing
+        }
+        runs[v].push({ ...r, drift });
+      }
+    }
+    table(
+      variants.map(([v]) => {
+        const rs = runs[v];
+        return [v, median(rs.map((r) => r.seconds)).toFixed(2), rs.map((r) => r.seconds.toFixed(1)).join(' '), median(rs.map((r) => r.peakMb)).toFixed(0), rs[0].drift];
+      }),
+      ['run', 'median wall s', 'rounds', 'median peak MB', 'spec-drift findings'],
+    );
+    const t = median(runs['spec-drift on'].map((r) => r.seconds)) / median(runs['spec-drift off'].map((r) => r.seconds)) - 1;
+    console.log(`\nspec-drift adds ${(t * 100).toFixed(1)}% time (target ≤ 5%: ${t <= 0.05 ? 'met' : 'MISSED'})`);
+  }
+}
+
+/** Real packages that ship server code and the OpenAPI document describing it: [corpus, path linted]. */
+const DRIFT_CORPORA = [];
+
 if (want('openapi')) await benchOpenApi();
 if (want('code')) await benchCode();
 if (want('model')) await benchModel();
+if (want('drift')) await benchDrift();

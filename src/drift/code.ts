@@ -94,8 +94,11 @@ function statusesOf(project: Project, file: ProjectFile, route: Route, method: s
 
 const METHOD_ALIASES: Record<string, string> = { del: 'delete' };
 
-/** The routes `file` declares, one per method and full path. */
-export function codeRoutesOf(project: Project, file: ProjectFile): CodeRoute[] {
+/**
+ * The routes `file` declares, one per method and full path; with the statuses their handlers answer
+ * unless `statuses` is false (enough to decide whether a document describes this code at all).
+ */
+export function codeRoutesOf(project: Project, file: ProjectFile, statuses = true): CodeRoute[] {
   let routes: readonly Route[];
   try {
     routes = getRouteModel(file.context).routes;
@@ -115,9 +118,9 @@ export function codeRoutesOf(project: Project, file: ProjectFile): CodeRoute[] {
     for (const raw of route.methods) {
       const lower = raw.toLowerCase();
       const method = METHOD_ALIASES[lower] ?? lower;
-      let statuses: StatusSite[] | undefined;
+      let sites: StatusSite[] | undefined;
       for (const p of paths) {
-        statuses ??= statusesOf(project, file, route, method);
+        sites ??= statuses ? statusesOf(project, file, route, method) : [];
         out.push({
           method,
           fullPath: p.path,
@@ -125,7 +128,7 @@ export function codeRoutesOf(project: Project, file: ProjectFile): CodeRoute[] {
           file: displayPath(project.root, file.path),
           line: route.node.loc.start.line,
           column: route.node.loc.start.column + 1,
-          statuses,
+          statuses: sites,
         });
       }
     }

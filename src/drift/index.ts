@@ -53,6 +53,7 @@ export function holdDriftLayout(): () => void {
   recheckMs = Number.POSITIVE_INFINITY;
   return () => {
     recheckMs = 1000;
+    for (const state of pairStates.values()) state.held = false;
   };
 }
 
@@ -134,9 +135,16 @@ interface PairState {
   /** The document and code share at least one route: it describes this code. */
   plausible: boolean;
   document: LoadedDocument | null;
+  /** Computed (or checked) during a held lint() run. */
+  held: boolean;
 }
 
 const pairStates = new Map<string, PairState>();
+
+function isUnder(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
 
 function stampOf(files: readonly string[]): string {
   let s = '';
@@ -165,22 +173,55 @@ function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boole
   return false;
 }
 
-function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
-  const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
-  const stamp = stampOf([pair.document, ...pair.code]);
-  const cached = pairStates.get(key);
-  if (cached && cached.stamp === stamp) return cached;
-  const document = loadDocument(pair.document, project.root, MAX_DRIFT_DOCUMENT_BYTES, pair.prefix);
-  const routes: CodeRoute[] = [];
-  if (document) {
-    for (const abs of pair.code) {
-      const file = project.file(abs);
-      if (file) routes.push(...codeRoutesOf(project, file));
+const VERSION_SEGMENT = /^v\d+$/;
+
+function documentWords(document: LoadedDocument): string[] {
+  const words = new Set<string>();
+  for (const op of document.operations) {
+    for (const seg of op.path.split('/')) {
+      const w = seg.toLowerCase();
+      if (w.length >= 3 && !w.includes('{') && w !== 'api' && !VERSION_SEGMENT.test(w)) words.add(w);
     }
   }
-  const plausible = !!document && (explicit || overlaps(routes, document));
+  return [...words];
+}
+
+function mentionsDocumentWords(root: string, pair: Pair, document: LoadedDocument, stamp: string): boolean {
+  const words = documentWords(document);
+  if (words.length === 0) return true;
+  const key = `drift-words\0${pair.document}\0${stamp.slice(0, stamp.indexOf(';') + 1)}`;
+  // As a path segment: after a slash or a quote in the text (`'/books'`, `@Controller('books')`),
+  // or a directory of the file's own path (Next.js).
+  return pair.code.some((abs) => {
+    const own = abs.toLowerCase().split(path.sep).join('/');
+    if (words.some((w) => own.includes(`/${w}/`))) return true;
+    return projectTextMatches(abs, root, key, (text) => {
+      const lower = text.toLowerCase();
+      return words.some((w) => lower.includes(`/${w}`) || lower.includes(`'${w}`) || lower.includes(`"${w}`) || lower.includes(`\`${w}`));
+    });
+  });
+}
+
+function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
+  const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
+  const cached = pairStates.get(key);
+  // Within one lint() run the files do not change: no stat per linted file.
+  if (cached && recheckMs === Number.POSITIVE_INFINITY && cached.held) return cached;
+  const stamp = stampOf([pair.document, ...pair.code]);
+  if (cached && cached.stamp === stamp) {
+    cached.held = recheckMs === Number.POSITIVE_INFINITY;
+    return cached;
+  }
+  const document = loadDocument(pair.document, project.root, MAX_DRIFT_DOCUMENT_BYTES, pair.prefix);
+  // Before parsing any code: a document none of whose path words the code's text mentions shares
+  // no route with it (a shared route's literal segments are written somewhere in its files).
+  const mentioned = !!document && (explicit || mentionsDocumentWords(project.root, pair, document, stamp));
+  const files = mentioned ? pair.code.map((abs) => project.file(abs)).filter((f) => f !== null) : [];
+  // Paths first (cheap): statuses are summarised only for a document that describes this code.
+  const plausible = !!document && (explicit || overlaps(files.flatMap((f) => codeRoutesOf(project, f, false)), document));
+  const routes = plausible ? files.flatMap((f) => codeRoutesOf(project, f)) : [];
   const findings = plausible && document ? checkDrift(driftInput(project.root, pair, document, routes)) : [];
-  const state = { stamp, routes, findings, plausible, document };
+  const state = { stamp, routes, findings, plausible, document, held: recheckMs === Number.POSITIVE_INFINITY };
   pairStates.set(key, state);
   return state;
 }
@@ -219,6 +260,8 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
     out.push(f);
   };
   for (const pair of layout.pairs) {
+    // A status site of a pair's routes lies in the tree its routes and document share.
+    if (!isUnder(pair.scope, abs)) continue;
     const state = pairState(project, pair, explicit);
     if (!state.plausible || !state.document) continue;
     if (pair.code.includes(abs)) {

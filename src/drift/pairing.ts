@@ -19,6 +19,8 @@ export interface Pair {
   /** Absolute paths of the code files it describes (only those that declare routes). */
   code: string[];
   prefix?: string;
+  /** The directory the pair's document and code share: where their status sites can be. */
+  scope: string;
 }
 
 function isUnder(dir: string, file: string): boolean {
@@ -52,6 +54,14 @@ export function referencedDocuments(documents: readonly string[], textOf: (file:
   return out;
 }
 
+function commonDir(dirs: readonly string[]): string {
+  let common = dirs[0] ?? '/';
+  for (const d of dirs.slice(1)) {
+    while (common !== path.dirname(common) && d !== common && !isUnder(common, d)) common = path.dirname(common);
+  }
+  return common;
+}
+
 export function pairDocuments(opts: {
   root: string;
   documents: readonly string[];
@@ -67,7 +77,8 @@ export function pairDocuments(opts: {
         const rel = path.relative(baseDir, f).split(path.sep).join('/');
         return !rel.startsWith('../') && matchesAny(rel, d.code);
       });
-      return { document: path.resolve(baseDir, d.spec), code, ...(d.prefix ? { prefix: d.prefix } : {}) };
+      const document = path.resolve(baseDir, d.spec);
+      return { document, code, ...(d.prefix ? { prefix: d.prefix } : {}), scope: commonDir([path.dirname(document), ...code.map((f) => path.dirname(f))]) };
     });
   }
   const documents = opts.documents.filter((d) => !opts.referenced?.has(d));
@@ -96,5 +107,7 @@ export function pairDocuments(opts: {
     }
     for (const doc of best) claimed.set(doc, [...(claimed.get(doc) ?? []), file]);
   }
-  return [...homes.keys()].map((document) => ({ document, code: claimed.get(document) ?? [] })).filter((p) => p.code.length > 0);
+  return [...homes]
+    .map(([document, home]) => ({ document, code: claimed.get(document) ?? [], scope: home }))
+    .filter((p) => p.code.length > 0);
 }

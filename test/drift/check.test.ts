@@ -120,18 +120,18 @@ describe('pairDocuments', () => {
       referenced: new Set(['/repo/docs/paths/users.yaml']),
     });
     expect(pairs).toEqual([
-      { document: '/repo/services/a/openapi.yaml', code: ['/repo/services/a/src/routes.js'] },
-      { document: '/repo/docs/openapi.yaml', code: ['/repo/src/app.js'] },
+      { document: '/repo/services/a/openapi.yaml', code: ['/repo/services/a/src/routes.js'], scope: '/repo/services/a' },
+      { document: '/repo/docs/openapi.yaml', code: ['/repo/src/app.js'], scope: '/repo' },
       // services/c has no code: its nearest directory with routes is services/, where only b's
       // routes are not claimed by a nearer document (whether it really describes b is decided by
       // the overlap check in the pipeline).
-      { document: '/repo/services/c/openapi.yaml', code: ['/repo/services/b/src/app.js'] },
+      { document: '/repo/services/c/openapi.yaml', code: ['/repo/services/b/src/app.js'], scope: '/repo/services' },
     ]);
   });
 
   it('uses only the configured pairs when the config names any', () => {
     const pairs = pairDocuments({ root, documents: [], routeFiles, config: { baseDir: root, drift: [{ spec: 'api.yaml', code: ['services/b/**'], prefix: '/v2' }] } });
-    expect(pairs).toEqual([{ document: '/repo/api.yaml', code: ['/repo/services/b/src/app.js'], prefix: '/v2' }]);
+    expect(pairs).toEqual([{ document: '/repo/api.yaml', code: ['/repo/services/b/src/app.js'], prefix: '/v2', scope: '/repo' }]);
   });
 
   it('finds referenced documents by their name on a $ref line', () => {

@@ -13,7 +13,7 @@
  * Nothing is reported for a route whose full path is unknown or dynamic.
  */
 import { statusDocumented, type DocOperation } from './document.js';
-import { codeTemplate, covers, exactMatch, mayServe, methodServes, paramCount, type PathTemplate } from './match.js';
+import { codeTemplate, covers, documentTemplate, exactMatch, mayServe, methodServes, paramCount, templateText, type PathTemplate } from './match.js';
 
 export interface StatusSite {
   code: number;
@@ -72,6 +72,54 @@ interface Prepared {
   known: boolean;
 }
 
+/**
+ * The document's server prefixes (`/signalk/v2/api`) as segment lists: the known, non-root ones.
+ * The root prefix `/` anchors nothing — every path starts with it.
+ */
+function serverPrefixes(operations: readonly DocOperation[]): PathTemplate[] {
+  const out: PathTemplate[] = [];
+  const seen = new Set<string>();
+  for (const op of operations) {
+    const own = documentTemplate(op.path).segments.length;
+    for (const t of op.templates) {
+      if (!t.prefixKnown || t.template.segments.length <= own) continue;
+      const prefix: PathTemplate = { segments: t.template.segments.slice(0, t.template.segments.length - own), dynamic: false };
+      if (prefix.segments.some((s) => s.param)) continue;
+      const key = templateText(prefix);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(prefix);
+    }
+  }
+  return out;
+}
+
+function startsWith(path: PathTemplate, prefix: PathTemplate): boolean {
+  if (path.segments.length < prefix.segments.length) return false;
+  return prefix.segments.every((s, i) => {
+    const o = path.segments[i]!;
+    return !s.param && !o.param && s.text === o.text;
+  });
+}
+
+/**
+ * A route whose mount is unknown but whose own path already begins with a server prefix of the
+ * document (`this.app.get('/signalk/v2/api/…')` on an app passed in from elsewhere) writes the
+ * document's URL itself: its own path is taken as its full path. A router mounted under yet another
+ * prefix would still be the endpoint the document describes there, so the pair holds either way.
+ * The root prefix `/` anchors nothing.
+ */
+export function anchorRoutes(routes: readonly CodeRoute[], operations: readonly DocOperation[]): CodeRoute[] {
+  let anchors: PathTemplate[] | undefined;
+  return routes.map((route) => {
+    if (route.fullPath !== null) return route;
+    anchors ??= serverPrefixes(operations);
+    if (anchors.length === 0) return route;
+    const own = codeTemplate(route.ownPath);
+    return !own.dynamic && anchors.some((a) => startsWith(own, a)) ? { ...route, fullPath: route.ownPath } : route;
+  });
+}
+
 function prepare(route: CodeRoute): Prepared {
   const known = route.fullPath !== null;
   return { route, template: codeTemplate(route.fullPath ?? route.ownPath), known };
@@ -87,7 +135,7 @@ function routeLabel(r: CodeRoute): string {
 
 export function checkDrift(input: DriftInput): DriftFinding[] {
   const { operations, documentFile } = input;
-  const routes = input.routes.map(prepare);
+  const routes = anchorRoutes(input.routes, operations).map(prepare);
   const out: DriftFinding[] = [];
   const where = (op: DocOperation) => {
     const at = input.locate(op);

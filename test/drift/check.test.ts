@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrift, type CodeRoute } from '../../src/drift/check.js';
+import { anchorRoutes, checkDrift, type CodeRoute } from '../../src/drift/check.js';
 import { documentOperations, serverPathPrefix, statusDocumented } from '../../src/drift/document.js';
 import { pairDocuments, referencedDocuments } from '../../src/drift/pairing.js';
 import { codeTemplate, covers, documentTemplate, exactMatch, mayServe } from '../../src/drift/match.js';
@@ -137,5 +137,48 @@ describe('pairDocuments', () => {
   it('finds referenced documents by their name on a $ref line', () => {
     const texts: Record<string, string> = { '/r/openapi.yaml': "paths:\n  /u:\n    $ref: './paths/users.yaml'\n", '/r/paths/users.yaml': 'get: {}\n' };
     expect([...referencedDocuments(Object.keys(texts), (f) => texts[f])]).toEqual(['/r/paths/users.yaml']);
+  });
+});
+
+describe('routes whose own path carries the server prefix', () => {
+  const anchoredDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    servers: [{ url: '/signalk/v2/api/weather' }],
+    paths: {
+      '/observations': { get: { responses: { '200': { description: 'ok' } } } },
+      '/forecasts/daily': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(anchoredDoc);
+  const locate = () => ({ line: 1, column: 1 });
+
+  it('are compared by their own path when their mount is unknown (`this.app.get(`${API}/x`)`)', () => {
+    const found = checkDrift({
+      documentFile: 'openApi.json',
+      locate,
+      operations,
+      routes: [
+        route('get', null, 1, [{ code: 404, file: 'src/app.js', line: 9, column: 1, how: 'res.status' }], '/signalk/v2/api/weather/observations'),
+        route('get', null, 2, [], '/signalk/v2/api/weather/forecasts'),
+        route('get', null, 3, [], '/signalk/v2/api/weather'),
+      ],
+    });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([
+      ['undocumented-route', 2],
+      ['undocumented-route', 3],
+      ['undocumented-status', 9],
+      ['unimplemented-operation', 1],
+    ]);
+    expect(found[0]!.message).toBe('Route `GET /signalk/v2/api/weather/forecasts` is not described in openApi.json: no operation with this method and path. Document it, or remove the route if it should not be public.');
+    expect(anchorRoutes([route('get', null, 1, [], '/signalk/v2/api/weather/observations')], operations)[0]!.fullPath).toBe('/signalk/v2/api/weather/observations');
+  });
+
+  it('stay unknown when the own path does not begin with the prefix, is dynamic, or the prefix is the root', () => {
+    const routes = [route('get', null, 1, [], '/observations'), route('get', null, 2, [], '/signalk/v2/api/weather/*'), route('get', null, 3, [], '/signalk/v2/other')];
+    expect(anchorRoutes(routes, operations).map((r) => r.fullPath)).toEqual([null, null, null]);
+    expect(checkDrift({ documentFile: 'openApi.json', locate, operations, routes })).toEqual([]);
+    const rootOps = documentOperations({ ...anchoredDoc, servers: [{ url: 'https://example.com' }] });
+    expect(anchorRoutes([route('get', null, 1, [], '/signalk/v2/api/weather/forecasts')], rootOps)[0]!.fullPath).toBe(null);
   });
 });

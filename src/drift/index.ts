@@ -23,7 +23,7 @@ import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
 import { projectSourceFiles } from '../project/mounts.js';
 import { mayDeclareRoutes } from '../project/route-table.js';
-import { checkDrift, type CodeRoute, type DriftFinding } from './check.js';
+import { anchorRoutes, checkDrift, type CodeRoute, type DriftFinding } from './check.js';
 import { codeRoutesOf } from './code.js';
 import { loadDocument, type LoadedDocument } from './parse.js';
 import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
@@ -63,6 +63,23 @@ function walkDocuments(root: string): string[] {
     }
   }
   return out.sort();
+}
+
+/**
+ * Where the layout of `file` is looked for: the lint root, or — when the file lies inside a
+ * directory the walks skip (build output, a dot-directory) and so was named on the command line —
+ * the innermost such directory on its path, walked as a root of its own. Linting `pkg/dist` then
+ * pairs `dist/api/openApi.json` with `dist/api/index.js` instead of finding neither.
+ */
+export function driftZone(root: string, file: string): string {
+  const rel = path.relative(root, path.dirname(file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return root;
+  const parts = rel.split(path.sep);
+  let last = -1;
+  parts.forEach((p, i) => {
+    if (p.startsWith('.') || SKIP_DIRS.has(p)) last = i;
+  });
+  return last < 0 ? root : path.join(root, ...parts.slice(0, last + 1));
 }
 
 interface Layout {
@@ -135,7 +152,7 @@ function stampOf(files: readonly string[]): string {
 }
 
 function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boolean {
-  for (const r of routes) {
+  for (const r of anchorRoutes(routes, document.operations)) {
     if (r.fullPath === null) continue;
     const t = codeTemplate(r.fullPath);
     if (t.dynamic) continue;
@@ -190,7 +207,9 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
   const root = project.root;
   const abs = path.resolve(context.filename);
   const self = displayPath(root, abs);
-  const layout = layoutOf(root, options.pairs, options.baseDir ?? root);
+  // Configured pairs name their files from baseDir: the whole root is theirs.
+  const zone = options.pairs?.length ? root : driftZone(root, abs);
+  const layout = layoutOf(zone, options.pairs, options.baseDir ?? root);
   const explicit = !!options.pairs?.length;
   const out: DriftFinding[] = [];
   const seen = new Set<string>();
@@ -219,15 +238,18 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
 /** See the header. `documents` are absolute paths (the documents of the run). */
 export function documentDrift(root: string, documents: readonly string[], options: DriftOptions = {}): DriftFinding[] {
   const project = projectOf({ cwd: root } as AnalysisContext);
-  const layout = layoutOf(project.root, options.pairs, options.baseDir ?? project.root);
   const explicit = !!options.pairs?.length;
   const wanted = new Set(documents.map((d) => path.resolve(root, d)));
+  const zones = new Set(explicit ? [project.root] : [...wanted].map((d) => driftZone(project.root, d)));
   const out: DriftFinding[] = [];
-  for (const pair of layout.pairs) {
-    if (!wanted.has(pair.document)) continue;
-    const state = pairState(project, pair, explicit);
-    if (!state.plausible || !state.document) continue;
-    for (const f of state.findings) if (f.side === 'document') out.push(f);
+  for (const zone of zones) {
+    const layout = layoutOf(zone, options.pairs, options.baseDir ?? project.root);
+    for (const pair of layout.pairs) {
+      if (!wanted.has(pair.document)) continue;
+      const state = pairState(project, pair, explicit);
+      if (!state.plausible || !state.document) continue;
+      for (const f of state.findings) if (f.side === 'document') out.push(f);
+    }
   }
   return out;
 }

@@ -151,10 +151,15 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     const sameMethod = operations.filter((op) => methodServes(route.method, op.method) || (route.method === 'get' && op.method === 'head'));
     let match: DocOperation | undefined;
     let loose: DocOperation | undefined;
+    // Paths of operations where a parameter of the route stands against a literal of the document.
+    const spelledOut = new Set<string>();
     for (const op of sameMethod) {
       for (const t of op.templates) {
         if (t.prefixKnown && exactMatch(template, t.template)) match ??= op;
-        else if (t.prefixKnown ? covers(template, t.template) : mayServe(t.template, template, false)) loose ??= op;
+        else if (t.prefixKnown ? covers(template, t.template) : mayServe(t.template, template, false)) {
+          loose ??= op;
+          if (t.prefixKnown && paramCount(t.template) < paramCount(template)) spelledOut.add(op.path);
+        }
       }
     }
     if (route.method === 'all') {
@@ -165,6 +170,21 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     const op = match ?? loose;
     if (!op) {
       if (!input.documentIncomplete) out.push(undocumented(route, documentFile));
+      continue;
+    }
+    // A parameter the document spells out value by value (`/activeRoute/:action` against
+    // `/activeRoute/nextPoint`, `/activeRoute/reverse`…): the route serves each of them, and the
+    // count differs only because the document enumerates the values. A status is then drift only
+    // when none of those operations lists it.
+    const ops = match || spelledOut.size < 2 ? [] : sameMethod.filter((o) => spelledOut.has(o.path) && o.method === route.method);
+    if (new Set(ops.map((o) => o.path)).size >= 2) {
+      for (const s of route.statuses) {
+        if (ops.some((o) => statusDocumented(o.statuses, s.code))) continue;
+        const key = `${s.file}\0${s.line}\0${s.code}`;
+        const group = statusFindings.get(key);
+        if (!group) statusFindings.set(key, { site: s, route, ops: [...ops] });
+        else for (const o of ops) if (!group.ops.includes(o)) group.ops.push(o);
+      }
       continue;
     }
     if (!match && loose) {

@@ -182,3 +182,36 @@ describe('routes whose own path carries the server prefix', () => {
     expect(anchorRoutes([route('get', null, 1, [], '/signalk/v2/api/weather/forecasts')], rootOps)[0]!.fullPath).toBe(null);
   });
 });
+
+describe('a route parameter the document spells out value by value', () => {
+  const enumDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/course/activeRoute/nextPoint': { put: { responses: { '200': { description: 'ok' }, '400': { description: 'bad' } } } },
+      '/course/activeRoute/reverse': { put: { responses: { '200': { description: 'ok' }, '403': { description: 'no' } } } },
+      '/users/{id}': { get: { responses: { '200': { description: 'ok' } } } },
+      '/users/me': { get: { responses: { '200': { description: 'ok' } } } },
+      '/orders/open': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(enumDoc);
+  const locate = (op: { path: string }) => ({ line: Object.keys(enumDoc.paths).indexOf(op.path) + 1, column: 1 });
+  const site = (code: number, line: number) => ({ code, file: 'src/app.js', line, column: 1, how: 'res.status' });
+
+  it('serves every spelled-out operation, and a status is drift only when none of them lists it', () => {
+    const found = checkDrift({
+      documentFile: 'openapi.yaml',
+      locate,
+      operations,
+      routes: [route('put', '/course/activeRoute/:action', 1, [site(400, 5), site(403, 6), site(500, 7)]), route('get', '/users/:id', 2), route('get', '/orders/:state', 3)],
+    });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([
+      ['param-count', 3],
+      ['undocumented-status', 7],
+    ]);
+    expect(found[1]!.message).toBe(
+      '`res.status` answers 500 for `PUT /course/activeRoute/:action`, but its operation `PUT /course/activeRoute/nextPoint` in openapi.yaml:1 (#/paths/~1course~1activeRoute~1nextPoint/put) does not list 500, a 5XX range or `default` (and 1 more operation reached from here).',
+    );
+  });
+});

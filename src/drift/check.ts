@@ -64,6 +64,13 @@ export interface DriftInput {
    * all known: absence on that side proves nothing, so kinds 1 and 4 (or 2) are not reported.
    */
   documentIncomplete?: boolean;
+  /**
+   * The routes of the project's other files (outside the pair), asked only for an operation about
+   * to be reported unimplemented: a route there whose full path is known (or anchored) may serve
+   * it — `/signalk` answered by a server file beside the API folders. Never reported themselves;
+   * routes there of unknown mount are not asked (a wildcard anywhere would silence every report).
+   */
+  elsewhere?: () => readonly CodeRoute[];
 }
 
 interface Prepared {
@@ -225,6 +232,7 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     });
   }
 
+  let others: Prepared[] | undefined;
   for (const op of operations) {
     if (paramPairs.has(op)) continue;
     const served = routes.some(({ route, template, known }) => {
@@ -232,6 +240,14 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
       return op.templates.some((t) => (known && t.prefixKnown && !template.dynamic ? covers(template, t.template) : mayServe(template, t.template, known && t.prefixKnown)));
     });
     if (served) continue;
+    if (input.elsewhere) {
+      others ??= anchorRoutes(input.elsewhere(), operations).filter((r) => r.fullPath !== null).map(prepare);
+      const servedElsewhere = others.some(({ route, template }) => {
+        if (!methodServes(route.method, op.method)) return false;
+        return op.templates.some((t) => t.prefixKnown && (template.dynamic ? mayServe(template, t.template, true) : covers(template, t.template)));
+      });
+      if (servedElsewhere) continue;
+    }
     const at = input.locate(op);
     out.push({
       kind: 'unimplemented-operation',

@@ -94,8 +94,11 @@ function statusesOf(project: Project, file: ProjectFile, route: Route, method: s
 
 const METHOD_ALIASES: Record<string, string> = { del: 'delete' };
 
-/** The routes `file` declares, one per method and full path. */
-export function codeRoutesOf(project: Project, file: ProjectFile): CodeRoute[] {
+/**
+ * The routes `file` declares, one per method and full path; `withStatuses: false` leaves their
+ * statuses out (routes that are only asked whether they serve an operation).
+ */
+export function codeRoutesOf(project: Project, file: ProjectFile, withStatuses = true): CodeRoute[] {
   let routes: readonly Route[];
   try {
     routes = getRouteModel(file.context).routes;
@@ -117,7 +120,7 @@ export function codeRoutesOf(project: Project, file: ProjectFile): CodeRoute[] {
       const method = METHOD_ALIASES[lower] ?? lower;
       let statuses: StatusSite[] | undefined;
       for (const p of paths) {
-        statuses ??= statusesOf(project, file, route, method);
+        statuses ??= withStatuses ? statusesOf(project, file, route, method) : [];
         out.push({
           method,
           fullPath: p.path,

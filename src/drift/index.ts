@@ -164,7 +164,7 @@ function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boole
   return false;
 }
 
-function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
+function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean): PairState {
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const stamp = stampOf([pair.document, ...pair.code]);
   const cached = pairStates.get(key);
@@ -178,7 +178,19 @@ function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
     }
   }
   const plausible = !!document && (explicit || overlaps(routes, document));
-  const findings = plausible && document ? checkDrift(driftInput(project.root, pair, document, routes)) : [];
+  let elsewhere: CodeRoute[] | undefined;
+  const others = () => {
+    if (elsewhere) return elsewhere;
+    elsewhere = [];
+    const own = new Set(pair.code);
+    for (const abs of layout.routeFiles) {
+      if (own.has(abs)) continue;
+      const file = project.file(abs);
+      if (file) elsewhere.push(...codeRoutesOf(project, file, false));
+    }
+    return elsewhere;
+  };
+  const findings = plausible && document ? checkDrift({ ...driftInput(project.root, pair, document, routes), ...(explicit ? {} : { elsewhere: others }) }) : [];
   const state = { stamp, routes, findings, plausible, document };
   pairStates.set(key, state);
   return state;
@@ -220,7 +232,7 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
     out.push(f);
   };
   for (const pair of layout.pairs) {
-    const state = pairState(project, pair, explicit);
+    const state = pairState(project, layout, pair, explicit);
     if (!state.plausible || !state.document) continue;
     if (pair.code.includes(abs)) {
       // This file's routes from its own parse (an editor's unsaved text), not the copy on disk.
@@ -246,7 +258,7 @@ export function documentDrift(root: string, documents: readonly string[], option
     const layout = layoutOf(zone, options.pairs, options.baseDir ?? project.root);
     for (const pair of layout.pairs) {
       if (!wanted.has(pair.document)) continue;
-      const state = pairState(project, pair, explicit);
+      const state = pairState(project, layout, pair, explicit);
       if (!state.plausible || !state.document) continue;
       for (const f of state.findings) if (f.side === 'document') out.push(f);
     }

@@ -215,3 +215,39 @@ describe('a route parameter the document spells out value by value', () => {
     );
   });
 });
+
+describe('routes of other files', () => {
+  const discoveryDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    servers: [{ url: '/signalk' }],
+    paths: {
+      '/': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/features': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/calc': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/other': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(discoveryDoc);
+  const locate = (op: { path: string }) => ({ line: Object.keys(discoveryDoc.paths).indexOf(op.path) + 1, column: 1 });
+
+  it('stop an unimplemented report when their known or anchored path serves the operation; unknown mounts do not', () => {
+    let asked = 0;
+    const elsewhere = () => {
+      asked++;
+      return [
+        route('get', null, 1, [], '/signalk'),
+        route('get', null, 2, [], '/*'),
+        route('get', '/signalk/v2/other', 3),
+        route('post', '/signalk/v2/calc', 4),
+      ];
+    };
+    const found = checkDrift({ documentFile: 'openApi.json', locate, operations, routes: [route('get', '/signalk/v2/features', 1)], elsewhere });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([['unimplemented-operation', 3]]);
+    expect(asked).toBe(1);
+    // Not asked when nothing is about to be reported.
+    asked = 0;
+    checkDrift({ documentFile: 'openApi.json', locate, operations: operations.slice(1, 2), routes: [route('get', '/signalk/v2/features', 1)], elsewhere });
+    expect(asked).toBe(0);
+  });
+});

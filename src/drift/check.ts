@@ -13,7 +13,7 @@
  * Nothing is reported for a route whose full path is unknown or dynamic.
  */
 import { statusDocumented, type DocOperation } from './document.js';
-import { codeTemplate, covers, documentTemplate, exactMatch, mayServe, methodServes, paramCount, templateText, type PathTemplate } from './match.js';
+import { codeTemplate, covers, documentTemplate, exactMatch, mayServe, methodServes, paramCount, templateText, type PathTemplate, type Segment } from './match.js';
 
 export interface StatusSite {
   code: number;
@@ -80,12 +80,46 @@ interface Prepared {
 }
 
 /**
- * The document's server prefixes (`/signalk/v2/api`) as segment lists: the known, non-root ones.
- * The root prefix `/` anchors nothing — every path starts with it.
+ * The literal segments every operation's full path (its last segment aside) begins with, when the
+ * document has two or more paths: a document served at the root whose paths all start with
+ * `/signalk/v2/api/vessels/self/radars` anchors routes by that as a server prefix would.
+ */
+function commonPrefix(operations: readonly DocOperation[]): PathTemplate | null {
+  let common: Segment[] | null = null;
+  const paths = new Set<string>();
+  for (const op of operations) {
+    paths.add(op.path);
+    for (const t of op.templates) {
+      if (!t.prefixKnown) return null;
+      const segs = t.template.segments.slice(0, -1);
+      if (common === null) {
+        common = [];
+        for (const s of segs) {
+          if (s.param) break;
+          common.push(s);
+        }
+        continue;
+      }
+      let n = 0;
+      while (n < common.length && n < segs.length && !segs[n]!.param && (segs[n] as { text: string }).text === (common[n] as { text: string }).text) n++;
+      common.length = n;
+    }
+  }
+  return common && common.length > 0 && paths.size >= 2 ? { segments: common, dynamic: false } : null;
+}
+
+/**
+ * The document's server prefixes (`/signalk/v2/api`) as segment lists: the known, non-root ones,
+ * and the prefix all its paths share. The root prefix `/` anchors nothing — every path starts with it.
  */
 function serverPrefixes(operations: readonly DocOperation[]): PathTemplate[] {
   const out: PathTemplate[] = [];
   const seen = new Set<string>();
+  const shared = commonPrefix(operations);
+  if (shared) {
+    seen.add(templateText(shared));
+    out.push(shared);
+  }
   for (const op of operations) {
     const own = documentTemplate(op.path).segments.length;
     for (const t of op.templates) {

@@ -251,3 +251,32 @@ describe('routes of other files', () => {
     expect(asked).toBe(0);
   });
 });
+
+describe('a document served at the root whose paths share a prefix', () => {
+  const radarDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/signalk/v2/api/vessels/self/radars': { get: { responses: { '200': { description: 'ok' } } } },
+      '/signalk/v2/api/vessels/self/radars/{id}': { get: { responses: { '200': { description: 'ok' } } } },
+      '/signalk/v2/api/vessels/self/radars/{id}/gain': { put: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(radarDoc);
+
+  it('anchors routes of unknown mount that begin with that prefix', () => {
+    const routes = [
+      route('get', null, 1, [], '/signalk/v2/api/vessels/self/radars/:id'),
+      route('put', null, 2, [], '/signalk/v2/api/vessels/self/radars/:id/range'),
+      route('put', null, 3, [], '/signalk/v1/api/vessels'),
+    ];
+    expect(anchorRoutes(routes, operations).map((r) => r.fullPath)).toEqual(['/signalk/v2/api/vessels/self/radars/:id', '/signalk/v2/api/vessels/self/radars/:id/range', null]);
+  });
+
+  it('anchors nothing for one path, or paths sharing no first segment', () => {
+    const one = documentOperations({ ...radarDoc, paths: { '/api/health': { get: { responses: { '200': { description: 'ok' } } } } } });
+    expect(anchorRoutes([route('get', null, 1, [], '/api/other')], one)[0]!.fullPath).toBe(null);
+    const apart = documentOperations({ ...radarDoc, paths: { '/users': { get: { responses: {} } }, '/orders': { get: { responses: {} } } } });
+    expect(anchorRoutes([route('get', null, 1, [], '/users/x')], apart)[0]!.fullPath).toBe(null);
+  });
+});

@@ -70,7 +70,7 @@ export interface DriftInput {
    * it — `/signalk` answered by a server file beside the API folders. Never reported themselves;
    * routes there of unknown mount are not asked (a wildcard anywhere would silence every report).
    */
-  elsewhere?: () => readonly CodeRoute[];
+  elsewhere?: (op: DocOperation) => readonly CodeRoute[];
 }
 
 interface Prepared {
@@ -266,7 +266,6 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     });
   }
 
-  let others: Prepared[] | undefined;
   for (const op of operations) {
     if (paramPairs.has(op)) continue;
     const served = routes.some(({ route, template, known }) => {
@@ -275,7 +274,9 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     });
     if (served) continue;
     if (input.elsewhere) {
-      others ??= anchorRoutes(input.elsewhere(), operations).filter((r) => r.fullPath !== null).map(prepare);
+      const others = anchorRoutes(input.elsewhere(op), operations)
+        .filter((r) => r.fullPath !== null)
+        .map(prepare);
       const servedElsewhere = others.some(({ route, template }) => {
         if (!methodServes(route.method, op.method)) return false;
         return op.templates.some((t) => t.prefixKnown && (template.dynamic ? mayServe(template, t.template, true) : covers(template, t.template)));

@@ -18,7 +18,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
 import { isOpenApiText } from '../pipeline/discover.js';
-import { displayPath, projectTextMatches, type AnalysisContext } from '../project/files.js';
+import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
 import { projectSourceFiles } from '../project/mounts.js';
@@ -26,6 +26,7 @@ import { mayDeclareRoutes } from '../project/route-table.js';
 import { anchorRoutes, checkDrift, type CodeRoute, type DriftFinding } from './check.js';
 import { codeRoutesOf } from './code.js';
 import { loadDocument, type LoadedDocument } from './parse.js';
+import type { DocOperation } from './document.js';
 import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
 
@@ -164,6 +165,25 @@ function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boole
   return false;
 }
 
+function lastLiteral(op: DocOperation): string | null {
+  const segments = op.templates[0]?.template.segments ?? [];
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i]!;
+    if (!seg.param) return seg.text;
+  }
+  return null;
+}
+
+function lowerText(abs: string): string {
+  try {
+    if (statSync(abs).size > MAX_MODEL_FILE_BYTES) return '';
+    return readFileSync(abs, 'utf8').toLowerCase();
+  } catch {
+    // intentionally ignored: an unreadable file serves nothing we can see
+    return '';
+  }
+}
+
 function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean): PairState {
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const stamp = stampOf([pair.document, ...pair.code]);
@@ -178,17 +198,28 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
     }
   }
   const plausible = !!document && (explicit || overlaps(routes, document));
-  let elsewhere: CodeRoute[] | undefined;
-  const others = () => {
-    if (elsewhere) return elsewhere;
-    elsewhere = [];
-    const own = new Set(pair.code);
+  // Other files are read only for an operation about to be reported, and parsed only when their
+  // text holds the operation's last literal segment (a route serving it must spell it somewhere).
+  const own = new Set(pair.code);
+  const texts = new Map<string, string>();
+  const parsed = new Map<string, CodeRoute[]>();
+  const others = (op: DocOperation): CodeRoute[] => {
+    const word = lastLiteral(op);
+    if (!word) return [];
+    const out: CodeRoute[] = [];
     for (const abs of layout.routeFiles) {
       if (own.has(abs)) continue;
-      const file = project.file(abs);
-      if (file) elsewhere.push(...codeRoutesOf(project, file, false));
+      let text = texts.get(abs);
+      if (text === undefined) texts.set(abs, (text = lowerText(abs)));
+      if (!text.includes(word)) continue;
+      let found = parsed.get(abs);
+      if (!found) {
+        const file = project.file(abs);
+        parsed.set(abs, (found = file ? codeRoutesOf(project, file, false) : []));
+      }
+      out.push(...found);
     }
-    return elsewhere;
+    return out;
   };
   const findings = plausible && document ? checkDrift({ ...driftInput(project.root, pair, document, routes), ...(explicit ? {} : { elsewhere: others }) }) : [];
   const state = { stamp, routes, findings, plausible, document };

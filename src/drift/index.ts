@@ -14,7 +14,7 @@
  * description of that code (two documents in a monorepo root, test documents beside apps): it is
  * not checked, unless the config paired them explicitly.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
 import { isOpenApiText } from '../pipeline/discover.js';
@@ -84,6 +84,8 @@ export function driftZone(root: string, file: string): string {
 }
 
 interface Layout {
+  /** The directory walked (the lint root, or a skipped directory named on the command line). */
+  zone: string;
   checkedAt: number;
   documents: string[];
   routeFiles: string[];
@@ -121,7 +123,7 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
     referenced,
     ...(configured && configured.length > 0 ? { config: { baseDir, drift: configured } } : {}),
   });
-  const layout = { checkedAt: now, documents, routeFiles, pairs };
+  const layout = { zone: root, checkedAt: now, documents, routeFiles, pairs };
   layouts.set(key, layout);
   return layout;
 }
@@ -174,6 +176,17 @@ function lastLiteral(op: DocOperation): string | null {
   return null;
 }
 
+/**
+ * The package a document belongs to: the nearest directory above it holding a package.json, not
+ * above the zone (the zone itself when none). A route in another package is another server.
+ */
+function packageDirOf(document: string, zone: string): string {
+  for (let dir = path.dirname(document); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir + path.sep;
+    if (dir === zone || path.dirname(dir) === dir || !dir.startsWith(zone)) return zone + path.sep;
+  }
+}
+
 function lowerText(abs: string): string {
   try {
     if (statSync(abs).size > MAX_MODEL_FILE_BYTES) return '';
@@ -201,6 +214,7 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
   // Other files are read only for an operation about to be reported, and parsed only when their
   // text holds the operation's last literal segment (a route serving it must spell it somewhere).
   const own = new Set(pair.code);
+  const scope = packageDirOf(pair.document, layout.zone);
   const texts = new Map<string, string>();
   const parsed = new Map<string, CodeRoute[]>();
   const others = (op: DocOperation): CodeRoute[] => {
@@ -208,7 +222,7 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
     if (!word) return [];
     const out: CodeRoute[] = [];
     for (const abs of layout.routeFiles) {
-      if (own.has(abs)) continue;
+      if (own.has(abs) || !abs.startsWith(scope)) continue;
       let text = texts.get(abs);
       if (text === undefined) texts.set(abs, (text = lowerText(abs)));
       if (!text.includes(word)) continue;

@@ -50,3 +50,25 @@ describe('documents inside build output named on the command line', () => {
     ]);
   });
 });
+
+describe('operations served by other files', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'backlint-elsewhere-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const app = (routes: string) => `const express = require('express');\nconst app = express();\n${routes}app.listen(3000);\n`;
+
+  it('count in the document\'s package only', () => {
+    mkdirSync(path.join(root, 'a/api'), { recursive: true });
+    mkdirSync(path.join(root, 'b'), { recursive: true });
+    writeFileSync(path.join(root, 'a/package.json'), '{"name":"a"}');
+    writeFileSync(path.join(root, 'b/package.json'), '{"name":"b"}');
+    writeFileSync(path.join(root, 'a/api/index.js'), app("app.get('/svc/info', (req, res) => res.json({}));\n"));
+    writeFileSync(path.join(root, 'a/server.js'), app("app.get('/svc/status', (req, res) => res.json({}));\n"));
+    writeFileSync(path.join(root, 'b/server.js'), app("app.get('/svc/other', (req, res) => res.json({}));\n"));
+    const ok = { responses: { '200': { description: 'ok' } } };
+    const doc = { openapi: '3.0.3', info: { title: 'a', version: '1' }, servers: [{ url: '/svc' }], paths: { '/info': { get: ok }, '/status': { get: ok }, '/other': { get: ok } } };
+    writeFileSync(path.join(root, 'a/api/openApi.json'), JSON.stringify(doc, null, 2));
+    clearDriftCaches();
+    const found = documentDrift(root, [path.join(root, 'a/api/openApi.json')]);
+    expect(found.map((f) => f.message)).toEqual(['Operation `GET /other` is described here but no route in the code implements it (full paths `/svc/other`).']);
+  });
+});

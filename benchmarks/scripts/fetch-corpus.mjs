@@ -12,6 +12,11 @@ export const CORPORA = {
   ghost: { spec: 'ghost@6.65.0', check: 'package/core/server' },
   octokit: { spec: '@octokit/openapi@23.0.2', check: 'package/generated/api.github.com.json' },
   directus: { spec: '@directus/api@23.3.2', check: 'package/dist/app.js' },
+  // Real code with its own OpenAPI document, for the spec-drift review (issue 11): Express
+  // controllers in TypeScript beside openapi.yaml; an Express server whose every API folder ships
+  // its openApi.json beside the compiled router.
+  asyncapi: { spec: '@asyncapi/server-api@0.16.23', check: 'package/openapi.yaml' },
+  signalk: { spec: 'signalk-server@2.23.0', check: 'package/dist/api/course/openApi.json' },
 };
 
 export function corpusDir(name) {

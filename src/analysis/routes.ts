@@ -994,8 +994,10 @@ function isFunctionish(node: TSESTree.Node): boolean {
   );
 }
 
+// A path may open with a constant (`app.get(`${API_PATH}/x`, …)`): an interpolation followed by
+// `/`, or a whole-template path followed by more arguments (`map.get(`${key}`)` stays out).
 const ROUTE_TEXT =
-  /\.(?:get|post|put|patch|delete|del|head|options|all)\s*\(\s*['"`]\/|\.(?:route|register)\s*\(|@Controller\b|\.use\s*\(\s*['"`]/;
+  /\.(?:get|post|put|patch|delete|del|head|options|all)\s*\(\s*(?:['"`]\/|`\$\{[\w.]+\}(?:\/|`\s*,))|\.(?:route|register)\s*\(|@Controller\b|\.use\s*\(\s*['"`]/;
 
 function guessFramework(t: ImportTracker): Framework {
   const found: Framework[] = [];

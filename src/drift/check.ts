@@ -13,7 +13,7 @@
  * Nothing is reported for a route whose full path is unknown or dynamic.
  */
 import { statusDocumented, type DocOperation } from './document.js';
-import { codeTemplate, covers, exactMatch, mayServe, methodServes, paramCount, type PathTemplate } from './match.js';
+import { codeTemplate, covers, documentTemplate, exactMatch, mayServe, methodServes, paramCount, templateText, type PathTemplate, type Segment } from './match.js';
 
 export interface StatusSite {
   code: number;
@@ -64,12 +64,101 @@ export interface DriftInput {
    * all known: absence on that side proves nothing, so kinds 1 and 4 (or 2) are not reported.
    */
   documentIncomplete?: boolean;
+  /**
+   * The routes of the project's other files (outside the pair), asked only for an operation about
+   * to be reported unimplemented: a route there whose full path is known (or anchored) may serve
+   * it — `/signalk` answered by a server file beside the API folders. Never reported themselves;
+   * routes there of unknown mount are not asked (a wildcard anywhere would silence every report).
+   */
+  elsewhere?: (op: DocOperation) => readonly CodeRoute[];
 }
 
 interface Prepared {
   route: CodeRoute;
   template: PathTemplate;
   known: boolean;
+}
+
+/**
+ * The literal segments every operation's full path (its last segment aside) begins with, when the
+ * document has two or more paths: a document served at the root whose paths all start with
+ * `/signalk/v2/api/vessels/self/radars` anchors routes by that as a server prefix would.
+ */
+function commonPrefix(operations: readonly DocOperation[]): PathTemplate | null {
+  let common: Segment[] | null = null;
+  const paths = new Set<string>();
+  for (const op of operations) {
+    paths.add(op.path);
+    for (const t of op.templates) {
+      if (!t.prefixKnown) return null;
+      const segs = t.template.segments.slice(0, -1);
+      if (common === null) {
+        common = [];
+        for (const s of segs) {
+          if (s.param) break;
+          common.push(s);
+        }
+        continue;
+      }
+      let n = 0;
+      while (n < common.length && n < segs.length && !segs[n]!.param && (segs[n] as { text: string }).text === (common[n] as { text: string }).text) n++;
+      common.length = n;
+    }
+  }
+  return common && common.length > 0 && paths.size >= 2 ? { segments: common, dynamic: false } : null;
+}
+
+/**
+ * The document's server prefixes (`/signalk/v2/api`) as segment lists: the known, non-root ones,
+ * and the prefix all its paths share. The root prefix `/` anchors nothing — every path starts with it.
+ */
+function serverPrefixes(operations: readonly DocOperation[]): PathTemplate[] {
+  const out: PathTemplate[] = [];
+  const seen = new Set<string>();
+  const shared = commonPrefix(operations);
+  if (shared) {
+    seen.add(templateText(shared));
+    out.push(shared);
+  }
+  for (const op of operations) {
+    const own = documentTemplate(op.path).segments.length;
+    for (const t of op.templates) {
+      if (!t.prefixKnown || t.template.segments.length <= own) continue;
+      const prefix: PathTemplate = { segments: t.template.segments.slice(0, t.template.segments.length - own), dynamic: false };
+      if (prefix.segments.some((s) => s.param)) continue;
+      const key = templateText(prefix);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(prefix);
+    }
+  }
+  return out;
+}
+
+function startsWith(path: PathTemplate, prefix: PathTemplate): boolean {
+  if (path.segments.length < prefix.segments.length) return false;
+  return prefix.segments.every((s, i) => {
+    const o = path.segments[i]!;
+    return !s.param && !o.param && s.text === o.text;
+  });
+}
+
+/**
+ * A route whose mount is unknown but whose own path already begins with a server prefix of the
+ * document (`this.app.get('/signalk/v2/api/…')` on an app passed in from elsewhere) writes the
+ * document's URL itself: its own path is taken as its full path. A router mounted under yet another
+ * prefix would still be the endpoint the document describes there, so the pair holds either way.
+ * The root prefix `/` anchors nothing.
+ */
+export function anchorRoutes(routes: readonly CodeRoute[], operations: readonly DocOperation[]): CodeRoute[] {
+  let anchors: PathTemplate[] | undefined;
+  return routes.map((route) => {
+    if (route.fullPath !== null) return route;
+    anchors ??= serverPrefixes(operations);
+    if (anchors.length === 0) return route;
+    const own = codeTemplate(route.ownPath);
+    return !own.dynamic && anchors.some((a) => startsWith(own, a)) ? { ...route, fullPath: route.ownPath } : route;
+  });
 }
 
 function prepare(route: CodeRoute): Prepared {
@@ -87,7 +176,7 @@ function routeLabel(r: CodeRoute): string {
 
 export function checkDrift(input: DriftInput): DriftFinding[] {
   const { operations, documentFile } = input;
-  const routes = input.routes.map(prepare);
+  const routes = anchorRoutes(input.routes, operations).map(prepare);
   const out: DriftFinding[] = [];
   const where = (op: DocOperation) => {
     const at = input.locate(op);
@@ -103,10 +192,15 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     const sameMethod = operations.filter((op) => methodServes(route.method, op.method) || (route.method === 'get' && op.method === 'head'));
     let match: DocOperation | undefined;
     let loose: DocOperation | undefined;
+    // Paths of operations where a parameter of the route stands against a literal of the document.
+    const spelledOut = new Set<string>();
     for (const op of sameMethod) {
       for (const t of op.templates) {
         if (t.prefixKnown && exactMatch(template, t.template)) match ??= op;
-        else if (t.prefixKnown ? covers(template, t.template) : mayServe(t.template, template, false)) loose ??= op;
+        else if (t.prefixKnown ? covers(template, t.template) : mayServe(t.template, template, false)) {
+          loose ??= op;
+          if (t.prefixKnown && paramCount(t.template) < paramCount(template)) spelledOut.add(op.path);
+        }
       }
     }
     if (route.method === 'all') {
@@ -117,6 +211,21 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
     const op = match ?? loose;
     if (!op) {
       if (!input.documentIncomplete) out.push(undocumented(route, documentFile));
+      continue;
+    }
+    // A parameter the document spells out value by value (`/activeRoute/:action` against
+    // `/activeRoute/nextPoint`, `/activeRoute/reverse`…): the route serves each of them, and the
+    // count differs only because the document enumerates the values. A status is then drift only
+    // when none of those operations lists it.
+    const ops = match || spelledOut.size < 2 ? [] : sameMethod.filter((o) => spelledOut.has(o.path) && o.method === route.method);
+    if (new Set(ops.map((o) => o.path)).size >= 2) {
+      for (const s of route.statuses) {
+        if (ops.some((o) => statusDocumented(o.statuses, s.code))) continue;
+        const key = `${s.file}\0${s.line}\0${s.code}`;
+        const group = statusFindings.get(key);
+        if (!group) statusFindings.set(key, { site: s, route, ops: [...ops] });
+        else for (const o of ops) if (!group.ops.includes(o)) group.ops.push(o);
+      }
       continue;
     }
     if (!match && loose) {
@@ -164,6 +273,16 @@ export function checkDrift(input: DriftInput): DriftFinding[] {
       return op.templates.some((t) => (known && t.prefixKnown && !template.dynamic ? covers(template, t.template) : mayServe(template, t.template, known && t.prefixKnown)));
     });
     if (served) continue;
+    if (input.elsewhere) {
+      const others = anchorRoutes(input.elsewhere(op), operations)
+        .filter((r) => r.fullPath !== null)
+        .map(prepare);
+      const servedElsewhere = others.some(({ route, template }) => {
+        if (!methodServes(route.method, op.method)) return false;
+        return op.templates.some((t) => t.prefixKnown && (template.dynamic ? mayServe(template, t.template, true) : covers(template, t.template)));
+      });
+      if (servedElsewhere) continue;
+    }
     const at = input.locate(op);
     out.push({
       kind: 'unimplemented-operation',

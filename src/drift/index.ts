@@ -14,18 +14,19 @@
  * description of that code (two documents in a monorepo root, test documents beside apps): it is
  * not checked, unless the config paired them explicitly.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
 import { isOpenApiText } from '../openapi/detect.js';
-import { displayPath, projectTextMatches, type AnalysisContext } from '../project/files.js';
+import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
 import { projectSourceFiles } from '../project/mounts.js';
 import { mayDeclareRoutes } from '../project/route-table.js';
-import { checkDrift, type CodeRoute, type DriftFinding } from './check.js';
+import { anchorRoutes, checkDrift, type CodeRoute, type DriftFinding } from './check.js';
 import { codeRoutesOf } from './code.js';
 import { loadDocument, type LoadedDocument } from './parse.js';
+import type { DocOperation } from './document.js';
 import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
 
@@ -83,7 +84,26 @@ function walkDocuments(root: string): string[] {
   return out.sort();
 }
 
+/**
+ * Where the layout of `file` is looked for: the lint root, or — when the file lies inside a
+ * directory the walks skip (build output, a dot-directory) and so was named on the command line —
+ * the innermost such directory on its path, walked as a root of its own. Linting `pkg/dist` then
+ * pairs `dist/api/openApi.json` with `dist/api/index.js` instead of finding neither.
+ */
+export function driftZone(root: string, file: string): string {
+  const rel = path.relative(root, path.dirname(file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return root;
+  const parts = rel.split(path.sep);
+  let last = -1;
+  parts.forEach((p, i) => {
+    if (p.startsWith('.') || SKIP_DIRS.has(p)) last = i;
+  });
+  return last < 0 ? root : path.join(root, ...parts.slice(0, last + 1));
+}
+
 interface Layout {
+  /** The directory walked (the lint root, or a skipped directory named on the command line). */
+  zone: string;
   checkedAt: number;
   documents: string[];
   routeFiles: string[];
@@ -122,7 +142,7 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
     referenced,
     ...(configured && configured.length > 0 ? { config: { baseDir, drift: configured } } : {}),
   });
-  const layout = { checkedAt: now, documents, routeFiles, pairs };
+  const layout = { zone: root, checkedAt: now, documents, routeFiles, pairs };
   layouts.set(key, layout);
   return layout;
 }
@@ -161,7 +181,7 @@ function stampOf(files: readonly string[]): string {
 }
 
 function overlaps(routes: readonly CodeRoute[], document: LoadedDocument): boolean {
-  for (const r of routes) {
+  for (const r of anchorRoutes(routes, document.operations)) {
     if (r.fullPath === null) continue;
     const t = codeTemplate(r.fullPath);
     if (t.dynamic) continue;
@@ -202,7 +222,37 @@ function mentionsDocumentWords(root: string, pair: Pair, document: LoadedDocumen
   });
 }
 
-function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
+function lastLiteral(op: DocOperation): string | null {
+  const segments = op.templates[0]?.template.segments ?? [];
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i]!;
+    if (!seg.param) return seg.text;
+  }
+  return null;
+}
+
+/**
+ * The package a document belongs to: the nearest directory above it holding a package.json, not
+ * above the zone (the zone itself when none). A route in another package is another server.
+ */
+function packageDirOf(document: string, zone: string): string {
+  for (let dir = path.dirname(document); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir + path.sep;
+    if (dir === zone || path.dirname(dir) === dir || !dir.startsWith(zone)) return zone + path.sep;
+  }
+}
+
+function lowerText(abs: string): string {
+  try {
+    if (statSync(abs).size > MAX_MODEL_FILE_BYTES) return '';
+    return readFileSync(abs, 'utf8').toLowerCase();
+  } catch {
+    // intentionally ignored: an unreadable file serves nothing we can see
+    return '';
+  }
+}
+
+function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean): PairState {
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const cached = pairStates.get(key);
   // Within one lint() run the files do not change: no stat per linted file.
@@ -220,7 +270,31 @@ function pairState(project: Project, pair: Pair, explicit: boolean): PairState {
   // Paths first (cheap): statuses are summarised only for a document that describes this code.
   const plausible = !!document && (explicit || overlaps(files.flatMap((f) => codeRoutesOf(project, f, false)), document));
   const routes = plausible ? files.flatMap((f) => codeRoutesOf(project, f)) : [];
-  const findings = plausible && document ? checkDrift(driftInput(project.root, pair, document, routes)) : [];
+  // Other files are read only for an operation about to be reported, and parsed only when their
+  // text holds the operation's last literal segment (a route serving it must spell it somewhere).
+  const own = new Set(pair.code);
+  const scope = packageDirOf(pair.document, layout.zone);
+  const texts = new Map<string, string>();
+  const parsed = new Map<string, CodeRoute[]>();
+  const others = (op: DocOperation): CodeRoute[] => {
+    const word = lastLiteral(op);
+    if (!word) return [];
+    const out: CodeRoute[] = [];
+    for (const abs of layout.routeFiles) {
+      if (own.has(abs) || !abs.startsWith(scope)) continue;
+      let text = texts.get(abs);
+      if (text === undefined) texts.set(abs, (text = lowerText(abs)));
+      if (!text.includes(word)) continue;
+      let found = parsed.get(abs);
+      if (!found) {
+        const file = project.file(abs);
+        parsed.set(abs, (found = file ? codeRoutesOf(project, file, false) : []));
+      }
+      out.push(...found);
+    }
+    return out;
+  };
+  const findings = plausible && document ? checkDrift({ ...driftInput(project.root, pair, document, routes), ...(explicit ? {} : { elsewhere: others }) }) : [];
   const state = { stamp, routes, findings, plausible, document, held: recheckMs === Number.POSITIVE_INFINITY };
   pairStates.set(key, state);
   return state;
@@ -249,7 +323,9 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
   const root = project.root;
   const abs = path.resolve(context.filename);
   const self = displayPath(root, abs);
-  const layout = layoutOf(root, options.pairs, options.baseDir ?? root);
+  // Configured pairs name their files from baseDir: the whole root is theirs.
+  const zone = options.pairs?.length ? root : driftZone(root, abs);
+  const layout = layoutOf(zone, options.pairs, options.baseDir ?? root);
   const explicit = !!options.pairs?.length;
   const out: DriftFinding[] = [];
   const seen = new Set<string>();
@@ -262,7 +338,7 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
   for (const pair of layout.pairs) {
     // A status site of a pair's routes lies in the tree its routes and document share.
     if (!isUnder(pair.scope, abs)) continue;
-    const state = pairState(project, pair, explicit);
+    const state = pairState(project, layout, pair, explicit);
     if (!state.plausible || !state.document) continue;
     if (pair.code.includes(abs)) {
       // This file's routes from its own parse (an editor's unsaved text), not the copy on disk.
@@ -280,15 +356,18 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
 /** See the header. `documents` are absolute paths (the documents of the run). */
 export function documentDrift(root: string, documents: readonly string[], options: DriftOptions = {}): DriftFinding[] {
   const project = projectOf({ cwd: root } as AnalysisContext);
-  const layout = layoutOf(project.root, options.pairs, options.baseDir ?? project.root);
   const explicit = !!options.pairs?.length;
   const wanted = new Set(documents.map((d) => path.resolve(root, d)));
+  const zones = new Set(explicit ? [project.root] : [...wanted].map((d) => driftZone(project.root, d)));
   const out: DriftFinding[] = [];
-  for (const pair of layout.pairs) {
-    if (!wanted.has(pair.document)) continue;
-    const state = pairState(project, pair, explicit);
-    if (!state.plausible || !state.document) continue;
-    for (const f of state.findings) if (f.side === 'document') out.push(f);
+  for (const zone of zones) {
+    const layout = layoutOf(zone, options.pairs, options.baseDir ?? project.root);
+    for (const pair of layout.pairs) {
+      if (!wanted.has(pair.document)) continue;
+      const state = pairState(project, layout, pair, explicit);
+      if (!state.plausible || !state.document) continue;
+      for (const f of state.findings) if (f.side === 'document') out.push(f);
+    }
   }
   return out;
 }

@@ -80,6 +80,22 @@ describe('route model', () => {
     expect(summary(m)).toEqual(['unknown GET /posts ? h=0 mw=1', 'unknown DELETE /posts/:id ? h=0 mw=0']);
   });
 
+  it('a file without framework imports whose paths open with a constant passes the text gate', () => {
+    const { m } = model(`
+      const API_PATH = '/signalk/v2/api/course';
+      class CourseApi {
+        constructor(app) { this.app = app; }
+        init() {
+          this.app.get(\`\${API_PATH}\`, async (req, res) => { res.json({}); });
+          this.app.put(\`\${API_PATH}/destination\`, async (req, res) => { res.status(200).json({}); });
+          lookup.get(\`\${key}\`);
+        }
+      }
+      module.exports = { CourseApi };
+    `, 'course.js');
+    expect(summary(m)).toEqual(['unknown GET /signalk/v2/api/course ? h=1 mw=0', 'unknown PUT /signalk/v2/api/course/destination ? h=1 mw=0']);
+  });
+
   it('Fastify: shorthand, route(), register with prefix', () => {
     const { m } = model(`
       import Fastify from 'fastify';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrift, type CodeRoute } from '../../src/drift/check.js';
+import { anchorRoutes, checkDrift, type CodeRoute } from '../../src/drift/check.js';
 import { documentOperations, serverPathPrefix, statusDocumented } from '../../src/drift/document.js';
 import { pairDocuments, referencedDocuments } from '../../src/drift/pairing.js';
 import { codeTemplate, covers, documentTemplate, exactMatch, mayServe } from '../../src/drift/match.js';
@@ -137,5 +137,146 @@ describe('pairDocuments', () => {
   it('finds referenced documents by their name on a $ref line', () => {
     const texts: Record<string, string> = { '/r/openapi.yaml': "paths:\n  /u:\n    $ref: './paths/users.yaml'\n", '/r/paths/users.yaml': 'get: {}\n' };
     expect([...referencedDocuments(Object.keys(texts), (f) => texts[f])]).toEqual(['/r/paths/users.yaml']);
+  });
+});
+
+describe('routes whose own path carries the server prefix', () => {
+  const anchoredDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    servers: [{ url: '/signalk/v2/api/weather' }],
+    paths: {
+      '/observations': { get: { responses: { '200': { description: 'ok' } } } },
+      '/forecasts/daily': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(anchoredDoc);
+  const locate = () => ({ line: 1, column: 1 });
+
+  it('are compared by their own path when their mount is unknown (`this.app.get(`${API}/x`)`)', () => {
+    const found = checkDrift({
+      documentFile: 'openApi.json',
+      locate,
+      operations,
+      routes: [
+        route('get', null, 1, [{ code: 404, file: 'src/app.js', line: 9, column: 1, how: 'res.status' }], '/signalk/v2/api/weather/observations'),
+        route('get', null, 2, [], '/signalk/v2/api/weather/forecasts'),
+        route('get', null, 3, [], '/signalk/v2/api/weather'),
+      ],
+    });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([
+      ['undocumented-route', 2],
+      ['undocumented-route', 3],
+      ['undocumented-status', 9],
+      ['unimplemented-operation', 1],
+    ]);
+    expect(found[0]!.message).toBe('Route `GET /signalk/v2/api/weather/forecasts` is not described in openApi.json: no operation with this method and path. Document it, or remove the route if it should not be public.');
+    expect(anchorRoutes([route('get', null, 1, [], '/signalk/v2/api/weather/observations')], operations)[0]!.fullPath).toBe('/signalk/v2/api/weather/observations');
+  });
+
+  it('stay unknown when the own path does not begin with the prefix, is dynamic, or the prefix is the root', () => {
+    const routes = [route('get', null, 1, [], '/observations'), route('get', null, 2, [], '/signalk/v2/api/weather/*'), route('get', null, 3, [], '/signalk/v2/other')];
+    expect(anchorRoutes(routes, operations).map((r) => r.fullPath)).toEqual([null, null, null]);
+    expect(checkDrift({ documentFile: 'openApi.json', locate, operations, routes })).toEqual([]);
+    const rootOps = documentOperations({ ...anchoredDoc, servers: [{ url: 'https://example.com' }] });
+    expect(anchorRoutes([route('get', null, 1, [], '/signalk/v2/api/weather/forecasts')], rootOps)[0]!.fullPath).toBe(null);
+  });
+});
+
+describe('a route parameter the document spells out value by value', () => {
+  const enumDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/course/activeRoute/nextPoint': { put: { responses: { '200': { description: 'ok' }, '400': { description: 'bad' } } } },
+      '/course/activeRoute/reverse': { put: { responses: { '200': { description: 'ok' }, '403': { description: 'no' } } } },
+      '/users/{id}': { get: { responses: { '200': { description: 'ok' } } } },
+      '/users/me': { get: { responses: { '200': { description: 'ok' } } } },
+      '/orders/open': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(enumDoc);
+  const locate = (op: { path: string }) => ({ line: Object.keys(enumDoc.paths).indexOf(op.path) + 1, column: 1 });
+  const site = (code: number, line: number) => ({ code, file: 'src/app.js', line, column: 1, how: 'res.status' });
+
+  it('serves every spelled-out operation, and a status is drift only when none of them lists it', () => {
+    const found = checkDrift({
+      documentFile: 'openapi.yaml',
+      locate,
+      operations,
+      routes: [route('put', '/course/activeRoute/:action', 1, [site(400, 5), site(403, 6), site(500, 7)]), route('get', '/users/:id', 2), route('get', '/orders/:state', 3)],
+    });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([
+      ['param-count', 3],
+      ['undocumented-status', 7],
+    ]);
+    expect(found[1]!.message).toBe(
+      '`res.status` answers 500 for `PUT /course/activeRoute/:action`, but its operation `PUT /course/activeRoute/nextPoint` in openapi.yaml:1 (#/paths/~1course~1activeRoute~1nextPoint/put) does not list 500, a 5XX range or `default` (and 1 more operation reached from here).',
+    );
+  });
+});
+
+describe('routes of other files', () => {
+  const discoveryDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    servers: [{ url: '/signalk' }],
+    paths: {
+      '/': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/features': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/calc': { get: { responses: { '200': { description: 'ok' } } } },
+      '/v2/other': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(discoveryDoc);
+  const locate = (op: { path: string }) => ({ line: Object.keys(discoveryDoc.paths).indexOf(op.path) + 1, column: 1 });
+
+  it('stop an unimplemented report when their known or anchored path serves the operation; unknown mounts do not', () => {
+    let asked: string[] = [];
+    const elsewhere = (op: { path: string }) => {
+      asked.push(op.path);
+      return [
+        route('get', null, 1, [], '/signalk'),
+        route('get', null, 2, [], '/*'),
+        route('get', '/signalk/v2/other', 3),
+        route('post', '/signalk/v2/calc', 4),
+      ];
+    };
+    const found = checkDrift({ documentFile: 'openApi.json', locate, operations, routes: [route('get', '/signalk/v2/features', 1)], elsewhere });
+    expect(found.map((f) => [f.kind, f.line])).toEqual([['unimplemented-operation', 3]]);
+    expect(asked).toEqual(['/', '/v2/calc', '/v2/other']);
+    // Not asked when nothing is about to be reported.
+    asked = [];
+    checkDrift({ documentFile: 'openApi.json', locate, operations: operations.slice(1, 2), routes: [route('get', '/signalk/v2/features', 1)], elsewhere });
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('a document served at the root whose paths share a prefix', () => {
+  const radarDoc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/signalk/v2/api/vessels/self/radars': { get: { responses: { '200': { description: 'ok' } } } },
+      '/signalk/v2/api/vessels/self/radars/{id}': { get: { responses: { '200': { description: 'ok' } } } },
+      '/signalk/v2/api/vessels/self/radars/{id}/gain': { put: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const operations = documentOperations(radarDoc);
+
+  it('anchors routes of unknown mount that begin with that prefix', () => {
+    const routes = [
+      route('get', null, 1, [], '/signalk/v2/api/vessels/self/radars/:id'),
+      route('put', null, 2, [], '/signalk/v2/api/vessels/self/radars/:id/range'),
+      route('put', null, 3, [], '/signalk/v1/api/vessels'),
+    ];
+    expect(anchorRoutes(routes, operations).map((r) => r.fullPath)).toEqual(['/signalk/v2/api/vessels/self/radars/:id', '/signalk/v2/api/vessels/self/radars/:id/range', null]);
+  });
+
+  it('anchors nothing for one path, or paths sharing no first segment', () => {
+    const one = documentOperations({ ...radarDoc, paths: { '/api/health': { get: { responses: { '200': { description: 'ok' } } } } } });
+    expect(anchorRoutes([route('get', null, 1, [], '/api/other')], one)[0]!.fullPath).toBe(null);
+    const apart = documentOperations({ ...radarDoc, paths: { '/users': { get: { responses: {} } }, '/orders': { get: { responses: {} } } } });
+    expect(anchorRoutes([route('get', null, 1, [], '/users/x')], apart)[0]!.fullPath).toBe(null);
   });
 });

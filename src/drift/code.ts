@@ -118,9 +118,11 @@ export function codeRoutesOf(project: Project, file: ProjectFile, statuses = tru
     for (const raw of route.methods) {
       const lower = raw.toLowerCase();
       const method = METHOD_ALIASES[lower] ?? lower;
+      // Statuses are summarised on first read: the check reads them only for a route it matched
+      // to an operation, so unmatched routes (and the paths-only overlap check) never pay for them.
       let sites: StatusSite[] | undefined;
+      const statusesOfRoute = (): StatusSite[] => (sites ??= statuses ? statusesOf(project, file, route, method) : []);
       for (const p of paths) {
-        sites ??= statuses ? statusesOf(project, file, route, method) : [];
         out.push({
           method,
           fullPath: p.path,
@@ -128,7 +130,9 @@ export function codeRoutesOf(project: Project, file: ProjectFile, statuses = tru
           file: displayPath(project.root, file.path),
           line: route.node.loc.start.line,
           column: route.node.loc.start.column + 1,
-          statuses: sites,
+          get statuses() {
+            return statusesOfRoute();
+          },
         });
       }
     }

@@ -149,7 +149,6 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
 
 interface PairState {
   stamp: string;
-  routes: CodeRoute[];
   /** Every finding of the pair, from the files on disk. */
   findings: DriftFinding[];
   /** The document and code share at least one route: it describes this code. */
@@ -295,7 +294,8 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
     return out;
   };
   const findings = plausible && document ? checkDrift({ ...driftInput(project.root, pair, document, routes), ...(explicit ? {} : { elsewhere: others }) }) : [];
-  const state = { stamp, routes, findings, plausible, document, held: recheckMs === Number.POSITIVE_INFINITY };
+  // Routes are not kept: their lazy statuses hold parsed trees, and the findings are all that is asked later.
+  const state = { stamp, findings, plausible, document, held: recheckMs === Number.POSITIVE_INFINITY };
   pairStates.set(key, state);
   return state;
 }

@@ -283,7 +283,8 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
       if (own.has(abs) || !abs.startsWith(scope)) continue;
       let text = texts.get(abs);
       if (text === undefined) texts.set(abs, (text = lowerText(abs)));
-      if (!text.includes(word)) continue;
+      // As a path segment (`'/calcValues'`, `` `${BASE}/calcValues` ``), not any mention of the word.
+      if (!(text.includes(`/${word}`) || text.includes(`'${word}`) || text.includes(`"${word}`) || text.includes(`\`${word}`))) continue;
       let found = parsed.get(abs);
       if (!found) {
         const file = project.file(abs);

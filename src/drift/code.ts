@@ -123,17 +123,25 @@ export function codeRoutesOf(project: Project, file: ProjectFile, statuses = tru
       let sites: StatusSite[] | undefined;
       const statusesOfRoute = (): StatusSite[] => (sites ??= statuses ? statusesOf(project, file, route, method) : []);
       for (const p of paths) {
-        out.push({
+        const base = {
           method,
           fullPath: p.path,
           ownPath: p.known ?? '/*',
           file: displayPath(project.root, file.path),
           line: route.node.loc.start.line,
           column: route.node.loc.start.column + 1,
-          get statuses() {
-            return statusesOfRoute();
-          },
-        });
+        };
+        // Without statuses, plain data: nothing keeps the parsed file alive.
+        out.push(
+          statuses
+            ? {
+                ...base,
+                get statuses() {
+                  return statusesOfRoute();
+                },
+              }
+            : { ...base, statuses: [] },
+        );
       }
     }
   }

@@ -221,6 +221,10 @@ function mentionsDocumentWords(root: string, pair: Pair, document: LoadedDocumen
   });
 }
 
+/** Other route files parsed per pair to look for an operation's route; see `others` in pairState. */
+const MAX_OTHER_FILES = 16;
+const SERVES_ANYTHING: CodeRoute = { method: 'all', fullPath: '/*', ownPath: '/*', file: '', line: 0, column: 0, statuses: [] };
+
 function lastLiteral(op: DocOperation): string | null {
   const segments = op.templates[0]?.template.segments ?? [];
   for (let i = segments.length - 1; i >= 0; i--) {
@@ -275,6 +279,7 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
   const scope = packageDirOf(pair.document, layout.zone);
   const texts = new Map<string, string>();
   const parsed = new Map<string, CodeRoute[]>();
+  let budget = MAX_OTHER_FILES;
   const others = (op: DocOperation): CodeRoute[] => {
     const word = lastLiteral(op);
     if (!word) return [];
@@ -287,6 +292,9 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
       if (!(text.includes(`/${word}`) || text.includes(`'${word}`) || text.includes(`"${word}`) || text.includes(`\`${word}`))) continue;
       let found = parsed.get(abs);
       if (!found) {
+        // Past the budget, a route that may serve anything: the operation is not reported (when
+        // unsure, never report), and a package of many route files costs a bounded time.
+        if (budget-- <= 0) return [SERVES_ANYTHING];
         const file = project.file(abs);
         parsed.set(abs, (found = file ? codeRoutesOf(project, file, false) : []));
       }

@@ -35,6 +35,8 @@ const PARAM_START = new Set([':', '{', '[']);
 
 /** One segment of a route path as code writes it (Express/Fastify/Koa/Hono/Nest `:id`, Next `[id]`). */
 function codeSegment(raw: string): { segment: Segment; dynamic: boolean } {
+  // A wildcard segment (`*`, `*path`) matches anything, this segment included.
+  if (raw.startsWith('*')) return { segment: { param: true }, dynamic: true };
   if (raw.startsWith(':')) {
     // `:id`, `:id(\\d+)` (Express/Koa regex), `:id{[0-9]+}` (Hono) are one parameter; `:id?` is optional.
     const dynamic = raw.endsWith('?') || raw.endsWith('*') || raw.endsWith('+') || raw.slice(1).includes(':');

@@ -14,14 +14,14 @@
  * description of that code (two documents in a monorepo root, test documents beside apps): it is
  * not checked, unless the config paired them explicitly.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
 import { isOpenApiText } from '../openapi/detect.js';
 import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
-import { projectSourceFiles } from '../project/mounts.js';
+import { projectSourceFiles, SKIP_DIRS, walkProject } from '../project/mounts.js';
 import { mayDeclareRoutes } from '../project/route-table.js';
 import { anchorRoutes, checkDrift, type CodeRoute, type DriftFinding } from './check.js';
 import { codeRoutesOf } from './code.js';
@@ -34,8 +34,6 @@ export type { DriftFinding } from './check.js';
 
 /** Documents this large are not read for pairing (the Spectral face still lints them). */
 const MAX_DRIFT_DOCUMENT_BYTES = 32 * 1024 * 1024;
-const MAX_DOCUMENT_WALK = 20_000;
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor']);
 const DOC_FILE = /\.(?:ya?ml|json)$/i;
 /**
  * How long answers about the files on disk are trusted before their mtimes are checked again: an
@@ -59,29 +57,7 @@ export function holdDriftLayout(): () => void {
 }
 
 function walkDocuments(root: string): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < MAX_DOCUMENT_WALK) {
-    const dir = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      // intentionally ignored: an unreadable directory holds no document we can pair
-      continue;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && DOC_FILE.test(e.name) && e.name !== 'package.json' && !e.name.endsWith('lock.json') && !e.name.startsWith('tsconfig')) {
-        out.push(p);
-      }
-    }
-  }
-  return out.sort();
+  return walkProject(root, (name) => DOC_FILE.test(name) && name !== 'package.json' && !name.endsWith('lock.json') && !name.startsWith('tsconfig')).sort();
 }
 
 /**

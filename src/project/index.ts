@@ -110,18 +110,9 @@ function withHop(summary: FunctionSummary, hop: Hop, inHandler = false): CrossFi
 
 /** See the header. */
 export function crossFileCallEffects(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): CrossFileEffects | null {
-  const project = projectOf(context);
-  const file = lintedFile(context);
-  let target;
-  try {
-    target = project.callee(file, call);
-  } catch {
-    // intentionally ignored: an unexpected shape ends the chain quietly
-    return null;
-  }
-  if (!target || target.kind !== 'function' || target.file.path === file.path) return null;
-  const summary = summarize(project, target.file, target.node, 1);
-  return withHop(summary, { label: callLabel(file, call), file: target.file.path, line: target.node.loc.start.line });
+  const found = crossFileCallee(context, call);
+  if (!found) return null;
+  return withHop(summarize(found.project, found.target.file, found.target.node, 1), found.hop);
 }
 
 export interface HandlerEffects extends CrossFileEffects {

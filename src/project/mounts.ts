@@ -25,7 +25,7 @@ import { importSpecifiers, resolveModule } from './resolve.js';
 import { trimEnd } from '../regex.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'out', 'tmp']);
+export const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'out', 'tmp']);
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Files indexed per root at most: past it, mounts are looked for among the first ones only. */
@@ -66,6 +66,15 @@ export function projectSourceFiles(root: string): string[] {
 const sourceFileLists = new Map<string, string[]>();
 
 function walk(root: string): string[] {
+  return walkProject(root, (name) => SOURCE_FILE.test(name) && !DECLARATION.test(name));
+}
+
+/**
+ * The files under `root` whose name `accept`s, skipping dot entries and the directories of
+ * SKIP_DIRS (dependencies and build output), at most MAX_INDEXED_FILES: the one project walk
+ * (source files for the importer index, OpenAPI documents for the drift check).
+ */
+export function walkProject(root: string, accept: (name: string) => boolean): string[] {
   const out: string[] = [];
   if (!path.isAbsolute(root)) return out;
   const stack = [root];
@@ -83,7 +92,7 @@ function walk(root: string): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && SOURCE_FILE.test(e.name) && !DECLARATION.test(e.name)) {
+      } else if (e.isFile() && accept(e.name)) {
         out.push(p);
       }
     }

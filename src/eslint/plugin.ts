@@ -37,8 +37,11 @@ const plugin = {
   configs: {} as Record<Preset, Linter.Config[]>,
 };
 
-/** Language options shared by every config: one parser for JS and TS, JSX on. */
-export function languageSetup(): Linter.Config[] {
+/**
+ * Language options shared by every config: one parser for JS and TS, JSX on. The CLI adds parser
+ * options only it may assume (a user's config may run rules that need more).
+ */
+export function languageSetup(parserOptions: Linter.ParserOptions = {}): Linter.Config[] {
   return [
     {
       name: 'backlint/parser',
@@ -47,7 +50,7 @@ export function languageSetup(): Linter.Config[] {
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
         sourceType: 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
+        parserOptions: { ecmaFeatures: { jsx: true }, ...parserOptions },
       },
     },
     {

@@ -24,12 +24,13 @@ export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
 /**
  * Parsed files kept at once; the least recently used are dropped beyond it. A parsed file costs
  * 0.3–1 MB of heap (tree and scopes) and V8 sizes the heap at a multiple of what is live, so the
- * window is a trade between peak memory and re-parsing: function summaries outlive the tree (see
- * summaries.ts), but a question that walks a ring of modules larger than the window re-parses
- * them all. Measured (parses for distinct files): Ghost's server 120 for 118, @directus/api 275
- * for 212 with 96; with 32, Directus thrashed (5,491 parses, 13 s → 177 s).
+ * window is a trade between peak memory and re-parsing. What outlives a tree is plain data —
+ * function summaries (summaries.ts), export answers and export names (modules.ts) — so the window
+ * only has to hold the files one question walks at once. Measured (parses / distinct files):
+ * Ghost's server 136/118 with 32; @directus/api 466/214 with 32, 563/214 with 16 (before the
+ * export memos: 5,508 with 32).
  */
-const MAX_CACHED_FILES = 96;
+const MAX_CACHED_FILES = 32;
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -51,6 +52,12 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+let parses = 0;
+
+/** Files read and parsed (or found unreadable) so far in this process: what the model's memos save. */
+export function projectFileReads(): number {
+  return parses;
+}
 const realRoots = new Map<string, string>();
 
 function realRoot(root: string): string {
@@ -163,6 +170,7 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   }
   let file: ProjectFile | null = null;
   const t0 = process.env.BACKLINT_DEBUG_MODEL ? performance.now() : 0;
+  parses++;
   if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
       const real = realpathSync(abs);
@@ -178,8 +186,31 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   return file;
 }
 
+/**
+ * The `mtime:size` a file parsed now would carry as its `version`, from one stat and without
+ * reading it; null for a file the model would not read. Answers about a file that outlive its tree
+ * (memos keyed by path) compare it to the version they were computed from.
+ */
+export function projectFileVersion(abs: string, root: string): string | null {
+  if (!isProjectFile(root, abs)) return null;
+  try {
+    const st = statSync(abs);
+    return st.isFile() && st.size <= MAX_MODEL_FILE_BYTES ? `${st.mtimeMs}:${st.size}` : null;
+  } catch {
+    // intentionally ignored: a vanished file has no version
+    return null;
+  }
+}
+
+const clearHooks: (() => void)[] = [];
+/** Memos built over project files (export resolution) are dropped with them. */
+export function onProjectFilesCleared(hook: () => void): void {
+  clearHooks.push(hook);
+}
+
 /** Drops every cached file (tests; a long-lived process that wants a clean model). */
 export function clearProjectFiles(): void {
+  for (const hook of clearHooks) hook();
   cache.clear();
   textGates.clear();
   realRoots.clear();

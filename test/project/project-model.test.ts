@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import '../../src/project/index.js';
-import { clearProjectFiles } from '../../src/project/files.js';
+import { clearProjectFiles, projectFileReads } from '../../src/project/files.js';
 import { Project } from '../../src/project/modules.js';
 import { clearResolutionCache, resolveModule } from '../../src/project/resolve.js';
 import { summarize } from '../../src/project/summaries.js';
@@ -133,6 +133,30 @@ describe('Project values and exports', () => {
     const p = new Project(path.join(root, 'app'));
     expect(p.file(path.join(root, 'app/link.js'))).toBeNull();
     expect(p.file(path.join(root, 'secret.js'))).toBeNull();
+  });
+
+  it('looks for a name behind `export *` only in the modules that export it, and follows edits to any of them', () => {
+    // More modules than the file cache keeps: the trees of the first ones are gone by the end.
+    const files: Record<string, string> = { 'index.ts': '' };
+    for (let i = 0; i < 60; i++) {
+      files['index.ts'] += `export * from './m${i}';\n`;
+      files[`m${i}.ts`] = `export function f${i}() {}`;
+    }
+    const root = tree(files);
+    const p = new Project(root);
+    const index = path.join(root, 'index.ts');
+    expect(p.exported(p.file(index)!, 'f59')?.kind).toBe('function');
+    // A second name: the modules before it are ruled out by their names, not parsed again.
+    const before = projectFileReads();
+    const f58 = p.exported(p.file(index)!, 'f58');
+    expect(f58?.kind === 'function' && f58.file.path).toBe(path.join(root, 'm58.ts'));
+    expect(projectFileReads() - before).toBeLessThanOrEqual(2);
+    // Moved to another module: the remembered answer is checked against every file it read.
+    writeFileSync(path.join(root, 'm58.ts'), 'export function g() {}');
+    writeFileSync(path.join(root, 'm3.ts'), 'export function f3() {}\nexport function f58() {}');
+    for (const f of ['m58.ts', 'm3.ts']) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 5000));
+    const moved = p.exported(p.file(index)!, 'f58');
+    expect(moved?.kind === 'function' && moved.file.path).toBe(path.join(root, 'm3.ts'));
   });
 
   it('re-reads a file when its mtime or size changes', () => {

@@ -29,6 +29,7 @@ import { loadDocument, type LoadedDocument } from './parse.js';
 import type { DocOperation } from './document.js';
 import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
+import { parsingForEngine } from '../project/shared-parse.js';
 
 export type { DriftFinding } from './check.js';
 
@@ -245,7 +246,8 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
   // Before parsing any code: a document none of whose path words the code's text mentions shares
   // no route with it (a shared route's literal segments are written somewhere in its files).
   const mentioned = !!document && (explicit || mentionsDocumentWords(project.root, pair, document, stamp));
-  const files = mentioned ? pair.code.map((abs) => project.file(abs)).filter((f) => f !== null) : [];
+  // Read ahead of the engine, which lints these files later in the run: one parse for both.
+  const files = mentioned ? parsingForEngine(() => pair.code.map((abs) => project.file(abs)).filter((f) => f !== null)) : [];
   // Paths first (cheap): statuses are summarised only for a document that describes this code.
   const plausible = !!document && (explicit || overlaps(files.flatMap((f) => codeRoutesOf(project, f, false)), document));
   const routes = plausible ? files.flatMap((f) => codeRoutesOf(project, f)) : [];
@@ -271,7 +273,7 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
         // Past the budget, a route that may serve anything: the operation is not reported (when
         // unsure, never report), and a package of many route files costs a bounded time.
         if (budget-- <= 0) return [SERVES_ANYTHING];
-        const file = project.file(abs);
+        const file = parsingForEngine(() => project.file(abs));
         parsed.set(abs, (found = file ? codeRoutesOf(project, file, false) : []));
       }
       out.push(...found);

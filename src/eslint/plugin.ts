@@ -39,15 +39,16 @@ const plugin = {
 
 /**
  * Language options shared by every config: one parser for JS and TS, JSX on. The CLI adds parser
- * options only it may assume (a user's config may run rules that need more).
+ * options only it may assume (a user's config may run rules that need more) and its own wrapper of
+ * the parser (src/project/shared-parse.ts).
  */
-export function languageSetup(parserOptions: Linter.ParserOptions = {}): Linter.Config[] {
+export function languageSetup(parserOptions: Linter.ParserOptions = {}, parser: unknown = tsParser): Linter.Config[] {
   return [
     {
       name: 'backlint/parser',
       files: CODE_FILES,
       languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
+        parser: parser as Linter.Parser,
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: true }, ...parserOptions },

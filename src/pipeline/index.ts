@@ -6,7 +6,9 @@
  * Everything a formatter may print passes stage 6 (masking) and everything that was not checked is
  * said in stage 7: neither is left to the engines or the formatters.
  */
+import path from 'node:path';
 import type { Report } from '../report/model.js';
+import { holdSharedParses } from '../project/shared-parse.js';
 import { discoverFiles, type IgnoreSet, type Skipped } from './discover.js';
 import { lintCodeFiles } from './engines/eslint.js';
 import { lintDocuments } from './engines/spectral.js';
@@ -56,6 +58,8 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   };
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
   const releaseDrift = discovered.code.length > 0 ? (await import('../drift/index.js')).holdDriftLayout() : undefined;
+  // Files the drift check reads ahead of ESLint are parsed once, for both.
+  const releaseParses = holdSharedParses(discovered.code.map((f) => path.resolve(cwd, f)));
   const codeResults = await lintCodeFiles(discovered.code, {
     cwd,
     preset,
@@ -64,7 +68,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
-  });
+  }).finally(releaseParses);
   const docResults = await lintDocuments(discovered.openapi, {
     cwd,
     preset,

@@ -16,6 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { SourceCode } from 'eslint';
 import { isProjectFile } from './resolve.js';
+import { parseForEngine } from './shared-parse.js';
 
 export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -100,7 +101,9 @@ function setParents(ast: TSESTree.Program, keys: Record<string, readonly string[
 
 function parse(abs: string, text: string, root: string, version: string): ProjectFile | null {
   try {
-    const result = parseForESLint(text, {
+    // Read ahead of the engine: parsed once, with ESLint's options, for both (shared-parse.ts).
+    const shared = parseForEngine(abs, text);
+    const result = shared ?? parseForESLint(text, {
       ecmaVersion: 'latest',
       sourceType: abs.endsWith('.cjs') ? 'script' : 'module',
       ecmaFeatures: { jsx: true },
@@ -117,9 +120,12 @@ function parse(abs: string, text: string, root: string, version: string): Projec
       preserveNodeMaps: false,
       filePath: abs,
     });
-    const ast = result.ast as unknown as TSESTree.Program;
-    (ast as { tokens: unknown[] }).tokens = [];
-    (ast as { comments: unknown[] }).comments = [];
+    const ast = result.ast as unknown as { tokens: unknown[]; comments: unknown[] } & TSESTree.Program;
+    // The analysis reads no tokens or comments; a shared tree keeps them for ESLint, which drops
+    // them when it is done with the file.
+    const { tokens, comments } = ast;
+    ast.tokens = [];
+    ast.comments = [];
     setParents(ast, result.visitorKeys as Record<string, readonly string[] | undefined>);
     const sourceCode = new SourceCode({
       text,
@@ -129,6 +135,10 @@ function parse(abs: string, text: string, root: string, version: string): Projec
       scopeManager: result.scopeManager as never,
       visitorKeys: result.visitorKeys as never,
     }) as unknown as Readonly<TSESLint.SourceCode>;
+    if (shared) {
+      ast.tokens = tokens;
+      ast.comments = comments;
+    }
     const context = {
       id: 'backlint/project-model',
       filename: abs,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin, { CODE_FILES, languageSetup } from '../../eslint/plugin.js';
 import type { Preset } from '../../catalog.js';
+import { sharedParser } from '../../project/shared-parse.js';
 import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintOverrideConfigs } from '../settings.js';
@@ -56,7 +57,7 @@ export function buildEslintConfig(preset: Preset, config: ResolvedConfig, inline
   return [
     // No backlint rule reads JSDoc through TypeScript's tree or asks for parser services: the CLI
     // parses without either (parsing commented JS is much cheaper without JSDoc).
-    ...languageSetup({ jsDocParsingMode: 'none', preserveNodeMaps: false } as Linter.ParserOptions),
+    ...languageSetup({ jsDocParsingMode: 'none', preserveNodeMaps: false } as Linter.ParserOptions, sharedParser),
     {
       name: 'backlint/cli',
       files: CODE_FILES,

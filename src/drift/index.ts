@@ -18,7 +18,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DriftPairing } from '../config/schema.js';
 import { isOpenApiText } from '../openapi/detect.js';
-import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext } from '../project/files.js';
+import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext, type ProjectFile } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
 import { projectSourceFiles, SKIP_DIRS, walkProject } from '../project/mounts.js';
@@ -232,7 +232,11 @@ function lowerText(abs: string): string {
   }
 }
 
-function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean): PairState {
+/**
+ * `linted`: the file being linted, when the first question about a pair comes from it; in a held
+ * run (the CLI: its text is the one on disk) its routes are read from the engine's own tree.
+ */
+function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean, linted?: ProjectFile): PairState {
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const cached = pairStates.get(key);
   // Within one lint() run the files do not change: no stat per linted file.
@@ -247,7 +251,10 @@ function pairState(project: Project, layout: Layout, pair: Pair, explicit: boole
   // no route with it (a shared route's literal segments are written somewhere in its files).
   const mentioned = !!document && (explicit || mentionsDocumentWords(project.root, pair, document, stamp));
   // Read ahead of the engine, which lints these files later in the run: one parse for both.
-  const files = mentioned ? parsingForEngine(() => pair.code.map((abs) => project.file(abs)).filter((f) => f !== null)) : [];
+  const current = recheckMs === Number.POSITIVE_INFINITY ? linted : undefined;
+  const files = mentioned
+    ? parsingForEngine(() => pair.code.map((abs) => (current && abs === path.resolve(current.path) ? current : project.file(abs))).filter((f) => f !== null))
+    : [];
   // Paths first (cheap): statuses are summarised only for a document that describes this code.
   const plausible = !!document && (explicit || overlaps(files.flatMap((f) => codeRoutesOf(project, f, false)), document));
   const routes = plausible ? files.flatMap((f) => codeRoutesOf(project, f)) : [];
@@ -325,7 +332,7 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
   for (const pair of layout.pairs) {
     // A status site of a pair's routes lies in the tree its routes and document share.
     if (!isUnder(pair.scope, abs)) continue;
-    const state = pairState(project, layout, pair, explicit);
+    const state = pairState(project, layout, pair, explicit, projectFileOf(context));
     if (!state.plausible || !state.document) continue;
     if (pair.code.includes(abs)) {
       // This file's routes from its own parse (an editor's unsaved text), not the copy on disk.

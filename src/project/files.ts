@@ -196,6 +196,12 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   return file;
 }
 
+/** Whether the parsed tree of `abs` at `version` is in the cache now (asking costs no read). */
+export function projectFileCached(abs: string, version: string): boolean {
+  const hit = cache.get(abs);
+  return !!hit?.file && hit.file.version === version;
+}
+
 /**
  * The `mtime:size` a file parsed now would carry as its `version`, from one stat and without
  * reading it; null for a file the model would not read. Answers about a file that outlive its tree

@@ -16,7 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { functionsReturnedBy } from '../analysis/routes.js';
-import { loadProjectFile, onProjectFilesCleared, projectFileVersion, type ProjectFile } from './files.js';
+import { loadProjectFile, onProjectFilesCleared, projectFileCached, projectFileVersion, type ProjectFile } from './files.js';
 import { resolveModule } from './resolve.js';
 
 type Node = TSESTree.Node;
@@ -60,8 +60,30 @@ onProjectFilesCleared(() => {
   exportNames.clear();
 });
 
+/** Where a function lives on disk: the key of its summaries (see summaries.ts `diskKey`). */
+export interface Located {
+  path: string;
+  version: string;
+  start: number;
+}
+
+/** Values answered from a memo whose file is not parsed now: loaded when first touched. */
+const lazyValues = new WeakMap<object, Address & { version: string }>();
+
+/**
+ * Where a value lives, without parsing its file when it came from a memo: a question that only
+ * needs an already-known summary of the function does not parse the file it is in.
+ */
+export function locate(v: Value): Located | null {
+  const lazy = lazyValues.get(v);
+  if (lazy) return { path: lazy.path, version: lazy.version, start: lazy.start };
+  return v.kind !== 'module' && v.file.version ? { path: v.file.path, version: v.file.version, start: v.node.range[0] } : null;
+}
+
 function addressOf(v: Value | null): Address | null {
   if (!v) return null;
+  const lazy = lazyValues.get(v);
+  if (lazy) return { kind: lazy.kind, path: lazy.path, start: lazy.start, end: lazy.end, type: lazy.type };
   if (v.kind === 'module') return { kind: 'module', path: v.file.path, start: 0, end: 0, type: '' };
   return { kind: v.kind, path: v.file.path, start: v.node.range[0], end: v.node.range[1], type: v.node.type };
 }
@@ -266,7 +288,9 @@ export class Project {
   private fromMemo(memo: ExportMemo): Value | null | undefined {
     for (const [dep, version] of memo.deps) if ((projectFileVersion(dep, this.root) ?? '') !== version) return undefined;
     let value: Value | null = null;
-    if (memo.value) {
+    if (memo.value && memo.value.kind !== 'module' && !projectFileCached(memo.value.path, memo.deps.get(memo.value.path) ?? '')) {
+      value = this.lazyValue(memo.value, memo.deps.get(memo.value.path) ?? '');
+    } else if (memo.value) {
       const a = memo.value;
       const file = loadProjectFile(a.path, this.root);
       if (!file || file.version !== memo.deps.get(a.path)) return undefined;
@@ -278,6 +302,36 @@ export class Project {
       }
     }
     for (const r of this.recorders) for (const [dep, version] of memo.deps) r.deps.set(dep, version);
+    return value;
+  }
+
+  /**
+   * A value whose file and node are read when first touched. Its versions were checked a moment
+   * ago; a file changing in between leaves a value that cannot be read, which throws (the rules'
+   * cross-file questions end quietly on it).
+   */
+  private lazyValue(a: Address, version: string): Value {
+    const root = this.root;
+    let loaded: { file: ProjectFile; node: Node } | undefined;
+    const load = () => {
+      if (!loaded) {
+        const file = loadProjectFile(a.path, root);
+        const node = file && file.version === version ? nodeAt(file, a.start, a.end, a.type) : null;
+        if (!file || !node) throw new Error(`backlint: ${a.path} changed during a question`);
+        loaded = { file, node };
+      }
+      return loaded;
+    };
+    const value = {
+      kind: a.kind,
+      get file() {
+        return load().file;
+      },
+      get node() {
+        return load().node;
+      },
+    } as unknown as Value;
+    lazyValues.set(value, { ...a, version });
     return value;
   }
 

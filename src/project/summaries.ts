@@ -17,7 +17,7 @@ import { classifyDbNode, classifyDbTaggedTemplate, classifySideEffect, classifyS
 import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
-import type { FunctionNode, Project } from './modules.js';
+import { locate, type FunctionNode, type Project } from './modules.js';
 
 export type EffectKind = 'db-write' | 'db-create' | 'fs-write' | 'http' | 'message' | 'unbounded-list' | 'query' | 'sync-io';
 
@@ -69,6 +69,8 @@ export function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
   return file.version ? `${file.path}\0${file.version}\0${fn.range[0]}` : null;
 }
 const inProgress = new WeakSet<FunctionNode>();
+/** Per function on disk (as diskSummaries): its line and whether its own file judges it a handler. */
+const calleeFacts = new Map<string, { line: number; handler: boolean }>();
 
 const MAX_LABEL = 60;
 
@@ -211,11 +213,27 @@ export function summarize(project: Project, file: ProjectFile, fn: FunctionNode,
       const own = ownEffects(file, node, out);
       if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
         const target = project.callee(file, node);
-        if (target && target.kind === 'function' && target.node !== fn) {
+        const at = target?.kind === 'function' ? locate(target) : null;
+        const atKey = at ? `${at.path}\0${at.version}\0${at.start}` : null;
+        // A function summarised before is not parsed again to be asked (its file may be gone from the cache).
+        const known = atKey !== null && atKey !== key ? diskSummaries.get(atKey) : undefined;
+        const facts = atKey !== null ? calleeFacts.get(atKey) : undefined;
+        if (known && facts && at) {
+          if (known.effects.size > 0) {
+            const hop: Hop = { label: callLabel(file, node), file: at.path, line: facts.line };
+            for (const e of known.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(facts.handler ? { inHandler: true } : {}) });
+          }
+        } else if (target && target.kind === 'function' && target.node !== fn) {
           const sub = summarize(project, target.file, target.node, depth + 1);
+          const line = target.node.loc.start.line;
+          const handler = isHandlerWhereWritten(target.file, target.node);
+          const subKey = diskKey(target.file, target.node);
+          if (subKey) {
+            if (calleeFacts.size >= MAX_DISK_SUMMARIES) calleeFacts.delete(calleeFacts.keys().next().value!);
+            calleeFacts.set(subKey, { line, handler });
+          }
           if (sub.effects.size > 0) {
-            const hop: Hop = { label: callLabel(file, node), file: target.file.path, line: target.node.loc.start.line };
-            const handler = isHandlerWhereWritten(target.file, target.node);
+            const hop: Hop = { label: callLabel(file, node), file: target.file.path, line };
             for (const e of sub.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(handler ? { inHandler: true } : {}) });
           }
         }

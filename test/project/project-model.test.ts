@@ -239,6 +239,25 @@ describe('summaries', () => {
     expect(effects(root, 'routes.js', 'nest')['unbounded-list']).toBe('this.usersService.findAll@services/users.service.ts:2 : knex select');
   });
 
+  it('answers a second caller from the callee summary, without parsing the callee file again', () => {
+    const files: Record<string, string> = {
+      ...layered,
+      'jobs/a.js': "const repo = require('../repositories/users');\nexports.run = () => repo.touch(1);",
+      'jobs/b.js': "const repo = require('../repositories/users');\nexports.run = () => repo.touch(2);",
+    };
+    // More files than the cache keeps, read in between: the repository's tree is gone by then.
+    for (let i = 0; i < 40; i++) files[`other/f${i}.js`] = `exports.f = () => ${i};`;
+    const root = tree(files);
+    const first = effects(root, 'jobs/a.js', 'run');
+    const p = new Project(root);
+    for (let i = 0; i < 40; i++) p.file(path.join(root, `other/f${i}.js`));
+    const before = projectFileReads();
+    const second = effects(root, 'jobs/b.js', 'run');
+    expect(projectFileReads() - before).toBe(1);
+    expect(second['db-write']).toBe('repo.touch@repositories/users.js:3 : knex update');
+    expect(first['db-write']).toBe(second['db-write']);
+  });
+
   it('is cycle-safe', () => {
     const root = tree(layered);
     expect(effects(root, 'cycle.js', 'a')['sync-io']).toBe(' : fs.readFileSync');

@@ -15,7 +15,7 @@ import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 import { detached } from './params.js';
-import { callLabel, diskKey, isLazyInitializer, MAX_SUMMARY_DEPTH, type Hop } from './summaries.js';
+import { calleeSummary, callLabel, diskKey, isLazyInitializer, MAX_SUMMARY_DEPTH, type Hop } from './summaries.js';
 
 export interface StatusCode {
   status: number;
@@ -87,13 +87,10 @@ export function summarizeStatuses(project: Project, file: ProjectFile, fn: Funct
         }
       }
       if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
-        const target = project.callee(file, node);
-        if (target && target.kind === 'function' && target.node !== fn) {
-          const sub = summarizeStatuses(project, target.file, target.node, depth + 1);
-          if (sub.codes.length > 0) {
-            const hop: Hop = { label: detached(callLabel(file, node)), file: target.file.path, line: target.node.loc.start.line };
-            for (const c of sub.codes) add(out, { ...c, hops: [hop, ...c.hops] });
-          }
+        const sub = calleeSummary(project, file, node, fn, diskSummaries, (t) => summarizeStatuses(project, t.file, t.node, depth + 1));
+        if (sub && sub.summary.codes.length > 0) {
+          const hop: Hop = { label: detached(callLabel(file, node)), file: sub.file, line: sub.line };
+          for (const c of sub.summary.codes) add(out, { ...c, hops: [hop, ...c.hops] });
         }
       }
       const children: TSESTree.Node[] = [];

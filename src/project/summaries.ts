@@ -17,7 +17,7 @@ import { classifyDbNode, classifyDbTaggedTemplate, classifySideEffect, classifyS
 import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
-import { locate, type FunctionNode, type Project } from './modules.js';
+import { locate, type FunctionNode, type Project, type Value } from './modules.js';
 
 export type EffectKind = 'db-write' | 'db-create' | 'fs-write' | 'http' | 'message' | 'unbounded-list' | 'query' | 'sync-io';
 
@@ -70,7 +70,46 @@ export function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
 }
 const inProgress = new WeakSet<FunctionNode>();
 /** Per function on disk (as diskSummaries): its line and whether its own file judges it a handler. */
-const calleeFacts = new Map<string, { line: number; handler: boolean }>();
+const calleeFacts = new Map<string, { line: number; handler?: boolean }>();
+
+type FunctionValue = Extract<Value, { kind: 'function' }>;
+
+/**
+ * The summary of the function `call` runs (from `known`, by the function's place on disk, when it
+ * was summarised before: its file is then not parsed again, and a value read lazily from a memo
+ * stays unread), with where that function is. null when the call runs no project function, or
+ * `fn` itself. One lookup for every kind of summary (effects here, statuses, parameters).
+ */
+export function calleeSummary<S>(
+  project: Project,
+  file: ProjectFile,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  fn: FunctionNode,
+  known: ReadonlyMap<string, S>,
+  summarizeCallee: (target: FunctionValue) => S,
+  wantHandler = false,
+): { summary: S; file: string; line: number; handler: boolean } | null {
+  const target = project.callee(file, call);
+  if (target?.kind !== 'function') return null;
+  const at = locate(target);
+  const atKey = at ? `${at.path}\0${at.version}\0${at.start}` : null;
+  if (atKey !== null && atKey === diskKey(file, fn)) return null;
+  const cached = atKey !== null ? known.get(atKey) : undefined;
+  const facts = atKey !== null ? calleeFacts.get(atKey) : undefined;
+  if (at && cached !== undefined && facts && (!wantHandler || facts.handler !== undefined)) {
+    return { summary: cached, file: at.path, line: facts.line, handler: facts.handler ?? false };
+  }
+  if (target.node === fn) return null;
+  const summary = summarizeCallee(target);
+  const line = target.node.loc.start.line;
+  const handler = wantHandler ? isHandlerWhereWritten(target.file, target.node) : undefined;
+  const key = diskKey(target.file, target.node);
+  if (key) {
+    if (calleeFacts.size >= MAX_DISK_SUMMARIES) calleeFacts.delete(calleeFacts.keys().next().value!);
+    calleeFacts.set(key, { line, handler: handler ?? calleeFacts.get(key)?.handler });
+  }
+  return { summary, file: target.file.path, line, handler: handler ?? false };
+}
 
 const MAX_LABEL = 60;
 
@@ -212,30 +251,10 @@ export function summarize(project: Project, file: ProjectFile, fn: FunctionNode,
       const node = stack.pop()!;
       const own = ownEffects(file, node, out);
       if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
-        const target = project.callee(file, node);
-        const at = target?.kind === 'function' ? locate(target) : null;
-        const atKey = at ? `${at.path}\0${at.version}\0${at.start}` : null;
-        // A function summarised before is not parsed again to be asked (its file may be gone from the cache).
-        const known = atKey !== null && atKey !== key ? diskSummaries.get(atKey) : undefined;
-        const facts = atKey !== null ? calleeFacts.get(atKey) : undefined;
-        if (known && facts && at) {
-          if (known.effects.size > 0) {
-            const hop: Hop = { label: callLabel(file, node), file: at.path, line: facts.line };
-            for (const e of known.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(facts.handler ? { inHandler: true } : {}) });
-          }
-        } else if (target && target.kind === 'function' && target.node !== fn) {
-          const sub = summarize(project, target.file, target.node, depth + 1);
-          const line = target.node.loc.start.line;
-          const handler = isHandlerWhereWritten(target.file, target.node);
-          const subKey = diskKey(target.file, target.node);
-          if (subKey) {
-            if (calleeFacts.size >= MAX_DISK_SUMMARIES) calleeFacts.delete(calleeFacts.keys().next().value!);
-            calleeFacts.set(subKey, { line, handler });
-          }
-          if (sub.effects.size > 0) {
-            const hop: Hop = { label: callLabel(file, node), file: target.file.path, line };
-            for (const e of sub.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(handler ? { inHandler: true } : {}) });
-          }
+        const sub = calleeSummary(project, file, node, fn, diskSummaries, (t) => summarize(project, t.file, t.node, depth + 1), true);
+        if (sub && sub.summary.effects.size > 0) {
+          const hop: Hop = { label: callLabel(file, node), file: sub.file, line: sub.line };
+          for (const e of sub.summary.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(sub.handler ? { inHandler: true } : {}) });
         }
       }
       const children: TSESTree.Node[] = [];

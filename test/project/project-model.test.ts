@@ -2,35 +2,22 @@
  * The project model on small real file trees written to a temporary directory: module resolution,
  * export forms, value resolution across files, and transitive function summaries.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import '../../src/project/index.js';
 import { clearProjectFiles, projectFileReads } from '../../src/project/files.js';
 import { Project } from '../../src/project/modules.js';
 import { clearResolutionCache, resolveModule } from '../../src/project/resolve.js';
 import { summarize } from '../../src/project/summaries.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 beforeEach(() => {
   clearProjectFiles();
   clearResolutionCache();
 });
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'backlint-project-'));
-  dirs.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, text);
-  }
-  return root;
-}
+const tree = tempTrees('backlint-project-');
 
 describe('resolveModule', () => {
   it('follows relative specifiers, extensions, .js → .ts, directory indexes and package main', () => {

@@ -3,27 +3,13 @@
  * with their tokens and comments (inline directives still work in them), and the findings are
  * those of a run where each side parses on its own.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import { lint } from '../../src/index.js';
 import { treesHandedOver } from '../../src/project/shared-parse.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'backlint-shared-'));
-  dirs.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const project = tempTrees('backlint-shared-');
 
 const doc = `openapi: 3.0.3
 info: { title: t, version: '1' }

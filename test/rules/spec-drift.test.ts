@@ -4,26 +4,12 @@
  * the frameworks the sample apps do not cover (Hono, Koa) and for pairing, ignores and hostile
  * documents. The four kinds on Express, NestJS and Fastify are the e2e fixtures (fixtures/drift-*).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import { lint } from '../../src/index.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'backlint-drift-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = tempTrees('backlint-drift-');
 
 async function drift(dir: string, config?: object): Promise<string[]> {
   const report = await lint({ cwd: dir, paths: ['.'], ...(config ? { config } : {}) });

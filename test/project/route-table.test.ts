@@ -3,11 +3,11 @@
  * it) and on small hostile trees: full paths per framework, middleware at mount points in other
  * files, handlers resolved across files, and unknown prefixes left incomplete.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import { buildRouteTable, middlewareRefs, Project, type RouteTableEntry } from '../../src/project/index.js';
 import { clearProjectFiles, displayPath } from '../../src/project/files.js';
 import { clearImporterIndexes } from '../../src/project/mounts.js';
@@ -17,10 +17,6 @@ import { clearRouteTableCaches, nextPagesApiPath } from '../../src/project/route
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CODE = /\.(?:[cm]?[jt]sx?)$/;
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 beforeEach(() => {
   clearProjectFiles();
   clearResolutionCache();
@@ -53,16 +49,7 @@ function fixture(name: string): { root: string; entries: RouteTableEntry[] } {
   return { root, entries: table(root) };
 }
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'backlint-routes-'));
-  dirs.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, text);
-  }
-  return root;
-}
+const tree = tempTrees('backlint-routes-');
 
 describe('route table on the fixtures', () => {
   it('Express: mounts in app.js, nested routers, configureApp(app), handlers in controllers', () => {

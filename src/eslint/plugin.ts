@@ -4,7 +4,7 @@
  * they set up the TypeScript parser for every JS/TS flavour so no user config is required.
  */
 import type { ESLint, Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
+import { lazyParser } from '../project/parser.js';
 import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { qualifiedId, type AnyEslintRule } from '../rule.js';
 
@@ -42,7 +42,7 @@ const plugin = {
  * options only it may assume (a user's config may run rules that need more) and its own wrapper of
  * the parser (src/project/shared-parse.ts).
  */
-export function languageSetup(parserOptions: Linter.ParserOptions = {}, parser: unknown = tsParser): Linter.Config[] {
+export function languageSetup(parserOptions: Linter.ParserOptions = {}, parser: unknown = lazyParser): Linter.Config[] {
   return [
     {
       name: 'backlint/parser',

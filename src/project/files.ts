@@ -13,7 +13,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { parseForESLint } from '@typescript-eslint/parser';
+import { parseForESLint } from './parser.js';
 import { SourceCode } from 'eslint';
 import { isProjectFile } from './resolve.js';
 import { parseForEngine } from './shared-parse.js';

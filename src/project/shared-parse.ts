@@ -13,10 +13,8 @@
  * collection and peak memory, measured on Ghost's server) than the parses it saved.
  */
 import path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
+import { parseForESLint, type ParseResult, type ParserOptions } from './parser.js';
 
-type ParseResult = ReturnType<typeof tsParser.parseForESLint>;
-type ParserOptions = NonNullable<Parameters<typeof tsParser.parseForESLint>[1]>;
 
 /** Trees kept for ESLint at once (each with its tokens and comments until ESLint takes it). */
 const MAX_KEPT = 64;
@@ -81,7 +79,7 @@ export function parsingForEngine<T>(read: () => T): T {
 export function parseForEngine(abs: string, text: string): ParseResult | null {
   const r = run;
   if (engineReads === 0 || !r?.options || !r.pending.has(abs) || !shareable(abs)) return null;
-  const result = tsParser.parseForESLint(text, { ...r.options, filePath: abs });
+  const result = parseForESLint(text, { ...r.options, filePath: abs });
   r.kept.delete(abs);
   r.kept.set(abs, { text, optionsKey: r.optionsKey, result });
   if (r.kept.size > MAX_KEPT) r.kept.delete(r.kept.keys().next().value!);
@@ -94,7 +92,7 @@ export const sharedParser = {
   parseForESLint(code: string, options: ParserOptions = {}): ParseResult {
     const r = run;
     const file = r && typeof options.filePath === 'string' ? path.resolve(options.filePath) : null;
-    if (!r || !file) return tsParser.parseForESLint(code, options);
+    if (!r || !file) return parseForESLint(code, options);
     if (r.handedOver) {
       // ESLint verifies one file at a time: parsing the next, it is done with the last one.
       r.handedOver.tokens = [];
@@ -102,7 +100,7 @@ export const sharedParser = {
       r.handedOver = null;
     }
     r.pending.delete(file);
-    if (!shareable(file)) return tsParser.parseForESLint(code, options);
+    if (!shareable(file)) return parseForESLint(code, options);
     const { filePath: _path, ...rest } = options;
     const optionsKey = JSON.stringify(rest);
     if (optionsKey !== r.optionsKey) {
@@ -119,6 +117,6 @@ export const sharedParser = {
         return kept.result;
       }
     }
-    return tsParser.parseForESLint(code, options);
+    return parseForESLint(code, options);
   },
 };

@@ -102,7 +102,7 @@ export const createEslintRule: typeof ruleCreator = (args) => {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);
         lastKey = key;
       }
-      return args.create(withMaskedReports(context), lastOptions as never);
+      return args.create(withMaskedReports(context, rule.meta.messages), lastOptions as never);
     },
   };
 };
@@ -144,8 +144,32 @@ function maskDescriptor(d: ReportDescriptor): ReportDescriptor {
  * rule calls means no rule can show a secret, whichever reporter prints it (the `eslint` CLI
  * included). ESLint freezes the context, so the override lives on an object inheriting from it.
  */
-function withMaskedReports<C extends { report: (descriptor: never) => void }>(context: C): C {
-  const report = (descriptor: ReportDescriptor) =>
-    context.report((descriptor !== null && typeof descriptor === 'object' ? maskDescriptor(descriptor) : descriptor) as never);
+function withMaskedReports<C extends { report: (descriptor: never) => void }>(context: C, messages: Record<string, string>): C {
+  const report = (descriptor: ReportDescriptor) => {
+    const masked = descriptor !== null && typeof descriptor === 'object' ? maskDescriptor(descriptor) : descriptor;
+    if (reportObserver) reportObserver(context as unknown as ObservedContext, masked, messages);
+    context.report(masked as never);
+  };
   return Object.create(context, { report: { value: report, enumerable: true } }) as C;
 }
+
+/** What a report observer may read of the rule's context (ESLint's and oxlint's alike). */
+export interface ObservedContext {
+  id: string;
+  filename: string;
+}
+
+export type ReportObserver = (context: ObservedContext, descriptor: ReportDescriptor, messages: Record<string, string>) => void;
+
+let reportObserver: ReportObserver | undefined;
+
+/**
+ * Sees every report (already masked) before the engine does. Only the CLI's oxlint host sets one:
+ * oxlint's own output lacks suggestions and gives columns in other units than ESLint, so the host
+ * records the reports themselves (src/pipeline/engines/oxlint-host.ts).
+ */
+export function observeReports(observer: ReportObserver | undefined): void {
+  reportObserver = observer;
+}
+
+export type { ReportDescriptor };

@@ -15,6 +15,7 @@ import { clearOutput, writeOutputFile } from './output.js';
 import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { formatRoutes, routeRows, ROUTES_FORMATS, type RoutesFormat } from './routes-command.js';
 import { useColor } from './color.js';
+import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code.js';
 
 export { useColor };
 
@@ -37,6 +38,7 @@ interface LintFlags {
   color?: boolean;
   allowRemoteRefs?: boolean;
   progress?: boolean;
+  engine?: CodeEngine;
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
@@ -114,6 +116,11 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseNonNegativeInt)
     .option('-q, --quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'ignore files matching the glob (repeatable)', collect, [])
+    .addOption(
+      new Option('--engine <name>', 'code engine: oxlint, eslint, or auto (default: oxlint from 200 code files on)').choices(
+        CODE_ENGINES,
+      ),
+    )
     .option('--allow-remote-refs', 'let OpenAPI documents resolve $refs over HTTP(S)')
     .option('--no-inline-config', 'ignore eslint-disable and other inline config comments')
     .option('--report-unused-disable-directives', 'report eslint-disable comments for backlint rules that suppress nothing')
@@ -143,6 +150,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           ignorePatterns: flags.ignorePattern,
           quiet: flags.quiet === true,
           allowRemoteRefs: flags.allowRemoteRefs === true,
+          ...(flags.engine ? { engine: flags.engine } : {}),
           ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),
           ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
           ...(flags.maxFileSize !== undefined ? { maxCodeFileBytes: flags.maxFileSize } : {}),

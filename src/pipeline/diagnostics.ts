@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileResult, Finding, SkippedFile } from '../report/model.js';
 import type { Skipped } from './discover.js';
-import { relativeFile } from './engines/eslint.js';
+import { relativeFile } from './engines/paths.js';
 
 export const FILE_TOO_LARGE_RULE = 'backlint/file-too-large';
 export const UNREADABLE_RULE = 'backlint/unreadable';

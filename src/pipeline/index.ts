@@ -8,9 +8,8 @@
  */
 import path from 'node:path';
 import type { Report } from '../report/model.js';
-import { holdSharedParses } from '../project/shared-parse.js';
 import { discoverFiles, type IgnoreSet, type Skipped } from './discover.js';
-import { lintCodeFiles } from './engines/eslint.js';
+import { codeEngineFor, lintCode } from './engines/code.js';
 import { lintDocuments } from './engines/spectral.js';
 import { finishFindings } from './findings.js';
 import { skippedDiagnostics } from './diagnostics.js';
@@ -49,7 +48,8 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   //    from the files their questions reach, so the CLI and an editor's ESLint process share one
   //    code path and a run pays only for what it asks.
 
-  // 4. Engines: ESLint over the code, Spectral over the documents (loaded only when there are any).
+  // 4. Engines: oxlint (or ESLint, see engines/code.ts) over the code, Spectral over the documents
+  //    (each loaded only when there are files for it).
   const total = discovered.code.length + discovered.openapi.length;
   let done = 0;
   const tick = (n: number) => {
@@ -58,28 +58,32 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   };
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
   const releaseDrift = discovered.code.length > 0 ? (await import('../drift/index.js')).holdDriftLayout() : undefined;
-  // Files the drift check reads ahead of ESLint are parsed once, for both.
-  const releaseParses = holdSharedParses(discovered.code.map((f) => path.resolve(cwd, f)));
-  const codeResults = await lintCodeFiles(discovered.code, {
+  const engine = codeEngineFor(discovered.code.length, options.engine);
+  const code = lintCode(discovered.code, {
     cwd,
     preset,
     config,
+    engine,
     onFileDone: tick,
     onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
-  }).finally(releaseParses);
-  const docResults = await lintDocuments(discovered.openapi, {
+  });
+  const docs = lintDocuments(discovered.openapi, {
     cwd,
     preset,
     config,
     onFileDone: tick,
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });
-
-  // 4b. Cross-file checks: the document side of spec-drift (operations no route implements); its
-  //     code side came out of the ESLint face above, from the same comparison (src/drift).
-  const driftResults = await documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi }).finally(releaseDrift);
+  // 4b. Cross-file checks: the document side of spec-drift (operations no route implements). Its
+  //     code side comes out of the code engine. ESLint's rule, in this process, and this check
+  //     share one comparison per pair (src/drift), which ESLint makes from its own trees: the check
+  //     waits for it. oxlint's process compares on its own, so the check runs beside it.
+  const drift = (engine === 'eslint' ? code : Promise.resolve()).then(() =>
+    documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi }),
+  );
+  const [codeResults, docResults, driftResults] = await Promise.all([code, docs, drift]).finally(releaseDrift);
 
   // 5. Merge: one entry per file, each finding once.
   const files = mergeResults([...codeResults, ...docResults, ...driftResults]);

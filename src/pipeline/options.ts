@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { PRESETS, type Preset } from '../catalog.js';
+import type { CodeEngine } from './engines/code.js';
 import { loadConfig, loadConfigFile } from '../config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from '../config/schema.js';
 
@@ -30,6 +31,12 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Explicitly named files that were skipped (neither code nor an OpenAPI document). */
   onSkip?: (file: string, reason: string) => void;
+  /**
+   * The engine for code rules: `oxlint` (files it cannot answer for exactly as ESLint would, and
+   * every file where oxlint cannot run, go to ESLint), `eslint` for all, or `auto` (default):
+   * oxlint from 200 code files on, ESLint below.
+   */
+  engine?: CodeEngine;
   /** `false`: ignore inline `eslint-disable` comments (the CLI's `--no-inline-config`). Default true. */
   inlineConfig?: boolean;
   /** Report `eslint-disable` comments naming backlint rules that suppress nothing. Default false. */

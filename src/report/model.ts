@@ -5,7 +5,7 @@
 import type { CatalogEntry, Preset } from '../catalog.js';
 
 export type FindingSeverity = 'error' | 'warning';
-export type FindingEngine = 'eslint' | 'spectral' | 'backlint';
+export type FindingEngine = 'eslint' | 'oxlint' | 'spectral' | 'backlint';
 /** `directory`: only for a directory that could not be read (`backlint/unreadable`). */
 export type FileKind = 'code' | 'openapi' | 'directory';
 

@@ -11,6 +11,8 @@ import { sharedParser } from '../../project/shared-parse.js';
 import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintOverrideConfigs } from '../settings.js';
+import { commonAncestor, relativeFile } from './paths.js';
+
 
 export const PARSE_ERROR_RULE = 'backlint/parse-error';
 /** Problems ESLint reports about inline `eslint` comments themselves (bad rule config in a comment). */
@@ -33,24 +35,6 @@ export interface CodeLintOptions extends InlineConfigOptions {
   onFileDone?: (count: number) => void;
   /** A file ESLint refused to lint (its own default ignores): reported as skipped, never dropped silently. */
   onIgnored?: (file: string) => void;
-}
-
-export function relativeFile(cwd: string, abs: string): string {
-  return path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
-}
-
-/** The deepest directory containing every path: ESLint ignores files outside its cwd. */
-function commonAncestor(paths: readonly string[]): string {
-  let common = path.resolve(paths[0]!);
-  for (const p of paths.slice(1)) {
-    const abs = path.resolve(p);
-    while (abs !== common && !abs.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) {
-      const parent = path.dirname(common);
-      if (parent === common) break;
-      common = parent;
-    }
-  }
-  return common;
 }
 
 export function buildEslintConfig(preset: Preset, config: ResolvedConfig, inline: InlineConfigOptions = {}): Linter.Config[] {

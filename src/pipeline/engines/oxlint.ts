@@ -1,0 +1,244 @@
+/**
+ * Running the code rules in oxlint's JS plugin host: the `oxlint` binary from the package's own
+ * dependencies, with a config this run writes (only backlint's rules, oxlint's native rules off)
+ * into its own temporary directory. oxlint parses in Rust on every core and hands the tree to the
+ * same rule code ESLint runs.
+ *
+ * A file comes back to the caller for ESLint when oxlint could not give its findings exactly as
+ * ESLint would: a parse error (the two parsers word them differently), a rule crash, or a record
+ * that does not match oxlint's own output. When oxlint cannot run at all, every file comes back.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Linter } from 'eslint';
+import type { Preset } from '../../catalog.js';
+import type { ResolvedConfig } from '../../config/schema.js';
+import { matchesAny } from '../../config/glob.js';
+import type { FileResult, Finding } from '../../report/model.js';
+import { eslintBaseRules, rulesForEngine, toEslintEntry } from '../settings.js';
+import { REPORTS_ENV, type OxlintRecord } from './oxlint-host.js';
+import { relativeFile } from './paths.js';
+
+export interface OxlintLintOptions {
+  /** Directory oxlint runs in and rules see as `context.cwd` (the project model's root). */
+  runDir: string;
+  /** Base of the report's relative paths. */
+  cwd: string;
+  preset: Preset;
+  config: ResolvedConfig;
+}
+
+export interface OxlintOutcome {
+  results: FileResult[];
+  /** Files (absolute) whose findings must come from ESLint instead. */
+  forEslint: string[];
+}
+
+// The oxlint package's own Node range (its package.json `engines`).
+function nodeSupported(version = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22;
+}
+
+/** The oxlint launcher script, or undefined when this install cannot run oxlint. */
+export function oxlintBinary(): string | undefined {
+  if (!nodeSupported()) return undefined;
+  try {
+    const pkg = createRequire(import.meta.url).resolve('oxlint/package.json');
+    return path.join(path.dirname(pkg), 'bin', 'oxlint');
+  } catch {
+    // intentionally ignored: oxlint is not installed here; ESLint lints everything.
+    return undefined;
+  }
+}
+
+const HOST = fileURLToPath(new URL('./oxlint-host.js', import.meta.url));
+
+type Rules = Record<string, Linter.RuleEntry>;
+
+function severityOf(entry: Linter.RuleEntry | undefined): 'off' | 'warning' | 'error' {
+  const s = Array.isArray(entry) ? entry[0] : entry;
+  if (s === 'error' || s === 2) return 'error';
+  if (s === 'warn' || s === 1) return 'warning';
+  return 'off';
+}
+
+/**
+ * The rules one file runs with: the base rules, then every override whose globs match it, later
+ * winning — and, as in ESLint's flat config, a severity alone keeps the options set before it.
+ */
+function rulesFor(absFile: string, base: Rules, config: ResolvedConfig): { key: string; rules: Rules } {
+  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
+  const matched: number[] = [];
+  (config.overrides ?? []).forEach((o, i) => {
+    if (!rel.startsWith('../') && matchesAny(rel, o.files)) matched.push(i);
+  });
+  if (matched.length === 0) return { key: '', rules: base };
+  const rules: Rules = { ...base };
+  for (const i of matched) {
+    for (const [id, setting] of Object.entries(rulesForEngine(config.overrides![i]!.rules, 'eslint'))) {
+      const entry = toEslintEntry(setting);
+      const before = rules[id];
+      rules[id] = !Array.isArray(entry) && Array.isArray(before) && before.length > 1 ? [entry, ...before.slice(1)] : entry;
+    }
+  }
+  return { key: matched.join(','), rules };
+}
+
+function oxlintConfig(rules: Rules): object {
+  const on: Rules = {};
+  for (const [id, entry] of Object.entries(rules)) if (severityOf(entry) !== 'off') on[id] = entry;
+  return {
+    // No native plugin or category: the only rules are backlint's.
+    plugins: [],
+    categories: { correctness: 'off' },
+    jsPlugins: [HOST],
+    rules: on,
+  };
+}
+
+// Linux limits the whole command line to about 2 MB; oxlint starts once per chunk.
+const MAX_ARGS_BYTES = 512 * 1024;
+
+function chunksOf(files: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (current.length && bytes + f.length + 1 > MAX_ARGS_BYTES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += f.length + 1;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+interface OxlintJson {
+  diagnostics: { code?: string; filename: string }[];
+  number_of_files?: number;
+}
+
+function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdoutFile: string): Promise<number | null> {
+  // stdout goes to a file: the caller may be busy linting with ESLint meanwhile, and a full pipe
+  // would stall oxlint.
+  const out = openSync(stdoutFile, 'w');
+  return new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', out, 'ignore'] });
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => resolve(code));
+  }).finally(() => closeSync(out));
+}
+
+/** One oxlint process over `files` (absolute) with one set of rules. */
+async function lintChunk(bin: string, files: string[], rules: Rules, opts: OxlintLintOptions, tmp: string, n: number): Promise<OxlintOutcome> {
+  const configFile = path.join(tmp, `oxlintrc-${n}.json`);
+  const reportsFile = path.join(tmp, `reports-${n}.json`);
+  const stdoutFile = path.join(tmp, `stdout-${n}.json`);
+  writeFileSync(configFile, JSON.stringify(oxlintConfig(rules)));
+  const args = [
+    '-c', configFile,
+    '--format', 'json',
+    // A repository's own oxlint configs and ignore files never apply: the file list is ours, and a
+    // config in an untrusted pull request could load any JS plugin.
+    '--disable-nested-config',
+    '--no-ignore',
+    '--no-error-on-unmatched-pattern',
+    ...files,
+  ];
+  const code = await run(bin, args, opts.runDir, { ...process.env, [REPORTS_ENV]: reportsFile }, stdoutFile);
+  let json: OxlintJson;
+  let records: OxlintRecord[];
+  try {
+    if (code === null) throw new Error('oxlint did not start');
+    json = JSON.parse(readFileSync(stdoutFile, 'utf8')) as OxlintJson;
+    records = JSON.parse(readFileSync(reportsFile, 'utf8')) as OxlintRecord[];
+    if (!Array.isArray(json.diagnostics) || !Array.isArray(records)) throw new Error('unexpected output');
+  } catch {
+    // intentionally ignored: oxlint could not run here (no native binding for this platform,
+    // a crash); ESLint lints these files instead.
+    return { results: [], forEslint: files };
+  }
+  // Without a count to trust, a file oxlint skipped would look like a clean one.
+  if (json.number_of_files !== files.length) return { results: [], forEslint: files };
+
+  const expected = new Map<string, number>();
+  const refused = new Set<string>();
+  for (const d of json.diagnostics) {
+    const file = path.resolve(opts.runDir, d.filename);
+    if (typeof d.code === 'string' && d.code.startsWith('backlint(')) expected.set(file, (expected.get(file) ?? 0) + 1);
+    else refused.add(file);
+  }
+  const byFile = new Map<string, OxlintRecord[]>();
+  for (const r of records) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const results: FileResult[] = [];
+  const forEslint: string[] = [];
+  for (const file of files) {
+    const recs = byFile.get(file) ?? [];
+    if (refused.has(file) || recs.length !== (expected.get(file) ?? 0)) {
+      forEslint.push(file);
+      continue;
+    }
+    const rel = relativeFile(opts.cwd, file);
+    results.push({
+      file: rel,
+      kind: 'code',
+      findings: recs.map((r): Finding => {
+        const finding: Finding = {
+          ruleId: r.ruleId,
+          engine: 'oxlint',
+          severity: severityOf(rules[r.ruleId]) === 'error' ? 'error' : 'warning',
+          message: r.message,
+          file: rel,
+          line: r.line,
+          column: r.column,
+        };
+        if (r.endLine !== undefined) finding.endLine = r.endLine;
+        if (r.endColumn !== undefined) finding.endColumn = r.endColumn;
+        if (r.suggestions) finding.suggestions = r.suggestions;
+        return finding;
+      }),
+    });
+  }
+  return { results, forEslint };
+}
+
+/** Lints `files` (absolute paths) with oxlint; see the module comment for what comes back. */
+export async function lintWithOxlint(files: readonly string[], opts: OxlintLintOptions): Promise<OxlintOutcome> {
+  const bin = oxlintBinary();
+  if (!bin || files.length === 0) return { results: [], forEslint: [...files] };
+  const base = eslintBaseRules(opts.preset, opts.config);
+  const groups = new Map<string, { rules: Rules; files: string[] }>();
+  for (const file of files) {
+    const { key, rules } = rulesFor(file, base, opts.config);
+    const group = groups.get(key);
+    if (group) group.files.push(file);
+    else groups.set(key, { rules, files: [file] });
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'backlint-oxlint-'));
+  try {
+    const outcome: OxlintOutcome = { results: [], forEslint: [] };
+    let n = 0;
+    for (const group of groups.values()) {
+      for (const chunk of chunksOf(group.files)) {
+        const part = await lintChunk(bin, chunk, group.rules, opts, tmp, n++);
+        outcome.results.push(...part.results);
+        outcome.forEslint.push(...part.forEslint);
+      }
+    }
+    return outcome;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -6,7 +6,8 @@
  * way, suggestions kept only when their fix produces something). oxlint's own JSON output still
  * says which files it linted and what it could not (parse errors, crashes).
  *
- * Users' own `.oxlintrc.json` loads the plain plugin (`backlint/eslint`), never this module.
+ * Users' own `.oxlintrc.json` loads the plain plugin (`backlint/eslint`, through the shipped
+ * `oxlint/<preset>.json`), never this module.
  */
 import { writeFileSync } from 'node:fs';
 import plugin from '../../eslint/plugin.js';

@@ -92,6 +92,12 @@ function measure(cmd, cmdArgs, opts = {}) {
   });
 }
 
+function jsFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(?:[cm]?js|ts)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
 /** Resident memory (kB) of `pid` and all its descendants now; without the `time` wrapper itself. */
 function treeRssKb(pid, skipSelf) {
   let kb = 0;
@@ -253,7 +259,8 @@ async function benchEngine() {
     ['ESLint, parser only (floor)', bin('eslint'), ['--config', path.join(dir, 'eslint.config.mjs'), '--no-ignore', target]],
     ['backlint (default engine)', process.execPath, [cli, target, '--format', 'json', '--no-progress']],
     ['backlint --engine eslint', process.execPath, [cli, target, '--format', 'json', '--no-progress', '--engine', 'eslint']],
-    ['oxlint, its default rules', bin('oxlint'), ['-c', path.join(dir, 'oxlintrc.json'), '--no-ignore', target]],
+    // Files named one by one: oxlint skips a directory argument under a dot-directory (.cache).
+    ['oxlint, its default rules', bin('oxlint'), ['-c', path.join(dir, 'oxlintrc.json'), '--no-ignore', ...jsFiles(path.join(cwd, target)).map((f) => path.relative(cwd, f))]],
   ];
   console.log(`\nCode engines on ghost/${target}, whole processes, ${rounds} alternating rounds, medians\n`);
   const runs = Object.fromEntries(variants.map(([v]) => [v, []]));

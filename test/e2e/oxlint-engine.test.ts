@@ -62,6 +62,14 @@ describe('oxlint and ESLint engines', () => {
       'src/a.js': "const app = require('express')();\napp.get('/users/getAll', (req, res) => res.json([]));\n",
       'src/b.js':
         "const app = require('express')();\n// eslint-disable-next-line backlint/no-verbs-in-paths -- legacy URL\napp.get('/orders/getAll', (req, res) => res.json([]));\n",
+      // A directive for another plugin's rule changes nothing of ours: oxlint keeps the file.
+      'src/c.js': "const app = require('express')();\n// eslint-disable-next-line no-console\napp.get('/carts/getAll', (req, res) => res.json([]));\n",
+      // A blanket directive silences backlint too; inline config is read differently by oxlint.
+      'src/d.js': "/* eslint-disable */\nconst app = require('express')();\napp.get('/drafts/getAll', (req, res) => res.json([]));\n",
+      'src/e.js': "/* eslint backlint/no-verbs-in-paths: off */\nconst app = require('express')();\napp.get('/events/getAll', (req, res) => res.json([]));\n",
+      // The rule list goes on past the line the text check reads: oxlint silences the report, so
+      // its output and its record of reports differ, and the file goes to ESLint after all.
+      'src/g.js': "const app = require('express')();\n/* eslint-disable no-console,\n   backlint/no-verbs-in-paths */\napp.get('/gifts/getAll', (req, res) => res.json([]));\n",
       'src/broken.js': 'const x = ;\n',
       // Columns count UTF-16 code units, as in ESLint (oxlint's own output counts bytes).
       'src/wide.js': "const app = require('express')(); const s = 'é😀'; app.get('/items/getAll', (req, res) => res.json([]));\n",
@@ -74,6 +82,13 @@ describe('oxlint and ESLint engines', () => {
     expect(b.suppressed?.map((f) => [f.ruleId, f.line, f.engine, f.suppressions])).toEqual([
       ['backlint/no-verbs-in-paths', 3, 'eslint', [{ kind: 'directive', justification: 'legacy URL' }]],
     ]);
+    expect(byFile.get('src/c.js')!.findings.map((f) => [f.ruleId, f.line, f.engine])).toContainEqual(['backlint/no-verbs-in-paths', 3, 'oxlint']);
+    expect(byFile.get('src/d.js')!.findings).toEqual([]);
+    expect(byFile.get('src/d.js')!.suppressed?.map((f) => [f.ruleId, f.engine])).toContainEqual(['backlint/no-verbs-in-paths', 'eslint']);
+    const e = byFile.get('src/e.js')!.findings;
+    expect(e.map((f) => f.ruleId)).not.toContain('backlint/no-verbs-in-paths');
+    expect(e.map((f) => [f.ruleId, f.engine])).toContainEqual(['backlint/kebab-case-paths', 'eslint']);
+    expect(byFile.get('src/g.js')!.suppressed?.map((f) => [f.ruleId, f.line, f.engine])).toEqual([['backlint/no-verbs-in-paths', 4, 'eslint']]);
     expect(byFile.get('src/broken.js')!.findings.map((f) => [f.ruleId, f.line, f.engine])).toEqual([['backlint/parse-error', 1, 'eslint']]);
     const wide = byFile.get('src/wide.js')!.findings.find((f) => f.ruleId === 'backlint/no-verbs-in-paths')!;
     expect([wide.engine, wide.column]).toEqual(['oxlint', 60]);

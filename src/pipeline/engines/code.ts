@@ -2,9 +2,9 @@
  * Stage 4, code side: which engine lints which code file. oxlint for large runs by default
  * (`auto`); ESLint for small ones and for what oxlint cannot answer exactly as ESLint would, so
  * findings never depend on the engine:
- * - files with inline `eslint`/`oxlint` comments (disable directives, inline rule config):
- *   ESLint's handling of them is the contract (`--no-inline-config`, unused directives,
- *   suppressed findings in the report), and oxlint has its own;
+ * - files with inline comments that could change backlint's findings (directives naming its
+ *   rules or none, inline config; see needsEslint): ESLint's handling of them is the contract
+ *   (suppressed findings and their justifications, unused directives), and oxlint has its own;
  * - files oxlint hands back (parse errors, rule crashes; see ./oxlint.ts);
  * - everything, with `engine: 'eslint'` or where oxlint cannot run.
  * The two run side by side: oxlint in its own process, ESLint in this one.
@@ -30,16 +30,40 @@ export interface CodeRunOptions extends CodeLintOptions {
   engine?: CodeEngine;
 }
 
-// Inline configuration comments are `eslint-…`, `/* eslint … */`, `oxlint-…`; a file that merely
-// mentions the word goes to ESLint too, which costs only time.
-function hasInlineConfig(absFile: string): boolean {
+// What in a file can change backlint's findings under ESLint and not the same way under oxlint:
+// a directive naming a backlint rule (suppressions, justifications, unknown-rule notices), a
+// blanket directive (it silences backlint too), inline config comments (`/* eslint x: off */`,
+// `/* global */`, which oxlint reads otherwise). Directives naming only other plugins' rules
+// change nothing of ours, under either engine. What slips past this text check (a directive's
+// rule list continued on the next line) oxlint still honours, and a file where oxlint silenced a
+// report goes to ESLint anyway (./oxlint.ts compares its reports with its output).
+const DIRECTIVE = /(?:eslint|oxlint)-(?:disable|enable)(?:-next-line|-line)?/g;
+const INLINE_CONFIG = /\/\*\s*(?:eslint|oxlint|globals?|exported)(?=\s)/;
+// With `--no-inline-config`, ESLint ignores every directive and oxlint cannot be told to.
+const ANY_DIRECTIVE = /eslint|oxlint/;
+// A directive's rule list is short; reading a bounded stretch keeps the scan linear.
+const RULE_LIST_CHARS = 400;
+
+function directiveMatters(text: string): boolean {
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + RULE_LIST_CHARS);
+    const end = [after.indexOf('\n'), after.indexOf('*/'), after.indexOf('--')].filter((i) => i >= 0);
+    const rules = (end.length ? after.slice(0, Math.min(...end)) : after).trim();
+    if (rules === '' || rules.includes('backlint/')) return true;
+  }
+  return false;
+}
+
+function needsEslint(absFile: string, inlineConfig: boolean): boolean {
+  let text: string;
   try {
-    const text = readFileSync(absFile, 'utf8');
-    return text.includes('eslint') || text.includes('oxlint');
+    text = readFileSync(absFile, 'utf8');
   } catch {
     // intentionally ignored: ESLint reports the unreadable file as it always has.
     return true;
   }
+  if (!inlineConfig) return ANY_DIRECTIVE.test(text);
+  return INLINE_CONFIG.test(text) || directiveMatters(text);
 }
 
 async function eslintLane(files: readonly string[], opts: CodeLintOptions): Promise<FileResult[]> {
@@ -66,7 +90,7 @@ export async function lintCode(files: readonly string[], opts: CodeRunOptions): 
   const toEslint: string[] = [];
   for (const file of files) {
     const abs = path.resolve(opts.cwd, file);
-    (hasInlineConfig(abs) ? toEslint : toOxlint).push(abs);
+    (needsEslint(abs, opts.inlineConfig !== false) ? toEslint : toOxlint).push(abs);
   }
   const oxlint = lintWithOxlint(toOxlint, { runDir: commonAncestor([opts.cwd, ...toOxlint]), cwd: opts.cwd, preset: opts.preset, config: opts.config });
   const first = await eslintLane(toEslint, eslintOpts);

@@ -6,17 +6,16 @@
  * files, same lines, same ids. Needs the build (`npm test` builds dist first).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { codeFiles, markers } from '../helpers/fixture-markers.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const eslintBin = path.join(repo, 'node_modules/.bin/eslint');
 const fixtures = path.join(repo, 'fixtures');
-const CODE = /\.(?:[cm]?[jt]sx?)$/;
-const MARKER = /\/\/\s*expect:\s*((?:backlint\/[\w-]+[ \t]*)+)/;
 
 interface EslintMessage {
   ruleId: string | null;
@@ -27,32 +26,6 @@ interface EslintMessage {
 interface EslintResult {
   filePath: string;
   messages: EslintMessage[];
-}
-
-function codeFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...codeFiles(full));
-    else if (CODE.test(name)) out.push(full);
-  }
-  return out;
-}
-
-function markers(enabled: Set<string>): string[] {
-  const out: string[] = [];
-  for (const file of codeFiles(fixtures)) {
-    const rel = path.relative(repo, file);
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        const m = MARKER.exec(text);
-        if (!m) return;
-        for (const id of new Set(m[1]!.trim().split(/\s+/))) if (enabled.has(id)) out.push(`${rel}:${i + 1} ${id}`);
-      });
-  }
-  return out.sort();
 }
 
 function runEslint(configDir: string): Promise<{ results: EslintResult[]; stderr: string; exitCode: number }> {
@@ -108,13 +81,13 @@ describe('eslint binary with backlint.configs.recommended over fixtures/', () =>
         ),
       ),
     ].sort();
-    expect(found).toEqual(markers(enabled));
+    expect(found).toEqual(markers(repo, fixtures, enabled));
     // error-severity findings make the binary fail, as users' CI expects
     expect(exitCode).toBe(1);
   });
 
   it('covers every framework fixture and each of the route/response rules', () => {
-    const all = markers(enabled).join('\n');
+    const all = markers(repo, fixtures, enabled).join('\n');
     for (const app of ['express-app', 'fastify-app', 'nestjs-app', 'nextjs-app']) expect(all).toContain(`fixtures/${app}/`);
     for (const id of [
       'plural-resource-names',

@@ -7,17 +7,16 @@
  * native rules. Needs the build (`npm test` builds dist first).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { codeFiles, markers } from '../helpers/fixture-markers.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const oxlintBin = path.join(repo, 'node_modules/.bin/oxlint');
 const fixtures = path.join(repo, 'fixtures');
-const CODE = /\.(?:[cm]?[jt]sx?)$/;
-const MARKER = /\/\/\s*expect:\s*((?:backlint\/[\w-]+[ \t]*)+)/;
 
 interface OxlintDiagnostic {
   code?: string;
@@ -29,32 +28,6 @@ interface OxlintDiagnostic {
 interface OxlintJson {
   diagnostics: OxlintDiagnostic[];
   number_of_files: number;
-}
-
-function codeFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...codeFiles(full));
-    else if (CODE.test(name)) out.push(full);
-  }
-  return out;
-}
-
-function markers(enabled: Set<string>): string[] {
-  const out: string[] = [];
-  for (const file of codeFiles(fixtures)) {
-    const rel = path.relative(repo, file);
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        const m = MARKER.exec(text);
-        if (!m) return;
-        for (const id of new Set(m[1]!.trim().split(/\s+/))) if (enabled.has(id)) out.push(`${rel}:${i + 1} ${id}`);
-      });
-  }
-  return out.sort();
 }
 
 function runOxlint(args: string[], cwd: string): Promise<{ json: OxlintJson | undefined; stdout: string; stderr: string; exitCode: number }> {
@@ -118,7 +91,7 @@ describe('oxlint binary with .oxlintrc.json extending backlint/oxlint/recommende
         }),
       ),
     ].sort();
-    expect(found).toEqual(markers(enabled));
+    expect(found).toEqual(markers(repo, fixtures, enabled));
     // The preset's severities come through: error-severity findings fail the run.
     expect(json!.diagnostics.some((d) => backlintId(d.code) === 'backlint/no-get-side-effects' && d.severity === 'error')).toBe(true);
     expect(json!.diagnostics.some((d) => backlintId(d.code) === 'backlint/require-pagination' && d.severity === 'warning')).toBe(true);
@@ -140,7 +113,7 @@ describe('oxlint binary with .oxlintrc.json extending backlint/oxlint/recommende
         return id ? [`${path.normalize(d.filename)}:${d.labels[0]!.span.line} ${id}`] : [];
       }),
     );
-    const marked = markers(strictEnabled);
+    const marked = markers(repo, fixtures, strictEnabled);
     expect(marked.filter((m) => !found.has(m))).toEqual([]);
     const unmarked = [...found].filter((f) => !marked.includes(f)).map((f) => f.slice(f.lastIndexOf(' ') + 1));
     expect(unmarked.filter((id) => !strictOnly.includes(id))).toEqual([]);

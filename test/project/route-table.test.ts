@@ -3,10 +3,10 @@
  * it) and on small hostile trees: full paths per framework, middleware at mount points in other
  * files, handlers resolved across files, and unknown prefixes left incomplete.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { codeFiles } from '../helpers/fixture-markers.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { buildRouteTable, middlewareRefs, Project, type RouteTableEntry } from '../../src/project/index.js';
 import { clearProjectFiles, displayPath } from '../../src/project/files.js';
@@ -15,7 +15,6 @@ import { clearResolutionCache } from '../../src/project/resolve.js';
 import { clearRouteTableCaches, nextPagesApiPath } from '../../src/project/route-table.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CODE = /\.(?:[cm]?[jt]sx?)$/;
 
 beforeEach(() => {
   clearProjectFiles();
@@ -23,17 +22,6 @@ beforeEach(() => {
   clearImporterIndexes();
   clearRouteTableCaches();
 });
-
-function codeFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...codeFiles(full));
-    else if (CODE.test(name)) out.push(full);
-  }
-  return out;
-}
 
 function table(root: string): RouteTableEntry[] {
   return buildRouteTable(new Project(root), codeFiles(root));

@@ -56,6 +56,33 @@ function severityOf(setting: RuleSetting): 'off' | 'warn' | 'error' {
   return Array.isArray(setting) ? setting[0] : setting;
 }
 
+/** The config's overrides whose `files` match `absFile`, in order (later wins, as in ESLint). */
+export function overridesFor(absFile: string, config: ResolvedConfig): NonNullable<ResolvedConfig['overrides']> {
+  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
+  if (rel.startsWith('../')) return [];
+  return (config.overrides ?? []).filter((o) => matchesAny(rel, o.files));
+}
+
+/**
+ * The ESLint rules one file runs with, for an engine that takes one rule set per run (oxlint):
+ * `base` (eslintBaseRules), then every matching override, later winning — and, as in ESLint's
+ * flat config, a severity alone keeps the options set before it. `key` names the set: files
+ * with the same key run with the same rules.
+ */
+export function eslintRulesFor(absFile: string, base: Record<string, Linter.RuleEntry>, config: ResolvedConfig): { key: string; rules: Record<string, Linter.RuleEntry> } {
+  const matched = overridesFor(absFile, config);
+  if (matched.length === 0) return { key: '', rules: base };
+  const rules = { ...base };
+  for (const o of matched) {
+    for (const [id, setting] of Object.entries(rulesForEngine(o.rules, 'eslint'))) {
+      const entry = toEslintEntry(setting);
+      const before = rules[id];
+      rules[id] = !Array.isArray(entry) && Array.isArray(before) && before.length > 1 ? [entry, ...before.slice(1)] : entry;
+    }
+  }
+  return { key: matched.map((o) => config.overrides!.indexOf(o)).join(','), rules };
+}
+
 /**
  * The severity of spec-drift's document-side findings (operations no route implements) for one
  * document: the preset's, then the config's `rules`, then every matching override — as for a rule.
@@ -66,10 +93,9 @@ export function specDriftSeverityFor(absFile: string, preset: Preset, config: Re
   let sev = presetSeverity(rule, preset);
   const top = config.rules?.[SPEC_DRIFT];
   if (top !== undefined) sev = severityOf(top);
-  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
-  for (const o of config.overrides ?? []) {
+  for (const o of overridesFor(absFile, config)) {
     const s = o.rules[SPEC_DRIFT];
-    if (s !== undefined && !rel.startsWith('../') && matchesAny(rel, o.files)) sev = severityOf(s);
+    if (s !== undefined) sev = severityOf(s);
   }
   return sev;
 }
@@ -92,9 +118,6 @@ export function eslintOverrideConfigs(config: ResolvedConfig): Linter.Config[] {
  */
 export function spectralRulesFor(absFile: string, config: ResolvedConfig): Record<string, RuleSetting> {
   const out = { ...rulesForEngine(config.rules, 'spectral') };
-  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
-  for (const o of config.overrides ?? []) {
-    if (!rel.startsWith('../') && matchesAny(rel, o.files)) Object.assign(out, rulesForEngine(o.rules, 'spectral'));
-  }
+  for (const o of overridesFor(absFile, config)) Object.assign(out, rulesForEngine(o.rules, 'spectral'));
   return out;
 }

@@ -17,9 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type { Linter } from 'eslint';
 import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig } from '../../config/schema.js';
-import { matchesAny } from '../../config/glob.js';
 import type { FileResult, Finding } from '../../report/model.js';
-import { eslintBaseRules, rulesForEngine, toEslintEntry } from '../settings.js';
+import { eslintBaseRules, eslintRulesFor } from '../settings.js';
 import { REPORTS_ENV, type OxlintRecord } from './oxlint-host.js';
 import { relativeFile } from './paths.js';
 
@@ -65,28 +64,6 @@ function severityOf(entry: Linter.RuleEntry | undefined): 'off' | 'warning' | 'e
   if (s === 'error' || s === 2) return 'error';
   if (s === 'warn' || s === 1) return 'warning';
   return 'off';
-}
-
-/**
- * The rules one file runs with: the base rules, then every override whose globs match it, later
- * winning — and, as in ESLint's flat config, a severity alone keeps the options set before it.
- */
-function rulesFor(absFile: string, base: Rules, config: ResolvedConfig): { key: string; rules: Rules } {
-  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
-  const matched: number[] = [];
-  (config.overrides ?? []).forEach((o, i) => {
-    if (!rel.startsWith('../') && matchesAny(rel, o.files)) matched.push(i);
-  });
-  if (matched.length === 0) return { key: '', rules: base };
-  const rules: Rules = { ...base };
-  for (const i of matched) {
-    for (const [id, setting] of Object.entries(rulesForEngine(config.overrides![i]!.rules, 'eslint'))) {
-      const entry = toEslintEntry(setting);
-      const before = rules[id];
-      rules[id] = !Array.isArray(entry) && Array.isArray(before) && before.length > 1 ? [entry, ...before.slice(1)] : entry;
-    }
-  }
-  return { key: matched.join(','), rules };
 }
 
 function oxlintConfig(rules: Rules): object {
@@ -221,7 +198,7 @@ export async function lintWithOxlint(files: readonly string[], opts: OxlintLintO
   const base = eslintBaseRules(opts.preset, opts.config);
   const groups = new Map<string, { rules: Rules; files: string[] }>();
   for (const file of files) {
-    const { key, rules } = rulesFor(file, base, opts.config);
+    const { key, rules } = eslintRulesFor(file, base, opts.config);
     const group = groups.get(key);
     if (group) group.files.push(file);
     else groups.set(key, { rules, files: [file] });

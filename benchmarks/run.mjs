@@ -19,6 +19,9 @@
  *                                      eslint) beside ESLint's parse-only floor and bare oxlint, one
  *                                      process each, alternated, medians; wall, CPU, peak memory
  *                                      (summed over the process tree: oxlint runs in a child)
+ *   node benchmarks/run.mjs cache      --cache on Ghost's server: a warm re-run with nothing changed,
+ *                                      and one after a service file changed, beside `eslint --cache`
+ *                                      (parse-only config) on the same files; alternated, medians
  *   --engine=eslint|oxlint             model part: pass --engine to the CLI (default: its default)
  *   --rounds=N                         engine/code/model/drift parts: alternate the whole runs N times (default 3)
  *   --passes=N                         code part: passes of the paired measurement (default 2)
@@ -406,6 +409,69 @@ async function benchDrift() {
   }
 }
 
+/**
+ * `--cache` as users see it, on Ghost's server: one cold run fills each tool's cache (in a temporary
+ * directory, never in the corpus), then alternating rounds of (a) a re-run with nothing changed and
+ * (b) a re-run after a service file changed (its text toggled between two versions, so every run
+ * sees a change), beside `eslint --cache` with the parse-only config. Target: warm ≤ 2 s.
+ */
+async function benchCache() {
+  fetchCorpus('ghost');
+  const cwd = path.join(corpusDir('ghost'), 'package');
+  const target = 'core/server';
+  const roundsArg = args.find((a) => a.startsWith('--rounds='));
+  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const dir = mkdtempSync(path.join(tmpdir(), 'backlint-bench-cache-'));
+  writeFileSync(
+    path.join(dir, 'eslint.config.mjs'),
+    `import parser from ${JSON.stringify(path.join(root, 'node_modules/@typescript-eslint/parser/dist/index.js'))};\n` +
+      `export default [{ files: ['**/*.{js,cjs,mjs,ts}'], languageOptions: { parser, sourceType: 'module' } }];\n`,
+  );
+  const cli = path.join(root, 'bin/backlint.js');
+  const service = path.join(cwd, target, 'services/tiers/tier-repository.js');
+  const original = readFileSync(service, 'utf8');
+  const variants = [
+    ['backlint --cache', process.execPath, [cli, target, '--format', 'json', '--no-progress', '--cache', '--cache-location', path.join(dir, 'backlint.cache')]],
+    ['eslint --cache (parser only)', bin('eslint'), ['--config', path.join(dir, 'eslint.config.mjs'), '--no-ignore', '--cache', '--cache-location', path.join(dir, 'eslint.cache'), target]],
+  ];
+  const env = { BACKLINT_DEBUG_CACHE: '1' };
+  const linted = (r) => /(\d+) to lint/.exec(r.stderr)?.[1] ?? '?';
+  const runs = {};
+  try {
+    for (const [v, cmd, cmdArgs] of variants) {
+      const r = await measure(cmd, cmdArgs, { cwd, env });
+      runs[`${v}, cold`] = [r];
+    }
+    let edits = 0;
+    for (let i = 0; i < rounds; i++) {
+      for (const [v, cmd, cmdArgs] of variants) {
+        (runs[`${v}, nothing changed`] ??= []).push(await measure(cmd, cmdArgs, { cwd, env }));
+      }
+      // Toggle the service between its text and the text with one line more.
+      writeFileSync(service, ++edits % 2 ? `${original}// edited\n` : original);
+      for (const [v, cmd, cmdArgs] of variants) {
+        (runs[`${v}, one service changed`] ??= []).push(await measure(cmd, cmdArgs, { cwd, env }));
+      }
+    }
+  } finally {
+    writeFileSync(service, original);
+  }
+  console.log(`\n--cache on ghost/${target} (${jsFiles(path.join(cwd, target)).length} files), ${rounds} alternating rounds, medians\n`);
+  table(
+    Object.entries(runs).map(([v, rs]) => [
+      v,
+      median(rs.map((r) => r.seconds)).toFixed(2),
+      rs.map((r) => r.seconds.toFixed(1)).join(' '),
+      median(rs.map((r) => r.peakMb)).toFixed(0),
+      v.startsWith('backlint') ? `${linted(rs[0])} files linted` : '',
+    ]),
+    ['run', 'median wall s', 'rounds', 'peak MB', 'result'],
+  );
+  const warm = median(runs['backlint --cache, nothing changed'].map((r) => r.seconds));
+  console.log(`\nbacklint warm re-run ${warm.toFixed(2)} s (target ≤ 2 s: ${warm <= 2 ? 'met' : 'MISSED'})`);
+}
+
 /** Real packages that ship server code and the OpenAPI document describing it: [corpus, path linted]. */
 const DRIFT_CORPORA = [['signalk', 'package/dist']];
 
@@ -414,3 +480,4 @@ if (want('openapi')) await benchOpenApi();
 if (want('code')) await benchCode();
 if (want('model')) await benchModel();
 if (want('drift')) await benchDrift();
+if (want('cache')) await benchCache();

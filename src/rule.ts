@@ -6,6 +6,7 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleDefinition as SpectralRuleDefinition } from '@stoplight/spectral-core';
 import { maskSecrets } from './analysis/secrets.js';
+import { beginFile } from './project/reads.js';
 
 export const PLUGIN_PREFIX = 'backlint';
 export const REPO_URL = 'https://github.com/backlint/backlint';
@@ -97,6 +98,8 @@ export const createEslintRule: typeof ruleCreator = (args) => {
   return {
     ...rule,
     create(context) {
+      // What the project model reads from here on is this file's (the CLI's cache keys on it).
+      beginFile(context.filename);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       if (lastOptions === undefined || key !== lastKey) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);

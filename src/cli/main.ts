@@ -39,6 +39,8 @@ interface LintFlags {
   allowRemoteRefs?: boolean;
   progress?: boolean;
   engine?: CodeEngine;
+  cache?: boolean;
+  cacheLocation?: string;
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
@@ -121,6 +123,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         CODE_ENGINES,
       ),
     )
+    .option('--cache', 'only lint files whose findings may have changed since the last --cache run')
+    .option('--cache-location <path>', 'cache file or directory (default: .backlintcache)')
     .option('--allow-remote-refs', 'let OpenAPI documents resolve $refs over HTTP(S)')
     .option('--no-inline-config', 'ignore eslint-disable and other inline config comments')
     .option('--report-unused-disable-directives', 'report eslint-disable comments for backlint rules that suppress nothing')
@@ -151,6 +155,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           quiet: flags.quiet === true,
           allowRemoteRefs: flags.allowRemoteRefs === true,
           ...(flags.engine ? { engine: flags.engine } : {}),
+          // ESLint's rule: a location alone does not turn the cache on.
+          ...(flags.cache ? { cache: true, ...(flags.cacheLocation ? { cacheLocation: flags.cacheLocation } : {}) } : {}),
           ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),
           ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
           ...(flags.maxFileSize !== undefined ? { maxCodeFileBytes: flags.maxFileSize } : {}),

@@ -30,6 +30,7 @@ import type { DocOperation } from './document.js';
 import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
 import { parsingForEngine } from '../project/shared-parse.js';
+import { noteProjectWide, noteRead, recorded, replay, type FileReads } from '../project/reads.js';
 
 export type { DriftFinding } from './check.js';
 
@@ -94,6 +95,7 @@ function isDocument(abs: string, root: string): boolean {
 }
 
 function readText(abs: string): string | undefined {
+  noteRead(abs);
   try {
     if (statSync(abs).size > MAX_DRIFT_DOCUMENT_BYTES) return undefined;
     return readFileSync(abs, 'utf8');
@@ -103,12 +105,19 @@ function readText(abs: string): string | undefined {
   }
 }
 
+/** The OpenAPI documents of the project, as the drift check finds them (for the CLI cache's digest too). */
+export function projectDocuments(root: string): string[] {
+  return walkDocuments(root).filter((d) => isDocument(d, root));
+}
+
 function layoutOf(root: string, configured: readonly DriftPairing[] | undefined, baseDir: string): Layout {
+  // Which documents exist and pair with which code is a question about the whole project.
+  noteProjectWide('documents');
   const key = `${root}\0${baseDir}\0${JSON.stringify(configured ?? null)}`;
   const now = Date.now();
   const cached = layouts.get(key);
   if (cached && now - cached.checkedAt < recheckMs) return cached;
-  const documents = walkDocuments(root).filter((d) => isDocument(d, root));
+  const documents = projectDocuments(root);
   // Most projects have no document: then no source file is read for routes.
   const routeFiles = documents.length > 0 || configured?.length ? projectSourceFiles(root).filter((f) => mayDeclareRoutes(f, root)) : [];
   const referenced = referencedDocuments(documents, readText);
@@ -223,6 +232,7 @@ function packageDirOf(document: string, zone: string): string {
 }
 
 function lowerText(abs: string): string {
+  noteRead(abs);
   try {
     if (statSync(abs).size > MAX_MODEL_FILE_BYTES) return '';
     return readFileSync(abs, 'utf8').toLowerCase();
@@ -236,7 +246,17 @@ function lowerText(abs: string): string {
  * `linted`: the file being linted, when the first question about a pair comes from it; in a held
  * run (the CLI: its text is the one on disk) its routes are read from the engine's own tree.
  */
+const pairReads = new WeakMap<PairState, FileReads | null>();
+
+/** A pair's state, with the files it was computed from counted for every file that asks. */
 function pairState(project: Project, layout: Layout, pair: Pair, explicit: boolean, linted?: ProjectFile): PairState {
+  const { value, reads } = recorded(() => computePairState(project, layout, pair, explicit, linted));
+  if (pairReads.has(value)) replay(pairReads.get(value));
+  else pairReads.set(value, reads);
+  return value;
+}
+
+function computePairState(project: Project, layout: Layout, pair: Pair, explicit: boolean, linted?: ProjectFile): PairState {
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const cached = pairStates.get(key);
   // Within one lint() run the files do not change: no stat per linted file.

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { isProjectFile } from '../project/resolve.js';
+import { noteRead } from '../project/reads.js';
 import { isObject } from '../openapi/document.js';
 import { hostileText, MAX_ALIAS_EXPANSION } from '../spectral/hostile.js';
 import { isIgnoredAt } from '../spectral/ignore.js';
@@ -67,6 +68,7 @@ function keyPosition(doc: YamlDocument, lines: LineCounter, jsonPath: readonly (
 
 export function loadDocument(abs: string, root: string, maxBytes: number, prefix?: string): LoadedDocument | null {
   if (!isProjectFile(root, abs)) return null;
+  noteRead(abs);
   let stamp: string;
   try {
     const st = statSync(abs);

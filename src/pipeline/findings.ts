@@ -19,7 +19,7 @@ const normalizeText = (s: string) => s.replace(/\s+/g, ' ').trim();
  * diagnostic (parse errors, unresolved `$ref`s) produced it. Rule faces mask too; this catches the
  * rest (Spectral's resolver, parsers) and anything a future rule forgets.
  */
-function maskFindings(results: FileResult[]): void {
+export function maskFindings(results: readonly FileResult[]): void {
   for (const result of results) {
     // Suppressed findings are listed in JSON and SARIF too: they are masked like the rest.
     for (const f of [...result.findings, ...(result.suppressed ?? [])]) {

@@ -11,12 +11,13 @@ import type { Report } from '../report/model.js';
 import { discoverFiles, type IgnoreSet, type Skipped } from './discover.js';
 import { codeEngineFor, lintCode } from './engines/code.js';
 import { lintDocuments } from './engines/spectral.js';
-import { finishFindings } from './findings.js';
+import { finishFindings, maskFindings } from './findings.js';
 import { skippedDiagnostics } from './diagnostics.js';
 import { documentDriftResults } from './drift.js';
 import { byFile, mergeResults } from './merge.js';
 import { resolveRun, type LintOptions } from './options.js';
 import { buildReport } from './report.js';
+import { recordReads, takeReads } from '../project/reads.js';
 
 export type { LintOptions } from './options.js';
 export { FILE_TOO_LARGE_RULE, UNREADABLE_RULE } from './diagnostics.js';
@@ -44,7 +45,25 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   });
   const skippedEntries: Skipped[] = [...discovered.skipped];
 
-  // 3. Project model (src/project/): not built here. The rules build it lazily, rooted at `cwd`,
+  // 3. Cache (--cache): files whose findings can be reused are not linted again (cache.ts says
+  //    what a result is keyed on). The rules record what they read, for the next run.
+  const cache = options.cache
+    ? (await import('./cache.js')).openCache(cwd, options.cacheLocation, {
+        cwd,
+        preset,
+        config,
+        inlineConfig: options.inlineConfig !== false,
+        unusedDirectives: !!options.reportUnusedDisableDirectives,
+        allowRemoteRefs: !!options.allowRemoteRefs,
+        maxCodeFileBytes: maxCodeFileBytes ?? null,
+        maxDocumentBytes: maxDocumentBytes ?? null,
+      })
+    : undefined;
+  if (cache) recordReads();
+  const codeSplit = cache ? cache.partition(discovered.code) : { hits: [], misses: discovered.code };
+  const docSplit = cache ? cache.partition(discovered.openapi) : { hits: [], misses: discovered.openapi };
+
+  //    Project model (src/project/): not built here. The rules build it lazily, rooted at `cwd`,
   //    from the files their questions reach, so the CLI and an editor's ESLint process share one
   //    code path and a run pays only for what it asks.
 
@@ -56,10 +75,11 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     done += n;
     options.onProgress?.(done, total);
   };
+  if (codeSplit.hits.length + docSplit.hits.length > 0) tick(codeSplit.hits.length + docSplit.hits.length);
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
   const releaseDrift = discovered.code.length > 0 ? (await import('../drift/index.js')).holdDriftLayout() : undefined;
-  const engine = codeEngineFor(discovered.code.length, options.engine);
-  const code = lintCode(discovered.code, {
+  const engine = codeEngineFor(codeSplit.misses.length, options.engine);
+  const code = lintCode(codeSplit.misses, {
     cwd,
     preset,
     config,
@@ -69,7 +89,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
   });
-  const docs = lintDocuments(discovered.openapi, {
+  const docs = lintDocuments(docSplit.misses, {
     cwd,
     preset,
     config,
@@ -84,9 +104,17 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     documentDriftResults({ cwd, preset, config, code: discovered.code, documents: discovered.openapi }),
   );
   const [codeResults, docResults, driftResults] = await Promise.all([code, docs, drift]).finally(releaseDrift);
+  if (cache) {
+    // Stored masked (stage 6 masks in place, after `quiet` and before any formatter).
+    const fresh = structuredClone([...codeResults, ...docResults]);
+    maskFindings(fresh);
+    cache.store(fresh, takeReads());
+    recordReads(false);
+    cache.save();
+  }
 
   // 5. Merge: one entry per file, each finding once.
-  const files = mergeResults([...codeResults, ...docResults, ...driftResults]);
+  const files = mergeResults([...codeSplit.hits, ...codeResults, ...docSplit.hits, ...docResults, ...driftResults]);
 
   // 6. Findings: masked, filtered by `quiet`, ordered, fingerprinted.
   const quiet = !!options.quiet;

@@ -44,6 +44,14 @@ export interface LintOptions {
   /** Size limits in bytes; each wins over the config's `limits`. Defaults 1 MiB (code), 32 MiB (documents). */
   maxCodeFileBytes?: number;
   maxDocumentBytes?: number;
+  /**
+   * Reuse the findings of files whose inputs have not changed since the last run with the cache,
+   * and record this run's (the CLI's `--cache`). See src/pipeline/cache.ts for what a result is
+   * keyed on. Default false.
+   */
+  cache?: boolean;
+  /** The cache file, or a directory for it (the CLI's `--cache-location`). Default `.backlintcache` in `cwd`. */
+  cacheLocation?: string;
 }
 
 /** What every later stage works with. */

@@ -17,6 +17,7 @@ import { parseForESLint } from './parser.js';
 import { SourceCode } from 'eslint';
 import { isProjectFile } from './resolve.js';
 import { parseForEngine } from './shared-parse.js';
+import { noteRead } from './reads.js';
 
 export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -164,6 +165,7 @@ function parse(abs: string, text: string, root: string, version: string): Projec
 /** The parsed project file at `abs`, or null (outside `root`, too large, unreadable, unparsable). */
 export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   if (!isProjectFile(root, abs)) return null;
+  noteRead(abs);
   let st;
   try {
     st = statSync(abs);
@@ -209,6 +211,7 @@ export function projectFileCached(abs: string, version: string): boolean {
  */
 export function projectFileVersion(abs: string, root: string): string | null {
   if (!isProjectFile(root, abs)) return null;
+  noteRead(abs);
   try {
     const st = statSync(abs);
     return st.isFile() && st.size <= MAX_MODEL_FILE_BYTES ? `${st.mtimeMs}:${st.size}` : null;
@@ -246,6 +249,7 @@ const textGates = new Map<string, { mtimeMs: number; size: number; answer: boole
  */
 export function projectTextMatches(abs: string, root: string, key: string, test: (text: string) => boolean): boolean {
   if (!isProjectFile(root, abs)) return false;
+  noteRead(abs);
   let st;
   try {
     st = statSync(abs);

@@ -19,6 +19,8 @@ import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import { MAX_MODEL_FILE_BYTES, projectTextMatches, type ProjectFile } from './files.js';
+import { noteProjectWide } from './reads.js';
+import { textMayRegisterAutoload } from './text-gates.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
@@ -55,6 +57,7 @@ const importerIndexes = new Map<string, Map<string, string[]>>();
 
 /** The project's source files (no node_modules, build output or dot-directories), bounded in count. */
 export function projectSourceFiles(root: string): string[] {
+  noteProjectWide('sources');
   let files = sourceFileLists.get(root);
   if (!files) {
     files = walk(root);
@@ -102,6 +105,7 @@ export function walkProject(root: string, accept: (name: string) => boolean): st
 
 /** file → the project files importing it, for one root (built on first use). */
 export function importerIndex(root: string): Map<string, string[]> {
+  noteProjectWide('sources');
   let index = importerIndexes.get(root);
   if (index) return index;
   index = new Map();
@@ -513,6 +517,7 @@ const autoloadIndexes = new Map<string, { path: string; use: UseCall }[]>();
 
 /** Files (and their `register(AutoLoad, …)` calls) that load plugins from a folder, per root. */
 function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
+  noteProjectWide('sources');
   let index = autoloadIndexes.get(project.root);
   if (index) return index;
   index = [];
@@ -525,7 +530,7 @@ function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
       // intentionally ignored: unreadable files register nothing
       continue;
     }
-    if (!text.includes('autoload')) continue;
+    if (!textMayRegisterAutoload(text)) continue;
     const file = project.file(p);
     if (!file) continue;
     const tracker = getImportTracker(file.context);

@@ -13,6 +13,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { noteRead } from './reads.js';
 
 // TypeScript takes a few hundred milliseconds to load: only a project with a tsconfig pays for it.
 let tsJson: ((file: string, text: string) => { config?: unknown; error?: unknown }) | undefined;
@@ -61,6 +62,8 @@ export function isProjectFile(root: string, file: string): boolean {
 }
 
 function readJson(file: string): unknown {
+  // Resolution answers are cached per run; a changed tsconfig or package.json changes them.
+  noteRead(file);
   try {
     const st = statSync(file);
     if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;

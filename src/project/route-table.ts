@@ -24,6 +24,8 @@ import { getObjectLiteral, getProperty, getStaticValue, unwrap } from '../analys
 import { pushChildren } from '../analysis/walk.js';
 import { trimEnd } from '../regex.js';
 import { displayPath, projectTextMatches, type ProjectFile } from './files.js';
+import { noteProjectWide, recorded, replay, type FileReads } from './reads.js';
+import { textMayDeclareRoutes, textMayHoldNestSettings } from './text-gates.js';
 import { importerIndex, mountChains, projectSourceFiles, sameNode, type MountChain } from './mounts.js';
 import type { Project } from './modules.js';
 
@@ -116,7 +118,6 @@ function packageDir(root: string, file: string): string {
 
 const packageDirs = new Map<string, string>();
 
-const NEST_SETTINGS_TEXT = /setGlobalPrefix|enableVersioning|RouterModule/;
 
 function versionText(file: ProjectFile, node: TSESTree.Node | null | undefined): string | null {
   if (!node) return null;
@@ -128,6 +129,7 @@ function versionText(file: ProjectFile, node: TSESTree.Node | null | undefined):
 }
 
 function readNestSettings(project: Project, from: string): NestSettings {
+  noteProjectWide('sources');
   const pkg = packageDir(project.root, from);
   let settings = nestSettingsByPackage.get(pkg);
   if (settings) return settings;
@@ -137,7 +139,7 @@ function readNestSettings(project: Project, from: string): NestSettings {
   for (const abs of projectSourceFiles(project.root)) {
     // Files of a nested package (another app of a monorepo, a fixture) have settings of their own.
     if (!abs.startsWith(under) || packageDir(project.root, abs) !== pkg) continue;
-    if (!projectTextMatches(abs, project.root, 'nest-settings', (t) => NEST_SETTINGS_TEXT.test(t))) continue;
+    if (!projectTextMatches(abs, project.root, 'nest-settings', textMayHoldNestSettings)) continue;
     const file = project.file(abs);
     if (!file) continue;
     const stack: TSESTree.Node[] = [file.sourceCode.ast];
@@ -223,7 +225,7 @@ function nestPaths(project: Project, file: ProjectFile, route: Route): FullPath[
 
 // ---------------------------------------------------------------- routes of one file
 
-const chainMemo = new WeakMap<object, MountChain[]>();
+const chainMemo = new WeakMap<object, { chains: MountChain[]; reads: FileReads | null }>();
 
 /** The receiver expression of a route call (`router` in `router.get(…)`), for parameter receivers. */
 function receiverOf(route: Route): TSESTree.Node | undefined {
@@ -240,17 +242,22 @@ function receiverOf(route: Route): TSESTree.Node | undefined {
 function chainsFor(project: Project, file: ProjectFile, route: Route): MountChain[] {
   const router = route.router!;
   const hit = chainMemo.get(router);
-  if (hit) return hit;
-  let chains: MountChain[];
-  try {
-    // An application root may still be a sub-app another file mounts (`app.route('/users', users)`
-    // for a default-exported Hono app, `parent.use('/admin', adminApp)`).
-    chains = mountChains(project, file, router, 0, new Set(), receiverOf(route), router.complete);
-  } catch {
-    // intentionally ignored: an unexpected shape ends the search quietly
-    chains = [];
+  if (hit) {
+    // The files the mounts were read from (app.js) count for every file that asks.
+    replay(hit.reads);
+    return hit.chains;
   }
-  chainMemo.set(router, chains);
+  const { value: chains, reads } = recorded(() => {
+    try {
+      // An application root may still be a sub-app another file mounts (`app.route('/users', users)`
+      // for a default-exported Hono app, `parent.use('/admin', adminApp)`).
+      return mountChains(project, file, router, 0, new Set(), receiverOf(route), router.complete);
+    } catch {
+      // intentionally ignored: an unexpected shape ends the search quietly
+      return [];
+    }
+  });
+  chainMemo.set(router, { chains, reads });
   return chains;
 }
 
@@ -370,15 +377,9 @@ function pagesApiEntry(project: Project, file: ProjectFile): RouteTableEntry | n
 
 // ---------------------------------------------------------------- public API
 
-/**
- * Text a file declaring routes must hold: a route-shaped call, a Nest method decorator or a
- * Next.js handler export. Files without it are not parsed for the table (most of a backend).
- */
-const MAY_DECLARE_ROUTES = /\.(?:get|post|put|patch|delete|del|head|options|all|route|on)\s*\(|@(?:Get|Post|Put|Patch|Delete|Head|Options|All)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
-
 /** Whether a project file may declare routes, asked of its text (cached by mtime and size). */
 export function mayDeclareRoutes(abs: string, root: string): boolean {
-  return nextPagesApiPath(abs) !== null || projectTextMatches(abs, root, 'may-declare-routes', (t) => MAY_DECLARE_ROUTES.test(t));
+  return nextPagesApiPath(abs) !== null || projectTextMatches(abs, root, 'may-declare-routes', textMayDeclareRoutes);
 }
 
 /** Every route declared in `files` (absolute paths under `project.root`), in file and line order. */

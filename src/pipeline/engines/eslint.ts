@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintOverrideConfigs } from '../settings.js';
 import { commonAncestor, relativeFile } from './paths.js';
+import { isRecordingReads } from '../../project/reads.js';
 
 
 export const PARSE_ERROR_RULE = 'backlint/parse-error';
@@ -130,6 +131,8 @@ export function buildEslintOptions(spec: EslintOptionsSpec): ESLint.Options {
  * (a number or "off") overrides it.
  */
 function concurrencyFor(fileCount: number): number | 'auto' | 'off' {
+  // The cache needs what each file's rules read (project/reads.ts), recorded in this thread.
+  if (isRecordingReads()) return 'off';
   const forced = process.env.BACKLINT_CONCURRENCY;
   if (forced === 'off') return 'off';
   if (forced && /^\d+$/.test(forced)) return Number(forced) > 1 ? Number(forced) : 'off';

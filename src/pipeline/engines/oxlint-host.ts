@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import plugin from '../../eslint/plugin.js';
 import { observeReports, type ReportDescriptor } from '../../rule.js';
+import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
 
 /** Where the records go: a file the CLI created for this run, in its own temporary directory. */
 export const REPORTS_ENV = 'BACKLINT_OXLINT_REPORTS';
@@ -99,6 +100,18 @@ if (target) {
     if (record) records.push(record);
   });
   process.on('exit', () => writeFileSync(target, JSON.stringify(records)));
+}
+
+/** What each file's findings were computed from, for the CLI's cache (project/reads.ts). */
+export type OxlintReads = Record<string, { files: string[]; projectWide: string[] }>;
+
+const readsTarget = process.env[RECORD_READS_ENV];
+if (readsTarget) {
+  process.on('exit', () => {
+    const out: OxlintReads = {};
+    for (const [file, reads] of takeReads()) out[file] = { files: [...reads.files], projectWide: [...reads.projectWide] };
+    writeFileSync(readsTarget, JSON.stringify(out));
+  });
 }
 
 export default plugin;

@@ -19,7 +19,8 @@ import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintRulesFor } from '../settings.js';
-import { REPORTS_ENV, type OxlintRecord } from './oxlint-host.js';
+import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-host.js';
+import { addReads, isRecordingReads, RECORD_READS_ENV } from '../../project/reads.js';
 import { relativeFile } from './paths.js';
 
 export interface OxlintLintOptions {
@@ -114,6 +115,8 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, s
   }).finally(() => closeSync(out));
 }
 
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
 /** One oxlint process over `files` (absolute) with one set of rules. */
 async function lintChunk(bin: string, files: string[], rules: Rules, opts: OxlintLintOptions, tmp: string, n: number): Promise<OxlintOutcome> {
   const configFile = path.join(tmp, `oxlintrc-${n}.json`);
@@ -130,7 +133,9 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
     '--no-error-on-unmatched-pattern',
     ...files,
   ];
-  const code = await run(bin, args, opts.runDir, { ...process.env, [REPORTS_ENV]: reportsFile }, stdoutFile);
+  const readsFile = path.join(tmp, `reads-${n}.json`);
+  const env = { ...process.env, [REPORTS_ENV]: reportsFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
+  const code = await run(bin, args, opts.runDir, env, stdoutFile);
   let json: OxlintJson;
   let records: OxlintRecord[];
   try {
@@ -158,6 +163,15 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
     const list = byFile.get(r.file);
     if (list) list.push(r);
     else byFile.set(r.file, [r]);
+  }
+  if (isRecordingReads()) {
+    try {
+      const reads = JSON.parse(readFileSync(readsFile, 'utf8')) as OxlintReads;
+      for (const [file, r] of Object.entries(reads)) if (isStringList(r.files) && isStringList(r.projectWide)) addReads(file, r);
+    } catch {
+      // intentionally ignored: a file without its reads is not cached (see pipeline/cache.ts),
+      // never cached as depending on nothing
+    }
   }
   const results: FileResult[] = [];
   const forEslint: string[] = [];

@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createEslintRule, defineRule } from '../src/rule.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access.js';
 import { crossFileCallEffects, describeChain } from '../src/project/index.js';
 import { errorContextOf, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';

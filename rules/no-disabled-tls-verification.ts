@@ -4,7 +4,7 @@
  * or database connection into one an on-path attacker can read and modify.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { getStaticValue, memberChainName, NOT_STATIC, unwrap } from '../src/analysis/values.js';

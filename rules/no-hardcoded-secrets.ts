@@ -3,7 +3,7 @@
  * in the history and in every clone, and cannot be rotated without a deploy.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { resolveExpression, unwrap, memberChainName } from '../src/analysis/values.js';

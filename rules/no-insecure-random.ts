@@ -12,7 +12,7 @@
  * (`Math.floor(Math.random() * users.length)`) chooses, it does not mint an identifier.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { boundName, endsWithTerm, functionName, nameWords, targetName, vocabulary } from '../src/analysis/names.js';

@@ -7,7 +7,7 @@
  * `x.stack`, a caught error, or a caught error's `.message`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { errorContextOf, isCaughtError, responseAt } from '../src/analysis/responses.js';

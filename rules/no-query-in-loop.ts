@@ -3,7 +3,7 @@
  * round trips to the database; a single set-based query (or a batched write) does the same work.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
 import { crossFileCallEffects, describeChain, firstEffect } from '../src/project/index.js';

@@ -7,7 +7,7 @@
  * message strings never count (`'invalid password'` is a message, not a password).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { getImportTracker } from '../src/analysis/imports.js';

@@ -7,7 +7,7 @@
  * `errorContextOf` (catch clauses, rejection callbacks, `if (err)`, `if (!x)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { errorContextOf, isErrorShapedBody, responseAt, statusFix, type ResponseSite } from '../src/analysis/responses.js';

@@ -4,7 +4,7 @@
  * or hand the error on (`next(err)`), or say in a comment why ignoring it is right.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { propertyName } from '../src/analysis/imports.js';

@@ -4,7 +4,7 @@
  * checks nothing) lets an attacker mint tokens the server accepts.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';

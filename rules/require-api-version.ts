@@ -9,7 +9,7 @@
  * be in the part we cannot see. Reported once per router (per file for NestJS/Next.js).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/analysis/paths.js';
 import { getRouteModel, type Route } from '../src/analysis/routes.js';

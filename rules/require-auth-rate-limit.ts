@@ -10,7 +10,7 @@
  * submit something are judged (POST, PUT, PATCH, ALL): a GET of a login page is not an attempt.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { lastLineStart, trimEnd } from '../src/regex.js';
 import { getImportTracker } from '../src/analysis/imports.js';

@@ -4,7 +4,7 @@
  * lets the client decide what ends up in the table.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation } from '../src/analysis/data-access.js';
 import { enclosingRequestHandler, handlerContext, type Route } from '../src/analysis/routes.js';

@@ -4,7 +4,7 @@
  * (minutes), with longer sessions carried by refresh tokens that the server can revoke.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { tooLongToJudge } from '../src/regex.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';

@@ -4,7 +4,7 @@
  * with no page size.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, isExecuted, type DbOperation } from '../src/analysis/data-access.js';
 import { getRouteModel, handlerContext, type Route } from '../src/analysis/routes.js';

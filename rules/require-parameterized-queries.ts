@@ -3,7 +3,7 @@
  * into the text is parsed as SQL; a placeholder is sent separately and can only ever be data.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { getSqlSink } from '../src/analysis/data-access.js';

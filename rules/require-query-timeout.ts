@@ -4,7 +4,7 @@
  * the client is built, so that is where this rule looks.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { dbClientConstruction, type DbClientConstruction, type DbLibrary } from '../src/analysis/data-access.js';
 import { propertyName } from '../src/analysis/imports.js';

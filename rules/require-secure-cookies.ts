@@ -9,7 +9,7 @@
  * asked of them.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import {

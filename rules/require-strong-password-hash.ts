@@ -4,7 +4,7 @@
  * at billions of guesses per second; weak bcrypt/PBKDF2/argon2 parameters do the same slower.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticNumber, getStaticString, unwrap } from '../src/analysis/values.js';

@@ -5,8 +5,9 @@
 import { allRules } from '../rules/index.js';
 import { CATEGORY_TITLES, docsUrl, enginesOf, qualifiedId, type BacklintRule, type Engine, type Severity } from './rule.js';
 
-export type Preset = 'recommended' | 'strict';
-export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+import type { Preset } from './presets.js';
+
+export { PRESETS, type Preset } from './presets.js';
 
 export interface CatalogEntry {
   id: string;

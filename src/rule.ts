@@ -3,7 +3,10 @@
  * have an ESLint face, a Spectral face, or both (section A of the catalog): one id, one doc, one
  * setting that switches it everywhere.
  */
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils } from '@typescript-eslint/utils';
+// The subpath, not the package root: the root also loads ESLint's API and typescript-estree,
+// which oxlint's process (and a run that lints nothing with ESLint) never needs.
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleDefinition as SpectralRuleDefinition } from '@stoplight/spectral-core';
 import { maskSecrets } from './analysis/secrets.js';
 import { beginFile } from './project/reads.js';
@@ -82,7 +85,7 @@ export function enginesOf(rule: BacklintRule): Engine[] {
  * Builder for the ESLint face (typescript-eslint's RuleCreator): typed options, messages and a
  * `meta.docs.url` pointing at the rule's doc beside it.
  */
-const ruleCreator = ESLintUtils.RuleCreator((name) => docsUrl(name));
+const ruleCreator = RuleCreator((name) => docsUrl(name));
 
 /**
  * typescript-eslint's `create` wrapper deep-clones the default options (`structuredClone`) for
@@ -102,7 +105,7 @@ export const createEslintRule: typeof ruleCreator = (args) => {
       beginFile(context.filename);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       if (lastOptions === undefined || key !== lastKey) {
-        lastOptions = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);
+        lastOptions = applyDefault(defaults, context.options as unknown as unknown[]);
         lastKey = key;
       }
       return args.create(withMaskedReports(context, rule.meta.messages), lastOptions as never);

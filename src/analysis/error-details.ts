@@ -10,7 +10,7 @@
  * answer for other calls (a helper of another file that returns its argument's details).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { escapeRegExp } from '../regex.js';
 import { propertyName } from './imports.js';
 import type { ResponseSite } from './responses.js';

@@ -7,7 +7,7 @@
  * Library knowledge is the tables below; the response side is src/analysis/responses.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { NEST_EXCEPTIONS, resolveStatus, statusSiteAt } from './responses.js';
 import { unwrap } from './values.js';

@@ -10,7 +10,7 @@
  * A named ESM import `import { sign } from 'jsonwebtoken'` resolves to path ['sign'].
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export interface ModuleRef {
   /** Module specifier without `node:` prefix, e.g. `jsonwebtoken`, `fs`, `@prisma/client`. */

@@ -7,7 +7,7 @@
  * of a `jwt.verify`; `usedForAuth(call)` tells a decode whose result decides access.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName, type ImportTracker } from './imports.js';
 import { getProperty, getStaticString, getStaticValue, hasUnknownSpread, resolveExpression, splitWords, unwrap } from './values.js';
 

@@ -6,7 +6,7 @@
  * mounted in another file) both ask here.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker } from './imports.js';
 import { findTerm, nameWords, vocabulary } from './names.js';
 import { memberChainName, resolveConstInit, unwrap } from './values.js';

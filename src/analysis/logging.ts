@@ -8,7 +8,7 @@
  * `request.log`, `auditLog`), because loggers are usually passed across files.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ImportTracker } from './imports.js';
 import { propertyName } from './imports.js';
 import { memoByName } from './memo.js';

@@ -5,7 +5,7 @@
  * their singular form, and multi-word terms (`api key`, `credit card`) match consecutive words.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { splitWords, unwrap } from './values.js';
 

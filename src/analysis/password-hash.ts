@@ -7,7 +7,7 @@
  * and the algorithm; `passwordArg(node)` names the password-like value an expression carries.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName, type ImportTracker } from './imports.js';
 import { isPasswordName } from './secrets.js';
 import { expressionNames } from './taint.js';

@@ -23,7 +23,7 @@
  * - `STATUS_NAMES`: enum member name → code.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { getRouteModel, type Framework, type FunctionNode, type Route } from './routes.js';
 import { getObjectLiteral, getProperty, getStaticValue, NOT_STATIC, resolveConstInit, unwrap, type StaticValue } from './values.js';

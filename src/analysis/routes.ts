@@ -41,7 +41,7 @@
  * backend. Route calls with a non-literal path in such files are therefore not modelled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName, type ImportTracker } from './imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, memberChainName, NOT_STATIC, unwrap } from './values.js';
 import { pushChildren } from './walk.js';

@@ -6,7 +6,7 @@
  * `run(sql)` helper is judged where the SQL text is built).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { looksLikeSql, sqlTextOf } from './sql.js';
 import { requestDataSource } from './taint.js';

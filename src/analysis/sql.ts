@@ -7,7 +7,7 @@
  * and answers read/write, the kind of operation and whether a read is bounded.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { resolveConstInit, unwrap } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -10,7 +10,7 @@
  * No type checker and no second tree walk: bindings are followed through the scope manager.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { memberChainName, unwrap } from './values.js';
 

@@ -5,7 +5,7 @@
  * including spreads of const objects.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { memoByName } from './memo.js';
 import { tooLongToJudge } from '../regex.js';

@@ -5,17 +5,18 @@
  */
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { catalogEntries, PRESETS, type Preset } from '../catalog.js';
-import { BacklintUsageError } from '../config/schema.js';
-import { lint, VERSION } from '../index.js';
+import { PRESETS, type Preset } from '../presets.js';
+import { BacklintUsageError } from '../config/errors.js';
+import { PACKAGE } from '../package-info.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../report/exit.js';
-import { formatReport, FORMATS, type Format } from '../report/index.js';
+// Formatters and the `rules`/`routes` subcommands are loaded when used: a run pays for one format.
+import { FORMATS, loadFormatter, type Format } from '../report/formats.js';
 import { sanitizeTerminal } from '../report/stylish.js';
 import { clearOutput, writeOutputFile } from './output.js';
-import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command.js';
-import { formatRoutes, routeRows, ROUTES_FORMATS, type RoutesFormat } from './routes-command.js';
+import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
+import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 import { useColor } from './color.js';
-import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code.js';
+import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code-engines.js';
 
 export { useColor };
 
@@ -108,7 +109,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
 
   const program = new Command('backlint')
     .description('Lint Node.js/TypeScript backend code and OpenAPI documents with one rule catalog.')
-    .version(VERSION, '-v, --version')
+    .version(PACKAGE.version, '-v, --version')
     .argument('[paths...]', 'files and directories to lint', ['.'])
     .addOption(new Option('--preset <name>', 'rule preset (default: config, else recommended)').choices(PRESETS))
     .option('-c, --config <file>', 'use this config file instead of searching for one')
@@ -146,6 +147,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       const progress = progressReporter(ctx, flags.progress !== false);
       let report;
       try {
+        // Loaded here: --help and --version never load the rules.
+        const { lint } = await import('../pipeline/index.js');
         report = await lint({
           paths,
           cwd: ctx.cwd,
@@ -168,7 +171,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         progress.clear();
       }
       const color = useColor(flags.color, ctx.env, !!flags.output, !!ctx.stdout.isTTY);
-      writeOutput(ctx, formatReport(report, flags.format, { color }), flags.output);
+      const format = await loadFormatter(flags.format);
+      writeOutput(ctx, format(report, { color }), flags.output);
       exitCode = exitCodeFor(report, {
         failOn: flags.failOn,
         ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
@@ -180,7 +184,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .description('list every rule of the catalog')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the list to a file instead of stdout')
-    .action((flags: { format: RulesFormat; output?: string }) => {
+    .action(async (flags: { format: RulesFormat; output?: string }) => {
+      const [{ formatRules }, { catalogEntries }] = await Promise.all([import('./rules-command.js'), import('../catalog.js')]);
       writeOutput(ctx, formatRules(catalogEntries(), flags.format), flags.output);
       exitCode = 0;
     });
@@ -192,6 +197,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .addOption(new Option('-f, --format <format>', 'output format').choices(ROUTES_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the table to a file instead of stdout')
     .action(async (paths: string[], flags: { format: RoutesFormat; output?: string }) => {
+      const { formatRoutes, routeRows } = await import('./routes-command.js');
       writeOutput(ctx, formatRoutes(await routeRows(paths, ctx.cwd), flags.format), flags.output);
       exitCode = 0;
     });

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { BacklintUsageError } from '../config/schema.js';
+import { BacklintUsageError } from '../config/errors.js';
 
 function cannotWrite(output: string, e: unknown): BacklintUsageError {
   return new BacklintUsageError(`Cannot write the report to ${output}: ${(e as Error).message}`);

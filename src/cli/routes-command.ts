@@ -9,8 +9,9 @@ import { buildRouteTable, middlewareRefs, Project, type CodeRef, type RouteTable
 import { displayPath } from '../project/files.js';
 import { sanitizeTerminal } from '../report/stylish.js';
 
-export type RoutesFormat = 'text' | 'json';
-export const ROUTES_FORMATS: readonly RoutesFormat[] = ['text', 'json'];
+import type { RoutesFormat } from './route-formats.js';
+
+export { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 
 export interface RouteRow {
   method: string;

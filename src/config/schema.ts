@@ -6,6 +6,7 @@
 import { findRule, PRESETS, type Preset } from '../catalog.js';
 import type { Severity } from '../rule.js';
 import { globToRegExp, GlobSyntaxError } from './glob.js';
+import { BacklintUsageError } from './errors.js';
 
 export type RuleSeverity = Severity | 'off';
 /** `"off" | "warn" | "error"` or `[severity, options]`; options are handed to both engines. */
@@ -58,9 +59,7 @@ export interface ResolvedConfig extends BacklintConfig {
 }
 
 /** A problem with how backlint was invoked or configured: the CLI exits with 2. */
-export class BacklintUsageError extends Error {
-  override name = 'BacklintUsageError';
-}
+export { BacklintUsageError };
 
 const TOP_KEYS = new Set(['preset', 'rules', 'ignore', 'overrides', 'limits', 'drift', '$schema']);
 const LIMIT_KEYS = ['maxCodeFileBytes', 'maxDocumentBytes'] as const;

@@ -10,7 +10,7 @@
  *   returned by a Fastify handler), in the handler itself.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getRouteModel, type FunctionNode, type Route } from '../analysis/routes.js';
 import { responseAt, statusSiteAt } from '../analysis/responses.js';
 import { pushChildren } from '../analysis/walk.js';

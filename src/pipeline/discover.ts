@@ -22,7 +22,6 @@
  */
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fsp, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isIgnoredByIgnoreFiles } from 'globby';
 import { BacklintUsageError } from '../config/schema.js';
 import { globToRegExp, GlobSyntaxError } from '../config/glob.js';
 import { isOpenApiText } from '../openapi/detect.js';
@@ -268,6 +267,8 @@ type GitIgnored = (absPath: string, isDir: boolean) => boolean;
  * ignores it (a vendored corpus, a scratch dir): then only the .gitignore files inside it count.
  */
 async function gitIgnoredUnder(root: string): Promise<GitIgnored> {
+  // Loaded for directory walks only: linting named files never pays for globby.
+  const { isIgnoredByIgnoreFiles } = await import('globby');
   const options = { cwd: root, suppressErrors: true };
   const own = await isIgnoredByIgnoreFiles('**/.gitignore', options);
   let parents: ((p: string) => boolean)[] = [];

@@ -13,7 +13,7 @@
  * Every step is bounded (MAX_DEPTH) and cycle-safe; anything not understood is `null`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { functionsReturnedBy } from '../analysis/routes.js';
 import { loadProjectFile, onProjectFilesCleared, projectFileCached, projectFileVersion, type ProjectFile } from './files.js';

@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';

@@ -17,7 +17,7 @@
  * computed contributes nothing).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getSqlSink } from '../analysis/data-access.js';
 import { ERRORISH, findErrorDetails, type ErrorDetail, type ErrorDetailKind } from '../analysis/error-details.js';
 import { getImportTracker, propertyName } from '../analysis/imports.js';

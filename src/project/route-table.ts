@@ -17,7 +17,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../analysis/imports.js';
 import { getRouteModel, type Framework, type FunctionNode, type Route } from '../analysis/routes.js';
 import { getObjectLiteral, getProperty, getStaticValue, unwrap } from '../analysis/values.js';

@@ -9,7 +9,7 @@
  * position (plain data only), MAX_SUMMARY_DEPTH calls deep, cycle-safe.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { errorStatusOf, sentStatusOf } from '../analysis/http-errors.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';

@@ -12,7 +12,7 @@
  * cycle-safe: a function met again while its own summary is being computed contributes nothing.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyDbNode, classifyDbTaggedTemplate, classifySideEffect, classifySyncIo, describeDbOperation, isExecuted } from '../analysis/data-access.js';
 import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';

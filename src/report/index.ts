@@ -7,8 +7,9 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export type Format = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
-export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+import type { Format } from './formats.js';
+
+export { FORMATS, loadFormatter, type Format } from './formats.js';
 
 export function formatReport(report: Report, format: Format, opts: { color?: boolean } = {}): string {
   switch (format) {

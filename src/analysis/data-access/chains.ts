@@ -4,7 +4,7 @@
  * way; SQL text arguments are judged here once for both classifyDbCall and getSqlSink.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { getObjectLiteral, getProperty, hasUnknownSpread, unwrap } from '../values.js';
 import { type DbKind, classifySql, looksLikeSql, sqlTextOf } from '../sql.js';

@@ -3,7 +3,7 @@
  * argument require-query-timeout judges.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { getObjectLiteral, unwrap } from '../values.js';
 import { dbValueOf, isPrismaLikeName, stateOf } from './receivers.js';

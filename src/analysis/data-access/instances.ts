@@ -5,7 +5,7 @@
  * records can do is the table tables/instances.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { resolveConstInit, unwrap } from '../values.js';
 import type { DbKind } from '../sql.js';

@@ -5,7 +5,7 @@
  * bounded a read is.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { getStaticString, resolveConstInit, unwrap } from '../values.js';
 import { type DbKind, classifySql, looksLikeSql, sqlTextOf } from '../sql.js';

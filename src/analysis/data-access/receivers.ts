@@ -8,7 +8,7 @@
  * imports no DB library (nor a project module that might export a client) is ruled out at once.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type ImportTracker, type ModuleRef, getImportTracker, propertyName, requiredSource } from '../imports.js';
 import { resolveConstInit, unwrap } from '../values.js';
 import { sqlTextOf } from '../sql.js';

@@ -4,7 +4,7 @@
  * and describeDbOperation, the short name messages give an operation.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { getObjectLiteral, getProperty, getStaticString, resolveConstInit, unwrap } from '../values.js';
 import { chainLinks } from './chains.js';

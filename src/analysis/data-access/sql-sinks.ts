@@ -2,7 +2,7 @@
  * getSqlSink: calls that hand raw SQL text to a driver or ORM (require-parameterized-queries).
  * Tagged templates are not sinks: they are parameterised by construction.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { getObjectLiteral, getProperty, getStaticString, unwrap } from '../values.js';
 import { isSqlArgument, sqlLibraryOf } from './chains.js';

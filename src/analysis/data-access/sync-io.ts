@@ -2,7 +2,7 @@
  * classifySyncIo: blocking `*Sync` calls of fs, child_process, crypto key derivation and zlib
  * (no-sync-io-in-handler), with the async alternative to suggest.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
 import { unwrap } from '../values.js';
 import { stateOf } from './receivers.js';

@@ -17,8 +17,9 @@ import type { CodeLintOptions } from './eslint.js';
 import { lintWithOxlint, oxlintBinary } from './oxlint.js';
 import { commonAncestor } from './paths.js';
 
-export type CodeEngine = 'auto' | 'oxlint' | 'eslint';
-export const CODE_ENGINES: readonly CodeEngine[] = ['auto', 'oxlint', 'eslint'];
+import type { CodeEngine } from './code-engines.js';
+
+export { CODE_ENGINES, type CodeEngine } from './code-engines.js';
 
 /**
  * `auto` uses oxlint from this many code files on. Below it, oxlint's own process start and its

@@ -14,6 +14,11 @@
  * Each corpus document is linted from its own directory (the lint root), so a multi-file document's
  * relative `$ref`s resolve; Stripe's YAML is also linted as the issue's timing command does, from
  * the repository root (the document outside the root). Needs the build.
+ *
+ * DigitalOcean's multi-file document is not deterministic, before or after any change: which
+ * operation a shared response file's message names, and some counts in messages, depend on the
+ * order the referenced files are read in. Its findings are compared without the message text
+ * (rule, file, range, path must be identical); message differences are counted and shown.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,6 +66,7 @@ for (const f of [
 }
 
 const only = opt('--docs')?.split(',');
+const UNSTABLE_MESSAGES = new Set(['digitalocean']);
 const KEYS = ['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'jsonPath'];
 
 function lint(cwd, file, preset) {
@@ -103,11 +109,19 @@ for (const [docName, [cwd, file]] of Object.entries(DOCS)) {
   const before = readFileSync(out, 'utf8').split('\n').filter(Boolean);
   const after = lines;
   const shown = [];
+  let messages = 0;
+  const withoutMessage = (line) => line?.replace(/,"message":"(?:[^"\\]|\\.)*"/, "");
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
-    if (before[i] !== after[i]) shown.push(`  #${i}\n  - ${before[i] ?? '(none)'}\n  + ${after[i] ?? '(none)'}`);
+    if (before[i] === after[i]) continue;
+    if (UNSTABLE_MESSAGES.has(docName) && withoutMessage(before[i]) === withoutMessage(after[i])) {
+      messages++;
+      if (messages <= 3) console.log(`  (message varies) #${i}\n  - ${before[i]}\n  + ${after[i]}`);
+      continue;
+    }
+    shown.push(`  #${i}\n  - ${before[i] ?? '(none)'}\n  + ${after[i] ?? '(none)'}`);
   }
   if (shown.length === 0) {
-    console.log(`${name}: ${after.length} findings, identical`);
+    console.log(`${name}: ${after.length} findings, identical${messages ? ` (${messages} messages vary; see above)` : ''}`);
   } else {
     differ++;
     console.log(`${name}: DIFFERENT (${before.length} before, ${after.length} after, ${shown.length} lines differ)\n${shown.slice(0, 5).join('\n')}`);

@@ -314,6 +314,15 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
     if (list) list.push(s);
     else stemsByKey.set(key, [s]);
   }
+  const prefixes = new Map<string, string[]>();
+  const prefixKeys = (p: string): string[] => {
+    let keys = prefixes.get(p);
+    if (keys === undefined) {
+      keys = pathKeys(decoded.get(p)!);
+      prefixes.set(p, keys);
+    }
+    return keys;
+  };
   const encoded = new Map<string, string>();
   const encode = (p: string): string => {
     let e = encoded.get(p);
@@ -350,7 +359,7 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
           // Circular when the ref lies under a stem reachable from its target.
           let isCircular = false;
           if (stems.size > 0) {
-            for (const key of pathKeys(dependantPath)) {
+            for (const key of prefixKeys(dependant)) {
               if (stemsByKey.get(key)?.some((s) => stems.has(s))) {
                 isCircular = true;
                 break;

@@ -5,7 +5,9 @@
  *   node benchmarks/run.mjs            both parts
  *   node benchmarks/run.mjs openapi    GitHub's REST description: backlint (strict, through the CLI's
  *                                      runner) vs `redocly lint` (recommended) vs `spectral lint`
- *                                      (`spectral:oas`), each in its own process
+ *                                      (`spectral:oas`), each in its own process; then Stripe's YAML
+ *                                      description (../shared/corpus/openapi/stripe.yaml): the whole
+ *                                      CLI vs `redocly lint`, alternated, medians
  *   node benchmarks/run.mjs code       ESLint on Ghost's server source: parse only, one no-op rule,
  *                                      and backlint's recommended preset (same ESLint API and parser)
  *   node benchmarks/run.mjs model      the project model's cost, as users see it: the whole CLI on
@@ -23,7 +25,8 @@
  *                                      and one after a service file changed, beside `eslint --cache`
  *                                      (parse-only config) on the same files; alternated, medians
  *   --engine=eslint|oxlint             model part: pass --engine to the CLI (default: its default)
- *   --rounds=N                         engine/code/model/drift parts: alternate the whole runs N times (default 3)
+ *   --rounds=N                         engine/code/model/drift parts: alternate the whole runs N times (default 3;
+ *                                      Stripe's YAML in the openapi part: 5)
  *   --passes=N                         code part: passes of the paired measurement (default 2)
  *   --skip-spectral                    leave out `spectral:oas` (60–75 s, 2.4 GB)
  *
@@ -157,6 +160,69 @@ async function benchOpenApi() {
   table(
     runs.map(([name, r, note]) => [name, r.seconds.toFixed(1), r.peakMb.toFixed(0), (r.seconds / ref.seconds).toFixed(2) + 'x', (r.peakMb / ref.peakMb).toFixed(2) + 'x', note]),
     ['tool', 'wall s', 'peak MB', 'time vs redocly', 'memory vs redocly', 'result'],
+  );
+  const okTime = backlint.seconds <= redocly.seconds;
+  const okMem = backlint.peakMb <= 1.3 * redocly.peakMb;
+  console.log(`\ntarget: backlint no slower than redocly (${okTime ? 'met' : 'MISSED'}) and at most 1.3x its memory (${okMem ? 'met' : 'MISSED'})`);
+  await benchOpenApiYaml();
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Stripe's description (4.2 MB of YAML, ../shared/corpus/openapi, read in place): the whole CLI as a
+ * user runs it (`node bin/backlint.js stripe.yaml --format json`, default preset) against `redocly
+ * lint` (recommended), one process each, alternated `--rounds` times (default 5), medians of wall
+ * time, CPU time and peak memory. Skipped when the corpus is not there.
+ */
+async function benchOpenApiYaml() {
+  const doc = path.resolve(root, '../shared/corpus/openapi/stripe.yaml');
+  if (!existsSync(doc)) {
+    console.log(`\nOpenAPI YAML: ${doc} not found, skipped`);
+    return;
+  }
+  const roundsArg = args.find((a) => a.startsWith('--rounds='));
+  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 5);
+  console.log(`\nOpenAPI YAML: ${path.relative(root, doc)} (${(readFileSync(doc).length / 1e6).toFixed(1)} MB), ${rounds} alternating rounds, medians\n`);
+  const tools = {
+    'backlint (CLI, --format json)': () => measure(process.execPath, [path.join(root, 'bin/backlint.js'), doc, '--format', 'json']),
+    'redocly lint (recommended)': () =>
+      measure(bin('redocly'), ['lint', doc, '--extends', 'recommended', '--format', 'summary'], { env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }),
+  };
+  const runs = Object.fromEntries(Object.keys(tools).map((t) => [t, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, run] of Object.entries(tools)) {
+      const r = await run();
+      // backlint exits 1 when it finds something; anything else is a failure.
+      if (r.code !== 0 && r.code !== 1) {
+        console.error(`${name}: exit ${r.code}\n${r.stderr.slice(0, 3000)}`);
+        process.exitCode = 1;
+        return;
+      }
+      runs[name].push(r);
+    }
+  }
+  const stats = Object.fromEntries(
+    Object.entries(runs).map(([name, rs]) => [
+      name,
+      { seconds: median(rs.map((r) => r.seconds)), cpu: median(rs.map((r) => r.cpuSeconds)), peakMb: median(rs.map((r) => r.peakMb)), spread: [Math.min(...rs.map((r) => r.seconds)), Math.max(...rs.map((r) => r.seconds))] },
+    ]),
+  );
+  const [backlint, redocly] = Object.values(stats);
+  table(
+    Object.entries(stats).map(([name, r]) => [
+      name,
+      r.seconds.toFixed(2),
+      `${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`,
+      Number.isNaN(r.cpu) ? '-' : r.cpu.toFixed(2),
+      r.peakMb.toFixed(0),
+      (r.seconds / redocly.seconds).toFixed(2) + 'x',
+      (r.peakMb / redocly.peakMb).toFixed(2) + 'x',
+    ]),
+    ['tool', 'wall s (median)', 'wall range', 'CPU s', 'peak MB', 'time vs redocly', 'memory vs redocly'],
   );
   const okTime = backlint.seconds <= redocly.seconds;
   const okMem = backlint.peakMb <= 1.3 * redocly.peakMb;

@@ -34,6 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { hostileText, isBinary } from './hostile.js';
+import { resolveInternal } from './internal-refs.js';
 import { prepareYamlText, restoreParsedYaml } from './yaml.js';
 
 /** Largest file a `$ref` may read: the same bound as file discovery's full scan (32 MiB). */
@@ -202,7 +203,27 @@ function guardParse(parse: ParseResolveResult): ParseResolveResult {
 class ConfinedResolver extends Resolver {
   override resolve(source: unknown, opts?: ResolveOpts) {
     const parse = (opts as { parseResolveResult?: ParseResolveResult } | undefined)?.parseResolveResult;
-    return super.resolve(source, parse ? ({ ...opts, parseResolveResult: guardParse(parse) } as ResolveOpts) : opts);
+    const guarded = parse ? ({ ...opts, parseResolveResult: guardParse(parse) } as ResolveOpts) : opts;
+    // A document whose refs are all `#…` needs no reader: the fast path gives the same result.
+    const fast = resolveInternal(source, this.runnerOptions(guarded));
+    return (fast as ReturnType<Resolver['resolve']> | undefined) ?? super.resolve(source, guarded);
+  }
+
+  /** The options `Resolver#resolve` hands its `ResolveRunner`. */
+  private runnerOptions(opts: ResolveOpts | undefined): Record<string, unknown> {
+    const o = (opts ?? {}) as Record<string, unknown>;
+    return {
+      uriCache: this.uriCache,
+      resolvers: this.resolvers,
+      getRef: this.getRef,
+      transformRef: this.transformRef,
+      dereferenceInline: this.dereferenceInline,
+      dereferenceRemote: this.dereferenceRemote,
+      parseResolveResult: this.parseResolveResult,
+      transformDereferenceResult: this.transformDereferenceResult,
+      ...o,
+      ctx: { ...(this.ctx ?? {}), ...((o.ctx as object | undefined) ?? {}) },
+    };
   }
 }
 

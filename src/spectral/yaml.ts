@@ -40,9 +40,13 @@ export function prepareYamlText(text: string): string {
 
 /** After parsing `prepareYamlText(text)`: puts `__proto__` keys back (in place). */
 export function restoreParsedYaml(text: string, data: unknown): void {
-  // A backslash may spell `__proto__` with escapes inside a quoted key.
-  if (text.includes(PROTO) || text.includes('\\')) restoreProtoKeys(data, new Set());
+  // A double-quoted key may spell `__proto__` with escapes. Only `\x`, `\u`, `\U` (a letter or `_`
+  // by code) and an escaped line break (joins `__pro\` and `to__`) can; `\n`, `\\`, `\"` and the
+  // like cannot, so a document with only those skips the walk (Stripe's: 0.1 s of CPU).
+  if (text.includes(PROTO) || ESCAPE_THAT_CAN_SPELL.test(text)) restoreProtoKeys(data, new Set());
 }
+
+const ESCAPE_THAT_CAN_SPELL = /\\[xuU\r\n]/;
 
 function neutralizeTags(text: string): string {
   if (!MAYBE_TAG_OR_DIRECTIVE.test(text)) return text;

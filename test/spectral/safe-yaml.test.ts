@@ -51,6 +51,17 @@ describe('SafeYaml', () => {
     }
   });
 
+  it('keeps the prototype of a map whose key spells __proto__ with escapes or a line continuation', () => {
+    for (const key of ['"\\x5f_proto__"', '"\\u005f_proto__"', '"\\U0000005f_proto__"', '"__pro\\\n  to__"', '"__pro\\\r\n  to__"']) {
+      const parsed = SafeYaml.parse(`a: 1\n${key}: {x: 1}\nb: "tab\\there"\n`);
+      expect(Object.getPrototypeOf(parsed.data), key).toBe(Object.prototype);
+      expect(Object.keys(parsed.data as object), key).toEqual(['a']);
+    }
+    // Escapes that cannot spell it leave the parser's result as it is.
+    const plain = SafeYaml.parse('a: "tab\\there \\"quoted\\" back\\\\slash"\n');
+    expect(plain.data).toEqual({ a: 'tab\there "quoted" back\\slash' });
+  });
+
   it('prepares text without moving anything: same length, same line breaks', () => {
     const text = '%YAML 1.1\n---\na: !!binary |\n  R0lG\nb: [!!str x, "!!kept"]\nc: |\n  !!kept too\n__proto__: {x: 1}\n';
     const prepared = prepareYamlText(text);

@@ -18,38 +18,19 @@
  * properties are not required, applied at every depth; `any` (a schema's own example, whose use is
  * unknown) relaxes both.
  */
-import { createRequire } from 'node:module';
-import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
+import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { resolve } from './document.js';
 
 export type SchemaDialect = 'oas2' | 'oas3.0' | 'oas3.1';
 export type ExampleContext = 'request' | 'response' | 'any';
 
-type AjvClass = new (opts: object) => Ajv;
-interface AjvModules {
-  Ajv: AjvClass;
-  Ajv2020: AjvClass;
-  addFormats: (ajv: Ajv, opts: { mode: 'fast'; formats: string[]; keywords: boolean }) => void;
-}
-let ajvModules: AjvModules | undefined;
-
-/**
- * Ajv is loaded on the first example checked, not when a rule module is imported: a run over code
- * (every rule module is loaded, Spectral faces included) does not pay ~50 ms for it.
- */
-function loadAjv(): AjvModules {
-  if (!ajvModules) {
-    const require = createRequire(import.meta.url);
-    // ajv-formats is CommonJS with a default export.
-    const formats = require('ajv-formats') as { default?: unknown };
-    ajvModules = {
-      Ajv: (require('ajv') as { Ajv: AjvClass }).Ajv,
-      Ajv2020: (require('ajv/dist/2020.js') as { Ajv2020: AjvClass }).Ajv2020,
-      addFormats: (formats.default ?? formats) as AjvModules['addFormats'],
-    };
-  }
-  return ajvModules;
-}
+// ajv-formats is CommonJS with a default export; NodeNext sees the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+  opts: { mode: 'fast'; formats: string[]; keywords: boolean },
+) => void;
 
 /** Formats we check; the rest (int32, byte, password, vendor formats…) are annotations. */
 const CHECKED_FORMATS = ['date', 'time', 'date-time', 'email', 'uuid', 'ipv4', 'ipv6'];
@@ -125,8 +106,7 @@ export class ExampleValidator {
       messages: false,
       meta: false,
     };
-    const { Ajv, Ajv2020, addFormats } = loadAjv();
-    this.ajv = dialect === 'oas3.1' ? new Ajv2020(options) : new Ajv(options);
+    this.ajv = dialect === 'oas3.1' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.ajv, { mode: 'fast', formats: CHECKED_FORMATS, keywords: false });
     for (const f of IGNORED_FORMATS) this.ajv.addFormat(f, true);
     // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub): only

@@ -17,6 +17,7 @@ import { parseForESLint } from './parser.js';
 import { SourceCode } from 'eslint';
 import { isProjectFile } from './resolve.js';
 import { parseForEngine } from './shared-parse.js';
+import { parseWithOxc } from './oxc-parse.js';
 import { noteRead } from './reads.js';
 
 export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -104,9 +105,11 @@ function parse(abs: string, text: string, root: string, version: string): Projec
   try {
     // Read ahead of the engine: parsed once, with ESLint's options, for both (shared-parse.ts).
     const shared = parseForEngine(abs, text);
-    const result = shared ?? parseForESLint(text, {
+    const sourceType = abs.endsWith('.cjs') ? 'script' : 'module';
+    // Files no engine will lint: oxc's parser, same tree, no TypeScript to load (oxc-parse.ts).
+    const result = shared ?? parseWithOxc(abs, text, sourceType) ?? parseForESLint(text, {
       ecmaVersion: 'latest',
-      sourceType: abs.endsWith('.cjs') ? 'script' : 'module',
+      sourceType,
       ecmaFeatures: { jsx: true },
       range: true,
       loc: true,

@@ -1,0 +1,127 @@
+/**
+ * The project model's parser for the files it reads for itself: oxc's (`oxc-parser`, the parser
+ * oxlint is built on), which produces the same TS-ESTree tree as typescript-estree some fifteen
+ * times faster and without loading TypeScript. Files an engine will lint still come from
+ * typescript-estree (shared-parse.ts): ESLint's tree is the contract for reported findings.
+ *
+ * The tree is made indistinguishable from typescript-estree's for the analysis:
+ * - `loc` on every node, from the UTF-16 ranges oxc gives (the analysis quotes lines);
+ * - optional members typescript-estree leaves out and oxc sets to null, left out (`=== undefined`
+ *   tests in the analysis must not change answer with the parser);
+ * - a decorated parameter's default starts where typescript-estree starts it;
+ * - scopes from typescript-eslint's own scope manager, with the options its parser passes.
+ * Checked on every file of Ghost's server, @directus/api, signalk-server and the fixtures: the
+ * two trees differ in nothing else (benchmarks/scripts/compare-model-parsers.mjs).
+ *
+ * Any file oxc reports an error for, and every file where `oxc-parser` cannot load (no native
+ * binding for the platform), is parsed by typescript-estree as before; BACKLINT_MODEL_PARSER=
+ * typescript forces that everywhere.
+ */
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { ParseResult } from './parser.js';
+
+interface OxcResult {
+  program: TSESTree.Program & { hashbang?: unknown };
+  errors: unknown[];
+}
+type OxcParseSync = (filename: string, text: string, options: object) => OxcResult;
+interface Tools {
+  parseSync: OxcParseSync;
+  analyze: (ast: TSESTree.Program, options: { sourceType: 'script' | 'module' }) => ParseResult['scopeManager'];
+  visitorKeys: Record<string, readonly string[] | undefined>;
+}
+
+let tools: Tools | null | undefined;
+
+function load(): Tools | null {
+  if (tools === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      tools = {
+        parseSync: (require('oxc-parser') as { parseSync: OxcParseSync }).parseSync,
+        analyze: (require('@typescript-eslint/scope-manager') as Pick<Tools, 'analyze'>).analyze,
+        visitorKeys: (require('@typescript-eslint/visitor-keys') as { visitorKeys: Tools['visitorKeys'] }).visitorKeys,
+      };
+    } catch {
+      // intentionally ignored: no binding for this platform; typescript-estree parses instead
+      tools = null;
+    }
+  }
+  return tools;
+}
+
+/** Members typescript-estree omits when absent, where oxc writes null. */
+const OMITTED_WHEN_ABSENT = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'directive', 'accessibility', 'superTypeArguments']);
+
+/** Offsets where each line starts; ECMAScript's line terminators, as typescript-estree counts them. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function position(starts: readonly number[], offset: number): TSESTree.Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! };
+}
+
+function normalize(program: TSESTree.Program, text: string, keys: Tools['visitorKeys']): void {
+  const starts = lineStarts(text);
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()! as TSESTree.Node & Record<string, unknown>;
+    // A decorated parameter with a default (`@Query('limit') limit = 20`): typescript-estree starts
+    // the pattern after its decorators, oxc at the first one.
+    if (node.type === 'AssignmentPattern' && node.decorators?.length) node.range = [node.left.range[0], node.range[1]];
+    node.loc = { start: position(starts, node.range[0]), end: position(starts, node.range[1]) };
+    for (const key of OMITTED_WHEN_ABSENT) if (node[key] === null) node[key] = undefined;
+    for (const field of keys[node.type] ?? []) {
+      const child = node[field];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      } else if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** JSX in every JavaScript file, as the model asks typescript-estree for it (`ecmaFeatures.jsx`). */
+function langOf(abs: string): 'ts' | 'tsx' | 'jsx' {
+  if (/\.[cm]?ts$/.test(abs)) return 'ts';
+  return abs.endsWith('.tsx') ? 'tsx' : 'jsx';
+}
+
+/** The file parsed by oxc as typescript-estree would give it, or null (then typescript-estree parses it). */
+export function parseWithOxc(abs: string, text: string, sourceType: 'script' | 'module'): ParseResult | null {
+  if (process.env.BACKLINT_MODEL_PARSER === 'typescript') return null;
+  const t = load();
+  if (!t) return null;
+  let result: OxcResult;
+  try {
+    result = t.parseSync(abs, text, { range: true, preserveParens: false, astType: 'ts', sourceType, lang: langOf(abs) });
+  } catch {
+    // intentionally ignored: typescript-estree gets the file (and decides whether it parses)
+    return null;
+  }
+  if (result.errors.length > 0) return null;
+  const program = result.program;
+  delete program.hashbang;
+  normalize(program, text, t.visitorKeys);
+  const ast = Object.assign(program, { tokens: [], comments: [] }) as ParseResult['ast'];
+  return { ast, scopeManager: t.analyze(program, { sourceType }), visitorKeys: t.visitorKeys, services: {} } as unknown as ParseResult;
+}

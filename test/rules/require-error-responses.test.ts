@@ -176,7 +176,6 @@ describe('section B rules on malformed documents', () => {
     expect(results.map((r) => `${r.code} ${r.path.join('/')}`).sort()).toEqual([
       'backlint/require-cache-headers paths//a/{id}/get/responses/200',
       'backlint/require-error-responses paths//a/{id}/get/responses',
-      'backlint/require-operation-security paths//a/{id}/get/security',
       'backlint/require-operation-security paths//a/{id}/post',
     ]);
   });

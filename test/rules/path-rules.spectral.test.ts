@@ -81,6 +81,35 @@ describe('plural-resource-names (Spectral)', () => {
     expect(await lintDoc(oas3({ '/scheduled-indexes/knowledge-base/{knowledge_base_uuid}': { get: ok } }), RULE)).toEqual([]);
   });
 
+  it('does not call adjectives, verbs, gerunds, formats or provider names collections (both faces)', async () => {
+    const paths = [
+      '/emojis/custom/{emoji_name}',
+      '/repos/{owner}/{repo}/compare/{basehead}',
+      '/user/following/{username}',
+      '/users/{username}/following/{target_user}',
+      '/repos/{owner}/{repo}/tarball/{ref}',
+      '/repos/{owner}/{repo}/zipball/{ref}',
+      '/repos/{owner}/{repo}/readme/{dir}',
+      '/integration_mappings/slack/{integration_mapping_id}',
+      '/v2/gen-ai/scheduled-indexing/{uuid}',
+      '/accounts/{id}/calls/{sid}/siprec/{siprec_sid}',
+      '/v1/balance/history/{id}',
+      '/users/{id}/unfollow/{target}',
+      '/plans/standard/{region}',
+    ];
+    const doc = oas3(Object.fromEntries(paths.map((p) => [p, { get: ok }])));
+    expect(await lintDoc(doc, RULE)).toEqual([]);
+    for (const p of paths) expect(pluralViolations(p.replace(/\{(\w+)\}/g, ':$1'), 'GET')).toEqual([]);
+    // Only as the whole name: a compound is still judged on its head noun, and countable -ing nouns stay nouns.
+    const judged = await lintDoc(
+      oas3({ '/custom-field/{id}': { get: ok }, '/slack-channel/{id}': { get: ok }, '/recording/{id}': { get: ok }, '/meeting/{id}': { get: ok } }),
+      RULE,
+    );
+    expect(judged.map((r) => r.message.match(/plural "([^"]+)"/)![1])).toEqual(['custom-fields', 'slack-channels', 'recordings', 'meetings']);
+    // The advice is never a non-word.
+    for (const r of judged) expect(r.message).not.toMatch(/unfollows|followings/);
+  });
+
   it('Swagger 2.0 paths are judged the same way', async () => {
     const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/pet/{petId}': { get: { responses: { '200': { description: 'ok' } } } }, '/pets/{petId}': { get: { responses: { '200': { description: 'ok' } } } } } };
     expect((await lintDoc(doc, RULE)).map((r) => r.path.join(' '))).toEqual(['paths /pet/{petId}']);

@@ -184,3 +184,44 @@ describe('no-verbs-in-paths (Spectral)', () => {
     expect(results.map((r) => r.path.join(' '))).toEqual(['paths /users/{id}/deleteAvatar']);
   });
 });
+
+describe('path rules: one finding per distinct offending segment', () => {
+  it('kebab-case-paths reports a segment shared by many paths once, at the first, with the count', async () => {
+    const doc = oas3({
+      '/2010-04-01/Accounts.json': { get: list },
+      '/2010-04-01/Accounts/{AccountSid}.json': { get: ok },
+      '/2010-04-01/Accounts/{AccountSid}/Calls.json': { get: list },
+      '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json': { get: ok },
+      '/a/': { get: ok },
+      '/b/': { get: ok },
+    });
+    const results = await lintDoc(doc, ['kebab-case-paths']);
+    expect(results.map((r) => [r.path[1], r.line, r.message])).toEqual([
+      ['/2010-04-01/Accounts.json', 6, 'Path segment "Accounts.json" in /2010-04-01/Accounts.json is not lower case: write path segments as lowercase words joined by hyphens ("accounts.json").'],
+      ['/2010-04-01/Accounts.json', 6, 'Path segment "Accounts.json" in /2010-04-01/Accounts.json carries a file extension: name the resource without it ("accounts") and pick the format with the Accept header.'],
+      ['/2010-04-01/Accounts/{AccountSid}.json', 17, 'Path segment "Accounts" in /2010-04-01/Accounts/{AccountSid}.json (and 2 more paths) is not lower case: write path segments as lowercase words joined by hyphens ("accounts").'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls.json', 26, 'Path segment "Calls.json" in /2010-04-01/Accounts/{AccountSid}/Calls.json is not lower case: write path segments as lowercase words joined by hyphens ("calls.json").'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls.json', 26, 'Path segment "Calls.json" in /2010-04-01/Accounts/{AccountSid}/Calls.json carries a file extension: name the resource without it ("calls") and pick the format with the Accept header.'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json', 37, 'Path segment "Calls" in /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json is not lower case: write path segments as lowercase words joined by hyphens ("calls").'],
+      // A trailing slash belongs to its own path.
+      ['/a/', 46, 'Path /a/ ends with a slash: drop the trailing "/" so the resource has a single URL.'],
+      ['/b/', 55, 'Path /b/ ends with a slash: drop the trailing "/" so the resource has a single URL.'],
+    ]);
+  });
+
+  it('plural-resource-names and no-verbs-in-paths group the same way; a suppressed path neither reports nor counts', async () => {
+    const ignore = { 'x-backlint-ignore': ['plural-resource-names', 'no-verbs-in-paths'] };
+    const doc = oas3({
+      '/user/{id}': { ...ignore, get: ok },
+      '/user/{id}/repos': { get: list },
+      '/user/{id}/keys': { get: list },
+      '/getUsers/{id}': { get: ok },
+      '/getUsers/{id}/keys': { get: list },
+    });
+    const results = await lintDoc(doc, ['plural-resource-names', 'no-verbs-in-paths']);
+    expect(results.map((r) => [r.code, r.path[1], r.message])).toEqual([
+      ['backlint/plural-resource-names', '/user/{id}/repos', 'Resource name "user" in path /user/{id}/repos (and 1 more path) is singular: name collections and their items with the plural "users".'],
+      ['backlint/no-verbs-in-paths', '/getUsers/{id}', 'Path segment "getUsers" in GET /getUsers/{id} (and 1 more path) starts with the verb "get": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).'],
+    ]);
+  });
+});

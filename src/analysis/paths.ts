@@ -218,6 +218,20 @@ function computeIsSingular(w: string): boolean {
   return pluralize.isSingular(w) && !pluralize.isPlural(w);
 }
 
+/**
+ * The parameter after a segment identifies something other than what the segment names
+ * (`/schema-registry/{subject_name}`: subjects of the registry), so the segment is a namespace, not
+ * the collection of those items. `{id}`, `{user_id}` after `user`, `{username}` after `user` and
+ * `{repo_id}` after `repository` name the segment's own items.
+ */
+function namesAnotherNoun(param: string, word: string): boolean {
+  const key = splitSegmentWords(param);
+  const bare = key.length > 0 && ID_SUFFIXES.has(key[key.length - 1]!) ? key.slice(0, -1) : key;
+  const last = bare[bare.length - 1];
+  if (!last || last.length < 3) return false;
+  return !last.startsWith(word) && !word.startsWith(last) && pluralize.singular(last) !== word;
+}
+
 /** Suffixes of parameter names that say "identifier of": `knowledge_base_uuid`, `user_id`. */
 const ID_SUFFIXES = new Set(['id', 'uuid', 'guid', 'key', 'name', 'slug', 'sid']);
 
@@ -294,7 +308,12 @@ export function pluralViolations(path: string, method: string | null | undefined
       // `{knowledge_base_uuid}` after `knowledge-base`: the key minus its id suffix names the segment.
       const bare = key.length > 1 && ID_SUFFIXES.has(key[key.length - 1]!) ? key.slice(0, -1) : key;
       if (key[0] === word || key[key.length - 1] === word || key.join('') === words.join('') || bare.join('') === words.join('')) return;
+      // A sub-namespace of the collection before it, whose items the parameter picks
+      // (`/models/catalog/{id}`: catalogued models, not catalogs).
+      const prevHead = headWord(splitSegmentWords(prev.text));
+      if (prevHead && pluralize.isPlural(prevHead) && !pluralize.isSingular(prevHead) && !UNCOUNTABLE.has(prevHead)) return;
     }
+    if (beforeParam && namesAnotherNoun(paramName(next!.text), word)) return;
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);
     const lower = seg.text.toLowerCase();

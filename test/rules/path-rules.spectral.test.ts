@@ -110,6 +110,16 @@ describe('plural-resource-names (Spectral)', () => {
     for (const r of judged) expect(r.message).not.toMatch(/unfollows|followings/);
   });
 
+  it('a namespace is not a collection: after a plural collection, or before a parameter naming another noun (both faces)', async () => {
+    const exempt = ['/v2/gen-ai/models/catalog/{id}', '/v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}'];
+    expect(await lintDoc(oas3(Object.fromEntries(exempt.map((p) => [p, { get: ok }]))), RULE)).toEqual([]);
+    for (const p of exempt) expect(pluralViolations(p.replace(/\{(\w+)\}/g, ':$1'), 'GET')).toEqual([]);
+    // The parameter names the segment's own items: still judged.
+    const judged = ['/user/{username}', '/repository/{repo_id}', '/logsink/{logsink_id}', '/online-migration/{migration_id}', '/admin/member/{id}'];
+    const results = await lintDoc(oas3(Object.fromEntries(judged.map((p) => [p, { get: ok }]))), RULE);
+    expect(results.map((r) => r.path[1])).toEqual(judged);
+  });
+
   it('Swagger 2.0 paths are judged the same way', async () => {
     const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/pet/{petId}': { get: { responses: { '200': { description: 'ok' } } } }, '/pets/{petId}': { get: { responses: { '200': { description: 'ok' } } } } } };
     expect((await lintDoc(doc, RULE)).map((r) => r.path.join(' '))).toEqual(['paths /pet/{petId}']);

@@ -60,8 +60,10 @@ export function requireOperationSecurity(index: DocumentIndex): SpectralResult[]
   // No scheme anywhere: one cause, so one finding, not one per operation (GitHub's description
   // would give 1,223).
   if (index.securitySchemes.length === 0) {
-    // The one finding stands for operations that did not suppress it themselves.
+    // The one finding stands for operations that did not suppress it themselves; those that did
+    // get their own finding, which the suppression wrapper records as suppressed.
     const counted = unstated.filter((op) => !isIgnoredAt(index.root, op.jsonPath, CODE));
+    for (const op of unstated) if (!counted.includes(op)) results.push(unstatedFinding(op));
     if (counted.length === 0) return results;
     const n = index.operations.filter((op) => !op.isWebhook).length;
     const which = counted.length === n
@@ -74,20 +76,19 @@ export function requireOperationSecurity(index: DocumentIndex): SpectralResult[]
     });
     return results;
   }
-  for (const op of unstated) {
-    if (op.security === undefined) {
-      results.push({
+  return unstated.map(unstatedFinding);
+}
+
+function unstatedFinding(op: OperationInfo): SpectralResult {
+  return op.security === undefined
+    ? {
         message: `${label(op)} has no security requirement (neither the operation nor the document root declares "security"): declare the scheme that protects it, or ${OPT_OUT}.`,
         path: op.jsonPath,
-      });
-    } else {
-      results.push({
+      }
+    : {
         message: `${label(op)} inherits an empty root "security", so it requires no authentication: declare a security requirement, or ${OPT_OUT}.`,
         path: op.jsonPath,
-      });
-    }
-  }
-  return results;
+      };
 }
 
 export default defineRule({

@@ -54,7 +54,8 @@ export function* segmentVerdictsByPath(
  * One finding per distinct offending segment, not per path: `Accounts` written in upper case under
  * 120 Twilio paths is one thing to rename. Findings with the same `key` (the verdict and the
  * segment text) collapse into the first, in document order, which learns how many paths it stands
- * for. Paths whose item suppresses the rule (`x-backlint-ignore`) neither report nor count.
+ * for. Paths whose item suppresses the rule (`x-backlint-ignore`) neither stand for a group nor
+ * count in it; their findings pass through one by one, for the suppression wrapper to record.
  */
 export function onePerSegment<T extends { path: string; key: string }>(
   index: DocumentIndex,
@@ -62,13 +63,17 @@ export function onePerSegment<T extends { path: string; key: string }>(
   findings: Iterable<T>,
 ): { finding: T; more: number }[] {
   const groups = new Map<string, { finding: T; more: number }>();
+  const suppressed: { finding: T; more: number }[] = [];
   for (const f of findings) {
-    if (isIgnoredAt(index.root, ['paths', f.path], code)) continue;
+    if (isIgnoredAt(index.root, ['paths', f.path], code)) {
+      suppressed.push({ finding: f, more: 0 });
+      continue;
+    }
     const group = groups.get(f.key);
     if (group) group.more++;
     else groups.set(f.key, { finding: f, more: 0 });
   }
-  return [...groups.values()];
+  return [...groups.values(), ...suppressed];
 }
 
 /** ` (and 3 more paths)` after the path a grouped finding names. */

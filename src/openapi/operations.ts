@@ -21,7 +21,8 @@
  *   that is not well-known = create only with evidence, recorded in `createEvidence`: it answers 201
  *   or a 2XX with `Location`; or, on a collection (a list GET shares the path, or the segment is a
  *   plural noun whose members `{path}/{id}` are addressable), it answers the members' schema or its
- *   operationId/summary starts with create/add/new/insert/register/upload/provision; otherwise action;
+ *   operationId/summary starts with create/add/new/insert/register/upload/provision/
+ *   place/open/submit; otherwise action;
  *   PUT/PATCH = update; DELETE = delete; anything else = action.
  *
  * Reporting: build result paths from these `jsonPath`s (e.g. `[...op.jsonPath, 'responses', '200']`);
@@ -350,7 +351,7 @@ function itemOperations(index: DocumentIndex, path: string): OperationInfo[] {
 }
 
 /** operationIds and summaries that say the operation creates: `createUser`, `Add a member`, `PostUsers` is not. */
-const CREATE_WORDS: ReadonlySet<string> = new Set(['create', 'add', 'new', 'insert', 'register', 'upload', 'provision']);
+const CREATE_WORDS: ReadonlySet<string> = new Set(['create', 'add', 'new', 'insert', 'register', 'upload', 'provision', 'place', 'open', 'submit']);
 
 /** Which of operationId and summary says "create", if one does (judged on its first word). */
 function createNamedBy(op: OperationInfo): 'operationId' | 'summary' | undefined {

@@ -167,7 +167,7 @@ function statusResults(op: OperationInfo, requireLocation: boolean): SpectralRes
   if (op.kind === 'create' && !has('2XX') && !has('201') && !has('202')) {
     const given = successKeys.length > 0 ? `answers ${successKeys.join('/')}` : 'declares no success response';
     out.push({
-      message: `${label} creates a resource but ${given}: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.`,
+      message: `${label} creates a resource (${op.createEvidence ?? 'a collection POST'}) but ${given}: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.`,
       path: successKeys.length > 0 ? [...responsesPath, op.responses.find((r) => r.status.toUpperCase() === successKeys[0])!.status] : responsesPath,
     });
   }

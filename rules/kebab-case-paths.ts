@@ -9,31 +9,40 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { casingViolations, type PathOptions } from '../src/analysis/paths.js';
 import type { DocumentIndex, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
-import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion } from '../src/path-rules.js';
+import { ALLOW_SEGMENTS_SCHEMA, morePaths, onePerSegment, pathRuleSpectral, renameSegmentSuggestion } from '../src/path-rules.js';
+
+const CODE = 'backlint/kebab-case-paths';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'notKebab' | 'extension' | 'trailingSlash' | 'renameSegment' | 'removeSlash';
 
 const STYLE: Record<string, string> = { camelCase: 'camelCase', snake_case: 'snake_case', uppercase: 'not lower case' };
 
-/** Spectral face: the same verdicts on `paths` keys (`{id}` is a parameter like `:id`). */
+/**
+ * Spectral face: the same verdicts on `paths` keys (`{id}` is a parameter like `:id`), one finding
+ * per distinct offending segment (a trailing slash is its path's own).
+ */
 export function kebabPathFindings(index: DocumentIndex, options: PathOptions): SpectralResult[] {
-  const results: SpectralResult[] = [];
-  for (const path of index.operationsByPath.keys()) {
-    for (const v of casingViolations(path, options)) {
-      const kebab = v.replacement ?? v.word;
-      let message: string;
-      if (v.kind === 'trailing-slash') {
-        message = `Path ${path} ends with a slash: drop the trailing "/" so the resource has a single URL.`;
-      } else if (v.kind === 'extension') {
-        message = `Path segment "${v.segment.text}" in ${path} carries a file extension: name the resource without it ("${kebab}") and pick the format with the Accept header.`;
-      } else {
-        message = `Path segment "${v.segment.text}" in ${path} is ${STYLE[v.kind] ?? v.kind}: write path segments as lowercase words joined by hyphens ("${kebab}").`;
+  const all = function* () {
+    for (const path of index.operationsByPath.keys()) {
+      for (const v of casingViolations(path, options)) {
+        yield { path, v, key: v.kind === 'trailing-slash' ? `/${path}` : `${v.kind} ${v.segment.text}` };
       }
-      results.push({ message, path: ['paths', path] });
     }
-  }
-  return results;
+  };
+  return onePerSegment(index, CODE, all()).map(({ finding: { path, v }, more }) => {
+    const kebab = v.replacement ?? v.word;
+    const where = `${path}${morePaths(more)}`;
+    let message: string;
+    if (v.kind === 'trailing-slash') {
+      message = `Path ${path} ends with a slash: drop the trailing "/" so the resource has a single URL.`;
+    } else if (v.kind === 'extension') {
+      message = `Path segment "${v.segment.text}" in ${where} carries a file extension: name the resource without it ("${kebab}") and pick the format with the Accept header.`;
+    } else {
+      message = `Path segment "${v.segment.text}" in ${where} is ${STYLE[v.kind] ?? v.kind}: write path segments as lowercase words joined by hyphens ("${kebab}").`;
+    }
+    return { message, path: ['paths', path] };
+  });
 }
 
 export default defineRule({

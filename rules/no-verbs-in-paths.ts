@@ -11,7 +11,9 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { verbViolations, type PathOptions } from '../src/analysis/paths.js';
 import type { DocumentIndex, OperationInfo, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
-import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
+import { ALLOW_SEGMENTS_SCHEMA, morePaths, onePerSegment, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
+
+const CODE = 'backlint/no-verbs-in-paths';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'verb' | 'renameSegment';
@@ -23,14 +25,15 @@ type MessageIds = 'verb' | 'renameSegment';
  */
 export function verbPathFindings(index: DocumentIndex, options: PathOptions): SpectralResult[] {
   const everyMethod = (ops: readonly OperationInfo[]) => (ops.length > 0 ? ops.map((op) => op.method) : [null]);
-  const results: SpectralResult[] = [];
-  for (const { path, method, violation: v } of segmentVerdictsByPath(index, everyMethod, (p, m) => verbViolations(p, m, options))) {
-    results.push({
-      message: `Path segment "${v.segment.text}" in ${method ? `${method.toUpperCase()} ` : ''}${path} starts with the verb "${v.word}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).`,
-      path: ['paths', path],
-    });
-  }
-  return results;
+  const verdicts = function* () {
+    for (const found of segmentVerdictsByPath(index, everyMethod, (p, m) => verbViolations(p, m, options))) {
+      yield { ...found, key: found.violation.segment.text };
+    }
+  };
+  return onePerSegment(index, CODE, verdicts()).map(({ finding: { path, method, violation: v }, more }) => ({
+    message: `Path segment "${v.segment.text}" in ${method ? `${method.toUpperCase()} ` : ''}${path}${morePaths(more)} starts with the verb "${v.word}": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).`,
+    path: ['paths', path],
+  }));
 }
 
 export default defineRule({

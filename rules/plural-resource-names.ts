@@ -9,7 +9,9 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { pluralViolations, type PathOptions } from '../src/analysis/paths.js';
 import type { DocumentIndex, OperationInfo, SpectralResult } from '../src/openapi/index.js';
 import { routePathViolations } from '../src/analysis/routes.js';
-import { ALLOW_SEGMENTS_SCHEMA, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
+import { ALLOW_SEGMENTS_SCHEMA, morePaths, onePerSegment, pathRuleSpectral, renameSegmentSuggestion, segmentVerdictsByPath } from '../src/path-rules.js';
+
+const CODE = 'backlint/plural-resource-names';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'singular' | 'renameSegment';
@@ -24,14 +26,15 @@ export function pluralPathFindings(index: DocumentIndex, options: PathOptions): 
     null,
     ...ops.filter((op) => (op.method === 'get' && op.kind === 'list') || (op.method === 'post' && op.kind === 'create')).map((op) => op.method),
   ];
-  const results: SpectralResult[] = [];
-  for (const { path, violation: v } of segmentVerdictsByPath(index, listOrCreate, (p, method) => pluralViolations(p, method, options))) {
-    results.push({
-      message: `Resource name "${v.segment.text}" in path ${path} is singular: name collections and their items with the plural "${v.replacement ?? v.word}".`,
-      path: ['paths', path],
-    });
-  }
-  return results;
+  const verdicts = function* () {
+    for (const found of segmentVerdictsByPath(index, listOrCreate, (p, method) => pluralViolations(p, method, options))) {
+      yield { ...found, key: found.violation.segment.text };
+    }
+  };
+  return onePerSegment(index, CODE, verdicts()).map(({ finding: { path, violation: v }, more }) => ({
+    message: `Resource name "${v.segment.text}" in path ${path}${morePaths(more)} is singular: name collections and their items with the plural "${v.replacement ?? v.word}".`,
+    path: ['paths', path],
+  }));
 }
 
 export default defineRule({

@@ -14,7 +14,7 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { DEFAULT_VERSION_PATTERN, hasVersionSegment, parsePath } from '../src/analysis/paths.js';
 import { getRouteModel, type Route } from '../src/analysis/routes.js';
 import { routeFullPaths } from '../src/project/index.js';
-import { getIndex, isObject, type DocumentIndex } from '../src/openapi/index.js';
+import { DOCUMENT_VERSION_PATTERN, getIndex, isObject, versioningDeclaredBy, type DocumentIndex, type OperationInfo } from '../src/openapi/index.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { replaceBraced, trimEnd } from '../src/regex.js';
 
@@ -113,11 +113,10 @@ export default defineRule({
 // ---- Spectral face -------------------------------------------------------------------------------
 
 /** Server URL path with `{var}` replaced by the variable's default (`/{version}` → `/v1`). */
-function serverPath(index: DocumentIndex, url: string, serverIndex: number | undefined): string {
-  let resolved = url;
-  const servers = Array.isArray(index.root.servers) ? index.root.servers : [];
-  const server = serverIndex !== undefined ? servers[serverIndex] : undefined;
-  if (isObject(server) && isObject(server.variables)) {
+function serverPath(server: unknown): string {
+  if (!isObject(server) || typeof server.url !== 'string') return '';
+  let resolved = server.url;
+  if (isObject(server.variables)) {
     const vars = server.variables;
     resolved = replaceBraced(resolved, (m, name) => {
       const v = vars[name];
@@ -134,31 +133,69 @@ function versionOf(path: string, pattern: RegExp): string | undefined {
     .map((s) => s.text)[0];
 }
 
-function apiVersionResults(index: DocumentIndex, options: { pattern: RegExp; allow: string[]; versioning: string }): IFunctionResult[] {
+/** OAS2 has one server (host + basePath); OAS3 root servers. */
+function rootServers(index: DocumentIndex): unknown[] {
+  if (index.version === '2.0') return typeof index.root.basePath === 'string' ? [{ url: index.root.basePath }] : [];
+  return Array.isArray(index.root.servers) ? index.root.servers : [];
+}
+
+/** The servers an operation is served from: its own, its path item's, else the document's (OAS3). */
+function effectiveServers(index: DocumentIndex, op: OperationInfo): unknown[] {
+  for (const holder of [op.operation, op.pathItem]) {
+    if (Array.isArray(holder.servers) && holder.servers.length > 0) return holder.servers;
+  }
+  return rootServers(index);
+}
+
+function serverKey(servers: unknown[]): string {
+  return servers.map((s) => (isObject(s) && typeof s.url === 'string' ? s.url : '')).join(' ');
+}
+
+interface ApiVersionOptions {
+  pattern: RegExp;
+  allow: string[];
+  versioning: string;
+}
+
+function apiVersionResults(index: DocumentIndex, options: ApiVersionOptions): IFunctionResult[] {
   if (index.operations.length === 0) return [];
-  const versionedServer = index.servers.some((s) => {
-    const i = typeof s.jsonPath[1] === 'number' ? s.jsonPath[1] : undefined;
-    return versionOf(serverPath(index, s.url, s.jsonPath[0] === 'servers' ? i : undefined), options.pattern) !== undefined;
-  });
+  const versionedServer = (servers: unknown[]) => servers.some((s) => versionOf(serverPath(s), options.pattern) !== undefined);
   const judged = [...index.operationsByPath.keys()].filter((p) => !exempt(p, options.allow));
-  const versions = new Map<string, number>();
+  // Operations served from other servers (another host, set on the path item or operation) are
+  // another API as far as versions go: `/v1/…` of an inference host beside `/v2/…` is not a mix.
+  const versionsByServer = new Map<string, Map<string, number>>();
   let unversioned = 0;
+  let anyVersionedPath = false;
+  let anyVersionedServer = versionedServer(rootServers(index));
   for (const p of judged) {
     const v = versionOf(p, options.pattern);
-    if (v) versions.set(v, (versions.get(v) ?? 0) + 1);
-    else unversioned++;
+    const ops = index.operationsByPath.get(p) ?? [];
+    const servers = ops.length > 0 ? effectiveServers(index, ops[0]!) : rootServers(index);
+    if (!anyVersionedServer && versionedServer(servers)) anyVersionedServer = true;
+    if (!v) {
+      unversioned++;
+      continue;
+    }
+    anyVersionedPath = true;
+    const key = serverKey(servers);
+    const versions = versionsByServer.get(key) ?? new Map<string, number>();
+    versions.set(v, (versions.get(v) ?? 0) + 1);
+    versionsByServer.set(key, versions);
   }
   const out: IFunctionResult[] = [];
-  const serverOk = options.versioning !== 'path' && versionedServer;
-  const pathsOk = options.versioning !== 'server' && versions.size > 0;
-  if (!serverOk && !pathsOk && judged.length > 0) {
-    const where = options.versioning === 'path' ? 'paths' : options.versioning === 'server' ? 'server URLs' : 'paths or server URLs';
+  const serverOk = options.versioning !== 'path' && anyVersionedServer;
+  const pathsOk = options.versioning !== 'server' && anyVersionedPath;
+  // A version header or a versioned media type is a versioning scheme too, when any is accepted.
+  const declared = options.versioning === 'any' ? versioningDeclaredBy(index) : undefined;
+  if (!serverOk && !pathsOk && !declared && judged.length > 0) {
+    const where = options.versioning === 'path' ? 'in its paths' : options.versioning === 'server' ? 'in its server URLs' : 'in its paths or server URLs, nor by a version header or media type';
     out.push({
-      message: `The document has no API version in its ${where} (${unversioned} unversioned path${unversioned === 1 ? '' : 's'}): version the API, e.g. a server URL ending in /v1 or paths under /v1, so breaking changes can ship as a new version.`,
+      message: `The document declares no API version ${where} (${unversioned} unversioned path${unversioned === 1 ? '' : 's'}): version the API, e.g. a server URL ending in /v1 or paths under /v1, so breaking changes can ship as a new version.`,
       path: [],
     });
   }
-  if (versions.size > 1) {
+  for (const versions of versionsByServer.values()) {
+    if (versions.size < 2) continue;
     const list = [...versions.entries()].map(([v, n]) => `${v} on ${n} path${n === 1 ? '' : 's'}`).join(', ');
     out.push({ message: `Paths mix API versions (${list}): describe each version in its own document.`, path: [] });
   }
@@ -166,7 +203,8 @@ function apiVersionResults(index: DocumentIndex, options: { pattern: RegExp; all
 }
 
 function requireApiVersionSpectral(options: Record<string, unknown>) {
-  const pattern = typeof options.pattern === 'string' ? new RegExp(options.pattern) : DEFAULT_VERSION_PATTERN;
+  // Documents spell versions more ways than route code does (`/2.0`, `/v2.1`, `/2010-04-01`).
+  const pattern = typeof options.pattern === 'string' ? new RegExp(options.pattern) : DOCUMENT_VERSION_PATTERN;
   const allow = Array.isArray(options.allow) ? options.allow.filter((a): a is string => typeof a === 'string') : [];
   // `versioning`: where the version must be — `any` (default), `path` or `server`.
   const versioning = typeof options.versioning === 'string' ? options.versioning : 'any';

@@ -4,7 +4,7 @@
  * 401) and from the document (rate limiting declared anywhere → 429), plus a server error.
  */
 import { defineRule } from '../src/rule.js';
-import { effectiveSchema, indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+import { effectiveSchema, indexFunction, isObject, rateLimitReason, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
 
 export type ValidationStatus = 400 | 422 | 'either';
 
@@ -88,7 +88,8 @@ export function requireErrorResponses(index: DocumentIndex, options: RequireErro
     }
     if (op.segments.some((s) => s.isParam) && !has('404')) missing.push('404 (its path has parameters)');
     if (requiresAuthentication(op) && !has('401')) missing.push('401 (security applies)');
-    if (rateLimited && !has('429')) missing.push('429 (the document declares rate limiting)');
+    // Secured and write operations get their 429 from require-rate-limit-responses: one finding.
+    if (rateLimited && !has('429') && !rateLimitReason(op)) missing.push('429 (the document declares rate limiting)');
     if (!statuses.has('DEFAULT') && ![...statuses].some((s) => s.startsWith('5'))) missing.push('5XX or default');
     if (missing.length === 0) continue;
     results.push({

@@ -1,6 +1,8 @@
 /**
  * require-idempotency-key: a create (POST on a collection) accepts an `Idempotency-Key` header, so
- * a client that times out can retry without creating the record twice.
+ * a client that times out can retry without creating the record twice. "Create" is the shared
+ * classifier's verdict (src/openapi/operations.ts), which asks for evidence, as
+ * http-status-semantics does.
  */
 import { defineRule } from '../src/rule.js';
 import { indexFunction, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
@@ -19,7 +21,7 @@ export function checkIdempotencyKey(index: DocumentIndex, options: RequireIdempo
     if (op.isWebhook || op.method !== 'post' || op.kind !== 'create') continue;
     if (op.parameters.some((p) => p.in.toLowerCase() === 'header' && names.has(p.name.toLowerCase()))) continue;
     results.push({
-      message: `POST ${op.path} creates a resource but accepts no Idempotency-Key header; add an \`Idempotency-Key\` header parameter so clients can retry safely.`,
+      message: `POST ${op.path} creates a resource (${op.createEvidence ?? 'a collection POST'}) but accepts no Idempotency-Key header; add an \`Idempotency-Key\` header parameter so clients can retry safely.`,
       path: op.jsonPath,
     });
   }

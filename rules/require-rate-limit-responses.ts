@@ -5,15 +5,9 @@
  */
 import { defineRule } from '../src/rule.js';
 import { isIgnoredAt } from '../src/spectral/ignore.js';
-import { indexFunction, isObject, type DocumentIndex, type OperationInfo, type SpectralResult } from '../src/openapi/index.js';
+import { indexFunction, isObject, rateLimitReason, type DocumentIndex, type SpectralResult } from '../src/openapi/index.js';
 
 const CODE = 'backlint/require-rate-limit-responses';
-const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
-
-/** Secured: some alternative names a scheme (optional authentication still authenticates callers). */
-function isSecured(op: OperationInfo): boolean {
-  return Array.isArray(op.security) && op.security.some((req) => isObject(req) && Object.keys(req).length > 0);
-}
 
 export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
@@ -22,10 +16,8 @@ export function requireRateLimitResponses(index: DocumentIndex): SpectralResult[
     if (op.isWebhook || !isObject(op.operation.responses)) continue;
     const tooMany = op.responses.find((r) => r.status === '429');
     if (!tooMany) {
-      const write = WRITE_METHODS.has(op.method);
-      const secured = isSecured(op);
-      if (!write && !secured) continue;
-      const why = write && secured ? 'a secured write operation' : write ? 'a write operation' : 'a secured operation';
+      const why = rateLimitReason(op);
+      if (!why) continue;
       results.push({
         message: `${op.method.toUpperCase()} ${op.path} is ${why} but documents no 429 response; document 429 Too Many Requests with a Retry-After header.`,
         path: [...op.jsonPath, 'responses'],

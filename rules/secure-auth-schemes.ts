@@ -4,7 +4,7 @@
  * operation uses it: a declared scheme is an invitation to clients.
  */
 import { defineRule } from '../src/rule.js';
-import { indexFunction, isObject, type DocumentIndex, type JsonPath, type Obj, type SpectralResult } from '../src/openapi/index.js';
+import { indexFunction, isCredentialParameterName, isObject, type DocumentIndex, type JsonPath, type Obj, type SpectralResult } from '../src/openapi/index.js';
 
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'openIdConnectUrl'] as const;
 
@@ -88,10 +88,32 @@ function checkServerUrls(servers: unknown, path: JsonPath, results: SpectralResu
   });
 }
 
+/**
+ * A credential the document asks for as a query or path parameter (`?access_token=`,
+ * `?client_secret=`) travels in the URL like an apiKey scheme `in: query` does, only without a
+ * scheme to say so. Once per parameter object: a shared `components.parameters` entry is one finding.
+ */
+function checkCredentialParameters(index: DocumentIndex, results: SpectralResult[]): void {
+  const seen = new Set<object>();
+  for (const op of index.operations) {
+    if (op.isWebhook) continue;
+    for (const p of op.parameters) {
+      const where = p.in.toLowerCase();
+      if ((where !== 'query' && where !== 'path') || !isCredentialParameterName(p.name) || seen.has(p.param)) continue;
+      seen.add(p.param);
+      results.push({
+        message: `Parameter "${p.name}" of ${op.method.toUpperCase()} ${op.path} carries a credential in the ${where}, where it ends up in logs, caches and browser history; send it in a header (Authorization) or the request body.`,
+        path: p.jsonPath,
+      });
+    }
+  }
+}
+
 export function secureAuthSchemes(index: DocumentIndex): SpectralResult[] {
   const results: SpectralResult[] = [];
   const swagger = index.version === '2.0';
   for (const { name, scheme, jsonPath } of index.securitySchemes) checkScheme(name, scheme, jsonPath, swagger, results);
+  checkCredentialParameters(index, results);
   if (swagger || index.version === undefined) return results;
   // Credentials in a server URL are credentials in a URL too; they are not on a scheme, so they
   // are reported on the URL itself.
@@ -112,7 +134,7 @@ export default defineRule({
   id: 'secure-auth-schemes',
   category: 'api-contract',
   description:
-    'Security schemes avoid exposed credentials: no API keys in query or path, no HTTP Basic, no OAuth2 implicit or password flow, no credentials in URLs.',
+    'Security schemes avoid exposed credentials: no API keys in query or path, no HTTP Basic, no OAuth2 implicit or password flow, no credentials in URLs or URL parameters.',
   recommended: 'error',
   strict: 'error',
   spectral: () => ({

@@ -8,6 +8,7 @@ import type { JSONSchema, TSESLint } from '@typescript-eslint/utils';
 import type { PathOptions, PathViolation } from './analysis/paths.js';
 import type { SegmentLocation } from './analysis/routes.js';
 import { indexFunction, type DocumentIndex, type OperationInfo, type SpectralResult } from './openapi/index.js';
+import { isIgnoredAt } from './spectral/ignore.js';
 import type { SpectralRuleFactory } from './rule.js';
 
 /** `{ allow: [...] }`: segments (words or regular expressions) a team has decided to keep. */
@@ -47,6 +48,37 @@ export function* segmentVerdictsByPath(
       }
     }
   }
+}
+
+/**
+ * One finding per distinct offending segment, not per path: `Accounts` written in upper case under
+ * 120 Twilio paths is one thing to rename. Findings with the same `key` (the verdict and the
+ * segment text) collapse into the first, in document order, which learns how many paths it stands
+ * for. Paths whose item suppresses the rule (`x-backlint-ignore`) neither stand for a group nor
+ * count in it; their findings pass through one by one, for the suppression wrapper to record.
+ */
+export function onePerSegment<T extends { path: string; key: string }>(
+  index: DocumentIndex,
+  code: string,
+  findings: Iterable<T>,
+): { finding: T; more: number }[] {
+  const groups = new Map<string, { finding: T; more: number }>();
+  const suppressed: { finding: T; more: number }[] = [];
+  for (const f of findings) {
+    if (isIgnoredAt(index.root, ['paths', f.path], code)) {
+      suppressed.push({ finding: f, more: 0 });
+      continue;
+    }
+    const group = groups.get(f.key);
+    if (group) group.more++;
+    else groups.set(f.key, { finding: f, more: 0 });
+  }
+  return [...groups.values(), ...suppressed];
+}
+
+/** ` (and 3 more paths)` after the path a grouped finding names. */
+export function morePaths(more: number): string {
+  return more > 0 ? ` (and ${more} more path${more === 1 ? '' : 's'})` : '';
 }
 
 /**

@@ -75,6 +75,7 @@ const UNCOUNTABLE = new Set([
   'shipping', 'tracking', 'logging', 'monitoring', 'usage', 'staff', 'personnel', 'mail', 'sms',
   'audio', 'health', 'auth', 'admin', 'telemetry', 'compliance', 'security', 'support',
   'onboarding', 'checkout', 'payroll', 'stock', 'help', 'home', 'public', 'internal', 'private', 'dashboard',
+  'history', 'spam', 'malware',
 ]);
 
 /** Action verbs judged on the FIRST word of a static segment. */
@@ -97,7 +98,46 @@ const NON_RESOURCE_WORDS = new Set([
   'copy', 'move', 'merge', 'clear', 'flush', 'ping', 'echo', 'lookup', 'count', 'total', 'summary', 'overview',
   'active', 'inline', 'current', 'latest', 'default', 'pending', 'recent', 'popular', 'all', 'bulk', 'new',
   'next', 'previous', 'first', 'last', 'random', 'public', 'private', 'internal', 'external', 'raw', 'live',
+  // Verbs naming what a sub-path does to its parent (`/repos/{r}/compare/{basehead}`, `/user/unfollow`).
+  'compare', 'follow', 'unfollow', 'unstar', 'unwatch', 'mute', 'unmute', 'unblock', 'unpin', 'unlock', 'unassign',
+  'assign', 'attach', 'detach', 'accept', 'decline', 'deny', 'authorize', 'authenticate', 'dispatch', 'deploy',
+  'render', 'convert', 'translate', 'transcribe', 'summarize', 'analyze', 'classify', 'moderate', 'tokenize',
+  'detokenize', 'extract', 'parse', 'redact', 'rerun', 'undo', 'redo', 'reopen', 'reindex', 'rebuild', 'recalculate',
 ]);
+
+/**
+ * Words that qualify or name one thing rather than a collection, when they are the whole name
+ * (`/emojis/custom/{name}` but `/custom-fields/{id}` is judged on "fields"; `slack-channel/{id}` on
+ * "channel").
+ */
+const NOT_COLLECTION_NAMES = new Set([
+  // Adjectives qualifying the collection around them (`/emojis/custom/{name}`, `/plans/standard`).
+  'custom', 'global', 'local', 'primary', 'secondary', 'personal', 'premium', 'standard', 'basic', 'advanced',
+  'manual', 'automatic', 'auto', 'native', 'visible', 'hidden', 'effective', 'available', 'upcoming', 'legacy',
+  'beta', 'alpha', 'experimental', 'generic', 'common', 'official', 'mobile', 'desktop', 'realtime', 'async',
+  // Formats and file kinds (`/repos/{r}/tarball/{ref}`, `/repos/{r}/readme/{dir}`): one rendering, not a collection.
+  'tarball', 'zipball', 'readme', 'json', 'xml', 'csv', 'pdf', 'html', 'yaml', 'markdown', 'text', 'zip', 'tar',
+  'ics', 'vcf', 'rss', 'atom', 'protobuf', 'binary', 'siprec',
+  // Providers and products an API integrates with (`/integration_mappings/slack/{id}`): proper names.
+  'slack', 'github', 'gitlab', 'bitbucket', 'google', 'microsoft', 'azure', 'aws', 'gcp', 'apple', 'facebook',
+  'twitter', 'linkedin', 'zoom', 'salesforce', 'jira', 'okta', 'stripe', 'paypal', 'twilio', 'sendgrid', 'mailchimp',
+  'hubspot', 'zendesk', 'shopify', 'dropbox', 'onedrive', 'sharepoint', 'webex', 'discord', 'telegram', 'whatsapp',
+]);
+
+/**
+ * Gerunds name an activity (`/user/following`, `/scheduled-indexing/{id}`), and "followings" is
+ * not a word; these -ing words are countable nouns and stay judged.
+ */
+const COUNTABLE_ING_NOUNS = new Set([
+  'recording', 'meeting', 'listing', 'booking', 'building', 'mapping', 'offering', 'posting', 'drawing', 'warning',
+  'rating', 'finding', 'holding', 'heading', 'filing', 'embedding', 'string', 'thing', 'ring', 'spring', 'sibling',
+  'ceiling', 'earning', 'painting', 'setting', 'pairing', 'binding', 'crossing', 'landing', 'greeting', 'saving',
+  'opening', 'reading', 'ending', 'wedding', 'being', 'feeling', 'lodging', 'dwelling', 'clipping', 'cutting',
+]);
+
+function isGerund(word: string): boolean {
+  return word.length >= 6 && word.endsWith('ing') && !COUNTABLE_ING_NOUNS.has(word);
+}
 
 /** Files whose names standards fix (`/.well-known/jwks.json`, `/robots.txt`): never judged. */
 const STANDARD_FILES = new Set([
@@ -174,7 +214,22 @@ function computeIsSingular(w: string): boolean {
   if (!/^[a-z]{2,}$/.test(w) || UNCOUNTABLE.has(w)) return false;
   // Past participles name a state or a relation, not a resource (`/user/starred`, `blocked`).
   if (w.length >= 6 && w.endsWith('ed') && !w.endsWith('eed')) return false;
+  if (isGerund(w)) return false;
   return pluralize.isSingular(w) && !pluralize.isPlural(w);
+}
+
+/**
+ * The parameter after a segment identifies something other than what the segment names
+ * (`/schema-registry/{subject_name}`: subjects of the registry), so the segment is a namespace, not
+ * the collection of those items. `{id}`, `{user_id}` after `user`, `{username}` after `user` and
+ * `{repo_id}` after `repository` name the segment's own items.
+ */
+function namesAnotherNoun(param: string, word: string): boolean {
+  const key = splitSegmentWords(param);
+  const bare = key.length > 0 && ID_SUFFIXES.has(key[key.length - 1]!) ? key.slice(0, -1) : key;
+  const last = bare[bare.length - 1];
+  if (!last || last.length < 3) return false;
+  return !last.startsWith(word) && !word.startsWith(last) && pluralize.singular(last) !== word;
 }
 
 /** Suffixes of parameter names that say "identifier of": `knowledge_base_uuid`, `user_id`. */
@@ -246,14 +301,19 @@ export function pluralViolations(path: string, method: string | null | undefined
     const words = splitSegmentWords(base);
     const word = headWord(words);
     if (!word || allowed(options, seg.text, word)) return;
-    if (ACTION_VERBS.has(words[0]!) || NON_RESOURCE_WORDS.has(word) || NON_RESOURCE_WORDS.has(words[0]!)) return;
+    if (ACTION_VERBS.has(words[0]!) || NON_RESOURCE_WORDS.has(word) || NON_RESOURCE_WORDS.has(words[0]!) || NOT_COLLECTION_NAMES.has(word)) return;
     if (WELL_KNOWN_SEGMENTS.has(word)) return;
     if (beforeParam && prev?.kind === 'static') {
       const key = splitSegmentWords(paramName(next!.text));
       // `{knowledge_base_uuid}` after `knowledge-base`: the key minus its id suffix names the segment.
       const bare = key.length > 1 && ID_SUFFIXES.has(key[key.length - 1]!) ? key.slice(0, -1) : key;
       if (key[0] === word || key[key.length - 1] === word || key.join('') === words.join('') || bare.join('') === words.join('')) return;
+      // A sub-namespace of the collection before it, whose items the parameter picks
+      // (`/models/catalog/{id}`: catalogued models, not catalogs).
+      const prevHead = headWord(splitSegmentWords(prev.text));
+      if (prevHead && pluralize.isPlural(prevHead) && !pluralize.isSingular(prevHead) && !UNCOUNTABLE.has(prevHead)) return;
     }
+    if (beforeParam && namesAnotherNoun(paramName(next!.text), word)) return;
     if (!isSingularWord(word)) return;
     const plural = pluralize.plural(word);
     const lower = seg.text.toLowerCase();

@@ -18,9 +18,12 @@
  * - `classifyOperation(op, index)` → `'list' | 'create' | 'read' | 'update' | 'delete' | 'action'`:
  *   GET/HEAD answering a collection (array or `{data|items|results: []}` JSON 2XX body) = list, other
  *   GET/HEAD = read; POST on a path ending in a parameter = update; POST on a static last segment
- *   that is not well-known = create when it answers 201, when a list GET shares the path, or when the
- *   segment is a plural noun whose members are addressable (`/orders` + `/orders/{id}`); otherwise
- *   action; PUT/PATCH = update; DELETE = delete; anything else = action.
+ *   that is not well-known = create only with evidence, recorded in `createEvidence`: it answers 201
+ *   or a 2XX with `Location`; or, on a collection (a list GET shares the path, or the segment is a
+ *   plural noun whose members `{path}/{id}` are addressable), it answers the members' schema or its
+ *   operationId/summary starts with create/add/new/insert/register/upload/provision/
+ *   place/open/submit; otherwise action;
+ *   PUT/PATCH = update; DELETE = delete; anything else = action.
  *
  * Reporting: build result paths from these `jsonPath`s (e.g. `[...op.jsonPath, 'responses', '200']`);
  * Spectral maps a path through an inlined `$ref` back to the referenced component itself.
@@ -31,6 +34,7 @@ import { ACTION_VERBS, splitSegmentWords, WELL_KNOWN_SEGMENTS } from '../analysi
 import {
   collectionOf,
   detectVersion,
+  effectiveSchema,
   isJsonMediaType,
   isObject,
   resolve,
@@ -97,6 +101,8 @@ export interface OperationInfo {
   securitySource: 'operation' | 'root' | 'none';
   isWebhook: boolean;
   kind: OperationKind;
+  /** For a POST classified as create: what shows it creates (for messages), e.g. `it answers 201`. */
+  createEvidence?: string;
 }
 
 export interface SecuritySchemeInfo {
@@ -332,14 +338,85 @@ function isPluralNounSegment(segment: string): boolean {
   return last.length > 1 && pluralize.isPlural(last) && !pluralize.isSingular(last);
 }
 
-function hasItemPath(index: DocumentIndex, path: string): boolean {
+/** The operations of `{path}/{param}`: the members of the collection at `path`. */
+function itemOperations(index: DocumentIndex, path: string): OperationInfo[] {
   const prefix = trimEnd(path, '/') + '/';
-  for (const other of index.operationsByPath.keys()) {
+  const out: OperationInfo[] = [];
+  for (const [other, ops] of index.operationsByPath) {
     if (!other.startsWith(prefix)) continue;
     const rest = other.slice(prefix.length).split('/');
-    if (rest.length === 1 && /^\{[^}]+\}$/.test(rest[0]!)) return true;
+    if (rest.length === 1 && /^\{[^}]+\}$/.test(rest[0]!)) out.push(...ops);
   }
-  return false;
+  return out;
+}
+
+/** operationIds and summaries that say the operation creates: `createUser`, `Add a member`, `PostUsers` is not. */
+const CREATE_WORDS: ReadonlySet<string> = new Set(['create', 'add', 'new', 'insert', 'register', 'upload', 'provision', 'place', 'open', 'submit']);
+
+/** Which of operationId and summary says "create", if one does (judged on its first word). */
+function createNamedBy(op: OperationInfo): 'operationId' | 'summary' | undefined {
+  for (const key of ['operationId', 'summary'] as const) {
+    const text = op.operation[key];
+    if (typeof text !== 'string') continue;
+    const first = splitSegmentWords(text.slice(0, 200))[0];
+    if (first && CREATE_WORDS.has(first)) return key;
+  }
+  return undefined;
+}
+
+/** The JSON schemas a list GET's collection holds, and an item GET answers. */
+function memberSchemas(index: DocumentIndex, listGet: OperationInfo | undefined, items: OperationInfo[]): unknown[] {
+  const out: unknown[] = [];
+  for (const op of items) if (op.method === 'get') for (const { media } of successJsonMedia(op)) out.push(media.schema);
+  if (listGet) {
+    for (const { media } of successJsonMedia(listGet)) {
+      const shape = collectionOf(index.root, media.schema);
+      if (!shape) continue;
+      const s = effectiveSchema(index.root, media.schema);
+      const array = shape.kind === 'array' ? s : effectiveSchema(index.root, isObject(s?.properties) ? s.properties[shape.property] : undefined);
+      if (array?.items !== undefined) out.push(array.items);
+    }
+  }
+  return out;
+}
+
+/**
+ * Two schemas describe the same thing: the same object (one `$ref`'d component, which the resolved
+ * document shares), the same `title`, or the same property names (at least two).
+ */
+function sameSchema(root: unknown, a: unknown, b: unknown): boolean {
+  if (a === b && isObject(a)) return true;
+  const x = effectiveSchema(root, a);
+  const y = effectiveSchema(root, b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  if (typeof x.title === 'string' && x.title === y.title) return true;
+  const px = isObject(x.properties) ? Object.keys(x.properties) : [];
+  const py = isObject(y.properties) ? Object.keys(y.properties) : [];
+  return px.length >= 2 && px.length === py.length && px.every((k) => py.includes(k));
+}
+
+/**
+ * Why a POST on a static last segment creates, or undefined. The status and headers are evidence on
+ * their own (201, or a 2XX with Location); the body and the name are evidence only on a collection
+ * (a list GET on the same path, or a plural noun whose members are addressable): `POST /orders`
+ * answering the order is a create, `POST /settings/features` answering the settings is not, and
+ * `POST /audio/transcriptions` named createTranscription computes rather than stores.
+ */
+function createEvidence(op: OperationInfo, index: DocumentIndex, last: string): string | undefined {
+  if (op.responses.some((r) => r.status === '201')) return 'it answers 201';
+  if (op.responses.some((r) => /^2(\d\d|XX)$/i.test(r.status) && r.headers.has('location'))) return 'it answers a Location header';
+  const siblings = index.operationsByPath.get(op.path) ?? [];
+  const listGet = siblings.find((s) => s.method === 'get' && successJsonMedia(s).some(({ media }) => collectionOf(index.root, media.schema) !== undefined));
+  const items = itemOperations(index, op.path);
+  const collection = listGet !== undefined || (isPluralNounSegment(last) && items.length > 0);
+  if (!collection) return undefined;
+  const members = memberSchemas(index, listGet, items);
+  if (members.length > 0 && successJsonMedia(op).some(({ media }) => members.some((m) => sameSchema(index.root, media.schema, m)))) {
+    return 'it answers the schema of the collection\'s items';
+  }
+  const named = createNamedBy(op);
+  return named ? `its ${named} says so` : undefined;
 }
 
 export function classifyOperation(op: OperationInfo, index: DocumentIndex): OperationKind {
@@ -357,16 +434,10 @@ export function classifyOperation(op: OperationInfo, index: DocumentIndex): Oper
       if (!last) return 'action';
       if (last.isParam) return 'update';
       if (WELL_KNOWN_SEGMENTS.has(last.value.toLowerCase())) return 'action';
-      if (op.responses.some((r) => r.status === '201')) return 'create';
-      const siblings = index.operationsByPath.get(op.path) ?? [];
-      const listGet = siblings.find((s) => s.method === 'get');
-      if (listGet && successJsonMedia(listGet).some(({ media }) => collectionOf(index.root, media.schema) !== undefined)) {
-        return 'create';
-      }
-      // `/orders` is a collection when `/orders/{id}` addresses its members. A plural noun alone is
-      // not enough: `POST /audio/transcriptions` computes, it does not store anything addressable.
-      if (isPluralNounSegment(last.value) && hasItemPath(index, op.path)) return 'create';
-      return 'action';
+      const evidence = createEvidence(op, index, last.value);
+      if (!evidence) return 'action';
+      op.createEvidence = evidence;
+      return 'create';
     }
     default:
       return 'action';

@@ -43,7 +43,7 @@ describe('consistent-error-schema', () => {
         code: CODE,
         path: ['components', 'schemas', 'Problem'],
         message:
-          'Error response body is RFC 9457 problem details (type, title, status, detail), but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
+          'Inconsistent error shape: this body is RFC 9457 problem details (type, title, status, detail), but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
         severity: 'warn',
         line: 45,
       },
@@ -66,7 +66,7 @@ describe('consistent-error-schema', () => {
       [CODE, ['paths', '/users', 'get', 'responses', '409', 'content', 'application/json', 'schema']],
     ]);
     expect(results[0]!.message).toBe(
-      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
+      'Inconsistent error shape: this body is a shape of its own, { message }, but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
     );
   });
 
@@ -74,12 +74,14 @@ describe('consistent-error-schema', () => {
     const d = doc({ '400': json({ $ref: '#/components/schemas/Error' }), '500': json(problem, 'application/problem+json') });
     const asProblem = await lintDoc(d, [ID], { rules: { [CODE]: ['warn', { format: 'problem+json' }] } });
     expect(asProblem.map((r) => r.path.join('/'))).toEqual(['components/schemas/Error']);
-    expect(asProblem[0]!.message).toContain('the configured error format is RFC 9457 problem details');
+    expect(asProblem[0]!.message).toBe(
+      'Inconsistent error shape: this body is the { error: { code, message } } envelope, but the configured error format is RFC 9457 problem details (type, title, status, detail); use it for every 4XX/5XX JSON response.',
+    );
     const asEnvelope = await lintDoc(d, [ID], { rules: { [CODE]: ['warn', { format: 'envelope' }] } });
     expect(asEnvelope.map((r) => r.path)).toEqual([['paths', '/users', 'get', 'responses', '500', 'content', 'application/problem+json', 'schema']]);
   });
 
-  it('flags every error body when the document uses no allowed shape', async () => {
+  it('reports a vendor shape used consistently once, as not standard, apart from inconsistency', async () => {
     const results = await lintDoc(
       doc({ '404': json({ $ref: '#/components/schemas/Basic' }), '422': json({ $ref: '#/components/schemas/Basic' }) }, { Basic: { type: 'object', properties: { message: { type: 'string' }, documentation_url: { type: 'string' } } } }),
       [ID],
@@ -87,8 +89,74 @@ describe('consistent-error-schema', () => {
     // Both uses point at one component: one finding there.
     expect(results.map((r) => r.path.join('/'))).toEqual(['components/schemas/Basic']);
     expect(results[0]!.message).toBe(
-      'Error response body is neither the { error: { code, message } } envelope nor RFC 9457 problem details, and no error response in this document uses an allowed shape; give every 4XX/5XX JSON response one error schema: the { error: { code, message } } envelope or RFC 9457 problem details (type, title, status, detail).',
+      'Not a standard error shape: all 2 error responses in this document share a shape of the document\'s own, { documentation_url, message }, consistent but neither the { error: { code, message } } envelope nor RFC 9457 problem details; prefer one of those, which clients and tools already understand.',
     );
+  });
+
+  it('a vendor shape and its extensions are one shape; a different body in that document is inconsistent', async () => {
+    const clientError = {
+      type: 'object',
+      properties: { type: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, request_id: { type: 'string' } },
+    };
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/files/{id}': {
+          get: {
+            responses: {
+              '400': json({ $ref: '#/components/schemas/ClientError' }),
+              '404': json({ $ref: '#/components/schemas/ClientError' }),
+              '409': json({ $ref: '#/components/schemas/ConflictError' }),
+              '500': json({ $ref: '#/components/schemas/ClientError' }),
+            },
+          },
+          put: { responses: { '400': json({ $ref: '#/components/schemas/ClientError' }), '412': json({ $ref: '#/components/schemas/Odd' }) } },
+        },
+      },
+      components: {
+        schemas: {
+          ClientError: clientError,
+          ConflictError: { allOf: [{ $ref: '#/components/schemas/ClientError' }, { type: 'object', properties: { context_info: { type: 'object' } } }] },
+          Odd: { type: 'object', properties: { reason: { type: 'string' }, retry: { type: 'boolean' } } },
+        },
+      },
+    };
+    const results = await lintDoc(d, [ID]);
+    expect(results.map((r) => [r.path.join('/'), r.message])).toEqual([
+      [
+        'components/schemas/ClientError',
+        'Not a standard error shape: 5 of the 6 error responses in this document share a shape of the document\'s own, { code, message, request_id, status, type }, consistent but neither the { error: { code, message } } envelope nor RFC 9457 problem details; prefer one of those, which clients and tools already understand.',
+      ],
+      [
+        'components/schemas/Odd',
+        'Inconsistent error shape: this body is a shape of its own, { reason, retry }, but 5 of the 6 error responses in this document use the document\'s own shape { code, message, request_id, status, type }; give every 4XX/5XX JSON response that schema.',
+      ],
+    ]);
+  });
+
+  it('SCIM (RFC 7644) and OAuth 2.0 (RFC 6749) errors are protocol shapes: consistent where they are used', async () => {
+    const scim = {
+      type: 'object',
+      properties: { schemas: { type: 'array', items: { type: 'string' } }, status: { type: 'string' }, scimType: { type: 'string' }, detail: { type: 'string' } },
+    };
+    const oauth = { type: 'object', properties: { error: { type: 'string', enum: ['invalid_grant'] }, error_description: { type: 'string' } } };
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/scim/v2/Users': { get: { responses: { '400': json({ $ref: '#/components/schemas/ScimError' }, 'application/scim+json'), '404': json({ $ref: '#/components/schemas/ScimError' }) } } },
+        '/scim/v2/Groups': { post: { responses: { '409': { description: 'e', content: { 'application/scim+json': {} } } } } },
+        '/oauth2/token': { post: { responses: { '400': json({ $ref: '#/components/schemas/OAuthError' }) } } },
+      },
+      components: { schemas: { ScimError: scim, OAuthError: oauth } },
+    };
+    expect(await lintDoc(d, [ID])).toEqual([]);
+    // In an envelope document the OAuth token endpoint keeps its RFC 6749 error; a SCIM body is judged like any other shape.
+    const mixed = doc({ '400': json({ $ref: '#/components/schemas/Error' }), '404': json({ $ref: '#/components/schemas/Error' }), '401': json(oauth), '409': json(scim) });
+    expect((await lintDoc(mixed, [ID])).map((r) => r.message)).toEqual([
+      'Inconsistent error shape: this body is the SCIM error of RFC 7644 (schemas, status, scimType, detail), but 2 of the 3 error responses in this document use the { error: { code, message } } envelope; give every 4XX/5XX JSON response that schema.',
+    ]);
   });
 
   it('does not judge default responses, non-JSON errors, success bodies, or schemaless bodies', async () => {

@@ -13,17 +13,39 @@ function doc(paths: Record<string, unknown>, openapi = '3.0.3') {
 describe('http-status-semantics (Spectral)', () => {
   it('flags a create (collection POST) answered with 200, at that response', async () => {
     const results = await lintDoc(
-      doc({ '/users': { get: { responses: { '200': list } }, post: { requestBody: body, responses: { '200': { description: 'ok' } } } } }),
+      doc({ '/users': { get: { responses: { '200': list } }, post: { operationId: 'createUser', requestBody: body, responses: { '200': { description: 'ok' } } } } }),
       ['http-status-semantics'],
     );
     expect(results).toEqual([
       {
         code: CODE,
         path: ['paths', '/users', 'post', 'responses', '200'],
-        message: 'POST /users creates a resource but answers 200: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.',
+        message: 'POST /users creates a resource (its operationId says so) but answers 200: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.',
         severity: 'warn',
-        line: 24,
+        line: 25,
       },
+    ]);
+  });
+
+  it('judges a collection POST as a create only with evidence: the item schema, Location, or a create name', async () => {
+    const item = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
+    const one = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
+    const results = await lintDoc(
+      doc({
+        '/users': { get: { responses: { '200': list } }, post: { requestBody: body, responses: { '200': { description: 'ok' } } } },
+        '/settings/features': { get: { responses: { '200': list } }, post: { requestBody: body, responses: { '200': one({ type: 'object', properties: { enabled: { type: 'array', items: { type: 'string' } }, plan: { type: 'string' } } }) } } },
+        '/events/cursors': { post: { responses: { '200': one({ type: 'object', properties: { cursor: { type: 'string' } } }) } } },
+        '/events/cursors/{id}': { get: { responses: { '200': one(item) } } },
+        '/teams': { post: { requestBody: body, responses: { '200': one(item) } } },
+        '/teams/{id}': { get: { responses: { '200': one(item) } } },
+      }),
+      ['http-status-semantics'],
+    );
+    expect(results.map((r) => [r.path.join(' '), r.message])).toEqual([
+      [
+        'paths /teams post responses 200',
+        "POST /teams creates a resource (it answers the schema of the collection's items) but answers 200: declare 201 Created (with a Location header), or 202 Accepted when creation completes later.",
+      ],
     ]);
   });
 
@@ -55,7 +77,7 @@ describe('http-status-semantics (Spectral)', () => {
       info,
       paths: {
         '/orders': {
-          post: { parameters: [{ in: 'body', name: 'b', schema: { type: 'object' } }], responses: { '200': { description: 'ok' } } },
+          post: { summary: 'Add an order', parameters: [{ in: 'body', name: 'b', schema: { type: 'object' } }], responses: { '200': { description: 'ok' } } },
         },
         '/orders/{id}': {
           parameters: [{ in: 'path', name: 'id', required: true, type: 'string' }],

@@ -81,6 +81,45 @@ describe('plural-resource-names (Spectral)', () => {
     expect(await lintDoc(oas3({ '/scheduled-indexes/knowledge-base/{knowledge_base_uuid}': { get: ok } }), RULE)).toEqual([]);
   });
 
+  it('does not call adjectives, verbs, gerunds, formats or provider names collections (both faces)', async () => {
+    const paths = [
+      '/emojis/custom/{emoji_name}',
+      '/repos/{owner}/{repo}/compare/{basehead}',
+      '/user/following/{username}',
+      '/users/{username}/following/{target_user}',
+      '/repos/{owner}/{repo}/tarball/{ref}',
+      '/repos/{owner}/{repo}/zipball/{ref}',
+      '/repos/{owner}/{repo}/readme/{dir}',
+      '/integration_mappings/slack/{integration_mapping_id}',
+      '/v2/gen-ai/scheduled-indexing/{uuid}',
+      '/accounts/{id}/calls/{sid}/siprec/{siprec_sid}',
+      '/v1/balance/history/{id}',
+      '/users/{id}/unfollow/{target}',
+      '/plans/standard/{region}',
+    ];
+    const doc = oas3(Object.fromEntries(paths.map((p) => [p, { get: ok }])));
+    expect(await lintDoc(doc, RULE)).toEqual([]);
+    for (const p of paths) expect(pluralViolations(p.replace(/\{(\w+)\}/g, ':$1'), 'GET')).toEqual([]);
+    // Only as the whole name: a compound is still judged on its head noun, and countable -ing nouns stay nouns.
+    const judged = await lintDoc(
+      oas3({ '/custom-field/{id}': { get: ok }, '/slack-channel/{id}': { get: ok }, '/recording/{id}': { get: ok }, '/meeting/{id}': { get: ok } }),
+      RULE,
+    );
+    expect(judged.map((r) => r.message.match(/plural "([^"]+)"/)![1])).toEqual(['custom-fields', 'slack-channels', 'recordings', 'meetings']);
+    // The advice is never a non-word.
+    for (const r of judged) expect(r.message).not.toMatch(/unfollows|followings/);
+  });
+
+  it('a namespace is not a collection: after a plural collection, or before a parameter naming another noun (both faces)', async () => {
+    const exempt = ['/v2/gen-ai/models/catalog/{id}', '/v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}'];
+    expect(await lintDoc(oas3(Object.fromEntries(exempt.map((p) => [p, { get: ok }]))), RULE)).toEqual([]);
+    for (const p of exempt) expect(pluralViolations(p.replace(/\{(\w+)\}/g, ':$1'), 'GET')).toEqual([]);
+    // The parameter names the segment's own items: still judged.
+    const judged = ['/user/{username}', '/repository/{repo_id}', '/logsink/{logsink_id}', '/online-migration/{migration_id}', '/admin/member/{id}'];
+    const results = await lintDoc(oas3(Object.fromEntries(judged.map((p) => [p, { get: ok }]))), RULE);
+    expect(results.map((r) => r.path[1])).toEqual(judged);
+  });
+
   it('Swagger 2.0 paths are judged the same way', async () => {
     const doc = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/pet/{petId}': { get: { responses: { '200': { description: 'ok' } } } }, '/pets/{petId}': { get: { responses: { '200': { description: 'ok' } } } } } };
     expect((await lintDoc(doc, RULE)).map((r) => r.path.join(' '))).toEqual(['paths /pet/{petId}']);
@@ -153,5 +192,46 @@ describe('no-verbs-in-paths (Spectral)', () => {
     const results = await lintDoc(doc, RULE);
     expect(results.length).toBe(verbViolations('/users/:id/deleteAvatar', 'POST').length);
     expect(results.map((r) => r.path.join(' '))).toEqual(['paths /users/{id}/deleteAvatar']);
+  });
+});
+
+describe('path rules: one finding per distinct offending segment', () => {
+  it('kebab-case-paths reports a segment shared by many paths once, at the first, with the count', async () => {
+    const doc = oas3({
+      '/2010-04-01/Accounts.json': { get: list },
+      '/2010-04-01/Accounts/{AccountSid}.json': { get: ok },
+      '/2010-04-01/Accounts/{AccountSid}/Calls.json': { get: list },
+      '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json': { get: ok },
+      '/a/': { get: ok },
+      '/b/': { get: ok },
+    });
+    const results = await lintDoc(doc, ['kebab-case-paths']);
+    expect(results.map((r) => [r.path[1], r.line, r.message])).toEqual([
+      ['/2010-04-01/Accounts.json', 6, 'Path segment "Accounts.json" in /2010-04-01/Accounts.json is not lower case: write path segments as lowercase words joined by hyphens ("accounts.json").'],
+      ['/2010-04-01/Accounts.json', 6, 'Path segment "Accounts.json" in /2010-04-01/Accounts.json carries a file extension: name the resource without it ("accounts") and pick the format with the Accept header.'],
+      ['/2010-04-01/Accounts/{AccountSid}.json', 17, 'Path segment "Accounts" in /2010-04-01/Accounts/{AccountSid}.json (and 2 more paths) is not lower case: write path segments as lowercase words joined by hyphens ("accounts").'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls.json', 26, 'Path segment "Calls.json" in /2010-04-01/Accounts/{AccountSid}/Calls.json is not lower case: write path segments as lowercase words joined by hyphens ("calls.json").'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls.json', 26, 'Path segment "Calls.json" in /2010-04-01/Accounts/{AccountSid}/Calls.json carries a file extension: name the resource without it ("calls") and pick the format with the Accept header.'],
+      ['/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json', 37, 'Path segment "Calls" in /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json is not lower case: write path segments as lowercase words joined by hyphens ("calls").'],
+      // A trailing slash belongs to its own path.
+      ['/a/', 46, 'Path /a/ ends with a slash: drop the trailing "/" so the resource has a single URL.'],
+      ['/b/', 55, 'Path /b/ ends with a slash: drop the trailing "/" so the resource has a single URL.'],
+    ]);
+  });
+
+  it('plural-resource-names and no-verbs-in-paths group the same way; a suppressed path neither reports nor counts', async () => {
+    const ignore = { 'x-backlint-ignore': ['plural-resource-names', 'no-verbs-in-paths'] };
+    const doc = oas3({
+      '/user/{id}': { ...ignore, get: ok },
+      '/user/{id}/repos': { get: list },
+      '/user/{id}/keys': { get: list },
+      '/getUsers/{id}': { get: ok },
+      '/getUsers/{id}/keys': { get: list },
+    });
+    const results = await lintDoc(doc, ['plural-resource-names', 'no-verbs-in-paths']);
+    expect(results.map((r) => [r.code, r.path[1], r.message])).toEqual([
+      ['backlint/plural-resource-names', '/user/{id}/repos', 'Resource name "user" in path /user/{id}/repos (and 1 more path) is singular: name collections and their items with the plural "users".'],
+      ['backlint/no-verbs-in-paths', '/getUsers/{id}', 'Path segment "getUsers" in GET /getUsers/{id} (and 1 more path) starts with the verb "get": name the resource in the path and let the HTTP method carry the action (a custom action is a POST to /<resources>/{id}/<verb>).'],
+    ]);
   });
 });

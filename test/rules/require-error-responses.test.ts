@@ -43,13 +43,33 @@ describe('require-error-responses', () => {
     const withLimit = structuredClone(paths) as Record<string, Record<string, { responses: Record<string, unknown> }>>;
     withLimit['/users']!.get!.responses['200'] = { description: 'ok', headers: { 'X-RateLimit-Remaining': { schema: { type: 'integer' } } } };
     const results = await lintDoc(doc(withLimit), [ID]);
-    expect(results.map((x) => [x.code, x.path.join('/')])).toEqual([
-      [CODE, 'paths//users/post/responses'],
-      [CODE, 'paths//users/get/responses'],
+    // The POST is a write: its missing 429 is require-rate-limit-responses' finding, not this rule's.
+    expect(results.map((x) => [x.code, x.path.join('/'), x.message])).toEqual([
+      [CODE, 'paths//users/get/responses', 'GET /users is missing an error response: 429 (the document declares rate limiting); document it.'],
     ]);
-    expect(results[0]!.message).toBe(
-      'POST /users is missing an error response: 429 (the document declares rate limiting); document it.',
-    );
+  });
+
+  it('reports a missing 429 once: on secured and write operations the rate-limit rule owns it', async () => {
+    const secured = {
+      ...doc({
+        '/users': {
+          get: { responses: { '200': r(), '401': r(), '429': { description: 'slow', headers: { 'Retry-After': { schema: { type: 'integer' } } } }, '500': r() } },
+          delete: { responses: { '204': r(), '401': r(), '500': r() } },
+        },
+        '/public': { get: { security: [], responses: { '200': r(), '500': r() } } },
+      }),
+      security: [{ key: [] }],
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+    };
+    const results = await lintDoc(secured, [ID, 'require-rate-limit-responses']);
+    expect(results.map((x) => [x.code, x.path.join('/'), x.message])).toEqual([
+      [
+        'backlint/require-rate-limit-responses',
+        'paths//users/delete/responses',
+        'DELETE /users is a secured write operation but documents no 429 response; document 429 Too Many Requests with a Retry-After header.',
+      ],
+      [CODE, 'paths//public/get/responses', 'GET /public is missing an error response: 429 (the document declares rate limiting); document it.'],
+    ]);
   });
 
   it('validationStatus option: 400, 422 or either', async () => {
@@ -176,7 +196,6 @@ describe('section B rules on malformed documents', () => {
     expect(results.map((r) => `${r.code} ${r.path.join('/')}`).sort()).toEqual([
       'backlint/require-cache-headers paths//a/{id}/get/responses/200',
       'backlint/require-error-responses paths//a/{id}/get/responses',
-      'backlint/require-operation-security paths//a/{id}/get/security',
       'backlint/require-operation-security paths//a/{id}/post',
     ]);
   });

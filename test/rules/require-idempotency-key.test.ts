@@ -17,7 +17,7 @@ describe('require-idempotency-key (Spectral)', () => {
       {
         code: CODE,
         path: ['paths', '/orders', 'post'],
-        message: 'POST /orders creates a resource but accepts no Idempotency-Key header; add an `Idempotency-Key` header parameter so clients can retry safely.',
+        message: 'POST /orders creates a resource (it answers 201) but accepts no Idempotency-Key header; add an `Idempotency-Key` header parameter so clients can retry safely.',
         severity: 'warn',
         line: 7,
       },
@@ -47,6 +47,19 @@ describe('require-idempotency-key (Spectral)', () => {
     expect(await lintDoc(doc, RULE)).toEqual([]);
     const query = oas3({ '/orders': { post: { parameters: [{ ...key, in: 'query' }], responses: created } } });
     expect((await lintDoc(query, RULE)).map((r) => r.path.join('/'))).toEqual(['paths//orders/post']);
+  });
+
+  it('does not flag collection POSTs without evidence of a create (the same verdict as http-status-semantics)', async () => {
+    const list = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } } };
+    const doc = oas3({
+      '/settings/features': { get: { responses: list }, post: { responses: { '200': { description: 'ok' } } } },
+      '/events/cursors': { post: { responses: { '200': { description: 'ok' } } } },
+      '/events/cursors/{id}': { get: { responses: { '200': { description: 'ok' } } } },
+      '/members': { get: { responses: list }, post: { summary: 'Add a member', responses: { '200': { description: 'ok' } } } },
+    });
+    expect((await lintDoc(doc, RULE)).map((r) => r.message)).toEqual([
+      'POST /members creates a resource (its summary says so) but accepts no Idempotency-Key header; add an `Idempotency-Key` header parameter so clients can retry safely.',
+    ]);
   });
 
   it('Swagger 2.0: header parameter counts; a create without it is flagged', async () => {

@@ -11,45 +11,87 @@ function doc(paths: Record<string, unknown>, extra: Record<string, unknown> = {}
 }
 
 describe('require-operation-security', () => {
-  it('flags an operation with no security anywhere, on the operation', async () => {
+  it('flags an operation with no security anywhere, on the operation, naming the opt-out', async () => {
     const results = await lintDoc(doc({ '/users': { get: ok } }), [ID]);
     expect(results).toEqual([
       {
         code: CODE,
         path: ['paths', '/users', 'get'],
         message:
-          'GET /users has no security requirement (neither the operation nor the document root declares "security"); declare the scheme that protects it.',
+          'GET /users has no security requirement (neither the operation nor the document root declares "security"): declare the scheme that protects it, or mark a deliberately public operation with `security: []`.',
         severity: 'error',
         line: 7,
       },
     ]);
   });
 
-  it('flags security: [] on a path that is not a well-known public endpoint, at its security key', async () => {
-    const results = await lintDoc(
-      doc({ '/users/{id}': { delete: { security: [], ...ok } } }, { security: [{ bearer: [] }] }),
-      [ID],
-    );
-    expect(results.map((r) => [r.code, r.path.join('/'), r.line])).toEqual([[CODE, 'paths//users/{id}/delete/security', 8]]);
-    expect(results[0]!.message).toBe(
-      'DELETE /users/{id} opts out of authentication with an empty "security", but its path is not a well-known public endpoint (health, login, signup, token, docs…); require a security scheme.',
-    );
+  it('honours an operation\'s own security: [] on any path, in both presets', async () => {
+    const paths = {
+      '/users/{id}': { delete: { security: [], ...ok } },
+      '/zip_downloads/{id}/content': { get: { security: [], ...ok } },
+      '/orders': { post: { security: [{}], ...ok } },
+    };
+    for (const preset of ['recommended', 'strict'] as const) {
+      expect(await lintDoc(doc(paths, { security: [{ bearer: [] }] }), [ID], { preset })).toEqual([]);
+      // Without a root requirement the explicit opt-outs are still statements; nothing is unstated.
+      expect(await lintDoc(doc(paths), [ID], { preset })).toEqual([]);
+    }
   });
 
-  it('treats an anonymous-only requirement ([{}]) like security: []', async () => {
-    const results = await lintDoc(doc({ '/orders': { post: { security: [{}], ...ok } } }, { security: [{ bearer: [] }] }), [ID]);
-    expect(results.map((r) => r.path.join('/'))).toEqual(['paths//orders/post/security']);
-  });
-
-  it('flags a well-known public path that does not opt out explicitly when nothing secures it', async () => {
+  it('flags a well-known public path that states nothing when schemes exist but nothing secures it', async () => {
     const results = await lintDoc(doc({ '/health': { get: ok } }), [ID]);
     expect(results.map((r) => r.path.join('/'))).toEqual(['paths//health/get']);
   });
 
-  it('flags an empty root security inherited by operations', async () => {
-    const results = await lintDoc(doc({ '/users': { get: ok } }, { security: [] }), [ID]);
-    expect(results.map((r) => r.path.join('/'))).toEqual(['paths//users/get']);
-    expect(results[0]!.message).toContain('inherits an empty root "security"');
+  it('flags an empty root security inherited by operations, except on public endpoints (authorize included)', async () => {
+    const results = await lintDoc(
+      doc({ '/users': { get: ok }, '/authorize': { get: ok }, '/oauth2/authorize': { get: ok }, '/health': { get: ok } }, { security: [] }),
+      [ID],
+    );
+    expect(results.map((r) => [r.path.join('/'), r.line])).toEqual([['paths//users/get', 7]]);
+    expect(results[0]!.message).toBe(
+      'GET /users inherits an empty root "security", so it requires no authentication: declare a security requirement, or mark a deliberately public operation with `security: []`.',
+    );
+  });
+
+  it('reports a document that declares no security schemes once, at the root', async () => {
+    const noSchemes = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/users': { get: ok, post: ok }, '/users/{id}': { get: ok }, '/health': { get: { security: [], ...ok } } },
+    };
+    const results = await lintDoc(noSchemes, [ID]);
+    expect(results).toEqual([
+      {
+        code: CODE,
+        path: [],
+        message:
+          'The document declares no security schemes, and 3 of its 4 operations do not state how callers authenticate: declare the schemes (`components.securitySchemes`) and a root `security` requirement, and mark a deliberately public operation with `security: []`.',
+        severity: 'error',
+        line: 1,
+      },
+    ]);
+    const all = await lintDoc({ ...noSchemes, paths: { '/users': { get: ok } } }, [ID]);
+    expect(all.map((r) => r.message)).toEqual([
+      'The document declares no security schemes, and none of its 1 operation states how callers authenticate: declare the schemes (`components.securitySchemes`) and a root `security` requirement, and mark a deliberately public operation with `security: []`.',
+    ]);
+    const swagger = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/users': { get: ok }, '/orders': { get: ok } } };
+    const r2 = await lintDoc(swagger, [ID]);
+    expect(r2.map((r) => [r.path.join('/'), r.line, r.message])).toEqual([
+      [
+        '',
+        1,
+        'The document declares no security schemes, and none of its 2 operations states how callers authenticate: declare the schemes (`securityDefinitions`) and a root `security` requirement, and mark a deliberately public operation with `security: []`.',
+      ],
+    ]);
+  });
+
+  it('leaves out of the document-level finding operations that suppress the rule themselves', async () => {
+    const ignored = { 'x-backlint-ignore': [CODE], ...ok };
+    const base = { openapi: '3.0.3', info: { title: 't', version: '1' } };
+    expect(await lintDoc({ ...base, paths: { '/a': { get: ignored } } }, [ID])).toEqual([]);
+    const results = await lintDoc({ ...base, paths: { '/a': { get: ignored }, '/b': { get: ok } } }, [ID]);
+    expect(results.map((r) => r.message.slice(0, 80))).toEqual(['The document declares no security schemes, and 1 of its 2 operations does not st']);
   });
 
   it('does not flag root or operation security, optional auth, or explicit public well-known endpoints', async () => {
@@ -83,7 +125,7 @@ describe('require-operation-security', () => {
       security: [{ key: [] }],
     };
     const r2 = await lintDoc(swagger, [ID]);
-    expect(r2.map((r) => [r.code, r.path.join('/')])).toEqual([[CODE, 'paths//admin/get/security']]);
+    expect(r2).toEqual([]);
     const r31 = await lintDoc(
       doc({ '/users': { get: ok } }, { webhooks: { userCreated: { post: ok } } }, '3.1.0'),
       [ID],

@@ -148,3 +148,67 @@ describe('secure-auth-schemes', () => {
     expect((await lintDoc(doc, [ID])).map((r) => r.path.join('/'))).toEqual(['components/securitySchemes/key/in']);
   });
 });
+
+describe('secure-auth-schemes: credentials in query and path parameters', () => {
+  const ok = { '200': { description: 'ok' } };
+  it('flags a credential-named query or path parameter once per parameter object, at the parameter', async () => {
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/files/{file_id}/content': {
+          get: {
+            parameters: [
+              { name: 'file_id', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'access_token', in: 'query', schema: { type: 'string' } },
+            ],
+            responses: ok,
+          },
+        },
+        '/payment_intents/{intent}': {
+          get: { parameters: [{ name: 'intent', in: 'path', required: true, schema: { type: 'string' } }, { $ref: '#/components/parameters/Secret' }], responses: ok },
+          post: { parameters: [{ name: 'intent', in: 'path', required: true, schema: { type: 'string' } }, { $ref: '#/components/parameters/Secret' }], responses: ok },
+        },
+        '/keys/{api-key}': { delete: { parameters: [{ name: 'api-key', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+      },
+      components: { parameters: { Secret: { name: 'client_secret', in: 'query', schema: { type: 'string' } } } },
+    };
+    const results = await lintDoc(d, ['secure-auth-schemes']);
+    expect(results.map((r) => [r.path.join('/'), r.message])).toEqual([
+      [
+        'paths//files/{file_id}/content/get/parameters/1',
+        'Parameter "access_token" of GET /files/{file_id}/content carries a credential in the query, where it ends up in logs, caches and browser history; send it in a header (Authorization) or the request body.',
+      ],
+      [
+        'paths//keys/{api-key}/delete/parameters/0',
+        'Parameter "api-key" of DELETE /keys/{api-key} carries a credential in the path, where it ends up in logs, caches and browser history; send it in a header (Authorization) or the request body.',
+      ],
+      [
+        'components/parameters/Secret',
+        'Parameter "client_secret" of GET /payment_intents/{intent} carries a credential in the query, where it ends up in logs, caches and browser history; send it in a header (Authorization) or the request body.',
+      ],
+    ]);
+  });
+
+  it('does not flag credentials in headers or bodies, pagination tokens, or an authorization resource id', async () => {
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/items': {
+          get: {
+            parameters: [
+              { name: 'page_token', in: 'query', schema: { type: 'string' } },
+              { name: 'next_token', in: 'query', schema: { type: 'string' } },
+              { name: 'X-Api-Key', in: 'header', schema: { type: 'string' } },
+              { name: 'access_token', in: 'cookie', schema: { type: 'string' } },
+            ],
+            responses: ok,
+          },
+        },
+        '/issuing/authorizations/{authorization}': { get: { parameters: [{ name: 'authorization', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+      },
+    };
+    expect(await lintDoc(d, ['secure-auth-schemes'])).toEqual([]);
+  });
+});

@@ -74,7 +74,8 @@ describe('document index', () => {
     const kinds = Object.fromEntries(index.operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o.kind]));
     expect(kinds).toEqual({
       'GET /orders': 'list',
-      'POST /orders': 'create',
+      // A collection, but nothing says the POST creates (no 201, Location, item body or name).
+      'POST /orders': 'action',
       'GET /orders/{id}': 'list',
       'POST /orders/{id}': 'update',
       'DELETE /orders/{id}': 'delete',
@@ -83,6 +84,45 @@ describe('document index', () => {
       'POST /audio/transcriptions': 'action',
       'POST /search': 'action',
       'POST /exports': 'create',
+    });
+  });
+
+  it('classifies a POST on a collection as create only with evidence, and says which', () => {
+    const order = { type: 'object', properties: { id: { type: 'string' }, total: { type: 'integer' } } };
+    const settings = { type: 'object', properties: { features: { type: 'array', items: { type: 'string' } }, theme: { type: 'string' } } };
+    const cursor = { type: 'object', properties: { cursor: { type: 'string' }, expires_at: { type: 'string' } } };
+    const located = { description: 'ok', headers: { Location: { schema: { type: 'string' } } } };
+    const d = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a201': { post: { responses: { '201': { description: 'c' } } } },
+        '/located': { post: { responses: { '200': located } } },
+        '/orders': { get: { responses: { '200': json({ type: 'array', items: order }) } }, post: { responses: { '200': json(order) } } },
+        '/invoices': { post: { responses: { '200': json({ title: 'Invoice', type: 'object' }) } } },
+        '/invoices/{id}': { get: { responses: { '200': json({ title: 'Invoice', type: 'object', properties: { id: { type: 'string' } } }) } } },
+        '/members': { get: { responses: { '200': json(arr) } }, post: { summary: 'Add a member to the team', responses: { '200': json({}) } } },
+        '/groups': { get: { responses: { '200': json(arr) } }, post: { operationId: 'createGroup', responses: { '200': json({}) } } },
+        '/products': { get: { responses: { '200': json(arr) } }, post: { operationId: 'PostProducts', responses: { '200': json({}) } } },
+        '/settings/features': { get: { responses: { '200': json({ type: 'object', properties: { data: { type: 'array', items: { type: 'string' } } } }) } }, post: { responses: { '200': json(settings) } } },
+        '/events/cursors': { post: { responses: { '200': json(cursor) } } },
+        '/events/cursors/{id}': { get: { responses: { '200': json(order) } } },
+        '/audio/transcriptions': { post: { operationId: 'createTranscription', responses: { '200': json(order) } } },
+      },
+    };
+    const idx = getIndex(d);
+    const posts = Object.fromEntries(idx.operations.filter((o) => o.method === 'post').map((o) => [o.path, [o.kind, o.createEvidence]]));
+    expect(posts).toEqual({
+      '/a201': ['create', 'it answers 201'],
+      '/located': ['create', 'it answers a Location header'],
+      '/orders': ['create', "it answers the schema of the collection's items"],
+      '/invoices': ['create', "it answers the schema of the collection's items"],
+      '/members': ['create', 'its summary says so'],
+      '/groups': ['create', 'its operationId says so'],
+      '/products': ['action', undefined],
+      '/settings/features': ['action', undefined],
+      '/events/cursors': ['action', undefined],
+      '/audio/transcriptions': ['action', undefined],
     });
   });
 

@@ -28,7 +28,8 @@ import { unwrap } from '../analysis/values.js';
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
-import { callLabel, diskKey, MAX_SUMMARY_DEPTH, type Hop } from './summaries.js';
+import { callLabel, diskKey, type Hop } from './summaries.js';
+import { SummaryMemo } from './summary-memo.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -83,10 +84,7 @@ const MAX_FLOW_DEPTH = 4;
 const MAX_WHAT = 60;
 
 const EMPTY: ParamSummary = { sinks: [], errorDetails: [] };
-const summaries = new WeakMap<FunctionNode, ParamSummary>();
-const MAX_DISK_SUMMARIES = 50_000;
-const diskSummaries = new Map<string, ParamSummary>();
-const inProgress = new WeakSet<FunctionNode>();
+const memo = new SummaryMemo<ParamSummary>(EMPTY);
 
 /**
  * A copy of a piece of source text owning its characters: a slice of the file's text may keep the
@@ -371,70 +369,58 @@ function returnedDetails(project: Project, file: ProjectFile, fn: FunctionNode, 
 
 /** What `fn`'s parameters reach (defined in `file`), transitively. */
 export function summarizeParams(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): ParamSummary {
-  const key = diskKey(file, fn);
-  const cached = summaries.get(fn) ?? (key ? diskSummaries.get(key) : undefined);
-  if (cached) return cached;
   if (fn.params.length === 0) return EMPTY;
-  if (inProgress.has(fn) || depth > MAX_SUMMARY_DEPTH) return EMPTY;
-  inProgress.add(fn);
-  const sinks: ParamSink[] = [];
-  const details: ReturnedErrorDetail[] = [];
-  try {
-    const sc = file.sourceCode;
-    const gates = gatesOf(file);
-    const keys = sc.visitorKeys;
-    const stack: TSESTree.Node[] = [];
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      stack.push(fn.body);
-      returnedDetails(project, file, fn, fn.body, depth, details);
-    } else pushChildren(stack, fn.body, keys);
-    // Source order keeps "the first sink or detail" stable: pop from the end of a reversed frontier.
-    stack.reverse();
-    let visited = 0;
-    while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) {
-        returnedDetails(project, file, fn, node.argument, depth, details);
-      }
-      if (node.type === AST_NODE_TYPES.CallExpression && !ownSinks(file, fn, node, gates, sinks)) {
-        // Only a call passing a parameter on can lead one to a sink: resolve nothing else.
-        const flows = node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? new Set<number>() : carried(sc, fn, a)));
-        if (flows.some((f) => f.size > 0)) {
-          const target = project.callee(file, node);
-          if (target && target.kind === 'function' && target.node !== fn) {
-            const sub = summarizeParams(project, target.file, target.node, depth + 1);
-            if (sub.sinks.length > 0) {
-              const hop: Hop = { label: detached(callLabel(file, node)), file: target.file.path, line: target.node.loc.start.line };
-              const crossFile = target.file.path !== file.path;
-              for (const s of sub.sinks) {
-                // A token that a file of the chain may verify is not judged (precision first).
-                if (s.kind === 'jwt-decode' && gates.verifies) continue;
-                const arg = node.arguments[s.index];
-                if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-                const indexes = needsWholeValue(s.kind) ? [directParam(sc, fn, arg)].filter((i) => i >= 0) : [...(flows[s.index] ?? [])];
-                if (indexes.length === 0) continue;
-                const judged = s.judgedWhereWritten || (crossFile && reportedAtCall(file, node, arg, s));
-                for (const index of indexes) addSink(sinks, { ...s, index, hops: [hop, ...s.hops], judgedWhereWritten: judged });
+  return memo.summarize(fn, diskKey(file, fn), depth, () => {
+    const sinks: ParamSink[] = [];
+    const details: ReturnedErrorDetail[] = [];
+    try {
+      const sc = file.sourceCode;
+      const gates = gatesOf(file);
+      const keys = sc.visitorKeys;
+      const stack: TSESTree.Node[] = [];
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        stack.push(fn.body);
+        returnedDetails(project, file, fn, fn.body, depth, details);
+      } else pushChildren(stack, fn.body, keys);
+      // Source order keeps "the first sink or detail" stable: pop from the end of a reversed frontier.
+      stack.reverse();
+      let visited = 0;
+      while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
+        const node = stack.pop()!;
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) {
+          returnedDetails(project, file, fn, node.argument, depth, details);
+        }
+        if (node.type === AST_NODE_TYPES.CallExpression && !ownSinks(file, fn, node, gates, sinks)) {
+          // Only a call passing a parameter on can lead one to a sink: resolve nothing else.
+          const flows = node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? new Set<number>() : carried(sc, fn, a)));
+          if (flows.some((f) => f.size > 0)) {
+            const target = project.callee(file, node);
+            if (target && target.kind === 'function' && target.node !== fn) {
+              const sub = summarizeParams(project, target.file, target.node, depth + 1);
+              if (sub.sinks.length > 0) {
+                const hop: Hop = { label: detached(callLabel(file, node)), file: target.file.path, line: target.node.loc.start.line };
+                const crossFile = target.file.path !== file.path;
+                for (const s of sub.sinks) {
+                  // A token that a file of the chain may verify is not judged (precision first).
+                  if (s.kind === 'jwt-decode' && gates.verifies) continue;
+                  const arg = node.arguments[s.index];
+                  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+                  const indexes = needsWholeValue(s.kind) ? [directParam(sc, fn, arg)].filter((i) => i >= 0) : [...(flows[s.index] ?? [])];
+                  if (indexes.length === 0) continue;
+                  const judged = s.judgedWhereWritten || (crossFile && reportedAtCall(file, node, arg, s));
+                  for (const index of indexes) addSink(sinks, { ...s, index, hops: [hop, ...s.hops], judgedWhereWritten: judged });
+                }
               }
             }
           }
         }
+        const children: TSESTree.Node[] = [];
+        pushChildren(children, node, keys);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
       }
-      const children: TSESTree.Node[] = [];
-      pushChildren(children, node, keys);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } catch {
+      // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
     }
-  } catch {
-    // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
-  } finally {
-    inProgress.delete(fn);
-  }
-  const summary: ParamSummary = sinks.length === 0 && details.length === 0 ? EMPTY : { sinks, errorDetails: details };
-  // Kept even when cut short by a cycle or the depth limit (see summaries.ts): a cut only drops sinks.
-  summaries.set(fn, summary);
-  if (key) {
-    if (diskSummaries.size >= MAX_DISK_SUMMARIES) diskSummaries.delete(diskSummaries.keys().next().value!);
-    diskSummaries.set(key, summary);
-  }
-  return summary;
+    return sinks.length === 0 && details.length === 0 ? EMPTY : { sinks, errorDetails: details };
+  });
 }

@@ -15,7 +15,8 @@ import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import type { FunctionNode, Project } from './modules.js';
 import { detached } from './params.js';
-import { calleeSummary, callLabel, diskKey, isLazyInitializer, MAX_SUMMARY_DEPTH, type Hop } from './summaries.js';
+import { calleeSummary, callLabel, diskKey, isLazyInitializer, type Hop } from './summaries.js';
+import { SummaryMemo } from './summary-memo.js';
 
 export interface StatusCode {
   status: number;
@@ -35,10 +36,7 @@ export interface StatusSummary {
 
 const MAX_NODES_PER_FUNCTION = 50_000;
 const EMPTY: StatusSummary = { codes: [] };
-const summaries = new WeakMap<FunctionNode, StatusSummary>();
-const MAX_DISK_SUMMARIES = 50_000;
-const diskSummaries = new Map<string, StatusSummary>();
-const inProgress = new WeakSet<FunctionNode>();
+const memo = new SummaryMemo<StatusSummary>(EMPTY);
 
 function add(out: StatusCode[], code: StatusCode): void {
   const i = out.findIndex((c) => c.status === code.status && c.how === code.how);
@@ -53,60 +51,49 @@ function label(file: ProjectFile, node: TSESTree.Node): string {
 
 /** The statuses calling `fn` (defined in `file`) answers with, transitively. */
 export function summarizeStatuses(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): StatusSummary {
-  const key = diskKey(file, fn);
-  const cached = summaries.get(fn) ?? (key ? diskSummaries.get(key) : undefined);
-  if (cached) return cached;
-  if (inProgress.has(fn) || depth > MAX_SUMMARY_DEPTH) return EMPTY;
-  inProgress.add(fn);
-  const out: StatusCode[] = [];
-  try {
+  return memo.summarize(fn, diskKey(file, fn), depth, () => {
     if (isLazyInitializer(file, fn)) return EMPTY;
-    const sc = file.sourceCode;
-    const keys = sc.visitorKeys;
-    const stack: TSESTree.Node[] = [];
-    pushChildren(stack, fn.body, keys);
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
-    // Source order: pop from the end of a reversed frontier.
-    stack.reverse();
-    let visited = 0;
-    while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
-      const node = stack.pop()!;
-      let own = false;
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-        const thrown = errorStatusOf(sc, node);
-        if (thrown !== null) {
-          add(out, { status: thrown, how: 'thrown', what: label(file, node), line: node.loc.start.line, hops: [] });
-          own = true;
+    const out: StatusCode[] = [];
+    try {
+      const sc = file.sourceCode;
+      const keys = sc.visitorKeys;
+      const stack: TSESTree.Node[] = [];
+      pushChildren(stack, fn.body, keys);
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
+      // Source order: pop from the end of a reversed frontier.
+      stack.reverse();
+      let visited = 0;
+      while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
+        const node = stack.pop()!;
+        let own = false;
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          const thrown = errorStatusOf(sc, node);
+          if (thrown !== null) {
+            add(out, { status: thrown, how: 'thrown', what: label(file, node), line: node.loc.start.line, hops: [] });
+            own = true;
+          }
         }
-      }
-      if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.Decorator)) {
-        const sent = sentStatusOf(file.context, node);
-        if (sent !== null) {
-          add(out, { status: sent, how: 'sent', what: label(file, node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node), line: node.loc.start.line, hops: [] });
-          own = true;
+        if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.Decorator)) {
+          const sent = sentStatusOf(file.context, node);
+          if (sent !== null) {
+            add(out, { status: sent, how: 'sent', what: label(file, node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node), line: node.loc.start.line, hops: [] });
+            own = true;
+          }
         }
-      }
-      if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
-        const sub = calleeSummary(project, file, node, fn, diskSummaries, (t) => summarizeStatuses(project, t.file, t.node, depth + 1));
-        if (sub && sub.summary.codes.length > 0) {
-          const hop: Hop = { label: detached(callLabel(file, node)), file: sub.file, line: sub.line };
-          for (const c of sub.summary.codes) add(out, { ...c, hops: [hop, ...c.hops] });
+        if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
+          const sub = calleeSummary(project, file, node, fn, (k) => memo.cached(k, depth + 1), (t) => summarizeStatuses(project, t.file, t.node, depth + 1));
+          if (sub && sub.summary.codes.length > 0) {
+            const hop: Hop = { label: detached(callLabel(file, node)), file: sub.file, line: sub.line };
+            for (const c of sub.summary.codes) add(out, { ...c, hops: [hop, ...c.hops] });
+          }
         }
+        const children: TSESTree.Node[] = [];
+        pushChildren(children, node, keys);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
       }
-      const children: TSESTree.Node[] = [];
-      pushChildren(children, node, keys);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } catch {
+      // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
     }
-  } catch {
-    // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
-  } finally {
-    inProgress.delete(fn);
-  }
-  const summary: StatusSummary = out.length === 0 ? EMPTY : { codes: out };
-  summaries.set(fn, summary);
-  if (key) {
-    if (diskSummaries.size >= MAX_DISK_SUMMARIES) diskSummaries.delete(diskSummaries.keys().next().value!);
-    diskSummaries.set(key, summary);
-  }
-  return summary;
+    return out.length === 0 ? EMPTY : { codes: out };
+  });
 }

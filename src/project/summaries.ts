@@ -9,7 +9,8 @@
  *
  * Summaries are memoised per function node (a file edited on disk is re-parsed into new nodes, so
  * the memo follows the file cache's invalidation), computed to MAX_SUMMARY_DEPTH calls deep, and
- * cycle-safe: a function met again while its own summary is being computed contributes nothing.
+ * cycle-safe: a function met again while its own summary is being computed contributes nothing
+ * (summary-memo.ts: the answer never depends on which question came first).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -18,6 +19,7 @@ import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../an
 import { pushChildren } from '../analysis/walk.js';
 import type { ProjectFile } from './files.js';
 import { locate, type FunctionNode, type Project, type Value } from './modules.js';
+import { SummaryMemo } from './summary-memo.js';
 
 export type EffectKind = 'db-write' | 'db-create' | 'fs-write' | 'http' | 'message' | 'unbounded-list' | 'query' | 'sync-io';
 
@@ -50,26 +52,25 @@ export interface FunctionSummary {
   effects: ReadonlyMap<EffectKind, Effect>;
 }
 
-/** Calls followed from one function: handler → service → repository → helper → … */
-export const MAX_SUMMARY_DEPTH = 5;
+export { MAX_SUMMARY_DEPTH } from './summary-memo.js';
 /** Nodes one function body is walked over at most (a 1 MB file holds far fewer per function). */
 const MAX_NODES_PER_FUNCTION = 50_000;
 
 const EMPTY: FunctionSummary = { effects: new Map() };
-const summaries = new WeakMap<FunctionNode, FunctionSummary>();
 /**
- * Summaries of functions in files on disk, by path, version and position: they hold only strings,
- * so they survive the file cache dropping the parsed tree, and a later question about the same
- * function does not parse the file again. A new version of the file starts a new entry.
+ * By node, and by path, version and position for functions in files on disk: summaries hold only
+ * strings, so they survive the file cache dropping the parsed tree, and a later question about the
+ * same function does not parse the file again. A new version of the file starts a new entry.
+ * See summary-memo.ts for why an answer does not depend on the order of questions.
  */
+const memo = new SummaryMemo<FunctionSummary>(EMPTY);
+/** Facts about functions on disk are kept for as many as the memo keeps summaries. */
 const MAX_DISK_SUMMARIES = 50_000;
-const diskSummaries = new Map<string, FunctionSummary>();
 
 export function diskKey(file: ProjectFile, fn: FunctionNode): string | null {
   return file.version ? `${file.path}\0${file.version}\0${fn.range[0]}` : null;
 }
-const inProgress = new WeakSet<FunctionNode>();
-/** Per function on disk (as diskSummaries): its line and whether its own file judges it a handler. */
+/** Per function on disk (as the memo keeps summaries): its line and whether its own file judges it a handler. */
 const calleeFacts = new Map<string, { line: number; handler?: boolean }>();
 
 type FunctionValue = Extract<Value, { kind: 'function' }>;
@@ -85,7 +86,7 @@ export function calleeSummary<S>(
   file: ProjectFile,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   fn: FunctionNode,
-  known: ReadonlyMap<string, S>,
+  known: (key: string) => S | undefined,
   summarizeCallee: (target: FunctionValue) => S,
   wantHandler = false,
 ): { summary: S; file: string; line: number; handler: boolean } | null {
@@ -94,8 +95,9 @@ export function calleeSummary<S>(
   const at = locate(target);
   const atKey = at ? `${at.path}\0${at.version}\0${at.start}` : null;
   if (atKey !== null && atKey === diskKey(file, fn)) return null;
-  const cached = atKey !== null ? known.get(atKey) : undefined;
   const facts = atKey !== null ? calleeFacts.get(atKey) : undefined;
+  // Asked only with the facts at hand: a summary found is accounted as used (summary-memo.ts).
+  const cached = atKey !== null && facts ? known(atKey) : undefined;
   if (at && cached !== undefined && facts && (!wantHandler || facts.handler !== undefined)) {
     return { summary: cached, file: at.path, line: facts.line, handler: facts.handler ?? false };
   }
@@ -232,47 +234,34 @@ export function isLazyInitializer(file: ProjectFile, fn: FunctionNode): boolean 
 
 /** What calling `fn` (defined in `file`) does, transitively. */
 export function summarize(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): FunctionSummary {
-  const key = diskKey(file, fn);
-  const cached = summaries.get(fn) ?? (key ? diskSummaries.get(key) : undefined);
-  if (cached) return cached;
-  if (inProgress.has(fn) || depth > MAX_SUMMARY_DEPTH) return EMPTY;
-  inProgress.add(fn);
-  const out = new Map<EffectKind, Effect>();
-  try {
+  return memo.summarize(fn, diskKey(file, fn), depth, () => {
     if (isLazyInitializer(file, fn)) return EMPTY;
-    const keys = file.sourceCode.visitorKeys;
-    const stack: TSESTree.Node[] = [];
-    pushChildren(stack, fn.body, keys);
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
-    let visited = 0;
-    // Source order keeps "the first effect" stable: pop from the end of a reversed frontier.
-    stack.reverse();
-    while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
-      const node = stack.pop()!;
-      const own = ownEffects(file, node, out);
-      if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
-        const sub = calleeSummary(project, file, node, fn, diskSummaries, (t) => summarize(project, t.file, t.node, depth + 1), true);
-        if (sub && sub.summary.effects.size > 0) {
-          const hop: Hop = { label: callLabel(file, node), file: sub.file, line: sub.line };
-          for (const e of sub.summary.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(sub.handler ? { inHandler: true } : {}) });
+    const out = new Map<EffectKind, Effect>();
+    try {
+      const keys = file.sourceCode.visitorKeys;
+      const stack: TSESTree.Node[] = [];
+      pushChildren(stack, fn.body, keys);
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
+      let visited = 0;
+      // Source order keeps "the first effect" stable: pop from the end of a reversed frontier.
+      stack.reverse();
+      while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
+        const node = stack.pop()!;
+        const own = ownEffects(file, node, out);
+        if (!own && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
+          const sub = calleeSummary(project, file, node, fn, (k) => memo.cached(k, depth + 1), (t) => summarize(project, t.file, t.node, depth + 1), true);
+          if (sub && sub.summary.effects.size > 0) {
+            const hop: Hop = { label: callLabel(file, node), file: sub.file, line: sub.line };
+            for (const e of sub.summary.effects.values()) add(out, { ...e, hops: [hop, ...e.hops], ...(sub.handler ? { inHandler: true } : {}) });
+          }
         }
+        const children: TSESTree.Node[] = [];
+        pushChildren(children, node, keys);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
       }
-      const children: TSESTree.Node[] = [];
-      pushChildren(children, node, keys);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } catch {
+      // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
     }
-  } catch {
-    // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
-  } finally {
-    inProgress.delete(fn);
-  }
-  const summary: FunctionSummary = out.size === 0 ? EMPTY : { effects: out };
-  // A summary cut short by a cycle or the depth limit is kept all the same: recomputing it per
-  // caller would make the cost quadratic, and the cut only ever drops effects (never invents one).
-  summaries.set(fn, summary);
-  if (key) {
-    if (diskSummaries.size >= MAX_DISK_SUMMARIES) diskSummaries.delete(diskSummaries.keys().next().value!);
-    diskSummaries.set(key, summary);
-  }
-  return summary;
+    return out.size === 0 ? EMPTY : { effects: out };
+  });
 }

@@ -245,6 +245,32 @@ describe('summaries', () => {
     expect(first['db-write']).toBe(second['db-write']);
   });
 
+  it('answers the same whichever function was asked first (the depth limit and cycles do not leak between questions)', () => {
+    // h0 → h1 → … → h6 → a write: six calls deep, one more than MAX_SUMMARY_DEPTH from h0.
+    const files: Record<string, string> = { 'h6.js': "const knex = require('knex')({ client: 'pg' });\nexports.run = () => knex('t').update({ a: 1 });" };
+    for (let i = 5; i >= 0; i--) files[`h${i}.js`] = `const next = require('./h${i + 1}');\nexports.run = () => next.run();`;
+    // A cycle whose inner function is asked about first: y's answer must not be the one it had
+    // while x was open.
+    files['cyc.js'] = "const fs = require('fs');\nfunction x(n) { return n ? y(n) : 0; }\nfunction y(n) { fs.readFileSync('f'); return x(n - 1); }\nmodule.exports = { x, y };";
+    const ask = (order: string[]) => {
+      clearProjectFiles();
+      const root = tree(files);
+      return order.map((rel) => {
+        const [file, name] = rel.split(':') as [string, string];
+        const e = effects(root, file, name);
+        return `${rel} ${Object.keys(e).sort().join(',')}`;
+      });
+    };
+    const deepFirst = ask(['h1.js:run', 'h0.js:run', 'cyc.js:x', 'cyc.js:y']);
+    const shallowFirst = ask(['h0.js:run', 'h1.js:run', 'cyc.js:y', 'cyc.js:x']);
+    expect(deepFirst.sort()).toEqual(shallowFirst.sort());
+    // h1 reaches the write (5 calls), h0 does not (6): the limit, applied the same both ways.
+    expect(deepFirst).toContain('h1.js:run db-write,query');
+    expect(deepFirst).toContain('h0.js:run ');
+    expect(deepFirst).toContain('cyc.js:x sync-io');
+    expect(deepFirst).toContain('cyc.js:y sync-io');
+  });
+
   it('is cycle-safe', () => {
     const root = tree(layered);
     expect(effects(root, 'cycle.js', 'a')['sync-io']).toBe(' : fs.readFileSync');

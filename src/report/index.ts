@@ -6,6 +6,7 @@ import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import { readRuleDocs } from './rule-docs.js';
 
 import type { Format } from './formats.js';
 
@@ -18,7 +19,7 @@ export function formatReport(report: Report, format: Format, opts: { color?: boo
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, { ruleDocs: readRuleDocs(report.rules) });
     case 'junit':
       return formatJunit(report);
     case 'github':

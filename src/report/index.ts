@@ -1,4 +1,4 @@
-/** Every output format, as pure functions of a `Report`. */
+/** Every output format, as pure functions of a `Report` (and the invocation's options). */
 import type { Report } from './model.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -8,24 +8,24 @@ import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { readRuleDocs } from './rule-docs.js';
 
-import type { Format } from './formats.js';
+import type { Format, FormatterOptions } from './formats.js';
 
-export { FORMATS, loadFormatter, type Format } from './formats.js';
+export { FORMATS, loadFormatter, type Format, type FormatterOptions } from './formats.js';
 
-export function formatReport(report: Report, format: Format, opts: { color?: boolean } = {}): string {
+export function formatReport(report: Report, format: Format, opts: FormatterOptions = {}): string {
   switch (format) {
     case 'stylish':
       return formatStylish(report, opts);
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, { ruleDocs: readRuleDocs(report.rules) });
+      return formatSarif(report, { ...opts, ruleDocs: opts.ruleDocs ?? readRuleDocs(report.rules) });
     case 'junit':
-      return formatJunit(report);
+      return formatJunit(report, opts);
     case 'github':
       return formatGithub(report);
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, opts);
   }
 }
 

@@ -11,6 +11,7 @@ import { readRuleDocs } from './rule-docs.js';
 import type { Format, FormatterOptions } from './formats.js';
 
 export { FORMATS, loadFormatter, type Format, type FormatterOptions } from './formats.js';
+export { mergeReports } from './merge.js';
 
 export function formatReport(report: Report, format: Format, opts: FormatterOptions = {}): string {
   switch (format) {

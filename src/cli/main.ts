@@ -167,6 +167,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .command('merge')
     .description('merge JSON reports (of --shard runs) into one report, printed in any format with the usual exit code')
     .argument('<reports...>', 'JSON reports written by --format json')
+    .addHelpText(
+      'after',
+      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n',
+    )
     .action(async (reports: string[], flags: OutputFlags) => {
       exitCode = await (await import('./merge-command.js')).runMerge(ctx, reports, flags);
     });

@@ -25,7 +25,20 @@ function packageRoot(): string | undefined {
  * against GitHub's alert page, not the repository: they are made absolute.
  */
 export function absoluteDocLinks(markdown: string): string {
-  return markdown.replace(/\]\((?![a-z][a-z0-9+.-]*:|#|\/)([^)\s]+)\)/gi, (_, target: string) => `](${REPO_URL}/blob/main/rules/${target})`);
+  // A scan, not one regex: a regex for "](target)" backtracks polynomially on a run of "](" with
+  // no ")" (test/security/redos.test.ts).
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = markdown.indexOf('](', from);
+    const close = open === -1 ? -1 : markdown.indexOf(')', open + 2);
+    if (close === -1) break;
+    const target = markdown.slice(open + 2, close);
+    const relative = target !== '' && !/\s/.test(target) && !/^(?:[a-z][a-z0-9+.-]*:|#|\/)/i.test(target);
+    out += `${markdown.slice(from, open + 2)}${relative ? `${REPO_URL}/blob/main/rules/${target}` : target})`;
+    from = close + 1;
+  }
+  return out + markdown.slice(from);
 }
 
 /** Each rule's doc by qualified id; a doc that cannot be read is left out (the SARIF keeps `helpUri`). */

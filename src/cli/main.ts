@@ -8,15 +8,17 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { PRESETS, type Preset } from '../presets.js';
 import { BacklintUsageError } from '../config/errors.js';
 import { PACKAGE } from '../package-info.js';
-import { exitCodeFor, FAIL_ON, type FailOn } from '../report/exit.js';
-// Formatters and the `rules`/`routes` subcommands are loaded when used: a run pays for one format.
-import { FORMATS, loadFormatter, type Format } from '../report/formats.js';
+// Formatters and the `rules`/`routes`/`merge` subcommands are loaded when used: a run pays for
+// the formats it prints.
 import { sanitizeTerminal } from '../report/stylish.js';
-import { clearOutput, writeOutputFile } from './output.js';
+import { writeOutputFile } from './output.js';
+import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
+import { parseShard, type Shard } from './shard.js';
 import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 import { useColor } from './color.js';
 import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code-engines.js';
+import type { LintOptions } from '../pipeline/index.js';
 
 export { useColor };
 
@@ -27,16 +29,12 @@ export interface CliIo {
   cwd: string;
 }
 
-interface LintFlags {
+interface LintFlags extends OutputFlags {
   preset?: Preset;
   config?: string;
-  format: Format;
-  output?: string;
-  failOn: FailOn;
-  maxWarnings?: number;
   quiet?: boolean;
   ignorePattern: string[];
-  color?: boolean;
+  shard?: Shard;
   allowRemoteRefs?: boolean;
   progress?: boolean;
   engine?: CodeEngine;
@@ -46,11 +44,6 @@ interface LintFlags {
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
   maxDocumentSize?: number;
-}
-
-function parseNonNegativeInt(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
-  return Number(value);
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
@@ -66,11 +59,6 @@ function parseSize(value: string): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Called as a run starts: a report from an earlier run must not outlive a run that fails. */
-function startOutput(io: CliIo, output: string | undefined): void {
-  if (output) clearOutput(path.resolve(io.cwd, output), output);
 }
 
 function writeOutput(io: CliIo, text: string, output: string | undefined): void {
@@ -112,11 +100,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .version(PACKAGE.version, '-v, --version')
     .argument('[paths...]', 'files and directories to lint', ['.'])
     .addOption(new Option('--preset <name>', 'rule preset (default: config, else recommended)').choices(PRESETS))
-    .option('-c, --config <file>', 'use this config file instead of searching for one')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseNonNegativeInt)
+    .option('-c, --config <file>', 'use this config file instead of searching for one');
+  // -f/-o/--fail-on/--max-warnings/--color: shared with `merge`.
+  for (const option of outputOptions()) program.addOption(option);
+  program
     .option('-q, --quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'ignore files matching the glob (repeatable)', collect, [])
     .addOption(
@@ -131,8 +118,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--report-unused-disable-directives', 'report eslint-disable comments for backlint rules that suppress nothing')
     .option('--max-file-size <size>', 'skip (and report) code files larger than this (default 1MiB)', parseSize)
     .option('--max-document-size <size>', 'skip (and report) OpenAPI documents larger than this (default 32MiB)', parseSize)
-    .option('--color', 'force colour in stylish output')
-    .option('--no-color', 'disable colour in stylish output')
+    .option('--shard <i/n>', 'lint only part i of n of the files (a CI matrix; join the JSON reports with backlint merge)', parseShard)
     .option('--no-progress', 'never show the progress indicator')
     // `rules --format json` must reach the subcommand's own --format, not the lint one.
     .enablePositionalOptions()
@@ -143,13 +129,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       writeErr: (s) => ctx.stderr.write(s),
     })
     .action(async (paths: string[], flags: LintFlags) => {
-      startOutput(ctx, flags.output);
+      const started = performance.now();
+      const outputs = resolveOutputs(flags, ctx.cwd);
+      startOutputs(ctx, outputs);
       const progress = progressReporter(ctx, flags.progress !== false);
       let report;
       try {
-        // Loaded here: --help and --version never load the rules.
-        const { lint } = await import('../pipeline/index.js');
-        report = await lint({
+        const options: LintOptions = {
           paths,
           cwd: ctx.cwd,
           ...(flags.preset ? { preset: flags.preset } : {}),
@@ -166,18 +152,29 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           ...(flags.maxDocumentSize !== undefined ? { maxDocumentBytes: flags.maxDocumentSize } : {}),
           onProgress: (d, t) => progress.update(d, t),
           onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
-        });
+        };
+        // Loaded here: --help and --version never load the rules.
+        report = flags.shard
+          ? await (await import('./shard.js')).lintShard(options, flags.shard)
+          : await (await import('../pipeline/index.js')).lint(options);
       } finally {
         progress.clear();
       }
-      const color = useColor(flags.color, ctx.env, !!flags.output, !!ctx.stdout.isTTY);
-      const format = await loadFormatter(flags.format);
-      writeOutput(ctx, format(report, { color }), flags.output);
-      exitCode = exitCodeFor(report, {
-        failOn: flags.failOn,
-        ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
-      });
+      exitCode = await emitReport(ctx, report, outputs, flags, { elapsedMs: performance.now() - started });
     });
+
+  const merge = program
+    .command('merge')
+    .description('merge JSON reports (of --shard runs) into one report, printed in any format with the usual exit code')
+    .argument('<reports...>', 'JSON reports written by --format json')
+    .addHelpText(
+      'after',
+      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n',
+    )
+    .action(async (reports: string[], flags: OutputFlags) => {
+      exitCode = await (await import('./merge-command.js')).runMerge(ctx, reports, flags);
+    });
+  for (const option of outputOptions()) merge.addOption(option);
 
   program
     .command('rules')

@@ -5,7 +5,7 @@
  * inside one command: they can neither start another (`::add-mask::`, `::stop-commands::`) nor
  * break out of a property. Controls are shown, not passed: the log viewer obeys ANSI sequences.
  */
-import type { Report } from './model.js';
+import type { Finding, Report } from './model.js';
 import { showControls } from './text.js';
 
 /** Escaping for the message part of a workflow command. */
@@ -21,21 +21,38 @@ export function escapeProperty(s: string): string {
 /** One line, whatever the input: CR and LF are escaped after the other controls are made visible. */
 const safe = (s: string) => showControls(s.replace(/\r\n?/g, '\n'));
 
+/** GitHub shows at most this many annotations per level (error, warning, notice) per step. */
+export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+
+function command(f: Finding): string {
+  const props = [
+    `file=${escapeProperty(safe(f.file))}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    ...(f.endLine !== undefined ? [`endLine=${f.endLine}`] : []),
+    ...(f.endColumn !== undefined && f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
+    `title=${escapeProperty(safe(f.ruleId))}`,
+  ];
+  return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(safe(`${f.message} (${f.ruleId})`))}`;
+}
+
+/**
+ * Errors first: GitHub keeps the first ten of each level, and the errors are what fails the check.
+ * Past ten a notice says how many the annotations leave out and where the rest are (the log has
+ * every line; the step summary, when the CLI writes one, has the counts).
+ */
 export function formatGithub(report: Report): string {
-  const lines: string[] = [];
-  for (const file of report.files) {
-    for (const f of file.findings) {
-      const props = [
-        `file=${escapeProperty(safe(f.file))}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        ...(f.endLine !== undefined ? [`endLine=${f.endLine}`] : []),
-        ...(f.endColumn !== undefined && f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
-        `title=${escapeProperty(safe(f.ruleId))}`,
-      ];
-      const command = f.severity === 'error' ? 'error' : 'warning';
-      lines.push(`::${command} ${props.join(',')}::${escapeData(safe(`${f.message} (${f.ruleId})`))}`);
-    }
+  const all = report.files.flatMap((f) => f.findings);
+  const errors = all.filter((f) => f.severity === 'error');
+  const warnings = all.filter((f) => f.severity !== 'error');
+  const lines = [...errors, ...warnings].map(command);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const hidden = (n: number, word: string) => (n > ANNOTATIONS_SHOWN_PER_LEVEL ? [plural(n - ANNOTATIONS_SHOWN_PER_LEVEL, `more ${word}`)] : []);
+  const more = [...hidden(errors.length, 'error'), ...hidden(warnings.length, 'warning')];
+  if (more.length) {
+    lines.push(
+      `::notice title=backlint::${escapeData(`${plural(errors.length, 'error')} and ${plural(warnings.length, 'warning')}: GitHub annotates the first ${ANNOTATIONS_SHOWN_PER_LEVEL} of each, so ${more.join(' and ')} are only in this log and the step summary.`)}`,
+    );
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -1,9 +1,19 @@
 /**
- * `--format junit`: for CI systems that only read JUnit XML. One testsuite per file; each finding
- * is a failing testcase; a clean file gets one passing testcase so it still shows as checked.
+ * `--format junit`: for CI systems that only read JUnit XML (GitLab, Jenkins, Azure, CircleCI).
+ *
+ * - One testsuite per file with findings, one testcase per rule in that file (named by the rule
+ *   id, classname the file). Test names carry no line numbers: CI systems track a test's history
+ *   by its name, and a line number changes with every edit above it, which would make each run's
+ *   findings look like new tests and the fixed ones vanish instead of passing.
+ * - A testcase fails only when its findings fail the run at the threshold (`--fail-on`,
+ *   `--max-warnings`, passed in as options): by default warnings are listed in `<system-out>` of
+ *   a passing testcase, and the XML's failures agree with the exit code.
+ * - Clean files get no testcase: a made-up passing test per file would only inflate the counts.
  */
 import { create } from 'xmlbuilder2';
-import type { Report } from './model.js';
+import { failingSeverities } from './exit.js';
+import type { FormatterOptions } from './formats.js';
+import type { Finding, Report } from './model.js';
 import { showControls } from './text.js';
 
 // XML 1.0 cannot carry most control characters, even escaped (`&#1;` is not well-formed), nor
@@ -12,36 +22,39 @@ import { showControls } from './text.js';
 const INVALID_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const clean = (s: string) => showControls(s).replace(INVALID_XML, '\uFFFD');
 
-export function formatJunit(report: Report): string {
-  const { errors, warnings } = report.summary;
-  const total = report.files.reduce((n, f) => n + Math.max(1, f.findings.length), 0);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: 'backlint',
-    tests: total,
-    failures: errors + warnings,
-    errors: 0,
-  });
-  for (const file of report.files) {
-    const suite = root.ele('testsuite', {
-      name: clean(file.file),
-      tests: Math.max(1, file.findings.length),
-      failures: file.findings.length,
+const line = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`;
+
+export function formatJunit(report: Report, opts: FormatterOptions = {}): string {
+  const failing = failingSeverities(report, opts);
+  const suites = report.files
+    .filter((file) => file.findings.length > 0)
+    .map((file) => {
+      const byRule = new Map<string, Finding[]>();
+      for (const f of file.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+      const cases = [...byRule].map(([ruleId, findings]) => ({ ruleId, findings, failed: findings.some((f) => failing.has(f.severity)) }));
+      return { file: file.file, cases };
+    });
+  const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+  const failures = suites.reduce((n, s) => n + s.cases.filter((c) => c.failed).length, 0);
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'backlint', tests, failures, errors: 0 });
+  for (const suite of suites) {
+    const el = root.ele('testsuite', {
+      name: clean(suite.file),
+      tests: suite.cases.length,
+      failures: suite.cases.filter((c) => c.failed).length,
       errors: 0,
       skipped: 0,
     });
-    if (file.findings.length === 0) {
-      suite.ele('testcase', { name: 'backlint', classname: clean(file.file) });
-      continue;
-    }
-    for (const f of file.findings) {
-      const tc = suite.ele('testcase', {
-        name: clean(`${f.ruleId} at ${f.line}:${f.column}`),
-        classname: clean(file.file),
-        file: clean(file.file),
-        line: f.line,
-      });
-      tc.ele('failure', { message: clean(f.message), type: f.ruleId })
-        .txt(clean(`${f.severity} ${f.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`));
+    for (const c of suite.cases) {
+      const tc = el.ele('testcase', { name: clean(c.ruleId), classname: clean(suite.file), file: clean(suite.file) });
+      const text = clean(c.findings.map(line).join('\n'));
+      if (c.failed) {
+        const first = c.findings.find((f) => failing.has(f.severity))!;
+        const more = c.findings.length > 1 ? ` (and ${c.findings.length - 1} more)` : '';
+        tc.ele('failure', { message: clean(`${first.message}${more}`), type: clean(c.ruleId) }).txt(text);
+      } else {
+        tc.ele('system-out').txt(text);
+      }
     }
   }
   return `${root.end({ prettyPrint: true })}\n`;

@@ -4,6 +4,7 @@
  * OpenAPI path keys) come from the pull request under review, so every cell holding them is escaped
  * to plain text: no images, links, HTML, mentions or issue references, no way out of the table.
  */
+import type { FormatterOptions } from './formats.js';
 import type { Finding, Report } from './model.js';
 import { showControls } from './text.js';
 import { notCheckedLines } from './stylish.js';
@@ -36,36 +37,83 @@ function link(report: Report, ruleId: string): string {
 }
 
 const SKIPPED_LISTED = 100;
+const TOP_FILES = 25;
+
+/** GitHub's limit for an issue or pull-request comment body (and the default bound here). */
+export const GITHUB_COMMENT_MAX = 65_536;
+
+/**
+ * Lines added while they fit: each table row is taken only if it leaves room for what must
+ * follow (the rest's headings and "N more" lines), so the report never exceeds its bound whatever
+ * the messages and file names hold. A row that does not fit ends its table with a "more" line.
+ */
+class Budget {
+  readonly lines: string[] = [];
+  private left: number;
+  constructor(max: number) {
+    this.left = max;
+  }
+  /** Unconditional: headings and counts, small and bounded by construction. */
+  push(...lines: string[]): void {
+    for (const l of lines) {
+      this.lines.push(l);
+      this.left -= l.length + 1;
+    }
+  }
+  /** Rows in order while they fit beside `reserve` characters; the rest summed up by `more(n)`. */
+  rows(rows: readonly string[], limit: number, reserve: number, more: (n: number) => string): void {
+    let i = 0;
+    for (; i < rows.length && i < limit; i++) {
+      if (rows[i]!.length + 1 > this.left - reserve - 200) break;
+      this.push(rows[i]!);
+    }
+    if (i < rows.length) this.push(more(rows.length - i));
+  }
+}
+
+/** What the later sections need at least: their headings and a "more" line each. */
+const RESERVE_PER_SECTION = 400;
 
 /** What was not checked, for the reviewer: the count lines, then the skipped paths in a fold. */
-function notChecked(report: Report): string[] {
-  const out: string[] = [];
+function notChecked(report: Report, out: Budget, reserve: number): void {
   // Our own words and counts only (reasons are a fixed vocabulary): no pull-request text to escape.
   for (const line of notCheckedLines(report)) out.push(`⚠️ ${line}`, '');
   const skipped = report.skipped ?? [];
   if (skipped.length) {
     out.push('<details><summary>Not linted</summary>', '', '| Path | Reason |', '|---|---|');
-    for (const s of skipped.slice(0, SKIPPED_LISTED)) out.push(`| ${codeCell(s.file)} | ${escapeCell(s.reason)} |`);
-    if (skipped.length > SKIPPED_LISTED) out.push(`| … | ${skipped.length - SKIPPED_LISTED} more in the JSON report |`);
+    out.rows(
+      skipped.map((s) => `| ${codeCell(s.file)} | ${escapeCell(s.reason)} |`),
+      SKIPPED_LISTED,
+      reserve,
+      (n) => `| … | ${n} more in the JSON report |`,
+    );
     out.push('', '</details>', '');
   }
-  return out;
 }
 
-export function formatMarkdown(report: Report): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Bounded to fit a pull-request comment (`maxLength`, default GitHub's 65,536 characters): the
+ * totals always, then the tables in order of use, each cut with an "N more" line when the bound or
+ * its row limit is reached. Errors come before warnings wherever findings are listed.
+ */
+export function formatMarkdown(report: Report, opts: FormatterOptions = {}): string {
   const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
   const all: Finding[] = report.files.flatMap((f) => f.findings);
-  const out: string[] = ['## backlint report', ''];
+  const out = new Budget(opts.maxLength ?? GITHUB_COMMENT_MAX);
+  out.push('## backlint report', '');
   if (all.length === 0) {
-    out.push(`✅ No problems in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI).`, '');
-    out.push(...notChecked(report));
-    return out.join('\n');
+    out.push(`✅ No problems in ${plural(files, 'file')} (${codeFiles} code, ${openapiFiles} OpenAPI).`, '');
+    notChecked(report, out, 0);
+    return out.lines.join('\n');
   }
+  const withProblems = report.files.filter((f) => f.findings.length).length;
   out.push(
-    `${errors > 0 ? '❌' : '⚠️'} **${errors} error${errors === 1 ? '' : 's'}**, **${warnings} warning${warnings === 1 ? '' : 's'}** in ${files} files (${codeFiles} code, ${openapiFiles} OpenAPI), preset \`${report.preset}\`.`,
+    `${errors > 0 ? '❌' : '⚠️'} **${plural(errors, 'error')}**, **${plural(warnings, 'warning')}** in ${plural(withProblems, 'file')} of ${files} checked (${codeFiles} code, ${openapiFiles} OpenAPI), preset \`${report.preset}\`.`,
     '',
   );
-  out.push(...notChecked(report));
+  notChecked(report, out, 3 * RESERVE_PER_SECTION);
 
   const byRule = new Map<string, { errors: number; warnings: number }>();
   for (const f of all) {
@@ -75,9 +123,10 @@ export function formatMarkdown(report: Report): string {
     byRule.set(f.ruleId, e);
   }
   out.push('### By rule', '', '| Rule | Errors | Warnings |', '|---|---:|---:|');
-  for (const [id, n] of [...byRule].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1))) {
-    out.push(`| ${link(report, id)} | ${n.errors} | ${n.warnings} |`);
-  }
+  const ruleRows = [...byRule]
+    .sort((a, b) => b[1].errors - a[1].errors || b[1].warnings - a[1].warnings || (a[0] < b[0] ? -1 : 1))
+    .map(([id, n]) => `| ${link(report, id)} | ${n.errors} | ${n.warnings} |`);
+  out.rows(ruleRows, Number.POSITIVE_INFINITY, 2 * RESERVE_PER_SECTION, (n) => `| … | ${plural(n, 'more rule')} | |`);
 
   out.push('', '### By file', '', '| File | Errors | Warnings |', '|---|---:|---:|');
   const fileRows = report.files
@@ -87,14 +136,16 @@ export function formatMarkdown(report: Report): string {
       errors: f.findings.filter((x) => x.severity === 'error').length,
       warnings: f.findings.filter((x) => x.severity === 'warning').length,
     }))
-    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.file < b.file ? -1 : 1));
-  for (const r of fileRows) out.push(`| ${codeCell(r.file)} | ${r.errors} | ${r.warnings} |`);
+    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.file < b.file ? -1 : 1))
+    .map((r) => `| ${codeCell(r.file)} | ${r.errors} | ${r.warnings} |`);
+  out.rows(fileRows, TOP_FILES, RESERVE_PER_SECTION, (n) => `| … ${plural(n, 'more file')} with problems | | |`);
 
-  const top = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')].slice(0, TOP);
-  out.push('', `### Top findings${all.length > TOP ? ` (first ${TOP} of ${all.length})` : ''}`, '', '| Severity | Location | Rule | Message |', '|---|---|---|---|');
-  for (const f of top) {
-    out.push(`| ${f.severity} | ${codeCell(f.file, `:${f.line}:${f.column}`)} | ${link(report, f.ruleId)} | ${escapeCell(f.message)} |`);
-  }
+  const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')];
+  out.push('', `### Top findings${all.length > TOP ? ` (first ${TOP} of ${all.length}, errors first)` : ''}`, '', '| Severity | Location | Rule | Message |', '|---|---|---|---|');
+  const findingRows = ordered.map(
+    (f) => `| ${f.severity} | ${codeCell(f.file, `:${f.line}:${f.column}`)} | ${link(report, f.ruleId)} | ${escapeCell(f.message)} |`,
+  );
+  out.rows(findingRows, TOP, 0, (n) => `| … | ${plural(n, 'more finding')} in the job log and the JSON report | | |`);
   out.push('');
-  return out.join('\n');
+  return out.lines.join('\n');
 }

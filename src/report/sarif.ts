@@ -7,7 +7,9 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { REPO_URL } from '../rule.js';
+import type { FormatterOptions } from './formats.js';
 import type { Report } from './model.js';
+import { SECURITY_SEVERITY } from './security-severity.js';
 
 const SPECTRAL_OAS_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
@@ -43,9 +45,31 @@ function toUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
+/**
+ * GitHub code scanning rejects a run with more than 25,000 results (and shows the 5,000 most
+ * severe of those it accepts). The count includes suppressed findings, which are results too.
+ */
+export const GITHUB_MAX_RESULTS = 25_000;
+export const GITHUB_RESULTS_WARNING = 20_000;
+
+/** A warning for stderr when a SARIF log is near or over GitHub's limit; undefined otherwise. */
+export function sarifResultsWarning(report: Report): string | undefined {
+  const n = report.files.reduce((sum, f) => sum + f.findings.length + (f.suppressed?.length ?? 0), 0);
+  const count = n.toLocaleString('en-US');
+  if (n > GITHUB_MAX_RESULTS) {
+    return `the SARIF log has ${count} results: GitHub code scanning rejects a run with more than 25,000 (turn off the noisiest rules, or use --quiet)`;
+  }
+  if (n >= GITHUB_RESULTS_WARNING) {
+    return `the SARIF log has ${count} results, near GitHub code scanning's limit of 25,000 per run (over it the upload is rejected)`;
+  }
+  return undefined;
+}
+
+function descriptor(report: Report, ruleId: string, docs: ReadonlyMap<string, string> | undefined): Sarif.ReportingDescriptor {
   const entry = report.rules.find((r) => r.qualifiedId === ruleId);
   if (entry) {
+    const security = SECURITY_SEVERITY[ruleId];
+    const markdown = docs?.get(ruleId);
     return {
       id: ruleId,
       name: entry.id,
@@ -54,13 +78,17 @@ function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
         text: `${entry.description} Category: ${entry.categoryTitle}. Engines: ${entry.engines.join(', ')}. Presets: recommended (${entry.recommended}), strict (${entry.strict}).`,
       },
       helpUri: entry.docs,
-      help: { text: `See ${entry.docs}` },
+      help: { text: `${entry.description} See ${entry.docs}`, ...(markdown ? { markdown } : {}) },
       defaultConfiguration: { level: entry.recommended === 'error' || (entry.recommended === 'off' && entry.strict === 'error') ? 'error' : 'warning' },
       properties: {
-        tags: [entry.category, ...entry.engines],
+        // GitHub reads `security-severity` only on rules tagged `security`, and shows CWEs given
+        // as `external/cwe/cwe-NNN` tags (CodeQL's convention).
+        tags: [
+          ...new Set([entry.category, ...(security ? ['security'] : []), ...entry.engines]),
+          ...(security?.cwe.map((c) => `external/cwe/cwe-${c.slice(4).padStart(3, '0')}`) ?? []),
+        ],
         category: entry.categoryTitle,
-        // GitHub code scanning ranks security alerts (high/medium) by this score.
-        ...(entry.category === 'security' ? { 'security-severity': entry.strict === 'error' ? '7.5' : '5.0' } : {}),
+        ...(security ? { 'security-severity': security.score } : {}),
       },
     };
   }
@@ -85,7 +113,7 @@ function descriptor(report: Report, ruleId: string): Sarif.ReportingDescriptor {
   };
 }
 
-export function buildSarif(report: Report): Sarif.Log {
+export function buildSarif(report: Report, opts: FormatterOptions = {}): Sarif.Log {
   const ruleIds: string[] = [];
   const index = new Map<string, number>();
   // Findings silenced in the source are results too, with `suppressions`: SARIF consumers (GitHub
@@ -147,7 +175,7 @@ export function buildSarif(report: Report): Sarif.Log {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: REPO_URL,
-            rules: ruleIds.map((id) => descriptor(report, id)),
+            rules: ruleIds.map((id) => descriptor(report, id, opts.ruleDocs)),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri.endsWith('/') ? cwdUri : `${cwdUri}/` } },
@@ -159,6 +187,6 @@ export function buildSarif(report: Report): Sarif.Log {
   };
 }
 
-export function formatSarif(report: Report): string {
-  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+export function formatSarif(report: Report, opts: FormatterOptions = {}): string {
+  return `${JSON.stringify(buildSarif(report, opts), null, 2)}\n`;
 }

@@ -3,6 +3,7 @@
  * the caller (TTY, NO_COLOR, FORCE_COLOR); this function only applies it.
  */
 import pc from 'picocolors';
+import type { FormatterOptions } from './formats.js';
 import type { Report } from './model.js';
 import { showControls } from './text.js';
 
@@ -42,7 +43,31 @@ export function notCheckedLines(report: Report): string[] {
   return lines;
 }
 
-export function formatStylish(report: Report, opts: { color?: boolean } = {}): string {
+/** `850ms`, `4.2s`, `2m 05s`: enough precision to compare runs, no more. */
+export function formatElapsed(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * The summary under the findings: problems and how many files have them (ESLint's line, plus the
+ * file count a reviewer asks first), then what was checked and how long it took (Biome's line).
+ */
+export function summaryLines(report: Report, elapsedMs?: number): { verdict: string; checked: string } {
+  const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
+  const total = errors + warnings;
+  const withProblems = report.files.filter((f) => f.findings.length > 0).length;
+  const verdict =
+    total === 0
+      ? '✔ No problems'
+      : `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(withProblems, 'file')}`;
+  const checked = `Checked ${plural(files, 'file')} (${codeFiles} code, ${plural(openapiFiles, 'OpenAPI document')})${elapsedMs !== undefined ? ` in ${formatElapsed(elapsedMs)}` : ''}`;
+  return { verdict, checked };
+}
+
+export function formatStylish(report: Report, opts: FormatterOptions = {}): string {
   const c = pc.createColors(opts.color ?? false);
   const out: string[] = [];
   for (const file of report.files) {
@@ -62,16 +87,12 @@ export function formatStylish(report: Report, opts: { color?: boolean } = {}): s
       out.push(`  ${c.dim(r.pos.padStart(posW))}  ${sev}  ${r.msg.padEnd(msgW)}  ${c.dim(r.rule)}`);
     }
   }
-  const { errors, warnings, files, codeFiles, openapiFiles } = report.summary;
-  const total = errors + warnings;
-  const scope = `${plural(files, 'file')}: ${codeFiles} code, ${plural(openapiFiles, 'OpenAPI document')}`;
+  const { errors, warnings } = report.summary;
+  const { verdict, checked } = summaryLines(report, opts.elapsedMs);
   out.push('');
-  if (total === 0) {
-    out.push(c.green(`✔ No problems (${scope})`));
-  } else {
-    const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${scope}`;
-    out.push(c.bold(errors > 0 ? c.red(line) : c.yellow(line)));
-  }
+  if (errors + warnings === 0) out.push(c.green(verdict));
+  else out.push(c.bold(errors > 0 ? c.red(verdict) : c.yellow(verdict)));
+  out.push(c.dim(checked));
   for (const line of notCheckedLines(report)) out.push(c.yellow(`! ${sanitizeTerminal(line)}`));
   return `${out.join('\n')}\n`;
 }

@@ -79,7 +79,7 @@ function run(format: string, extra: string[] = []): Promise<string> {
 }
 
 interface JsonReport {
-  files: { file: string; findings: { ruleId: string; message: string }[] }[];
+  files: { file: string; findings: { ruleId: string; message: string; severity: string }[] }[];
 }
 
 describe('hostile file names and path keys', () => {
@@ -127,7 +127,11 @@ describe('hostile file names and path keys', () => {
     const total = report.files.reduce((n, f) => n + f.findings.length, 0);
     const out = await run('github');
     expect(out).not.toMatch(INVISIBLE);
-    const lines = out.split('\n').slice(0, -1);
+    // Past ten findings of a level, a notice of ours (no file text in it) closes the output.
+    const all = out.split('\n').slice(0, -1);
+    const lines = all.filter((l) => !l.startsWith('::notice title=backlint::'));
+    const errors = report.files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
+    expect(all.length - lines.length).toBe(errors > 10 || total - errors > 10 ? 1 : 0);
     expect(lines).toHaveLength(total);
     const unescape = (v: string) => v.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
     const files = new Set<string>();

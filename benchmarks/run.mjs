@@ -167,6 +167,23 @@ async function benchOpenApi() {
   await benchOpenApiYaml();
 }
 
+/** `--rounds=N`, else `fallback`. */
+function roundsOr(fallback) {
+  const arg = args.find((a) => a.startsWith('--rounds='));
+  return Math.max(1, Number(arg?.slice('--rounds='.length)) || fallback);
+}
+
+/** ESLint's parse-only floor: the TypeScript parser and no rule, as a config file in `dir`. */
+function writeFloorConfig(dir) {
+  const file = path.join(dir, 'eslint.config.mjs');
+  writeFileSync(
+    file,
+    `import parser from ${JSON.stringify(path.join(root, 'node_modules/@typescript-eslint/parser/dist/index.js'))};\n` +
+      `export default [{ files: ['**/*.{js,cjs,mjs,ts}'], languageOptions: { parser, sourceType: 'module' } }];\n`,
+  );
+  return file;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -184,8 +201,7 @@ async function benchOpenApiYaml() {
     console.log(`\nOpenAPI YAML: ${doc} not found, skipped`);
     return;
   }
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 5);
+  const rounds = roundsOr(5);
   console.log(`\nOpenAPI YAML: ${path.relative(root, doc)} (${(readFileSync(doc).length / 1e6).toFixed(1)} MB), ${rounds} alternating rounds, medians\n`);
   const tools = {
     'backlint (CLI, --format json)': () => measure(process.execPath, [path.join(root, 'bin/backlint.js'), doc, '--format', 'json']),
@@ -248,8 +264,7 @@ async function benchOpenApiYaml() {
 async function benchCode() {
   fetchCorpus('ghost');
   const dir = path.join(corpusDir('ghost'), 'package/core/server');
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
+  const rounds = roundsOr(3);
   console.log(`\nCode: ESLint on ${path.relative(root, dir)}\n\nWhole runs (${rounds} alternating rounds, fastest of each):\n`);
   const script = (mode) => `
     const { ESLint } = await import('eslint');
@@ -314,19 +329,13 @@ async function benchEngine() {
   fetchCorpus('ghost');
   const cwd = path.join(corpusDir('ghost'), 'package');
   const target = 'core/server';
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = roundsOr(3);
   const dir = mkdtempSync(path.join(tmpdir(), 'backlint-bench-'));
-  writeFileSync(
-    path.join(dir, 'eslint.config.mjs'),
-    `import parser from ${JSON.stringify(path.join(root, 'node_modules/@typescript-eslint/parser/dist/index.js'))};\n` +
-      `export default [{ files: ['**/*.{js,cjs,mjs,ts}'], languageOptions: { parser, sourceType: 'module' } }];\n`,
-  );
+  const floorConfig = writeFloorConfig(dir);
   writeFileSync(path.join(dir, 'oxlintrc.json'), '{}');
   const cli = path.join(root, 'bin/backlint.js');
   const variants = [
-    ['ESLint, parser only (floor)', bin('eslint'), ['--config', path.join(dir, 'eslint.config.mjs'), '--no-ignore', target]],
+    ['ESLint, parser only (floor)', bin('eslint'), ['--config', floorConfig, '--no-ignore', target]],
     ['backlint (default engine)', process.execPath, [cli, target, '--format', 'json', '--no-progress']],
     ['backlint --engine eslint', process.execPath, [cli, target, '--format', 'json', '--no-progress', '--engine', 'eslint']],
     // Files named one by one: oxlint skips a directory argument under a dot-directory (.cache).
@@ -380,9 +389,7 @@ async function benchEngine() {
  * rounds; medians of wall time and peak RSS. Targets: ≤ 10% time, ≤ 20% memory.
  */
 async function benchModel() {
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = roundsOr(3);
   // --engine=eslint|oxlint: the model's cost under one code engine (default: the CLI's default).
   const engineArg = args.find((a) => a.startsWith('--engine='));
   const engineArgs = engineArg ? ['--engine', engineArg.slice('--engine='.length)] : [];
@@ -433,9 +440,7 @@ async function benchModel() {
  * (`"backlint/spec-drift": "off"` in a config file), alternating rounds, medians. Target ≤ 5%.
  */
 async function benchDrift() {
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = roundsOr(3);
   const off = path.join(mkdtempSync(path.join(tmpdir(), 'backlint-bench-')), 'drift-off.json');
   writeFileSync(off, JSON.stringify({ rules: { 'backlint/spec-drift': 'off' } }));
   const targets = [['fixtures', root, 'fixtures']];
@@ -485,21 +490,15 @@ async function benchCache() {
   fetchCorpus('ghost');
   const cwd = path.join(corpusDir('ghost'), 'package');
   const target = 'core/server';
-  const roundsArg = args.find((a) => a.startsWith('--rounds='));
-  const rounds = Math.max(1, Number(roundsArg?.slice('--rounds='.length)) || 3);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = roundsOr(3);
   const dir = mkdtempSync(path.join(tmpdir(), 'backlint-bench-cache-'));
-  writeFileSync(
-    path.join(dir, 'eslint.config.mjs'),
-    `import parser from ${JSON.stringify(path.join(root, 'node_modules/@typescript-eslint/parser/dist/index.js'))};\n` +
-      `export default [{ files: ['**/*.{js,cjs,mjs,ts}'], languageOptions: { parser, sourceType: 'module' } }];\n`,
-  );
+  const floorConfig = writeFloorConfig(dir);
   const cli = path.join(root, 'bin/backlint.js');
   const service = path.join(cwd, target, 'services/tiers/tier-repository.js');
   const original = readFileSync(service, 'utf8');
   const variants = [
     ['backlint --cache', process.execPath, [cli, target, '--format', 'json', '--no-progress', '--cache', '--cache-location', path.join(dir, 'backlint.cache')]],
-    ['eslint --cache (parser only)', bin('eslint'), ['--config', path.join(dir, 'eslint.config.mjs'), '--no-ignore', '--cache', '--cache-location', path.join(dir, 'eslint.cache'), target]],
+    ['eslint --cache (parser only)', bin('eslint'), ['--config', floorConfig, '--no-ignore', '--cache', '--cache-location', path.join(dir, 'eslint.cache'), target]],
   ];
   const env = { BACKLINT_DEBUG_CACHE: '1' };
   const linted = (r) => /(\d+) to lint/.exec(r.stderr)?.[1] ?? '?';

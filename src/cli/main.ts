@@ -154,9 +154,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
         };
         // Loaded here: --help and --version never load the rules.
-        report = flags.shard
-          ? await (await import('./shard.js')).lintShard(options, flags.shard)
-          : await (await import('../pipeline/index.js')).lint(options);
+        report = await (await import('../pipeline/index.js')).lint({ ...options, ...(flags.shard ? { shard: flags.shard } : {}) });
       } finally {
         progress.clear();
       }

@@ -16,6 +16,7 @@ import { skippedDiagnostics } from './diagnostics.js';
 import { documentDriftResults } from './drift.js';
 import { byFile, mergeResults } from './merge.js';
 import { resolveRun, type LintOptions } from './options.js';
+import { shardFiles } from './shard.js';
 import { buildReport } from './report.js';
 import { recordReads, takeReads } from '../project/reads.js';
 
@@ -33,7 +34,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns, reason: 'ignore-pattern' });
   const maxCodeFileBytes = options.maxCodeFileBytes ?? config.limits?.maxCodeFileBytes;
   const maxDocumentBytes = options.maxDocumentBytes ?? config.limits?.maxDocumentBytes;
-  const discovered = await discoverFiles({
+  const found = await discoverFiles({
     cwd,
     paths: options.paths ?? ['.'],
     ignores,
@@ -43,6 +44,8 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     },
     ...(options.onSkip ? { onSkip: options.onSkip } : {}),
   });
+  // --shard: this run's part of what every job of the matrix discovered alike.
+  const discovered = options.shard ? shardFiles(found, options.shard) : found;
   const skippedEntries: Skipped[] = [...discovered.skipped];
 
   // 3. Cache (--cache): files whose findings can be reused are not linted again (cache.ts says

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { PRESETS, type Preset } from '../catalog.js';
 import type { CodeEngine } from './engines/code.js';
+import type { Shard } from './shard.js';
 import { loadConfig, loadConfigFile } from '../config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from '../config/schema.js';
 
@@ -52,6 +53,8 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a directory for it (the CLI's `--cache-location`). Default `.backlintcache` in `cwd`. */
   cacheLocation?: string;
+  /** Lint part `index` of `total` of the discovered files (the CLI's `--shard`; see shard.ts). */
+  shard?: Shard;
 }
 
 /** What every later stage works with. */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT, runCli } from './helpers.js';
-import { range, shardFiles } from '../../src/cli/shard.js';
+import { range, shardFiles } from '../../src/pipeline/shard.js';
 
 let dir: string;
 const read = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));

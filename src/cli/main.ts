@@ -14,6 +14,8 @@ import { sanitizeTerminal } from '../report/stylish.js';
 import { writeOutputFile } from './output.js';
 import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
 import { parseShard, type Shard } from './shard.js';
+import { collectRule, HELP_AFTER, printConfig, ruleDoc } from './inspect.js';
+import type { RuleSetting } from '../config/schema.js';
 import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 import { useColor } from './color.js';
@@ -40,6 +42,9 @@ interface LintFlags extends OutputFlags {
   engine?: CodeEngine;
   cache?: boolean;
   cacheLocation?: string;
+  errorOnUnmatchedPattern?: boolean;
+  rule?: Record<string, RuleSetting>;
+  printConfig?: string;
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
@@ -118,17 +123,27 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--report-unused-disable-directives', 'report eslint-disable comments for backlint rules that suppress nothing')
     .option('--max-file-size <size>', 'skip (and report) code files larger than this (default 1MiB)', parseSize)
     .option('--max-document-size <size>', 'skip (and report) OpenAPI documents larger than this (default 32MiB)', parseSize)
+    .option('--rule <rule:setting>', 'set a rule over the config, e.g. "backlint/require-pagination: off" (repeatable)', collectRule)
+    .option('--print-config <file>', 'print the rule settings that apply to a file, and exit')
+    .option('--no-error-on-unmatched-pattern', 'exit 0, not 2, when nothing is found to lint')
     .option('--shard <i/n>', 'lint only part i of n of the files (a CI matrix; join the JSON reports with backlint merge)', parseShard)
     .option('--no-progress', 'never show the progress indicator')
     // `rules --format json` must reach the subcommand's own --format, not the lint one.
     .enablePositionalOptions()
     .showHelpAfterError('(run backlint --help for usage)')
+    .addHelpText('after', HELP_AFTER)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
     })
     .action(async (paths: string[], flags: LintFlags) => {
+      if (flags.printConfig !== undefined) {
+        const settings = { cwd: ctx.cwd, ...(flags.preset ? { preset: flags.preset } : {}), ...(flags.config ? { config: flags.config } : {}), ...(flags.rule ? { rules: flags.rule } : {}) };
+        ctx.stdout.write(await printConfig(flags.printConfig, settings));
+        exitCode = 0;
+        return;
+      }
       const started = performance.now();
       const outputs = resolveOutputs(flags, ctx.cwd);
       startOutputs(ctx, outputs);
@@ -144,6 +159,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           quiet: flags.quiet === true,
           allowRemoteRefs: flags.allowRemoteRefs === true,
           ...(flags.engine ? { engine: flags.engine } : {}),
+          ...(flags.errorOnUnmatchedPattern === false ? { errorOnUnmatchedPattern: false } : {}),
+          ...(flags.rule ? { rules: flags.rule } : {}),
           // ESLint's rule: a location alone does not turn the cache on.
           ...(flags.cache ? { cache: true, ...(flags.cacheLocation ? { cacheLocation: flags.cacheLocation } : {}) } : {}),
           ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),
@@ -176,12 +193,17 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
 
   program
     .command('rules')
-    .description('list every rule of the catalog')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the list to a file instead of stdout')
-    .action(async (flags: { format: RulesFormat; output?: string }) => {
-      const [{ formatRules }, { catalogEntries }] = await Promise.all([import('./rules-command.js'), import('../catalog.js')]);
-      writeOutput(ctx, formatRules(catalogEntries(), flags.format), flags.output);
+    .description("list every rule of the catalog, or print one rule's doc")
+    .argument('[id]', 'a rule id (require-pagination or backlint/require-pagination): print its doc')
+    .addOption(new Option('-f, --format <format>', 'output format of the list').choices(RULES_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (id: string | undefined, flags: { format: RulesFormat; output?: string }) => {
+      if (id !== undefined) {
+        writeOutput(ctx, await ruleDoc(id), flags.output);
+      } else {
+        const [{ formatRules }, { catalogEntries }] = await Promise.all([import('./rules-command.js'), import('../catalog.js')]);
+        writeOutput(ctx, formatRules(catalogEntries(), flags.format), flags.output);
+      }
       exitCode = 0;
     });
 

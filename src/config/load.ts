@@ -20,8 +20,24 @@ function readStructured(file: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new BacklintUsageError(`Cannot parse config file ${file}: ${(e as Error).message.split('\n')[0]}`);
+    const message = (e as Error).message.split('\n')[0] ?? '';
+    throw new BacklintUsageError(`Cannot parse config file ${file}${jsonErrorPlace(text, message)}: ${message}`);
   }
+}
+
+/**
+ * `:line:column` of a JSON syntax error: Node before 22 only says "at position N" (YAML's errors
+ * already name line and column).
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  if (/\bline \d+ column \d+/.test(message)) return '';
+  const m = /\bat position (\d{1,12})\b/.exec(message);
+  if (!m) return '';
+  const offset = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `:${line}:${column}`;
 }
 
 /** Reads and validates one named config file (`--config FILE`). */

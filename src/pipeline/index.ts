@@ -17,6 +17,7 @@ import { documentDriftResults } from './drift.js';
 import { byFile, mergeResults } from './merge.js';
 import { resolveRun, type LintOptions } from './options.js';
 import { shardFiles } from './shard.js';
+import { BacklintUsageError } from '../config/errors.js';
 import { buildReport } from './report.js';
 import { recordReads, takeReads } from '../project/reads.js';
 
@@ -44,6 +45,10 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     },
     ...(options.onSkip ? { onSkip: options.onSkip } : {}),
   });
+  if (options.errorOnUnmatchedPattern !== false && found.code.length + found.openapi.length === 0 && !found.skipped.some((s) => s.kind)) {
+    const named = (options.paths ?? ['.']).join(' ');
+    throw new BacklintUsageError(`No files matched ${named}: no code files or OpenAPI documents to lint (--no-error-on-unmatched-pattern allows it)`);
+  }
   // --shard: this run's part of what every job of the matrix discovered alike.
   const discovered = options.shard ? shardFiles(found, options.shard) : found;
   const skippedEntries: Skipped[] = [...discovered.skipped];

@@ -8,7 +8,7 @@ import { PRESETS, type Preset } from '../catalog.js';
 import type { CodeEngine } from './engines/code.js';
 import type { Shard } from './shard.js';
 import { loadConfig, loadConfigFile } from '../config/load.js';
-import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig } from '../config/schema.js';
+import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig, type RuleSetting } from '../config/schema.js';
 
 export interface LintOptions {
   /** Files and directories to lint, relative to `cwd`. Default `['.']`. */
@@ -22,6 +22,11 @@ export interface LintOptions {
    * ignore config files. Default: the nearest config file from `cwd` upward.
    */
   config?: BacklintConfig | string | false;
+  /**
+   * Rule settings over the config's (the CLI's `--rule`): they win over `rules` and every
+   * override, as ESLint's `--rule` does. Validated like the config.
+   */
+  rules?: Record<string, RuleSetting>;
   /** Extra ignore globs, relative to `cwd` (the CLI's `--ignore-pattern`). */
   ignorePatterns?: string[];
   /** Drop warnings from the report (errors only). */
@@ -53,6 +58,12 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a directory for it (the CLI's `--cache-location`). Default `.backlintcache` in `cwd`. */
   cacheLocation?: string;
+  /**
+   * `false`: a run that finds nothing to lint is a clean run. Default true: it is a usage error
+   * (exit 2), as ESLint's `errorOnUnmatchedPattern` — usually a mistyped path or an ignore that
+   * swallowed everything.
+   */
+  errorOnUnmatchedPattern?: boolean;
   /** Lint part `index` of `total` of the discovered files (the CLI's `--shard`; see shard.ts). */
   shard?: Shard;
 }
@@ -73,7 +84,12 @@ function resolveConfig(cwd: string, config: LintOptions['config']): ResolvedConf
 
 export function resolveRun(options: LintOptions): RunSettings {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const config = resolveConfig(cwd, options.config);
+  let config = resolveConfig(cwd, options.config);
+  if (options.rules && Object.keys(options.rules).length > 0) {
+    const rules = validateConfig({ rules: options.rules }, '--rule').rules ?? {};
+    // Last in every file's settings: appended as an override matching everything.
+    config = { ...config, overrides: [...(config.overrides ?? []), { files: ['**'], rules }] };
+  }
   const preset = options.preset ?? config.preset ?? 'recommended';
   if (!PRESETS.includes(preset)) throw new BacklintUsageError(`Unknown preset "${preset}" (expected ${PRESETS.join(' or ')})`);
   return { cwd, config, preset };

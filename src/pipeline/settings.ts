@@ -121,3 +121,14 @@ export function spectralRulesFor(absFile: string, config: ResolvedConfig): Recor
   for (const o of overridesFor(absFile, config)) Object.assign(out, rulesForEngine(o.rules, 'spectral'));
   return out;
 }
+
+/**
+ * What `--print-config FILE` shows: every rule setting that applies to one file, after the preset,
+ * the config's `rules` and its matching overrides — as the engine for that kind of file gets them.
+ */
+export function effectiveRulesFor(absFile: string, kind: 'code' | 'openapi', preset: Preset, config: ResolvedConfig): Record<string, RuleSetting | Linter.RuleEntry> {
+  if (kind === 'code') return eslintRulesFor(absFile, eslintBaseRules(preset, config), config).rules;
+  const out: Record<string, RuleSetting> = {};
+  for (const rule of getRules()) if (rule.spectral) out[qualifiedId(rule.id)] = presetSeverity(rule, preset);
+  return { ...out, ...spectralRulesFor(absFile, config) };
+}

@@ -1,0 +1,82 @@
+/**
+ * The CLI's ways of asking about the configuration rather than linting: `--rule` settings,
+ * `--print-config FILE`, `backlint rules ID` (a rule's doc), and the help text's closing part.
+ */
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { BacklintUsageError } from '../config/errors.js';
+import type { RuleSetting } from '../config/schema.js';
+import type { LintOptions } from '../pipeline/index.js';
+
+/**
+ * `--rule 'backlint/x: off'`, `--rule 'x: ["warn", {"allow": ["login"]}]'`, `--rule x:2`: a rule
+ * id, a colon, then a severity or a JSON array (ESLint's `--rule` takes the same shapes in its
+ * own notation). Repeatable; the value is checked like the config when the run starts.
+ */
+export function collectRule(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {
+  const colon = value.indexOf(':');
+  const id = colon > 0 ? value.slice(0, colon).trim() : '';
+  const text = colon > 0 ? value.slice(colon + 1).trim() : '';
+  if (!id || !text) throw new InvalidArgumentError('expected <rule>:<setting>, e.g. "backlint/no-verbs-in-paths: off" or \'backlint/x: ["warn", {…}]\'');
+  let setting: unknown = text;
+  if (text.startsWith('[') || text.startsWith('{')) {
+    try {
+      setting = JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new InvalidArgumentError(`the setting of ${id} is not JSON: ${(e as Error).message}`);
+    }
+  } else if (/^\d$/.test(text)) {
+    setting = Number(text);
+  }
+  return { ...previous, [id]: setting as RuleSetting };
+}
+
+const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+const DOCUMENT = /\.(?:ya?ml|json)$/i;
+
+/** `--print-config FILE`: the rule settings that apply to that file, as JSON. */
+export async function printConfig(file: string, options: LintOptions): Promise<string> {
+  const kind = CODE.test(file) ? 'code' : DOCUMENT.test(file) ? 'openapi' : undefined;
+  if (!kind) throw new BacklintUsageError(`--print-config ${file}: not a code file or an OpenAPI document (by its extension)`);
+  const [{ resolveRun }, { effectiveRulesFor }] = await Promise.all([import('../pipeline/options.js'), import('../pipeline/settings.js')]);
+  const { cwd, config, preset } = resolveRun(options);
+  const abs = path.resolve(cwd, file);
+  const rules = effectiveRulesFor(abs, kind, preset, config);
+  const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const shown = {
+    file: path.relative(cwd, abs).split(path.sep).join('/'),
+    kind,
+    preset,
+    config: config.file ? path.relative(cwd, config.file).split(path.sep).join('/') || config.file : null,
+    rules: sorted,
+  };
+  return `${JSON.stringify(shown, null, 2)}\n`;
+}
+
+/** `backlint rules ID`: the rule's doc (its Markdown file, as shipped in the package). */
+export async function ruleDoc(id: string): Promise<string> {
+  const [{ findRule }, { readRuleDocs }, { qualifiedId }] = await Promise.all([import('../catalog.js'), import('../report/rule-docs.js'), import('../rule.js')]);
+  const rule = findRule(id);
+  if (!rule) throw new BacklintUsageError(`Unknown rule "${id}" (backlint rules lists them)`);
+  const doc = readRuleDocs([{ id: rule.id, qualifiedId: qualifiedId(rule.id) }]).get(qualifiedId(rule.id));
+  if (!doc) throw new BacklintUsageError(`The doc of ${qualifiedId(rule.id)} is not installed with this package`);
+  return doc.endsWith('\n') ? doc : `${doc}\n`;
+}
+
+export const HELP_AFTER = `
+Examples:
+  backlint                              lint the repository (code and OpenAPI documents)
+  backlint src openapi.yaml -f stylish -f sarif:backlint.sarif
+  backlint --fail-on warning --max-warnings 0
+  backlint --rule 'backlint/require-pagination: off' --print-config src/routes/users.js
+  backlint --cache                      re-lint only what may have changed
+  backlint rules require-auth-rate-limit   a rule's doc
+
+Exit codes:
+  0  no finding at or above --fail-on (and not over --max-warnings)
+  1  findings at or above --fail-on, or more warnings than --max-warnings
+  2  usage or configuration error, nothing matched, or an internal error
+
+Config files (the nearest from the working directory upward, or --config):
+  backlint.config.json, backlint.config.yaml, backlint.config.yml, or a "backlint" key in package.json
+`;

@@ -256,6 +256,7 @@ export default defineRule({
     'All 4XX/5XX JSON error responses share one error shape: the `{ error: { code, message, details? } }` envelope or RFC 9457 problem details.',
   recommended: 'warn',
   strict: 'warn',
+  options: [{ type: 'object', properties: { format: { enum: ['envelope', 'problem+json', 'either'] } }, additionalProperties: false }],
   spectral: (options) => ({
     given: '$',
     message: '{{error}}',

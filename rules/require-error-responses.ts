@@ -110,6 +110,7 @@ export default defineRule({
     'Operations document the errors they can produce: 400/422 for input, 404 for path parameters, 401 when secured, 429 when the API rate-limits, and a 5XX or default.',
   recommended: 'warn',
   strict: 'warn',
+  options: [{ type: 'object', properties: { validationStatus: { enum: [400, 422, '400', '422', 'either'] } }, additionalProperties: false }],
   spectral: (options) => ({
     given: '$',
     message: '{{error}}',

@@ -34,6 +34,7 @@ export default defineRule({
   description: 'A POST that creates a resource accepts an Idempotency-Key header parameter.',
   recommended: false,
   strict: 'warn',
+  options: [{ type: 'object', properties: { headers: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
   spectral: (options) => ({
     given: '$',
     message: '{{error}}',

@@ -40,6 +40,7 @@ export default defineRule({
   description: 'Every response, errors included, declares an X-Request-ID header.',
   recommended: false,
   strict: 'warn',
+  options: [{ type: 'object', properties: { headers: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
   spectral: (options) => ({
     given: '$',
     message: '{{error}}',

@@ -68,6 +68,17 @@ export interface BacklintRule {
   strict: Severity;
   eslint?: AnyEslintRule;
   spectral?: SpectralRuleFactory;
+  /**
+   * The options schema of a rule with only a Spectral face (ESLint's `meta.schema` form: one entry,
+   * the options object). A rule with an ESLint face declares it there.
+   */
+  options?: readonly object[];
+}
+
+/** The options schema of a rule (`[optionsObjectSchema]`), or undefined when it takes none. */
+export function optionsSchemaOf(rule: BacklintRule): readonly object[] | undefined {
+  const schema = rule.eslint?.meta.schema ?? rule.options;
+  return Array.isArray(schema) ? (schema as readonly object[]) : undefined;
 }
 
 export function defineRule(rule: BacklintRule): BacklintRule {

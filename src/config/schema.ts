@@ -7,6 +7,7 @@ import { findRule, PRESETS, type Preset } from '../catalog.js';
 import type { Severity } from '../rule.js';
 import { globToRegExp, GlobSyntaxError } from './glob.js';
 import { BacklintUsageError } from './errors.js';
+import { ruleOptionsProblem } from './rule-options.js';
 
 export type RuleSeverity = Severity | 'off';
 /** `"off" | "warn" | "error"` or `[severity, options]`; options are handed to both engines. */
@@ -95,6 +96,10 @@ function validateRules(raw: unknown, source: string, keyPath: string): Record<st
       if (!sev) fail(source, where, 'must start with a severity: "off", "warn" or "error"');
       if (value.length > 2) fail(source, where, 'must be [severity] or [severity, options]');
       if (value.length === 2 && !isPlainObject(value[1])) fail(source, `${where}[1]`, 'must be an options object');
+      if (value.length === 2) {
+        const problem = ruleOptionsProblem(findRule(key)!, value[1] as Record<string, unknown>, `${where}[1]`);
+        if (problem) throw new BacklintUsageError(`Invalid backlint config (${source}): ${problem}`);
+      }
       out[key] = value.length === 2 ? [sev, value[1] as Record<string, unknown>] : [sev];
     } else {
       const sev = normalizeSeverity(value);

@@ -8,8 +8,8 @@ import { BacklintUsageError, validateConfig } from '../../src/config/schema.js';
 import { globToRegExp, matchesAny } from '../../src/config/glob.js';
 
 // Any rule that exists in the catalog: the tests must not depend on which rules have landed.
-import { getRules } from '../../src/catalog.js';
-const someRule = `backlint/${getRules()[0]!.id}`;
+// A rule that takes options (`allow`): the options below are checked against its schema.
+const someRule = 'backlint/no-verbs-in-paths';
 
 const dirs: string[] = [];
 function tmp(): string {

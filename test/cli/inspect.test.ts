@@ -101,6 +101,31 @@ describe('backlint rules ID', () => {
   });
 });
 
+describe('rule options', () => {
+  it("are checked against the rule's schema before anything is linted, for both faces", async () => {
+    const run = async (config: object) => {
+      const dir = tree({ 'app.js': ROUTE, 'openapi.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n", 'backlint.config.json': JSON.stringify(config) });
+      return runCli(['.'], { cwd: dir });
+    };
+    const cases: [object, string][] = [
+      [{ rules: { 'backlint/no-verbs-in-paths': ['warn', { alow: ['login'] }] } }, '"rules.backlint/no-verbs-in-paths[1]" has an unknown option "alow" (allowed: allow)'],
+      [{ rules: { 'backlint/no-verbs-in-paths': ['warn', { allow: 'login' }] } }, '"rules.backlint/no-verbs-in-paths[1].allow" must be an array'],
+      [{ rules: { 'backlint/consistent-error-schema': ['warn', { format: 'xml' }] } }, '"rules.backlint/consistent-error-schema[1].format" must be one of "envelope", "problem+json", "either"'],
+      [{ overrides: [{ files: ['*.yaml'], rules: { 'backlint/require-request-id': ['warn', { header: ['X-Trace'] }] } }] }, '"overrides[0].rules.backlint/require-request-id[1]" has an unknown option "header" (allowed: headers)'],
+      [{ rules: { 'backlint/https-only': ['warn', { strict: true }] } }, '"rules.backlint/https-only[1]": backlint/https-only takes no options'],
+    ];
+    for (const [config, problem] of cases) {
+      const r = await run(config);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`backlint: Invalid backlint config (backlint.config.json): ${problem}\n`);
+    }
+    // Valid options run: warnings only here, so exit 0.
+    const ok = await run({ rules: { 'backlint/require-request-id': ['warn', { headers: ['X-Trace'] }], 'backlint/require-error-responses': ['warn', { validationStatus: 422 }] } });
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+  });
+});
+
 describe('config errors and help', () => {
   it('names the line and column of a JSON syntax error', async () => {
     const dir = tree({ 'app.js': ROUTE, 'backlint.config.json': '{\n  "rules": {\n    "backlint/require-pagination": "off",\n  }\n}\n' });

@@ -1,6 +1,7 @@
 /**
  * The CLI's ways of asking about the configuration rather than linting: `--rule` settings,
- * `--print-config FILE`, `backlint rules ID` (a rule's doc), and the help text's closing part.
+ * `--print-config FILE`, `backlint rules ID` (a rule's doc), and the help text's closing part; and
+ * reading `--stdin`.
  */
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
@@ -29,6 +30,21 @@ export function collectRule(value: string, previous: Record<string, RuleSetting>
     setting = Number(text);
   }
   return { ...previous, [id]: setting as RuleSetting };
+}
+
+/** Standard input for --stdin: more than a document may hold is a usage error, not a hang or a crash. */
+const MAX_STDIN_BYTES = 64 * 1024 * 1024;
+
+export async function readStdin(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > MAX_STDIN_BYTES) throw new BacklintUsageError(`--stdin: more than ${MAX_STDIN_BYTES} bytes on standard input`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
 }
 
 const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
@@ -70,6 +86,7 @@ Examples:
   backlint --fail-on warning --max-warnings 0
   backlint --rule 'backlint/require-pagination: off' --print-config src/routes/users.js
   backlint --cache                      re-lint only what may have changed
+  cat src/app.ts | backlint --stdin --stdin-filename src/app.ts
   backlint rules require-auth-rate-limit   a rule's doc
 
 Exit codes:

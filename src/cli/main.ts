@@ -14,7 +14,7 @@ import { sanitizeTerminal } from '../report/stylish.js';
 import { writeOutputFile } from './output.js';
 import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
 import { parseShard, type Shard } from './shard.js';
-import { collectRule, HELP_AFTER, printConfig, ruleDoc } from './inspect.js';
+import { collectRule, HELP_AFTER, printConfig, readStdin, ruleDoc } from './inspect.js';
 import type { RuleSetting } from '../config/schema.js';
 import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
@@ -29,6 +29,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Read with --stdin. */
+  stdin: NodeJS.ReadableStream;
 }
 
 interface LintFlags extends OutputFlags {
@@ -45,6 +47,8 @@ interface LintFlags extends OutputFlags {
   errorOnUnmatchedPattern?: boolean;
   rule?: Record<string, RuleSetting>;
   printConfig?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
@@ -97,6 +101,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     stderr: io.stderr ?? process.stderr,
     env: io.env ?? process.env,
     cwd: io.cwd ?? process.cwd(),
+    stdin: io.stdin ?? process.stdin,
   };
   let exitCode = 0;
 
@@ -124,6 +129,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--max-file-size <size>', 'skip (and report) code files larger than this (default 1MiB)', parseSize)
     .option('--max-document-size <size>', 'skip (and report) OpenAPI documents larger than this (default 32MiB)', parseSize)
     .option('--rule <rule:setting>', 'set a rule over the config, e.g. "backlint/require-pagination: off" (repeatable)', collectRule)
+    .option('--stdin', 'lint the text on standard input (as --stdin-filename) instead of files')
+    .option('--stdin-filename <name>', 'the path the --stdin text is linted as (default stdin.js); its extension says code or OpenAPI')
     .option('--print-config <file>', 'print the rule settings that apply to a file, and exit')
     .option('--no-error-on-unmatched-pattern', 'exit 0, not 2, when nothing is found to lint')
     .option('--shard <i/n>', 'lint only part i of n of the files (a CI matrix; join the JSON reports with backlint merge)', parseShard)
@@ -161,6 +168,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           ...(flags.engine ? { engine: flags.engine } : {}),
           ...(flags.errorOnUnmatchedPattern === false ? { errorOnUnmatchedPattern: false } : {}),
           ...(flags.rule ? { rules: flags.rule } : {}),
+          ...(flags.stdin ? { stdin: { text: await readStdin(ctx.stdin), ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } } : {}),
           // ESLint's rule: a location alone does not turn the cache on.
           ...(flags.cache ? { cache: true, ...(flags.cacheLocation ? { cacheLocation: flags.cacheLocation } : {}) } : {}),
           ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),

@@ -17,6 +17,7 @@ import { documentDriftResults } from './drift.js';
 import { byFile, mergeResults } from './merge.js';
 import { resolveRun, type LintOptions } from './options.js';
 import { shardFiles } from './shard.js';
+import { stdinDiscovery } from './stdin.js';
 import { BacklintUsageError } from '../config/errors.js';
 import { buildReport } from './report.js';
 import { recordReads, takeReads } from '../project/reads.js';
@@ -35,7 +36,8 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns, reason: 'ignore-pattern' });
   const maxCodeFileBytes = options.maxCodeFileBytes ?? config.limits?.maxCodeFileBytes;
   const maxDocumentBytes = options.maxDocumentBytes ?? config.limits?.maxDocumentBytes;
-  const found = await discoverFiles({
+  const fromStdin = options.stdin ? stdinDiscovery(cwd, options.stdin, { maxCodeFileBytes, maxDocumentBytes }) : undefined;
+  const found = fromStdin?.discovered ?? await discoverFiles({
     cwd,
     paths: options.paths ?? ['.'],
     ignores,
@@ -55,7 +57,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
 
   // 3. Cache (--cache): files whose findings can be reused are not linted again (cache.ts says
   //    what a result is keyed on). The rules record what they read, for the next run.
-  const cache = options.cache
+  const cache = options.cache && !fromStdin
     ? (await import('./cache.js')).openCache(cwd, options.cacheLocation, {
         cwd,
         preset,
@@ -96,12 +98,14 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+    ...(fromStdin ? { stdin: fromStdin.stdin } : {}),
   });
   const docs = lintDocuments(docSplit.misses, {
     cwd,
     preset,
     config,
     onFileDone: tick,
+    ...(fromStdin ? { stdin: fromStdin.stdin } : {}),
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });
   // 4b. Cross-file checks: the document side of spec-drift (operations no route implements). Its

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PRESETS, type Preset } from '../catalog.js';
 import type { CodeEngine } from './engines/code.js';
 import type { Shard } from './shard.js';
+import type { StdinInput } from './stdin.js';
 import { loadConfig, loadConfigFile } from '../config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig, type RuleSetting } from '../config/schema.js';
 
@@ -64,6 +65,8 @@ export interface LintOptions {
    * swallowed everything.
    */
   errorOnUnmatchedPattern?: boolean;
+  /** Lint this text as the file `filename` instead of discovering files (the CLI's `--stdin`; see stdin.ts). */
+  stdin?: StdinInput;
   /** Lint part `index` of `total` of the discovered files (the CLI's `--shard`; see shard.ts). */
   shard?: Shard;
 }

@@ -51,6 +51,8 @@ export interface LintOpenApiOptions {
   preset: Preset;
   rules?: Record<string, RuleOverride>;
   allowRemoteRefs?: boolean;
+  /** `--stdin`: this document's text (absolute path) comes from here, not from disk. */
+  stdin?: { file: string; text: string };
 }
 
 export const PARSE_ERROR = 'backlint/parse-error';
@@ -157,7 +159,7 @@ async function lintOne(ruleset: Ruleset, absFile: string, opts: LintOpenApiOptio
   let buf: Buffer;
   try {
     // Discovery only hands over regular files; this bound also holds for direct API callers.
-    buf = await readRegularFile(absFile, file);
+    buf = opts.stdin && path.resolve(absFile) === opts.stdin.file ? Buffer.from(opts.stdin.text, 'utf8') : await readRegularFile(absFile, file);
   } catch (e) {
     const message = e instanceof Error ? e.message.replace(`${UNSAFE_REF_MARKER}: `, '') : String(e);
     return [located(file, PARSE_ERROR, `Cannot read file: ${message}`)];

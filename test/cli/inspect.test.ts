@@ -126,6 +126,28 @@ describe('rule options', () => {
   });
 });
 
+const withStdin = (args: string[], input: string, cwd: string) => runCli(args, { cwd, input });
+
+describe('--stdin', () => {
+  it('lints the text as --stdin-filename says: code or OpenAPI, with that path and its overrides', async () => {
+    const dir = tree({ 'backlint.config.json': JSON.stringify({ overrides: [{ files: ['legacy/**'], rules: { 'backlint/no-verbs-in-paths': 'off' } }] }) });
+    const ids = (out: string) => (JSON.parse(out) as Report).files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.line} ${x.ruleId}`));
+    const code = await withStdin(['--stdin', '--stdin-filename', 'src/users.js', '--format', 'json'], ROUTE, dir);
+    expect(code.code).toBe(0);
+    expect(ids(code.stdout)).toEqual(['src/users.js:3 backlint/kebab-case-paths', 'src/users.js:3 backlint/no-verbs-in-paths']);
+    const legacy = await withStdin(['--stdin', '--stdin-filename', 'legacy/users.js', '--format', 'json'], ROUTE, dir);
+    expect(ids(legacy.stdout)).toEqual(['legacy/users.js:3 backlint/kebab-case-paths']);
+    const doc = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /getUsers:\n    get:\n      responses:\n        '200': {description: ok}\n";
+    const openapi = await withStdin(['--stdin', '--stdin-filename', 'api/openapi.yaml', '--format', 'json'], doc, dir);
+    expect(ids(openapi.stdout)).toContain('api/openapi.yaml:4 backlint/no-verbs-in-paths');
+    const broken = await withStdin(['--stdin', '--format', 'json'], 'const = ;', dir);
+    expect(broken.code).toBe(1);
+    expect(ids(broken.stdout)).toEqual(['stdin.js:1 backlint/parse-error']);
+    const other = await withStdin(['--stdin', '--stdin-filename', 'notes.md'], 'x', dir);
+    expect([other.code, other.stderr]).toEqual([2, 'backlint: --stdin-filename notes.md: not a code file or an OpenAPI document (by its extension)\n']);
+  });
+});
+
 describe('config errors and help', () => {
   it('names the line and column of a JSON syntax error', async () => {
     const dir = tree({ 'app.js': ROUTE, 'backlint.config.json': '{\n  "rules": {\n    "backlint/require-pagination": "off",\n  }\n}\n' });

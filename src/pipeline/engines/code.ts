@@ -85,7 +85,8 @@ export function codeEngineFor(fileCount: number, requested: CodeEngine = 'auto')
 export async function lintCode(files: readonly string[], opts: CodeRunOptions): Promise<FileResult[]> {
   if (files.length === 0) return [];
   const { engine, ...eslintOpts } = opts;
-  if (codeEngineFor(files.length, engine) === 'eslint') return eslintLane(files, eslintOpts);
+  // Text from stdin is handed to ESLint as text; oxlint only reads files.
+  if (opts.stdin || codeEngineFor(files.length, engine) === 'eslint') return eslintLane(files, eslintOpts);
 
   const toOxlint: string[] = [];
   const toEslint: string[] = [];

@@ -29,7 +29,15 @@ export interface InlineConfigOptions {
   reportUnusedDisableDirectives?: boolean;
 }
 
+/** Text to lint in place of a file's content (the CLI's `--stdin`): absolute path and text. */
+export interface StdinText {
+  file: string;
+  text: string;
+}
+
 export interface CodeLintOptions extends InlineConfigOptions {
+  /** `--stdin`: this file's text comes from here, not from disk. */
+  stdin?: StdinText;
   cwd: string;
   preset: Preset;
   config: ResolvedConfig;
@@ -169,7 +177,8 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
     const chunk = files.slice(i, i + chunkSize);
     let results: ESLint.LintResult[];
     try {
-      results = await eslint.lintFiles(chunk as string[]);
+      const stdin = opts.stdin && chunk.length === 1 && path.resolve(chunk[0]!) === opts.stdin.file ? opts.stdin : undefined;
+      results = stdin ? await eslint.lintText(stdin.text, { filePath: stdin.file, warnIgnored: false }) : await eslint.lintFiles(chunk as string[]);
     } catch {
       // intentionally ignored: a crash inside one rule aborts the whole lintFiles call; retrying
       // file by file turns the one bad file into a located diagnostic and keeps the others.

@@ -6,12 +6,14 @@ import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig, RuleSetting } from '../../config/schema.js';
 import type { FileResult } from '../../report/model.js';
 import { spectralRulesFor } from '../settings.js';
+import type { StdinText } from './eslint.js';
 
 export interface OpenApiLintOptions {
   cwd: string;
   preset: Preset;
   rules?: Record<string, RuleSetting>;
   allowRemoteRefs?: boolean;
+  stdin?: StdinText;
 }
 export type LintOpenApiFiles = (files: string[], opts: OpenApiLintOptions) => Promise<FileResult[]>;
 
@@ -27,7 +29,7 @@ async function loadRunner(): Promise<LintOpenApiFiles> {
 
 export async function lintDocuments(
   files: readonly string[],
-  opts: { cwd: string; preset: Preset; config: ResolvedConfig; allowRemoteRefs?: boolean; onFileDone?: (n: number) => void },
+  opts: { cwd: string; preset: Preset; config: ResolvedConfig; allowRemoteRefs?: boolean; stdin?: StdinText; onFileDone?: (n: number) => void },
 ): Promise<FileResult[]> {
   if (files.length === 0) return [];
   const run = await loadRunner();
@@ -47,6 +49,7 @@ export async function lintDocuments(
         preset: opts.preset,
         rules: group.rules,
         ...(opts.allowRemoteRefs !== undefined ? { allowRemoteRefs: opts.allowRemoteRefs } : {}),
+        ...(opts.stdin ? { stdin: opts.stdin } : {}),
       })),
     );
     opts.onFileDone?.(group.files.length);

@@ -58,6 +58,42 @@ export function resolveConstInit(sourceCode: SourceCode, node: TSESTree.Node): T
   return declarator.init;
 }
 
+/**
+ * Could the object a binding holds gain properties after its literal? True when `node` is an
+ * identifier whose variable is also used other than as a plain call argument or a property read:
+ * `opts.origin = …`, `Object.assign(opts, …)`, `opts[k] = …`, `delete opts.x`. A rule that reports
+ * an option's absence asks this first, since the option may be added below the literal.
+ */
+export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(n), n.name);
+  if (!variable) return true;
+  return variable.references.some((r) => {
+    if (r.init === true) return false;
+    const id = r.identifier as TSESTree.Node;
+    const parent = id.parent;
+    if (!parent) return true;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
+      const callee = parent.callee;
+      // `Object.assign(opts, …)`, `_.merge(opts, …)`, `extend(opts, …)` write into their first argument.
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      return parent.arguments[0] === id && (name === null || EXTENDERS.has(name));
+    }
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      const up = parent.parent;
+      const written =
+        (up?.type === AST_NODE_TYPES.AssignmentExpression && up.left === parent) ||
+        (up?.type === AST_NODE_TYPES.UnaryExpression && up.operator === 'delete') ||
+        up?.type === AST_NODE_TYPES.UpdateExpression;
+      return written;
+    }
+    return true;
+  });
+}
+
+const EXTENDERS = new Set(['assign', 'merge', 'extend', 'defaults', 'defaultsDeep', 'set', 'defineProperty', 'defineProperties']);
+
 /** Follow identifiers through const bindings to the expression they stand for. */
 export function resolveExpression(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node {
   let n = unwrap(node);

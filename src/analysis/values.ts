@@ -94,6 +94,60 @@ export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): bool
 
 const EXTENDERS = new Set(['assign', 'merge', 'extend', 'defaults', 'defaultsDeep', 'set', 'defineProperty', 'defineProperties']);
 
+/**
+ * A string variable that is only ever extended after its first value: `let q = 'SELECT …'` (or
+ * `let q; q = 'SELECT …'`) followed by `q += …`, `q = q + …`, `` q = `${q} …` `` or
+ * `q = q.concat(…)`, in any order of branches. Answers the first value, whose leading text every
+ * later value keeps, and whether any extension exists; null when some write replaces the value
+ * outright (its start is then unknown) or the binding is not a single plain declaration.
+ */
+export function extendedStringStart(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+): { start: TSESTree.Expression; extended: boolean } | null {
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(sourceCode.getScope(node), node.name);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || def.node.parent.kind === 'const') return null;
+  let start: TSESTree.Expression | null = def.node.init;
+  let extended = false;
+  // References come in source order; without an initializer the first plain assignment starts it.
+  for (const r of variable.references) {
+    if (!r.isWrite() || r.init === true) continue;
+    const assign = r.identifier.parent;
+    if (assign?.type !== AST_NODE_TYPES.AssignmentExpression || assign.left !== r.identifier) return null;
+    if (assign.operator === '+=') {
+      extended = true;
+      continue;
+    }
+    if (assign.operator !== '=') return null;
+    if (startsWithSelf(assign.right, variable.name)) {
+      extended = true;
+      continue;
+    }
+    if (start) return null;
+    // A first value assigned inside a loop or a branch may be replaced again: only top-level flow.
+    if (assign.parent?.type !== AST_NODE_TYPES.ExpressionStatement || assign.parent.parent !== def.node.parent.parent) return null;
+    start = assign.right;
+  }
+  return start ? { start, extended } : null;
+}
+
+/** `q + …`, `` `${q}…` ``, `q.concat(…)`: an expression whose text begins with variable `name`. */
+function startsWithSelf(node: TSESTree.Node, name: string): boolean {
+  let n = unwrap(node);
+  while (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') n = unwrap(n.left);
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    const first = n.expressions[0];
+    return n.quasis[0]?.value.cooked === '' && !!first && unwrap(first).type === AST_NODE_TYPES.Identifier && (unwrap(first) as TSESTree.Identifier).name === name;
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'concat') {
+    n = unwrap(n.callee.object);
+  }
+  return n.type === AST_NODE_TYPES.Identifier && n.name === name;
+}
+
 /** Follow identifiers through const bindings to the expression they stand for. */
 export function resolveExpression(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node {
   let n = unwrap(node);

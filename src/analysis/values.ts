@@ -148,6 +148,50 @@ function startsWithSelf(node: TSESTree.Node, name: string): boolean {
   return n.type === AST_NODE_TYPES.Identifier && n.name === name;
 }
 
+/**
+ * The object literals an options expression is assembled from, in the order they apply:
+ * `{ … }` itself, or `Object.assign({}, base, { secure: true })` (through const bindings on both
+ * sides). `unknown` is true when some part cannot be seen — a source that is not a literal, an
+ * unknown spread, or a variable extended below its literal (`mayBeExtended`) — so a caller judges
+ * only what the visible parts say. Null when the expression is neither.
+ */
+export function objectSources(
+  sourceCode: SourceCode,
+  node: TSESTree.Node | null | undefined,
+): { objects: TSESTree.ObjectExpression[]; unknown: boolean } | null {
+  if (!node) return null;
+  const n = resolveExpression(sourceCode, node);
+  const extended = mayBeExtended(sourceCode, node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return { objects: [n], unknown: extended || hasUnknownSpread(sourceCode, n) };
+  if (
+    n.type !== AST_NODE_TYPES.CallExpression ||
+    n.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberChainName(n.callee) !== 'Object.assign'
+  ) {
+    return null;
+  }
+  const objects: TSESTree.ObjectExpression[] = [];
+  let unknown = extended;
+  for (const arg of n.arguments) {
+    const obj = arg.type === AST_NODE_TYPES.SpreadElement ? null : getObjectLiteral(sourceCode, arg);
+    if (!obj || mayBeExtended(sourceCode, arg)) unknown = true;
+    if (obj) {
+      objects.push(obj);
+      if (hasUnknownSpread(sourceCode, obj)) unknown = true;
+    }
+  }
+  return { objects, unknown };
+}
+
+/** `getProperty` across `objectSources`: the last source naming the property wins, as at run time. */
+export function getSourcesProperty(sourceCode: SourceCode, objects: readonly TSESTree.ObjectExpression[], name: string): TSESTree.Node | null {
+  for (let i = objects.length - 1; i >= 0; i--) {
+    const found = getProperty(sourceCode, objects[i]!, name);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Follow identifiers through const bindings to the expression they stand for. */
 export function resolveExpression(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node {
   let n = unwrap(node);

@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { splitWords, unwrap } from './values.js';
+import { tooLongToJudge } from '../regex.js';
 
 /** A vocabulary of single words and consecutive word pairs/triples, all lower-case and singular. */
 export interface Vocabulary {
@@ -52,6 +53,23 @@ export function singularWord(word: string): string {
 /** Lower-case singular words of an identifier, property name or header name. */
 export function nameWords(name: string): string[] {
   return splitWords(name).map(singularWord);
+}
+
+/**
+ * The other reading of a name that shouts part of a word (`PASSword`, `userPASSword`): the usual
+ * split takes `PASS` for an acronym and cuts `PAS|Sword`, as it must for `HTTPServer`. Here
+ * upper-to-lower case changes do not split, so `PASSword` is one word. Empty when the name has no
+ * such run, which is almost always.
+ */
+export function shoutedWords(name: string): string[][] {
+  if (!/[A-Z]{2}[a-z]/.test(name) || tooLongToJudge(name, 'identifier')) return [];
+  return [
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => singularWord(w.toLowerCase())),
+  ];
 }
 
 /**

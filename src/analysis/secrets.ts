@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { memoByName } from './memo.js';
+import { shoutedWords } from './names.js';
 import { tooLongToJudge } from '../regex.js';
 
 export interface ProviderMatch {
@@ -485,7 +486,10 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pw']
  * `plainTextPassword`) — not a reset token, a hash of one, or a policy about one.
  */
 export function isPasswordName(name: string): boolean {
-  const words = splitWords(name);
+  return passwordWords(splitWords(name)) || shoutedWords(name).some(passwordWords);
+}
+
+function passwordWords(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (!last) return false;
   if (PASSWORD_WORDS.has(last)) return true;

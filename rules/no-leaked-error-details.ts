@@ -22,7 +22,7 @@ const ENV_WORDS = ['node_env', "get('env')", 'get("env")', 'development', 'produ
 /** The most revealing detail a helper returns is the one reported: a stack, the error, its message. */
 const DETAIL_PRIORITY = { stack: 0, object: 1, message: 2 } as const;
 
-type MessageIds = 'stack' | 'errorObject' | 'message' | 'stackVia' | 'errorObjectVia' | 'messageVia' | 'viewDetail' | 'devErrorHandler';
+type MessageIds = 'stack' | 'errorObject' | 'message' | 'stackVia' | 'errorObjectVia' | 'messageVia' | 'viewDetail' | 'devErrorHandler' | 'fastifyError';
 
 export default defineRule({
   id: 'no-leaked-error-details',
@@ -47,6 +47,8 @@ export default defineRule({
           'The response sends a stack trace: `{{expr}}` returns it {{chain}}. Stack traces reveal file paths, dependencies and code structure — log it on the server and answer with a generic message and an error id.',
         errorObjectVia:
           'The response sends the caught error object: `{{expr}}` returns it {{chain}}. Its message, stack and driver fields (SQL, hosts, paths) reach the client — log it and answer with a generic message or a known error code.',
+        fastifyError:
+          'Fastify answers `reply.send({{expr}})` with the error\'s `statusCode` (or 500) and a body carrying its `message`: messages of unexpected errors reveal queries, hosts and paths — log it and send a generic error (`reply.code(500).send({ error: \'Internal error\' })`) or an error made for the client.',
         viewDetail:
           'The {{sink}} is given {{what}} (`{{expr}}`), which the page then shows: it reveals queries, hosts and paths — log it and show a generic message.',
         devErrorHandler:
@@ -108,6 +110,12 @@ export default defineRule({
           }
           const clientError = explicit4xx && leak.error !== null && isKnownClientError(sc, site, leak.error);
           if (clientError) continue;
+          if (leak.kind === 'object' && site.framework === 'fastify' && leak.node === unwrap(site.body) && !chain) {
+            // Fastify serialises an Error body as `{ statusCode, error, message }`: the message leaks, not the stack.
+            reported.add(leak.node);
+            context.report({ node: leak.node, messageId: 'fastifyError', data });
+            continue;
+          }
           if (leak.kind === 'object') {
             reported.add(leak.node);
             context.report({ node: leak.node, messageId: chain ? 'errorObjectVia' : 'errorObject', data });

@@ -83,6 +83,11 @@ ruleTester.run('no-leaked-error-details', eslintRule, {
       errors: [{ message: message('err', 'in a 500 response'), line: 3, column: 39 }],
     },
     {
+      // Fastify serialises a sent error as { statusCode, error, message }
+      code: `import Fastify from 'fastify';\nconst f = Fastify();\nf.get('/a', async (request, reply) => {\n  try { return await x(); } catch (err) { reply.send(err); }\n});`,
+      errors: [{ message: "Fastify answers `reply.send(err)` with the error's `statusCode` (or 500) and a body carrying its `message`: messages of unexpected errors reveal queries, hosts and paths — log it and send a generic error (`reply.code(500).send({ error: 'Internal error' })`) or an error made for the client.", line: 4, column: 54 }],
+    },
+    {
       // errorhandler mounted whatever the environment
       code: `import errorhandler from 'errorhandler';\nimport express from 'express';\nconst app = express();\napp.use(errorhandler());`,
       errors: [{ message: devHandler, line: 4, column: 9 }],

@@ -61,7 +61,7 @@ export function resolveConstInit(sourceCode: SourceCode, node: TSESTree.Node): T
 /**
  * Could the object a binding holds gain properties after its literal? True when `node` is an
  * identifier whose variable is also used other than as a plain call argument or a property read:
- * `opts.origin = …`, `Object.assign(opts, …)`, `opts[k] = …`, `delete opts.x`. A rule that reports
+ * `opts.origin = …`, `Object.assign(opts, …)`, `opts[k] = …`, `delete opts.x`, `list.push(x)`. A rule that reports
  * an option's absence asks this first, since the option may be added below the literal.
  */
 export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): boolean {
@@ -72,6 +72,8 @@ export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): bool
   return variable.references.some((r) => {
     if (r.init === true) return false;
     const id = r.identifier as TSESTree.Node;
+    // The use being asked about (`for (const x of list)`, `cors(opts)`) is a read.
+    if (id === n) return false;
     const parent = id.parent;
     if (!parent) return true;
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
@@ -85,13 +87,16 @@ export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): bool
       const written =
         (up?.type === AST_NODE_TYPES.AssignmentExpression && up.left === parent) ||
         (up?.type === AST_NODE_TYPES.UnaryExpression && up.operator === 'delete') ||
-        up?.type === AST_NODE_TYPES.UpdateExpression;
+        up?.type === AST_NODE_TYPES.UpdateExpression ||
+        // `list.push(x)`: an array literal that grows below it.
+        (up?.type === AST_NODE_TYPES.CallExpression && up.callee === parent && ARRAY_GROWERS.has(propertyName(parent) ?? ''));
       return written;
     }
     return true;
   });
 }
 
+const ARRAY_GROWERS = new Set(['push', 'unshift', 'splice']);
 const EXTENDERS = new Set(['assign', 'merge', 'extend', 'defaults', 'defaultsDeep', 'set', 'defineProperty', 'defineProperties']);
 
 /**

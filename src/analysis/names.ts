@@ -157,3 +157,19 @@ export function functionName(fn: TSESTree.FunctionLike): string | null {
   }
   return boundName(fn);
 }
+
+/**
+ * First words of a function whose answer is a yes/no (`isValidUrl`, `hasAccess`, `canEdit`,
+ * `shouldRetry`, `existsSync`-style `fileExists` takes the last word instead).
+ */
+const PREDICATE_FIRST = new Set(['is', 'has', 'can', 'should', 'exists', 'exist', 'contains', 'supports', 'allows', 'matches', 'needs', 'was', 'did']);
+const PREDICATE_LAST = new Set(['exists', 'exist', 'valid', 'allowed', 'enabled', 'supported', 'available']);
+
+/** Does a function's name say it answers yes or no? `isValidJson`, `canConnect`, `fileExists`, `valid`. */
+export function isPredicateName(name: string | null | undefined): boolean {
+  if (!name) return false;
+  const words = splitWords(name);
+  const first = words[0];
+  const last = words[words.length - 1];
+  return (first !== undefined && PREDICATE_FIRST.has(first)) || (last !== undefined && PREDICATE_LAST.has(last));
+}

@@ -116,6 +116,11 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const password = 'hunter22';", filename: 'src/auth.test.ts' },
     // allow list
     { code: `const key = ${q(AWS)};`, options: [{ allow: ['^AKIAQ7'] }] },
+    // AWS's documented sample credentials, and a Secrets Manager ARN (a name, not the secret)
+    { code: "const cfg = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };" },
+    { code: "const dbSecret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf';" },
+    // mask characters in a sink are still a stand-in
+    { code: "import session from 'express-session';\napp.use(session({ secret: '***' }));" },
     // a hash-shaped identifier containing a provider prefix but no valid checksum
     { code: `const id = ${q(j('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789'))};` },
   ],
@@ -196,6 +201,14 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     {
       code: "const { verify } = require('jsonwebtoken');\nconst K = 'abc';\nverify(t, K);",
       errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'verify', masked: '… (3 chars)' }, line: 3, column: 11 }],
+    },
+    {
+      // a short secret in a sink is the key actually used
+      code: "import session from 'express-session';\napp.use(session({ secret: 'a' }));\nconst jwt = require('jsonwebtoken');\nconst t = jwt.sign(payload, 'x');",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'session secret', callee: 'express-session', masked: '… (1 chars)' }, line: 2, column: 27 },
+        { messageId: 'keyArgument', line: 4, column: 29 },
+      ],
     },
     {
       code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",

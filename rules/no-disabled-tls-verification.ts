@@ -7,9 +7,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
-import { getStaticValue, memberChainName, NOT_STATIC, unwrap } from '../src/analysis/values.js';
+import { getStaticValue, memberChainName, NOT_STATIC, resolveExpression, unwrap } from '../src/analysis/values.js';
 
-type MessageIds = 'disabledOption' | 'disabledEnv';
+type MessageIds = 'disabledOption' | 'disabledEnv' | 'hostnameCheckOff';
 
 /**
  * Option names whose given value turns verification off wherever they appear: they are TLS-only
@@ -59,8 +59,9 @@ const HTTP_CLIENT_MODULES = [
  * `checkServerIdentity` that never returns an error accepts a certificate issued for any host:
  * `() => undefined`, `() => {}`, `function () { return null; }`.
  */
-function acceptsEveryHost(node: TSESTree.Node): boolean {
-  const fn = unwrap(node);
+function acceptsEveryHost(sourceCode: Parameters<typeof resolveExpression>[0], node: TSESTree.Node): boolean {
+  // `const skip = () => undefined; { checkServerIdentity: skip }`: the function a const names.
+  const fn = resolveExpression(sourceCode, node);
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
   const body = fn.body;
   const nothing = (e: TSESTree.Node | null | undefined): boolean =>
@@ -109,6 +110,8 @@ export default defineRule({
       messages: {
         disabledOption:
           '`{{setting}}` turns off TLS certificate verification, so any certificate (an attacker\'s included) is accepted. Remove it; to trust a private or self-signed CA, pass its certificate with the `ca` option instead.',
+        hostnameCheckOff:
+          '`{{setting}}` never reports a mismatch, so a certificate issued for any other host is accepted: whoever holds one (any site with a valid certificate) can impersonate this server. Remove it, or return an Error when the host or the pinned certificate does not match.',
         disabledEnv:
           'Setting `NODE_TLS_REJECT_UNAUTHORIZED` to \'0\' turns off TLS certificate verification for every connection this process makes. Remove it; to trust a private CA, use `NODE_EXTRA_CA_CERTS` or the `ca` option.',
       },
@@ -201,8 +204,8 @@ export default defineRule({
             context.report({ node, messageId: 'disabledOption', data: { setting: 'insecure: true' } });
             return;
           }
-          if (name === 'checkServerIdentity' && acceptsEveryHost(node.value)) {
-            context.report({ node, messageId: 'disabledOption', data: { setting: 'checkServerIdentity: () => undefined' } });
+          if (name === 'checkServerIdentity' && acceptsEveryHost(sourceCode, node.value)) {
+            context.report({ node, messageId: 'hostnameCheckOff', data: { setting: 'checkServerIdentity: () => undefined' } });
           }
         },
         CallExpression(node) {
@@ -217,6 +220,11 @@ export default defineRule({
           const left = unwrap(node.left);
           if (left.type !== AST_NODE_TYPES.MemberExpression) return;
           const name = propertyName(left);
+          // `options.checkServerIdentity = () => {}` before the options are used.
+          if (name === 'checkServerIdentity' && acceptsEveryHost(sourceCode, node.right)) {
+            context.report({ node, messageId: 'hostnameCheckOff', data: { setting: 'checkServerIdentity = () => undefined' } });
+            return;
+          }
           const disabling = name === null ? undefined : DISABLING_OPTIONS.get(name);
           if (disabling === undefined) return;
           const value = getStaticValue(sourceCode, node.right);

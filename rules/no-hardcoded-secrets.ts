@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
-import { resolveExpression, unwrap, memberChainName } from '../src/analysis/values.js';
+import { resolveConstInit, resolveExpression, unwrap, memberChainName } from '../src/analysis/values.js';
 import {
   DEFAULT_TEST_PATH_PATTERNS,
   findProviderSecret,
@@ -233,7 +233,31 @@ const eslint = createEslintRule<Options, MessageIds>({
     }
 
     const tracker = getImportTracker(context);
-    const usesKeyModules = tracker.usesAny(['jsonwebtoken', 'jose', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
+    // `jwt.sign(p, '…')` where `jwt` comes from a wrapper module or a parameter: the name says it.
+    const namesJwt = /\bjwt\.(?:sign|verify)\(/.test(sourceCode.text);
+    const usesKeyModules = namesJwt || tracker.usesAny(['jsonwebtoken', 'jose', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
+
+    /**
+     * `jwt.sign` / `jwt.verify` on a binding named `jwt` that no import explains: a global or a
+     * parameter (`(jwt) => jwt.sign(p, 'secret')`). A `jwt` imported from anywhere — a project
+     * wrapper whose second argument may be a token kind (`jwt.sign(user, 'refresh')`), jose — is
+     * left to what the import says.
+     */
+    function isUntrackedJwtCall(callee: TSESTree.Node): boolean {
+      if (!namesJwt || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const obj = unwrap(callee.object);
+      const method = propertyName(callee);
+      if (obj.type !== AST_NODE_TYPES.Identifier || obj.name !== 'jwt' || (method !== 'sign' && method !== 'verify')) return false;
+      return !tracker.resolve(obj) && !resolveConstInit(sourceCode, obj) && !importedBinding(obj);
+    }
+
+    function importedBinding(id: TSESTree.Identifier): boolean {
+      for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(id); scope; scope = scope.upper) {
+        const v = scope.set.get(id.name);
+        if (v) return v.defs.some((d) => d.type === 'ImportBinding');
+      }
+      return false;
+    }
 
     /** The receiver is a jose `new SignJWT(…)` builder chain. */
     function builtBySignJwt(node: TSESTree.Node): boolean {
@@ -248,7 +272,7 @@ const eslint = createEslintRule<Options, MessageIds>({
       // A member callee resolves to a path ending in its own property name, so only these can match.
       if (callee.type === AST_NODE_TYPES.MemberExpression && !KEY_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
       const args = node.arguments;
-      if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify'])) {
+      if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify']) || isUntrackedJwtCall(callee)) {
         if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
       } else if (
         tracker.matches(callee, 'crypto', ['createHmac']) ||

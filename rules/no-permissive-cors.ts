@@ -17,12 +17,13 @@ import {
   getStaticString,
   getStaticValue,
   hasUnknownSpread,
+  mayBeExtended,
   memberChainName,
   resolveExpression,
   unwrap,
 } from '../src/analysis/values.js';
 
-type MessageIds = 'noOptions' | 'anyOriginWithCredentials' | 'manualHeaders';
+type MessageIds = 'noOptions' | 'noOrigin' | 'anyOriginWithCredentials' | 'manualHeaders';
 
 type OriginKind = 'wildcard' | 'reflect-true' | 'callback' | 'default' | 'reflected';
 
@@ -132,6 +133,8 @@ export default defineRule({
       messages: {
         noOptions:
           '`{{call}}` without options allows every origin (the default is `Access-Control-Allow-Origin: *`). Pass an `origin` allow-list naming the front-ends that may call this API.',
+        noOrigin:
+          '`{{call}}` options set no `origin`, so every origin is allowed (the default is `Access-Control-Allow-Origin: *`). Pass an `origin` allow-list naming the front-ends that may call this API.',
         anyOriginWithCredentials:
           'CORS accepts {{origin}} together with `credentials: true`, so any website can send requests with your users\' cookies and read the responses. Restrict `origin` to an explicit allow-list.',
         manualHeaders:
@@ -158,13 +161,22 @@ export default defineRule({
         return null;
       }
 
-      /** Check a CORS options object; `report` is the node to blame when `origin` is absent. */
-      function checkOptions(options: TSESTree.Node, fallback: TSESTree.Node): void {
+      /**
+       * Check a CORS options object; `fallback` is the node to blame when `origin` is absent. With a
+       * `label`, an options object that sets no `origin` is reported like no options at all: `{}` or
+       * `{ methods }` leaves the library's `*` default in place just as `cors()` does.
+       */
+      function checkOptions(options: TSESTree.Node, fallback: TSESTree.Node, label?: string): void {
         const obj = getObjectLiteral(sourceCode, options);
         if (!obj) return;
-        const credentials = getProperty(sourceCode, obj, 'credentials');
-        if (!credentials || getStaticValue(sourceCode, credentials) !== true) return;
         const origin = getProperty(sourceCode, obj, 'origin');
+        const credentials = getProperty(sourceCode, obj, 'credentials');
+        if (!credentials || getStaticValue(sourceCode, credentials) !== true) {
+          if (label && !origin && !hasUnknownSpread(sourceCode, obj) && !mayBeExtended(sourceCode, options)) {
+            context.report({ node: fallback, messageId: 'noOrigin', data: { call: label } });
+          }
+          return;
+        }
         if (!origin && hasUnknownSpread(sourceCode, obj)) return;
         const kind = originKindOf(origin);
         if (!kind) return;
@@ -198,7 +210,7 @@ export default defineRule({
           checkDelegate(options, call);
           return;
         }
-        checkOptions(options, call);
+        checkOptions(options, call, label);
       }
 
       function isCorsPlugin(node: TSESTree.Node | undefined): boolean {
@@ -316,7 +328,7 @@ export default defineRule({
               if (getStaticValue(sourceCode, corsOpt) === true) {
                 context.report({ node: corsOpt.parent as TSESTree.Node, messageId: 'noOptions', data: { call: 'cors: true' } });
               } else {
-                checkOptions(corsOpt, corsOpt);
+                checkOptions(corsOpt, corsOpt.parent as TSESTree.Node, 'cors');
               }
               return;
             }

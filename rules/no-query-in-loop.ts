@@ -8,7 +8,8 @@ import { defineRule, createEslintRule } from '../src/rule.js';
 import { classifyDbNode, describeDbOperation, type DbOperation } from '../src/analysis/data-access.js';
 import { crossFileCallEffects, describeChain, firstEffect } from '../src/project/index.js';
 import { propertyName } from '../src/analysis/imports.js';
-import { getStaticNumber, resolveExpression, unwrap } from '../src/analysis/values.js';
+import { getStaticNumber, mayBeExtended, resolveExpression, unwrap } from '../src/analysis/values.js';
+import { inStartupFunction, isOneOffFile } from '../src/analysis/one-off.js';
 
 type MessageIds = 'queryInLoop' | 'queryInCallback';
 
@@ -99,10 +100,32 @@ function isSmallCollection(context: Parameters<typeof classifyDbNode>[1], node: 
   if (target.type === AST_NODE_TYPES.Identifier && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(target.name)) return true;
   const n = resolveExpression(context.sourceCode, target);
   const viaBinding = n !== target;
-  // `const found = []` is filled later: its literal size says nothing.
+  // `const found = []` is filled later, and `ids.push(…)` grows any literal: its size says nothing.
+  if (viaBinding && mayBeExtended(context.sourceCode, target)) return false;
   if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.length <= SMALL_LOOP && (!viaBinding || n.elements.length > 0);
   if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.length <= SMALL_LOOP && (!viaBinding || n.properties.length > 0);
   return false;
+}
+
+/**
+ * A list fixed in the code, whatever its length: a `const` array or object literal (or
+ * `Object.keys/values/entries` of one) that nothing pushes to or assigns into. Its size does not
+ * grow with the data, so `Promise.all(DEFAULT_ROLES.map(…))` runs a known number of queries at once.
+ */
+function isStaticData(context: Parameters<typeof classifyDbNode>[1], node: TSESTree.Node): boolean {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.arguments.length === 1) {
+    const callee = unwrap(target.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    if (name === 'entries' || name === 'keys' || name === 'values') target = unwrap(target.arguments[0]!);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const n = resolveExpression(context.sourceCode, target);
+  if (n === target || (n.type !== AST_NODE_TYPES.ArrayExpression && n.type !== AST_NODE_TYPES.ObjectExpression)) return false;
+  const items = n.type === AST_NODE_TYPES.ArrayExpression ? n.elements : n.properties;
+  // Elements must be data, not spreads of something else; an empty literal is filled later.
+  if (items.length === 0 || items.some((e) => !e || e.type === AST_NODE_TYPES.SpreadElement)) return false;
+  return !mayBeExtended(context.sourceCode, target);
 }
 
 /** `for (const chunk of chunkArray(rows, 500))`: one query per batch is the fix, not the problem. */
@@ -170,6 +193,8 @@ export default defineRule({
     },
     defaultOptions: [],
     create(context) {
+      // Migrations and seeders run once per deploy: a query per row there is not a per-request cost.
+      if (isOneOffFile(context.physicalFilename ?? context.filename)) return {};
       function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
         const op: DbOperation | null = classifyDbNode(node, context);
         if (op) {
@@ -191,6 +216,7 @@ export default defineRule({
       function checkQuery(node: TSESTree.Node, describe: () => string | null, boundedPage: boolean): void {
         const how = awaitKind(node);
         if (!how) return;
+        let startup: boolean | undefined;
         let child: TSESTree.Node = node;
         for (let p: TSESTree.Node | undefined = node.parent; p; child = p, p = p.parent) {
           switch (p.type) {
@@ -209,6 +235,7 @@ export default defineRule({
                 p.type === AST_NODE_TYPES.ForInStatement ? 'for…in' :
                 p.type === AST_NODE_TYPES.WhileStatement ? 'while' :
                 p.type === AST_NODE_TYPES.DoWhileStatement ? 'do…while' : 'for';
+              if ((startup ??= inStartupFunction(node))) return;
               const what = describe();
               if (what) context.report({ node, messageId: 'queryInLoop', data: { what, loop } });
               return;
@@ -225,13 +252,14 @@ export default defineRule({
             if (!method || !ITERATION_CALLBACKS.has(method)) return;
             // A callback that neither awaits nor returns the query does not wait per element.
             if (how === 'await' && !p.async) return;
-            if (isBoundedBatch(callee.object) || isSmallCollection(context, callee.object)) return;
+            if (isBoundedBatch(callee.object) || isSmallCollection(context, callee.object) || isStaticData(context, callee.object)) return;
             if (method === 'forEach' || method === 'reduce' || method === 'reduceRight') {
               // forEach fires every callback at once; an async reduce chains them one by one.
               if (!p.async) return;
             } else if (!isAwaitedMap(call)) {
               return;
             }
+            if ((startup ??= inStartupFunction(node))) return;
             const what = describe();
             if (what) context.report({ node, messageId: 'queryInCallback', data: { what, method } });
             return;

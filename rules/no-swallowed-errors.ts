@@ -10,6 +10,7 @@ import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { propertyName } from '../src/analysis/imports.js';
 import { memberChainName, unwrap } from '../src/analysis/values.js';
 import { pushChildren } from '../src/analysis/walk.js';
+import { isPredicateName } from '../src/analysis/names.js';
 
 type MessageIds = 'swallowedCatch' | 'swallowedPromiseCatch';
 
@@ -172,6 +173,35 @@ function paramNames(param: TSESTree.Node | null | undefined): Set<string> {
   return out;
 }
 
+function enclosingFunctionName(node: TSESTree.Node): string | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression || p.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      if (p.type !== AST_NODE_TYPES.ArrowFunctionExpression && p.id) return p.id.name;
+      const q = p.parent;
+      if (q?.type === AST_NODE_TYPES.VariableDeclarator && q.id.type === AST_NODE_TYPES.Identifier) return q.id.name;
+      if ((q?.type === AST_NODE_TYPES.Property || q?.type === AST_NODE_TYPES.MethodDefinition || q?.type === AST_NODE_TYPES.PropertyDefinition) && q.key.type === AST_NODE_TYPES.Identifier) return q.key.name;
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * `isValidUrl(s) { try { new URL(s); return true; } catch { return false; } }`: in a function whose
+ * name asks a yes/no question, the error *is* the answer "no" (or "yes": `hasExpired`), so
+ * answering a boolean from the catch handles it. Only a catch that does nothing but return a
+ * boolean literal, in a function named as a predicate.
+ */
+function isPredicateAnswer(clause: TSESTree.CatchClause): boolean {
+  const body = clause.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
+  if (body.length !== 1) return false;
+  const only = body[0]!;
+  if (only.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) return false;
+  const arg = unwrap(only.argument);
+  if (arg.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'boolean') return false;
+  return isPredicateName(enclosingFunctionName(clause));
+}
+
 /** A retry loop: the catch sits directly in a loop whose try block returns or breaks on success. */
 function isRetryCatch(clause: TSESTree.CatchClause): boolean {
   const tryStmt = clause.parent;
@@ -242,6 +272,7 @@ export default defineRule({
           if (handles(node.body, names, keys)) return;
           if (documented(node)) return;
           if (isRetryCatch(node)) return;
+          if (isPredicateAnswer(node)) return;
           const catchToken = sourceCode.getFirstToken(node)!;
           context.report({
             loc: catchToken.loc,

@@ -10,9 +10,19 @@ import { getImportTracker } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
 import { expressionNames, isRequestDataExpression } from '../src/analysis/taint.js';
 import { describeChain, paramSinksAt } from '../src/project/index.js';
-import { mayVerifyJwt, algorithmsIncludeNone as includesNone, isAsymmetricKey, JWT_MODULES, jwtCallKind, usedForAuth, verifyOptionProblems } from '../src/analysis/jwt.js';
+import {
+  mayVerifyJwt,
+  algorithmsIncludeNone as includesNone,
+  isAsymmetricKey,
+  JWT_MODULES,
+  jwsVerifyWithoutAlgorithm,
+  jwtCallKind,
+  simpleDecodeSkipsVerify,
+  usedForAuth,
+  verifyOptionProblems,
+} from '../src/analysis/jwt.js';
 
-type MessageIds = 'decodeWithoutVerifyVia' | 'algorithmsNoneVia' | 'ignoreExpirationVia' | 'missingAlgorithmsVia' | 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
+type MessageIds = 'decodeNoVerify' | 'jwsAlgorithm' | 'decodeWithoutVerifyVia' | 'algorithmsNoneVia' | 'ignoreExpirationVia' | 'missingAlgorithmsVia' | 'algorithmsNone' | 'missingAlgorithms' | 'signNone' | 'ignoreExpiration' | 'decodeWithoutVerify' | 'expressJwtAlgorithms' | 'unsecuredJwt';
 
 const id = 'no-unsafe-jwt-verification';
 /** Names of values that carry a token: the only arguments a cross-file JWT question is asked about. */
@@ -32,6 +42,10 @@ const eslint = createEslintRule<[], MessageIds>({
       ignoreExpiration: 'ignoreExpiration: true accepts expired tokens forever. Remove it and let verification enforce exp.',
       decodeWithoutVerify:
         '{{callee}}() only parses the token; it checks no signature. This file never verifies the token, so its claims are attacker-controlled. Use jwt.verify() before trusting them.',
+      decodeNoVerify:
+        '`{{callee}}(…, true)` skips the signature check (jwt-simple\'s `noVerify`), and this file never verifies the token, so its claims are attacker-controlled. Drop the `true` and pass the algorithm: `decode(token, key, false, \'HS256\')`.',
+      jwsAlgorithm:
+        "{{callee}}() without an algorithm lets the token's own header pick it. Pass the algorithm you sign with: `jws.verify(signature, 'HS256', secret)` (`algorithm` in `createVerify` options).",
       expressJwtAlgorithms: "express-jwt without algorithms: pin the algorithm, e.g. { algorithms: ['HS256'] }.",
       decodeWithoutVerifyVia:
         'The token reaches {{chain}}: {{what}}() only parses it and checks no signature, and neither this file nor the helper verifies it, so its claims are attacker-controlled. Verify it with jwt.verify() before trusting them.',
@@ -81,6 +95,7 @@ const eslint = createEslintRule<[], MessageIds>({
     if (!tracker.usesAny(JWT_MODULES)) return { CallExpression: crossFile };
     let verifies = false;
     const decodes: TSESTree.CallExpression[] = [];
+    const unverifiedDecodes: TSESTree.CallExpression[] = [];
 
     const algorithmsIncludeNone = (node: TSESTree.Node): boolean => includesNone(sourceCode, node);
 
@@ -123,6 +138,18 @@ const eslint = createEslintRule<[], MessageIds>({
           decodes.push(node);
           return;
         }
+        if (kind === 'simple-decode') {
+          // jwt-simple verifies inside `decode` unless told not to.
+          if (simpleDecodeSkipsVerify(sourceCode, node)) unverifiedDecodes.push(node);
+          else verifies = true;
+          return;
+        }
+        if (kind === 'jws-verify') {
+          verifies = true;
+          const at = jwsVerifyWithoutAlgorithm(sourceCode, node);
+          if (at) context.report({ node: at, messageId: 'jwsAlgorithm', data: { callee: sourceCode.getText(node.callee) } });
+          return;
+        }
         if (kind === 'jose-verify') {
           verifies = true;
           const obj = getObjectLiteral(sourceCode, node.arguments[2]);
@@ -160,6 +187,10 @@ const eslint = createEslintRule<[], MessageIds>({
         for (const node of decodes) {
           if (!usedForAuth(node)) continue;
           context.report({ node, messageId: 'decodeWithoutVerify', data: { callee: sourceCode.getText(node.callee) } });
+        }
+        for (const node of unverifiedDecodes) {
+          if (!usedForAuth(node)) continue;
+          context.report({ node, messageId: 'decodeNoVerify', data: { callee: sourceCode.getText(node.callee) } });
         }
       },
     };

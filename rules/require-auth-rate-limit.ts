@@ -41,7 +41,26 @@ const AUTH_PATH_WORDS = vocabulary([
   'sign up',
   'log in',
   'two factor',
+  'passwd',
+  'pwd',
 ]);
+
+/**
+ * Auth words glued into one path segment without a separator (`/forgotpw`, `/resetpassword`,
+ * `/changepwd`): an action word followed by what it acts on. Both halves must come from these
+ * lists, so ordinary words that merely contain one (`/passwordless-info`, `/tokens`) do not split.
+ */
+const GLUED_ACTIONS = ['forgot', 'reset', 'change', 'lost', 'recover', 'set', 'new', 'update', 'verify', 'confirm'];
+const GLUED_OBJECTS = new Set(['pw', 'pwd', 'pass', 'passwd', 'password', 'passcode', 'pin', 'otp', 'code', 'mfa', '2fa', 'email']);
+
+function gluedAuthWord(word: string): string | null {
+  for (const action of GLUED_ACTIONS) {
+    if (word.length > action.length && word.startsWith(action) && GLUED_OBJECTS.has(word.slice(action.length))) {
+      return `${action}-${word.slice(action.length)}`;
+    }
+  }
+  return null;
+}
 
 const SUBMITTING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
 
@@ -97,7 +116,11 @@ function authWord(path: string, methods: readonly string[]): string | null {
   for (const seg of segments) {
     const words = nameWords(seg);
     const hit = findTerm(words, AUTH_PATH_WORDS);
-    if (!hit) continue;
+    if (!hit) {
+      const glued = words.length === 1 ? gluedAuthWord(words[0]!) : null;
+      if (glued) return glued;
+      continue;
+    }
     const word = words.slice(hit.index, hit.index + hit.length).join('-');
     if (CONTEXT_DEPENDENT.has(word)) {
       // Issuing a token is a POST; `PUT /users/:id/token` regenerates a stored one.

@@ -15,10 +15,13 @@ import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import {
   getObjectLiteral,
   getProperty,
+  getSourcesProperty,
   getStaticString,
   getStaticValue,
   hasUnknownSpread,
   memberChainName,
+  NOT_STATIC,
+  objectSources,
   resolveConstInit,
   unwrap,
 } from '../src/analysis/values.js';
@@ -83,7 +86,7 @@ export default defineRule({
       const sourceCode = context.sourceCode;
       if (!/cookie|session/i.test(sourceCode.text)) return {};
       const tracker = getImportTracker(context);
-      const importsCookieModule = tracker.usesAny(['express-session', 'cookie-session', 'hono/cookie', 'cookie']);
+      const importsCookieModule = tracker.usesAny(['express-session', 'cookie-session', 'hono/cookie', 'cookie', 'csurf']);
       const clientReadable = new Set(options.clientReadable ?? []);
       const usesNext = tracker.usesAny(['next/*', 'next']);
 
@@ -120,19 +123,23 @@ export default defineRule({
         target: TSESTree.Node,
         value?: TSESTree.Node,
       ): void {
-        let obj: TSESTree.ObjectExpression | null = null;
+        let objects: TSESTree.ObjectExpression[] = [];
+        let partial = false;
         if (optionsNode) {
-          obj = getObjectLiteral(sourceCode, optionsNode);
-          if (!obj) return; // options we cannot see are not judged
+          // A literal, or options assembled with `Object.assign({}, base, { … })`; a part we cannot
+          // see (another file's object, one extended below its literal) leaves only explicit `false`.
+          const sources = objectSources(sourceCode, optionsNode);
+          if (!sources) return; // options we cannot see are not judged
+          objects = sources.objects;
+          partial = sources.unknown;
         }
-        if (isDeletion(value, obj)) return;
-        const partial = obj ? hasUnknownSpread(sourceCode, obj) : false;
+        if (isDeletion(value, null) || objects.some((o) => isDeletion(value, o))) return;
         const readable = cookieName !== null && (CLIENT_READABLE.test(cookieName) || clientReadable.has(cookieName));
         const missing: Attr[] = [];
         const falses: Attr[] = [];
         for (const attr of ATTRS) {
           if (attr === 'httpOnly' && readable) continue;
-          const prop = obj ? getProperty(sourceCode, obj, attr) : null;
+          const prop = getSourcesProperty(sourceCode, objects, attr);
           if (!prop) {
             if (partial) continue;
             if (defaults[attr]) continue;
@@ -286,6 +293,18 @@ export default defineRule({
               const label = `The express-session cookie${cookieName ? ` '${cookieName}'` : ''}`;
               if (!cookie) check(label, cookieName, undefined, HTTPONLY_DEFAULT, args[0]!);
               else check(label, cookieName, cookie, HTTPONLY_DEFAULT, cookie.parent as TSESTree.Node);
+              return;
+            }
+            if (ref.source === 'csurf' && path.length === 0) {
+              // `csurf({ cookie: true })` keeps the CSRF *secret* in a cookie (`_csrf`) set with
+              // none of the three attributes unless the `cookie` object names them. The secret is
+              // not the token scripts read, so `httpOnly` is asked of it too.
+              const opts = args[0] ? getObjectLiteral(sourceCode, args[0]) : null;
+              const cookie = opts ? getProperty(sourceCode, opts, 'cookie') : null;
+              if (!cookie) return;
+              const flag = getStaticValue(sourceCode, cookie);
+              if (flag === true) check('The csurf secret cookie', null, undefined, NO_DEFAULTS, cookie.parent as TSESTree.Node);
+              else if (flag === NOT_STATIC) check('The csurf secret cookie', null, cookie, NO_DEFAULTS, cookie.parent as TSESTree.Node);
               return;
             }
             if (ref.source === 'cookie-session' && path.length === 0) {

@@ -40,6 +40,30 @@ export interface DetailSearch {
 export const ERRORISH = /^(err|error|e|ex|exc|exception|cause)$|(Error|Err|Exception)$/;
 const VALIDATION_CALL = /^(parse|parseAsync|safeParse|validate|validateAsync|validateSync|validateOrReject|assert)$/;
 const MAX_DEPTH = 5;
+const ERROR_TEXT_FIELDS = new Set(['message', 'path', 'sql']);
+
+const VIEW_RESPONSE = /^_?(res|response)$/;
+const FLASH_REQUEST = /^_?(req|request)$/;
+
+/**
+ * Sinks that show a value to the user without being a response body: `res.render(view, locals)`
+ * (the template prints what it is given) and `req.flash(type, message)` (shown on the next page).
+ * Answers the value to search and whether it is shown as text, or null.
+ */
+export function viewDetailSink(call: TSESTree.CallExpression): { value: TSESTree.Node; asText: boolean } | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  // `res.status(500).render(…)`: the chain's root is the response.
+  let root: TSESTree.Node = unwrap(callee.object);
+  while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.callee.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return null;
+  const method = propertyName(callee);
+  const value = call.arguments[1];
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (method === 'render' && VIEW_RESPONSE.test(root.name)) return { value, asText: false };
+  if (method === 'flash' && FLASH_REQUEST.test(root.name) && root === unwrap(callee.object)) return { value, asText: true };
+  return null;
+}
 
 /** Details inside a value. `asText` = the value is stringified (template, concat, String()). */
 export function findErrorDetails(sc: SourceCode, node: TSESTree.Node | null | undefined, search: DetailSearch, out: ErrorDetail[], depth = 0, asText = false): void {
@@ -65,7 +89,9 @@ export function findErrorDetails(sc: SourceCode, node: TSESTree.Node | null | un
         if (errorOf(obj) || ERRORISH.test(objName)) out.push({ node: n, kind: 'stack', error: errorOf(obj) });
         return;
       }
-      if (name === 'message') {
+      // `.path` (a file path on fs/system errors) and `.sql` (the statement, on driver and ORM
+      // errors) are as internal as the message.
+      if (name !== null && ERROR_TEXT_FIELDS.has(name)) {
         const err = errorOf(obj);
         if (err) out.push({ node: n, kind: 'message', error: err });
       }

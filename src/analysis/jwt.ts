@@ -13,7 +13,7 @@ import { getProperty, getStaticString, getStaticValue, hasUnknownSpread, resolve
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-export const JWT_MODULES = ['jsonwebtoken', 'jose', 'express-jwt', 'passport-jwt'];
+export const JWT_MODULES = ['jsonwebtoken', 'jose', 'express-jwt', 'passport-jwt', 'jwt-simple', 'jws'];
 
 const ASYMMETRIC_NAME_WORDS = new Set(['public', 'pub', 'cert', 'certificate', 'jwks', 'jwk', 'pem', 'rsa', 'ecdsa', 'x509', 'spki']);
 
@@ -21,9 +21,13 @@ const ASYMMETRIC_NAME_WORDS = new Set(['public', 'pub', 'cert', 'certificate', '
  * Property names of the member callees matched below, and `default` for a module called through
  * its ESM interop default (`expressJwt.default({...})`).
  */
-const JWT_CALL_PROPERTIES = new Set(['verify', 'sign', 'decode', 'decodeJwt', 'jwtVerify', 'compactVerify', 'jwtDecrypt', 'expressjwt', 'default']);
+const JWT_CALL_PROPERTIES = new Set(['verify', 'sign', 'decode', 'decodeJwt', 'jwtVerify', 'compactVerify', 'jwtDecrypt', 'expressjwt', 'default', 'createVerify']);
 
-export type JwtCallKind = 'verify' | 'sign' | 'decode' | 'jose-verify' | 'express-jwt';
+/**
+ * `simple-decode`: jwt-simple's `decode(token, key, noVerify?, alg?)`, which verifies unless
+ * `noVerify` is true. `jws-verify`: `jws.verify(sig, alg, key)` / `jws.createVerify({…})`.
+ */
+export type JwtCallKind = 'verify' | 'sign' | 'decode' | 'jose-verify' | 'express-jwt' | 'simple-decode' | 'jws-verify';
 
 /** Which JWT library call this is, or null. */
 export function jwtCallKind(tracker: ImportTracker, node: TSESTree.CallExpression): JwtCallKind | null {
@@ -32,7 +36,9 @@ export function jwtCallKind(tracker: ImportTracker, node: TSESTree.CallExpressio
   if (callee.type === AST_NODE_TYPES.MemberExpression && !JWT_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return null;
   if (tracker.matches(callee, 'jsonwebtoken', ['verify'])) return 'verify';
   if (tracker.matches(callee, 'jsonwebtoken', ['sign'])) return 'sign';
-  if (tracker.matches(callee, 'jsonwebtoken', ['decode']) || tracker.matches(callee, 'jose', ['decodeJwt'])) return 'decode';
+  if (tracker.matches(callee, 'jsonwebtoken', ['decode']) || tracker.matches(callee, 'jose', ['decodeJwt']) || tracker.matches(callee, 'jws', ['decode'])) return 'decode';
+  if (tracker.matches(callee, 'jwt-simple', ['decode'])) return 'simple-decode';
+  if (tracker.matches(callee, 'jws', ['verify']) || tracker.matches(callee, 'jws', ['createVerify'])) return 'jws-verify';
   if (tracker.matches(callee, 'jose', ['jwtVerify']) || tracker.matches(callee, 'jose', ['compactVerify']) || tracker.matches(callee, 'jose', ['jwtDecrypt'])) {
     return 'jose-verify';
   }
@@ -95,10 +101,34 @@ export function verifyOptionProblems(
 
 /**
  * Whether a file may verify a token somewhere: asked on the text, so it errs towards "verifies"
- * (a decode in such a file is not judged — precision first).
+ * (a decode in such a file is not judged — precision first). jwt-simple verifies in `decode`
+ * itself, so a file using it is judged call by call instead.
  */
 export function mayVerifyJwt(text: string): boolean {
   return /verify|jwtDecrypt|expressjwt|express-jwt|passport-jwt/i.test(text);
+}
+
+/** jwt-simple `decode(token, key, noVerify)`: the `noVerify` argument when it is statically true. */
+export function simpleDecodeSkipsVerify(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | null {
+  const flag = call.arguments[2];
+  return flag && flag.type !== AST_NODE_TYPES.SpreadElement && getStaticValue(sourceCode, flag) === true ? flag : null;
+}
+
+/**
+ * `jws.verify(signature, key)` (the pre-3.0 two-argument form: the header's `alg` is used) or
+ * `jws.createVerify({ signature, key })` without `algorithm`: the node to report, or null.
+ */
+export function jwsVerifyWithoutAlgorithm(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = call.callee;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  if (method === 'createVerify') {
+    const arg = call.arguments[0];
+    const obj = arg ? resolveExpression(sourceCode, arg) : null;
+    if (obj?.type !== AST_NODE_TYPES.ObjectExpression || hasUnknownSpread(sourceCode, obj)) return null;
+    return getProperty(sourceCode, obj, 'algorithm') ? null : call;
+  }
+  if (call.arguments.length !== 2 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+  return call;
 }
 
 const AUTH_FUNCTION = /auth|verify|guard|protect|current.?user|require.?user|session|middleware|permission|authori[sz]e|is.?admin/i;
@@ -109,6 +139,7 @@ const AUTH_FUNCTION = /auth|verify|guard|protect|current.?user|require.?user|ses
  * another file, where a name like `authenticateConnection` alone is too weak a sign).
  */
 export function usedForAuth(node: TSESTree.Node, byName = true): boolean {
+  if (decidesCondition(node)) return true;
   for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
     if (p.type === AST_NODE_TYPES.AssignmentExpression && p.left.type === AST_NODE_TYPES.MemberExpression) {
       const target = sourceTextRoot(p.left);
@@ -124,6 +155,35 @@ export function usedForAuth(node: TSESTree.Node, byName = true): boolean {
       if (!byName) continue;
       const name = fnName(p);
       if (name && AUTH_FUNCTION.test(name)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `if (jwt.decode(t).admin)`, `jwt.decode(t) ? next() : deny()`, `if (!jwt.decode(t)) return`: the
+ * decoded claims themselves pick a branch, whatever the function is called.
+ */
+function decidesCondition(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    switch (p.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        if (p.object !== child) return false;
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+        continue;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return p.test === child;
+      default:
+        return false;
     }
   }
   return false;

@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker } from './imports.js';
 import { findTerm, nameWords, vocabulary } from './names.js';
-import { memberChainName, resolveConstInit, unwrap } from './values.js';
+import { getObjectLiteral, getProperty, memberChainName, resolveConstInit, resolveExpression, unwrap } from './values.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -76,11 +76,42 @@ function sameFileFunction(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTre
   return null;
 }
 
+/**
+ * Request headers any client can set. A proxy appends the caller's address to `X-Forwarded-For`,
+ * so only its last entry is the proxy's word; the first entry, or the whole value, is whatever the
+ * caller sent.
+ */
+const CLIENT_SET_HEADERS = ['x-forwarded-for', 'x-real-ip', 'x-client-ip', 'true-client-ip'];
+/** Ways of taking the last `X-Forwarded-For` entry, which the nearest proxy wrote. */
+const LAST_ENTRY = ['.pop()', '.at(-1)', 'length - 1', 'length-1', '.slice(-1)'];
+
+/**
+ * `rateLimit({ keyGenerator: (req) => req.headers['x-forwarded-for'] })`: a limiter keyed on a
+ * header the client writes gives every attempt a fresh key, so it limits nothing. Asked of the
+ * options object of a limiter call (through const bindings).
+ */
+export function keyedOnClientHeader(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const n = resolveExpression(sourceCode, node);
+  if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return false;
+  for (const arg of n.arguments) {
+    const obj = arg.type === AST_NODE_TYPES.SpreadElement ? null : getObjectLiteral(sourceCode, arg);
+    const key = obj ? getProperty(sourceCode, obj, 'keyGenerator') : null;
+    if (!key) continue;
+    const fn = resolveExpression(sourceCode, key);
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+    const text = sourceCode.getText(fn).toLowerCase();
+    return CLIENT_SET_HEADERS.some((h) => text.includes(h)) && !LAST_ENTRY.some((t) => text.includes(t));
+  }
+  return false;
+}
+
 /** Is this middleware expression a rate limiter? Follows const bindings, calls and member chains. */
 export function isLimiterExpression(context: Context, node: TSESTree.Node, options: LimiterOptions = {}, depth = 0): boolean {
   if (depth > 5) return false;
   const { extraNames, containsLimiterCall } = options;
   const n = unwrap(node);
+  // Checked before any name: `const loginLimiter = rateLimit({ keyGenerator: … x-forwarded-for … })`.
+  if (keyedOnClientHeader(context.sourceCode, n)) return false;
   const chain = memberChainName(n);
   if (chain !== null && (extraNames?.has(chain) || chain.split('.').some((part) => isLimiterName(part, extraNames)))) return true;
   const ref = getImportTracker(context).resolve(n);

@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ImportTracker } from './imports.js';
 import { propertyName } from './imports.js';
 import { memoByName } from './memo.js';
-import { headTerm, nameWords, vocabulary, type Vocabulary } from './names.js';
+import { headTerm, shoutedWords, nameWords, vocabulary, type Vocabulary } from './names.js';
 import { getStaticString, memberChainName, resolveConstInit, unwrap } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -130,6 +130,11 @@ export function isLoggerCall(
 export const SENSITIVE_DATA: Vocabulary = vocabulary([
   'password',
   'passwd',
+  'pwd',
+  'pw',
+  // A password hash in a log can be cracked offline at leisure.
+  'password hash',
+  'password digest',
   'passphrase',
   'secret',
   'token',
@@ -166,9 +171,12 @@ export function sensitiveTerm(name: string | null | undefined): string | null {
 }
 
 function computeSensitiveTerm(name: string): string | null {
-  const words = nameWords(name);
-  if (words.length > 1 && META_PREFIXES.has(words[0]!)) return null;
-  return headTerm(words, SENSITIVE_DATA);
+  for (const words of [nameWords(name), ...shoutedWords(name)]) {
+    if (words.length > 1 && META_PREFIXES.has(words[0]!)) return null;
+    const term = headTerm(words, SENSITIVE_DATA);
+    if (term) return term;
+  }
+  return null;
 }
 
 const REQUEST_ROOTS = /^(req|request)$/;
@@ -207,6 +215,9 @@ const TERM_TEXT: Readonly<Record<string, string>> = {
   cvv: 'a card security code',
   cvc: 'a card security code',
   'api key': 'an API key',
+  pwd: 'a password',
+  pw: 'a password',
+  passwd: 'a password',
 };
 
 function articled(term: string): string {

@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { splitWords, unwrap } from './values.js';
+import { tooLongToJudge } from '../regex.js';
 
 /** A vocabulary of single words and consecutive word pairs/triples, all lower-case and singular. */
 export interface Vocabulary {
@@ -52,6 +53,23 @@ export function singularWord(word: string): string {
 /** Lower-case singular words of an identifier, property name or header name. */
 export function nameWords(name: string): string[] {
   return splitWords(name).map(singularWord);
+}
+
+/**
+ * The other reading of a name that shouts part of a word (`PASSword`, `userPASSword`): the usual
+ * split takes `PASS` for an acronym and cuts `PAS|Sword`, as it must for `HTTPServer`. Here
+ * upper-to-lower case changes do not split, so `PASSword` is one word. Empty when the name has no
+ * such run, which is almost always.
+ */
+export function shoutedWords(name: string): string[][] {
+  if (!/[A-Z]{2}[a-z]/.test(name) || tooLongToJudge(name, 'identifier')) return [];
+  return [
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => singularWord(w.toLowerCase())),
+  ];
 }
 
 /**
@@ -138,4 +156,20 @@ export function functionName(fn: TSESTree.FunctionLike): string | null {
     return !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : null;
   }
   return boundName(fn);
+}
+
+/**
+ * First words of a function whose answer is a yes/no (`isValidUrl`, `hasAccess`, `canEdit`,
+ * `shouldRetry`, `existsSync`-style `fileExists` takes the last word instead).
+ */
+const PREDICATE_FIRST = new Set(['is', 'has', 'can', 'should', 'exists', 'exist', 'contains', 'supports', 'allows', 'matches', 'needs', 'was', 'did']);
+const PREDICATE_LAST = new Set(['exists', 'exist', 'valid', 'allowed', 'enabled', 'supported', 'available']);
+
+/** Does a function's name say it answers yes or no? `isValidJson`, `canConnect`, `fileExists`, `valid`. */
+export function isPredicateName(name: string | null | undefined): boolean {
+  if (!name) return false;
+  const words = splitWords(name);
+  const first = words[0];
+  const last = words[words.length - 1];
+  return (first !== undefined && PREDICATE_FIRST.has(first)) || (last !== undefined && PREDICATE_LAST.has(last));
 }

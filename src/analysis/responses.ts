@@ -425,9 +425,27 @@ function callResponse(context: Context, call: TSESTree.CallExpression): Response
     const fn = enclosingFunction(call);
     const statusNode = chained ?? (chained === undefined ? precedingStatus(sc, call, root.name, fn) : null);
     const body = method === 'end' ? null : (call.arguments[0] ?? null);
-    return site(context, call, framework, statusNode, 200, body, root);
+    // Fastify answers `reply.send(err)` with the error's own `statusCode`, or 500: not 200. The
+    // status is then the error's to decide, so it is left unknown.
+    const implicit = framework === 'fastify' && method === 'send' && body && isErrorValue(sc, body) ? null : 200;
+    return site(context, call, framework, statusNode, implicit, body, root);
   }
   return null;
+}
+
+/** A caught error, an error-named value, or `new SomethingError(…)`. */
+function isErrorValue(sc: SourceCode, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.NewExpression) {
+    const callee = unwrap(n.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    if (name && /(?:Error|Exception)$/.test(name)) return true;
+    // http-errors' classes: `new createError.NotFound()`, `new httpErrors.BadRequest()`.
+    const owner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+    return owner?.type === AST_NODE_TYPES.Identifier && /errors?$/i.test(owner.name);
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  return isCaughtError(sc, n) || /^(?:err|error|e)$|(?:Error|Err)$/.test(n.name);
 }
 
 function isHonoContext(context: Context, id: TSESTree.Identifier): boolean {

@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { memoByName } from './memo.js';
+import { shoutedWords } from './names.js';
 import { tooLongToJudge } from '../regex.js';
 
 export interface ProviderMatch {
@@ -253,6 +254,9 @@ export function isPlaceholder(value: string): boolean {
   // Template/interpolation/format syntax: ${VAR}, {{var}}, <your-key>, %s, $VAR, :param.
   if (/^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]*>$|^%[sd]$|^\$[A-Z_][A-Z0-9_]*$|^:[a-z]\w*$/i.test(v)) return true;
   if (hasInterpolation(v)) return true;
+  // AWS documents its sample credentials with `EXAMPLE` written into them (`AKIAIOSFODNN7EXAMPLE`,
+  // `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`); random key material does not spell it in capitals.
+  if (v.includes('EXAMPLE')) return true;
   // One repeated character or a run of mask characters: xxx, ***, ...., 0000, ----.
   if (/^(.)\1*$/.test(v)) return true;
   if (/^[x*•.#?_-]+$/i.test(v)) return true;
@@ -347,6 +351,8 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
   const nameWords = splitWords(name);
   if (nv === norm(name) || nv === nameWords[nameWords.length - 1] || SECRET_LAST_WORDS.has(nv) || JOINED_SECRET_SUFFIXES.includes(nv)) return false;
   if (/^(?:https?|wss?|file):\/\//i.test(v) || /^[./~]/.test(v) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return false;
+  // An AWS ARN names a resource (a Secrets Manager secret, an SSM parameter); it holds no secret.
+  if (v.startsWith('arn:aws')) return false;
   // Env-var names (`STRIPE_API_KEY`), header names (`x-access-token`), dotted/pathy keys
   // (`auth.token`, `session:secret`), camelCase identifiers (`accessToken`): names, unless random.
   const identifierLike =
@@ -362,10 +368,15 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
   return true;
 }
 
-/** For a literal passed where the code expects a key (jwt.sign, session secret…): anything but a placeholder. */
+/**
+ * For a literal passed where the code expects a key (jwt.sign, session secret…): anything but a
+ * placeholder. A short letter-or-digit value (`session({ secret: 'a' })`) is the key actually used
+ * there, however much it looks like a stand-in elsewhere; mask characters (`***`) still are not.
+ */
 export function isKeyLikeValue(value: string): boolean {
   if (tooLongToJudge(value, 'secretCandidate')) return false;
   const v = value.trim();
+  if (/^[A-Za-z0-9]{1,4}$/.test(v)) return true;
   if (isPlaceholder(v)) return false;
   if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
   return true;
@@ -485,7 +496,10 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pw']
  * `plainTextPassword`) — not a reset token, a hash of one, or a policy about one.
  */
 export function isPasswordName(name: string): boolean {
-  const words = splitWords(name);
+  return passwordWords(splitWords(name)) || shoutedWords(name).some(passwordWords);
+}
+
+function passwordWords(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (!last) return false;
   if (PASSWORD_WORDS.has(last)) return true;

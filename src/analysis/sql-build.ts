@@ -251,12 +251,14 @@ export class SqlBuildAnalysis {
     const variable = this.variableOf(n);
     const def = variable?.defs[0];
     if (variable && def?.type === 'Parameter' && this.parameterAlwaysConstant(variable, def.node)) return [];
-    if (!variable || !def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+    if (!variable || !def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) {
       return [{ node: n, how }];
     }
+    // `let q; q = 'SELECT …'; q += …`: without an initializer the assignments below are the value.
+    if (!def.node.init && !variable.references.some((r) => r.isWrite() && r.writeExpr)) return [{ node: n, how }];
     if (this.seen.has(def.node)) return [];
     this.seen.add(def.node);
-    const out = this.dynamicParts(def.node.init, depth + 1, how);
+    const out = def.node.init ? this.dynamicParts(def.node.init, depth + 1, how) : [];
     for (const ref of variable.references) {
       if (!ref.isWrite() || ref.init === true || !ref.writeExpr) continue;
       const assign = ref.writeExpr.parent;
@@ -329,8 +331,8 @@ export function isBuiltString(sourceCode: SourceCode, node: Node, depth = 0): bo
       let variable: TSESLint.Scope.Variable | null = null;
       for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(n); s && !variable; s = s.upper) variable = s.set.get(n.name) ?? null;
       const def = variable?.defs[0];
-      if (!variable || def?.type !== 'Variable' || !def.node.init) return false;
-      if (isBuiltString(sourceCode, def.node.init, depth + 1)) return true;
+      if (!variable || def?.type !== 'Variable') return false;
+      if (def.node.init && isBuiltString(sourceCode, def.node.init, depth + 1)) return true;
       // `let sql = 'SELECT …'; sql += …`
       return variable.references.some((r) => r.isWrite() && r.init !== true && r.writeExpr && isBuiltAssignment(sourceCode, r.writeExpr, depth));
     }

@@ -8,7 +8,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { resolveConstInit, unwrap } from './values.js';
+import { extendedStringStart, resolveConstInit, unwrap } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -79,7 +79,12 @@ export function sqlTextOf(sourceCode: SourceCode, node: TSESTree.Node | null | u
     }
     case AST_NODE_TYPES.Identifier: {
       const init = resolveConstInit(sourceCode, n);
-      return init ? sqlTextOf(sourceCode, init, depth + 1) : null;
+      if (init) return sqlTextOf(sourceCode, init, depth + 1);
+      // `let q = 'SELECT …'; if (x) q += …`: the statement keeps the first value's leading text.
+      const built = extendedStringStart(sourceCode, n);
+      const start = built ? sqlTextOf(sourceCode, built.start, depth + 1) : null;
+      if (!start) return null;
+      return built!.extended ? { text: `${start.text} ?`, complete: false } : start;
     }
     default:
       return null;

@@ -58,6 +58,145 @@ export function resolveConstInit(sourceCode: SourceCode, node: TSESTree.Node): T
   return declarator.init;
 }
 
+/**
+ * Could the object a binding holds gain properties after its literal? True when `node` is an
+ * identifier whose variable is also used other than as a plain call argument or a property read:
+ * `opts.origin = …`, `Object.assign(opts, …)`, `opts[k] = …`, `delete opts.x`, `list.push(x)`. A rule that reports
+ * an option's absence asks this first, since the option may be added below the literal.
+ */
+export function mayBeExtended(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(n), n.name);
+  if (!variable) return true;
+  return variable.references.some((r) => {
+    if (r.init === true) return false;
+    const id = r.identifier as TSESTree.Node;
+    // The use being asked about (`for (const x of list)`, `cors(opts)`) is a read.
+    if (id === n) return false;
+    const parent = id.parent;
+    if (!parent) return true;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
+      const callee = parent.callee;
+      // `Object.assign(opts, …)`, `_.merge(opts, …)`, `extend(opts, …)` write into their first argument.
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      return parent.arguments[0] === id && (name === null || EXTENDERS.has(name));
+    }
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      const up = parent.parent;
+      const written =
+        (up?.type === AST_NODE_TYPES.AssignmentExpression && up.left === parent) ||
+        (up?.type === AST_NODE_TYPES.UnaryExpression && up.operator === 'delete') ||
+        up?.type === AST_NODE_TYPES.UpdateExpression ||
+        // `list.push(x)`: an array literal that grows below it.
+        (up?.type === AST_NODE_TYPES.CallExpression && up.callee === parent && ARRAY_GROWERS.has(propertyName(parent) ?? ''));
+      return written;
+    }
+    return true;
+  });
+}
+
+const ARRAY_GROWERS = new Set(['push', 'unshift', 'splice']);
+const EXTENDERS = new Set(['assign', 'merge', 'extend', 'defaults', 'defaultsDeep', 'set', 'defineProperty', 'defineProperties']);
+
+/**
+ * A string variable that is only ever extended after its first value: `let q = 'SELECT …'` (or
+ * `let q; q = 'SELECT …'`) followed by `q += …`, `q = q + …`, `` q = `${q} …` `` or
+ * `q = q.concat(…)`, in any order of branches. Answers the first value, whose leading text every
+ * later value keeps, and whether any extension exists; null when some write replaces the value
+ * outright (its start is then unknown) or the binding is not a single plain declaration.
+ */
+export function extendedStringStart(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+): { start: TSESTree.Expression; extended: boolean } | null {
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(sourceCode.getScope(node), node.name);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || def.node.parent.kind === 'const') return null;
+  let start: TSESTree.Expression | null = def.node.init;
+  let extended = false;
+  // References come in source order; without an initializer the first plain assignment starts it.
+  for (const r of variable.references) {
+    if (!r.isWrite() || r.init === true) continue;
+    const assign = r.identifier.parent;
+    if (assign?.type !== AST_NODE_TYPES.AssignmentExpression || assign.left !== r.identifier) return null;
+    if (assign.operator === '+=') {
+      extended = true;
+      continue;
+    }
+    if (assign.operator !== '=') return null;
+    if (startsWithSelf(assign.right, variable.name)) {
+      extended = true;
+      continue;
+    }
+    if (start) return null;
+    // A first value assigned inside a loop or a branch may be replaced again: only top-level flow.
+    if (assign.parent?.type !== AST_NODE_TYPES.ExpressionStatement || assign.parent.parent !== def.node.parent.parent) return null;
+    start = assign.right;
+  }
+  return start ? { start, extended } : null;
+}
+
+/** `q + …`, `` `${q}…` ``, `q.concat(…)`: an expression whose text begins with variable `name`. */
+function startsWithSelf(node: TSESTree.Node, name: string): boolean {
+  let n = unwrap(node);
+  while (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') n = unwrap(n.left);
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    const first = n.expressions[0];
+    return n.quasis[0]?.value.cooked === '' && !!first && unwrap(first).type === AST_NODE_TYPES.Identifier && (unwrap(first) as TSESTree.Identifier).name === name;
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(n.callee) === 'concat') {
+    n = unwrap(n.callee.object);
+  }
+  return n.type === AST_NODE_TYPES.Identifier && n.name === name;
+}
+
+/**
+ * The object literals an options expression is assembled from, in the order they apply:
+ * `{ … }` itself, or `Object.assign({}, base, { secure: true })` (through const bindings on both
+ * sides). `unknown` is true when some part cannot be seen — a source that is not a literal, an
+ * unknown spread, or a variable extended below its literal (`mayBeExtended`) — so a caller judges
+ * only what the visible parts say. Null when the expression is neither.
+ */
+export function objectSources(
+  sourceCode: SourceCode,
+  node: TSESTree.Node | null | undefined,
+): { objects: TSESTree.ObjectExpression[]; unknown: boolean } | null {
+  if (!node) return null;
+  const n = resolveExpression(sourceCode, node);
+  const extended = mayBeExtended(sourceCode, node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return { objects: [n], unknown: extended || hasUnknownSpread(sourceCode, n) };
+  if (
+    n.type !== AST_NODE_TYPES.CallExpression ||
+    n.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberChainName(n.callee) !== 'Object.assign'
+  ) {
+    return null;
+  }
+  const objects: TSESTree.ObjectExpression[] = [];
+  let unknown = extended;
+  for (const arg of n.arguments) {
+    const obj = arg.type === AST_NODE_TYPES.SpreadElement ? null : getObjectLiteral(sourceCode, arg);
+    if (!obj || mayBeExtended(sourceCode, arg)) unknown = true;
+    if (obj) {
+      objects.push(obj);
+      if (hasUnknownSpread(sourceCode, obj)) unknown = true;
+    }
+  }
+  return { objects, unknown };
+}
+
+/** `getProperty` across `objectSources`: the last source naming the property wins, as at run time. */
+export function getSourcesProperty(sourceCode: SourceCode, objects: readonly TSESTree.ObjectExpression[], name: string): TSESTree.Node | null {
+  for (let i = objects.length - 1; i >= 0; i--) {
+    const found = getProperty(sourceCode, objects[i]!, name);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Follow identifiers through const bindings to the expression they stand for. */
 export function resolveExpression(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node {
   let n = unwrap(node);

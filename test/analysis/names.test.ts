@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithTerm, findTerm, headTerm, nameWords, singularWord, vocabulary } from '../../src/analysis/names.js';
+import { endsWithTerm, findTerm, headTerm, isPredicateName, nameWords, shoutedWords, singularWord, vocabulary } from '../../src/analysis/names.js';
 import { sensitiveTerm } from '../../src/analysis/logging.js';
 
 describe('names', () => {
@@ -47,7 +47,26 @@ describe('names', () => {
     expect(sensitiveTerm('x_api_key')).toBe('api key');
     expect(sensitiveTerm('hasPassword')).toBeNull();
     expect(sensitiveTerm('deletedTokens')).toBeNull();
-    expect(sensitiveTerm('passwordHash')).toBeNull();
+    // A logged password hash can be cracked offline (issue 14); talk about one is still fine.
+    expect(sensitiveTerm('passwordHash')).toBe('password hash');
+    expect(sensitiveTerm('password_hash')).toBe('password hash');
+    expect(sensitiveTerm('passwordHashAlgorithm')).toBeNull();
+    expect(sensitiveTerm('PASSword')).toBe('password');
+    expect(sensitiveTerm('userPw')).toBe('pw');
+    expect(sensitiveTerm('pwLength')).toBeNull();
     expect(sensitiveTerm('cookieName')).toBeNull();
+  });
+
+  it('reads a shouted word both ways, and only then', () => {
+    expect(shoutedWords('PASSword')).toEqual([['password']]);
+    expect(shoutedWords('userPASSword_hash')).toEqual([['user', 'password', 'hash']]);
+    expect(shoutedWords('HTTPServer')).toEqual([['httpserver']]);
+    expect(shoutedWords('apiKey')).toEqual([]);
+    expect(shoutedWords('API_KEY')).toEqual([]);
+  });
+
+  it('tells predicate names', () => {
+    for (const n of ['isValidUrl', 'hasAccess', 'canEdit', 'fileExists', '_isJWTExpired', 'isDirectusJWT', 'valid']) expect(isPredicateName(n)).toBe(true);
+    for (const n of ['loadSettings', 'parse', 'issue', 'hashPassword', null]) expect(isPredicateName(n)).toBe(false);
   });
 });

@@ -7,6 +7,8 @@ const eslintRule = rule.eslint as unknown as Rule.RuleModule;
 
 const optionMessage = (setting: string) =>
   `\`${setting}\` turns off TLS certificate verification, so any certificate (an attacker's included) is accepted. Remove it; to trust a private or self-signed CA, pass its certificate with the \`ca\` option instead.`;
+const hostMessage = (setting: string) =>
+  `\`${setting}\` never reports a mismatch, so a certificate issued for any other host is accepted: whoever holds one (any site with a valid certificate) can impersonate this server. Remove it, or return an Error when the host or the pinned certificate does not match.`;
 const envMessage =
   "Setting `NODE_TLS_REJECT_UNAUTHORIZED` to '0' turns off TLS certificate verification for every connection this process makes. Remove it; to trust a private CA, use `NODE_EXTRA_CA_CERTS` or the `ca` option.";
 
@@ -35,6 +37,8 @@ ruleTester.run('no-disabled-tls-verification', eslintRule, {
     // a hostname check that does check something
     `import tls from 'tls'; tls.connect({ host, checkServerIdentity: (host, cert) => (cert.subject.CN === PINNED ? undefined : new Error('pin')) });`,
     `import tls from 'tls'; tls.connect({ host, checkServerIdentity: tls.checkServerIdentity });`,
+    `import tls from 'tls'; const pin = (host, cert) => (cert.fingerprint256 === PIN ? undefined : new Error('pin')); tls.connect({ host, checkServerIdentity: pin });`,
+    `import tls from 'tls'; opts.checkServerIdentity = (host, cert) => tls.checkServerIdentity(host, cert) ?? checkPin(cert);`,
   ],
   invalid: [
     {
@@ -108,11 +112,25 @@ ruleTester.run('no-disabled-tls-verification', eslintRule, {
     {
       // hostname verification switched off
       code: `import https from 'https';\nhttps.request({ host, checkServerIdentity: () => undefined });`,
-      errors: [{ message: optionMessage('checkServerIdentity: () => undefined'), line: 2, column: 23 }],
+      errors: [{ message: hostMessage('checkServerIdentity: () => undefined'), line: 2, column: 23 }],
     },
     {
       code: `import tls from 'tls';\ntls.connect({ host, checkServerIdentity() {} });`,
-      errors: [{ messageId: 'disabledOption', line: 2, column: 21 }],
+      errors: [{ messageId: 'hostnameCheckOff', line: 2, column: 21 }],
+    },
+    {
+      // the function kept in a const, with the parameters named
+      code: `import tls from 'tls';\nconst skip = (host, cert) => undefined;\ntls.connect({ host, checkServerIdentity: skip });`,
+      errors: [{ message: hostMessage('checkServerIdentity: () => undefined'), line: 3, column: 21 }],
+    },
+    {
+      code: `import https from 'https';\nconst agent = new https.Agent({ checkServerIdentity: function () { return undefined; } });`,
+      errors: [{ messageId: 'hostnameCheckOff', line: 2, column: 33 }],
+    },
+    {
+      // set on an options object after its literal
+      code: `import https from 'https';\nconst opts = { host };\nopts.checkServerIdentity = () => {};\nhttps.request(opts);`,
+      errors: [{ message: hostMessage('checkServerIdentity = () => undefined'), line: 3, column: 1 }],
     },
     {
       // superagent

@@ -116,6 +116,14 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const password = 'hunter22';", filename: 'src/auth.test.ts' },
     // allow list
     { code: `const key = ${q(AWS)};`, options: [{ allow: ['^AKIAQ7'] }] },
+    // a jwt wrapper imported from the project decides what its second argument is
+    { code: "const jwt = require('../lib/jwt');\nconst t = jwt.sign(user, 'refresh');" },
+    { code: "import jwt from './jwt.js';\nconst t = jwt.sign(user, 'refresh');" },
+    // AWS's documented sample credentials, and a Secrets Manager ARN (a name, not the secret)
+    { code: "const cfg = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };" },
+    { code: "const dbSecret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf';" },
+    // mask characters in a sink are still a stand-in
+    { code: "import session from 'express-session';\napp.use(session({ secret: '***' }));" },
     // a hash-shaped identifier containing a provider prefix but no valid checksum
     { code: `const id = ${q(j('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789'))};` },
   ],
@@ -196,6 +204,19 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     {
       code: "const { verify } = require('jsonwebtoken');\nconst K = 'abc';\nverify(t, K);",
       errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'verify', masked: '… (3 chars)' }, line: 3, column: 11 }],
+    },
+    {
+      // jwt.sign on a jwt the file does not import (a parameter): the literal is still a signing key
+      code: "module.exports = (jwt) => ({\n  issue: (p) => jwt.sign(p, 'shhhhhhared-secret'),\n});",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'jwt.sign', masked: 'shhh… (18 chars)' }, line: 2, column: 29 }],
+    },
+    {
+      // a short secret in a sink is the key actually used
+      code: "import session from 'express-session';\napp.use(session({ secret: 'a' }));\nconst jwt = require('jsonwebtoken');\nconst t = jwt.sign(payload, 'x');",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'session secret', callee: 'express-session', masked: '… (1 chars)' }, line: 2, column: 27 },
+        { messageId: 'keyArgument', line: 4, column: 29 },
+      ],
     },
     {
       code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",

@@ -7,6 +7,8 @@ const eslintRule = rule.eslint as unknown as Rule.RuleModule;
 
 const noOptions = (call: string) =>
   `\`${call}\` without options allows every origin (the default is \`Access-Control-Allow-Origin: *\`). Pass an \`origin\` allow-list naming the front-ends that may call this API.`;
+const noOrigin = (call: string) =>
+  `\`${call}\` options set no \`origin\`, so every origin is allowed (the default is \`Access-Control-Allow-Origin: *\`). Pass an \`origin\` allow-list naming the front-ends that may call this API.`;
 const withCredentials = (origin: string) =>
   `CORS accepts ${origin} together with \`credentials: true\`, so any website can send requests with your users' cookies and read the responses. Restrict \`origin\` to an explicit allow-list.`;
 const manual = (origin: string) =>
@@ -17,8 +19,13 @@ ruleTester.run('no-permissive-cors', eslintRule, {
     // explicit public API: wildcard without credentials is deliberate
     `import cors from 'cors'; app.use(cors({ origin: '*' }));`,
     `import cors from 'cors'; app.use(cors({ origin: true, maxAge: 600 }));`,
-    // options without origin but also without credentials: not one of the two flagged shapes
-    `import cors from 'cors'; app.use(cors({ methods: ['GET'] }));`,
+    // options without origin: an origin added after the literal, or hidden in a spread, may restrict it
+    `import cors from 'cors'; const opts = { methods: ['GET'] }; opts.origin = ALLOWED; app.use(cors(opts));`,
+    `import cors from 'cors'; const opts = {}; Object.assign(opts, loadCorsConfig()); app.use(cors(opts));`,
+    `import cors from 'cors'; const opts = { maxAge: 600 }; if (prod) opts['origin'] = ALLOWED; app.use(cors(opts));`,
+    `import cors from 'cors'; app.use(cors({ ...corsConfig, methods: ['GET'] }));`,
+    // options decided per request, or not visible here
+    `import cors from 'cors'; app.use(cors(loadOptions()));`,
     // allow-lists with credentials
     `import cors from 'cors'; app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
     `import cors from 'cors'; app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));`,
@@ -78,6 +85,41 @@ ruleTester.run('no-permissive-cors', eslintRule, {
      app.get('/b', (req, res) => res.set('Access-Control-Allow-Credentials', 'true').send('ok'));`,
   ],
   invalid: [
+    {
+      // an options object without `origin` keeps the `*` default, like no options at all
+      code: `import cors from 'cors';\napp.use(cors({}));`,
+      errors: [{ message: noOrigin('cors()'), line: 2, column: 9 }],
+    },
+    {
+      code: `import cors from 'cors';\napp.use(cors({ methods: ['GET', 'POST'], maxAge: 600 }));`,
+      errors: [{ message: noOrigin('cors()'), line: 2, column: 9 }],
+    },
+    {
+      // the options object in a const, only read afterwards
+      code: `const cors = require('cors');\nconst corsOptions = { methods: 'GET,POST', optionsSuccessStatus: 200 };\nconsole.log(corsOptions.methods);\napp.use(cors(corsOptions));`,
+      errors: [{ message: noOrigin('cors()'), line: 4, column: 9 }],
+    },
+    {
+      // a spread of a const object that has no origin either
+      code: `import cors from 'cors';\nconst base = { maxAge: 600 };\napp.use(cors({ ...base, methods: ['GET'] }));`,
+      errors: [{ message: noOrigin('cors()'), line: 3, column: 9 }],
+    },
+    {
+      code: `import fastifyCors from '@fastify/cors';\nfastify.register(fastifyCors, { methods: ['GET'] });`,
+      errors: [{ message: noOrigin('register(cors)'), line: 2, column: 1 }],
+    },
+    {
+      code: `import { cors } from 'hono/cors';\napp.use('*', cors({ allowMethods: ['GET'] }));`,
+      errors: [{ message: noOrigin('cors()'), line: 2, column: 14 }],
+    },
+    {
+      code: `app.enableCors({ methods: 'GET' });`,
+      errors: [{ message: noOrigin('enableCors()'), line: 1, column: 1 }],
+    },
+    {
+      code: `import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule, { cors: { methods: 'GET' } });`,
+      errors: [{ message: noOrigin('cors'), line: 2, column: 51 }],
+    },
     {
       // cors with no options at all (Express)
       code: `import cors from 'cors';\napp.use(cors());`,

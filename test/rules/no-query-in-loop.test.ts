@@ -47,8 +47,31 @@ ruleTester.run('no-query-in-loop', eslintRule, {
     `export async function drain(knex) { let last = 0; while (true) { const rows = await knex('events').where('id', '>', last).orderBy('id').limit(500); if (!rows.length) break; last = rows[rows.length - 1].id; } }`,
     // a query in a function merely defined in a loop body
     `${prisma}for (const u of users) { handlers.push(async () => { await prisma.user.delete({ where: { id: u.id } }); }); }`,
+    // migrations and seeders run once per deploy
+    { code: "import knex from 'knex';\nconst db = knex({});\nexport async function up() {\n  for (const row of await db('posts').select('id')) { await db('posts').update({ html: render(row) }).where('id', row.id); }\n}", filename: '/app/data/migrations/versions/5.0/2022-05-21-regenerate.js' },
+    { code: "import knex from 'knex';\nconst db = knex({});\nfor (const u of users) { await db('users').insert(u); }", filename: '/app/prisma/seed.ts' },
+    { code: "import knex from 'knex';\nconst db = knex({});\nfor (const p of products) { await db('products').insert(p); }", filename: '/app/src/services/stripe/stripe-migrations.js' },
+    // start-up hooks and seed/migrate functions in ordinary files
+    { code: "import knex from 'knex';\nconst db = knex({});\nclass Roles { async onModuleInit() { for (const r of this.defaults) { await db('roles').insert(r).onConflict().ignore(); } } }" },
+    { code: "import knex from 'knex';\nconst db = knex({});\nexport async function seedDatabase(users) { for (const u of users) { await db('users').insert(u); } }" },
+    // a small const list iterated directly
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst kinds = ['a', 'b'];\nexport async function f() { for (const k of kinds) { await db('t').where({ k }).first(); } }" },
+    // Promise.all over a const list, whatever its length
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst SETTINGS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];\nexport async function load() { return Promise.all(SETTINGS.map((key) => db('settings').where({ key }).first())); }" },
+    { code: "import knex from 'knex';\nconst db = knex({});\nconst defaults = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11 };\nexport async function load() { await Promise.all(Object.entries(defaults).map(([key, value]) => db('settings').insert({ key, value }))); }" },
   ],
   invalid: [
+    {
+      // a const list that grows below its literal is not fixed data
+      code: "import knex from 'knex';\nconst db = knex({});\nconst ids = ['a'];\nids.push(...req.body.ids);\nexport async function load() { return Promise.all(ids.map((id) => db('users').where({ id }).first())); }",
+      errors: [{ message: inCallback('knex first', 'map'), line: 5, column: 67 }],
+    },
+    {
+      // an ordinary service file with a function that only mentions "init"
+      code: "import knex from 'knex';\nconst db = knex({});\nexport async function initCheckout(items) {\n  for (const i of items) { await db('items').where({ id: i.id }).first(); }\n}",
+      errors: [{ message: inLoop('knex first', 'for…of'), line: 4, column: 34 }],
+      filename: '/app/src/services/checkout.js',
+    },
     {
       // a write on each record of a finder result (instance save), Sequelize
       code: `import { User } from '../models/index.js';\nexport async function touchAll(ids) {\n  const users = await User.findAll({ where: { id: ids }, limit: 100 });\n  for (const user of users) {\n    user.seenAt = new Date();\n    await user.save();\n  }\n}`,

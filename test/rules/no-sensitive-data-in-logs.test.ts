@@ -40,8 +40,31 @@ ruleTester.run('no-sensitive-data-in-logs', eslintRule, {
     `someObject.log(password);`,
     // redact helpers
     `logger.info(redact(req.body));`,
+    // names that only talk about a password (shouted or short)
+    `logger.info({ pwLength: pw.length, hasPwd, passwordHashAlgorithm: 'bcrypt' });`,
+    `console.log('HTTPServer', HTTPServer);`,
   ],
   invalid: [
+    // password naming: a hash of one, shouted case, short forms
+    {
+      code: `logger.info('user created', { email, password_hash });`,
+      errors: [{ message: value('password_hash', 'a password hash'), line: 1, column: 38 }],
+    },
+    {
+      code: `console.log(user.passwordHash);`,
+      errors: [{ message: value('user.passwordHash', 'a password hash'), line: 1, column: 13 }],
+    },
+    {
+      code: `console.log('creds', PASSword);`,
+      errors: [{ message: value('PASSword', 'a password'), line: 1, column: 22 }],
+    },
+    {
+      code: `console.log('creds', pwd, req.body.pw);`,
+      errors: [
+        { message: value('pwd', 'a password'), line: 1, column: 22 },
+        { message: value('req.body.pw', 'a password'), line: 1, column: 27 },
+      ],
+    },
     {
       code: `console.log('login attempt', username, password);`,
       errors: [{ message: value('password', 'a password'), line: 1, column: 40 }],

@@ -37,6 +37,13 @@ ruleTester.run('no-success-status-on-error', eslintRule, {
     // Nest: a thrown exception is not a 2xx
     `import { Controller, Get, InternalServerErrorException } from '@nestjs/common';
      @Controller('a') class A { @Get() async get() { try { return await x(); } catch (e) { throw new InternalServerErrorException('failed'); } } }`,
+    // Fastify answers a sent error with its statusCode, or 500
+    `import Fastify from 'fastify'; const f = Fastify();
+     f.get('/a', async (request, reply) => { try { return await x(); } catch (err) { reply.send(err); } });`,
+    `import Fastify from 'fastify'; const f = Fastify();
+     f.get('/a', async (request, reply) => { try { return await x(); } catch (e) { return reply.send(new createError.NotFound('no such item')); } });`,
+    `import Fastify from 'fastify'; const f = Fastify();
+     f.get('/a', async (request, reply) => { try { return await x(); } catch (e) { return reply.send(new Error('could not load')); } });`,
     // Fastify: returning the reply after sending is not a second response
     `import Fastify from 'fastify'; const f = Fastify();
      f.get('/a', async (request, reply) => { try { return await x(); } catch (e) { reply.code(500).send({ error: 'x' }); return reply; } });`,

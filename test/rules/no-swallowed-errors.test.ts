@@ -45,6 +45,12 @@ ruleTester.run('no-swallowed-errors', eslintRule, {
     `p.catch((e) => { throw new Wrapped(e); });`,
     // retry loop: the try returns on success
     `for (let i = 0; i < n; i++) { try { return await connect(); } catch { await sleep(100); } } throw new Error('unreachable');`,
+    // a predicate: the error is the answer "no" (or "yes")
+    `function isValid(s) {\n  try { parse(s); return true; }\n  catch { return false; }\n}`,
+    `const isValidLocale = (locale) => { try { new Intl.DateTimeFormat(locale); return true; } catch (e) { return false; } };`,
+    `class Tokens { _isJWTExpired(t) { try { return verify(t).exp < now(); } catch (error) { return true; } } }`,
+    `async function fileExists(p) { try { await fs.stat(p); return true; } catch { return false; } }`,
+    `const checks = { hasAccess(user) { try { return acl.allows(user); } catch { return false; } } };`,
   ],
   invalid: [
     {
@@ -57,8 +63,17 @@ ruleTester.run('no-swallowed-errors', eslintRule, {
       errors: [{ message: catchMsg(' (the block is empty)'), line: 1, column: 14 }],
     },
     {
-      // clarification: a fallback without logging is swallowing
-      code: `function isValid(s) {\n  try { parse(s); return true; }\n  catch { return false; }\n}`,
+      // a fallback without logging is swallowing outside a predicate
+      code: `function loadSettings(s) {\n  try { apply(parse(s)); return true; }\n  catch { return false; }\n}`,
+      errors: [{ message: catchMsg(' (it returns `false` instead)'), line: 3, column: 3 }],
+    },
+    {
+      // a predicate whose catch answers something other than a boolean, or does more than answer
+      code: `function isValid(s) {\n  try { return parse(s).ok; }\n  catch { return null; }\n}`,
+      errors: [{ message: catchMsg(' (it returns `null` instead)'), line: 3, column: 3 }],
+    },
+    {
+      code: `const canEdit = async (user) => {\n  try { return await acl.check(user); }\n  catch (e) { cache.clear(); return false; }\n};`,
       errors: [{ message: catchMsg(' (it returns `false` instead)'), line: 3, column: 3 }],
     },
     {

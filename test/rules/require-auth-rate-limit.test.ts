@@ -66,7 +66,7 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
     `import { Hono } from 'hono';
      import { rateLimiter } from 'hono-rate-limiter';
      const app = new Hono();
-     app.use('/auth/*', rateLimiter({ windowMs: 60000, limit: 5, keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '' }));
+     app.use('/auth/*', rateLimiter({ windowMs: 60000, limit: 5, keyGenerator: (c) => c.req.header('cf-connecting-ip') ?? '' }));
      app.post('/auth/login', (c) => c.json({}));`,
     // Fastify: global plugin, and per-route config
     `import Fastify from 'fastify';
@@ -119,6 +119,30 @@ ruleTester.run('require-auth-rate-limit', eslintRule, {
     `router.put('/users/:id/token', mw.authAdminApi, http(api.users.regenerateStaffToken));`,
   ],
   invalid: [
+    {
+      // auth words glued into one segment
+      code: `import express from 'express';\nconst app = express();\napp.post('/forgotpw', h);\napp.post('/account/resetpassword', h);\napp.put('/changepwd', h);`,
+      errors: [
+        { message: msg('POST', '/forgotpw', 'forgot-pw', HINT.express), line: 3, column: 10 },
+        { message: msg('POST', '/account/resetpassword', 'reset-password', HINT.express), line: 4, column: 10 },
+        { message: msg('PUT', '/changepwd', 'change-pwd', HINT.express), line: 5, column: 9 },
+      ],
+    },
+    {
+      // hono-rate-limiter keyed on the header as sent (its README's example): every attempt can
+      // bring a fresh key
+      code: `import { Hono } from 'hono';\nimport { rateLimiter } from 'hono-rate-limiter';\nconst app = new Hono();\napp.use('/auth/*', rateLimiter({ windowMs: 60000, limit: 5, keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '' }));\napp.post('/auth/login', (c) => c.json({}));`,
+      errors: [{ message: msg('POST', '/auth/login', 'login', HINT.hono), line: 5, column: 10 }],
+    },
+    {
+      // a limiter keyed on X-Forwarded-For as the client sent it limits nothing
+      code: `import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\nconst loginLimiter = rateLimit({ windowMs: 60000, limit: 5, keyGenerator: (req) => req.headers['x-forwarded-for'] || req.ip });\napp.post('/login', loginLimiter, h);`,
+      errors: [{ message: msg('POST', '/login', 'login', HINT.express), line: 5, column: 10 }],
+    },
+    {
+      code: `import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\nconst keyOf = function (req) { return req.get('X-Real-IP'); };\napp.post('/signin', rateLimit({ keyGenerator: keyOf }), h);`,
+      errors: [{ message: msg('POST', '/signin', 'signin', HINT.express), line: 5, column: 10 }],
+    },
     {
       code: `import express from 'express';\nconst app = express();\napp.post('/auth/login', (req, res) => res.json({}));`,
       errors: [{ message: msg('POST', '/auth/login', 'login', HINT.express), line: 3, column: 10 }],

@@ -43,6 +43,13 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport function run(sql, params) { return pool.query(sql, params); }" },
     // not SQL
     { code: 'logger.query(`fetching ${id}`);' },
+    // a variable extended across statements with constants, placeholders or escapers only (any receiver)
+    { code: "async function f(db, name, x) {\n  let q = 'SELECT * FROM users WHERE 1 = 1';\n  if (x) q = q + ' AND name = ?';\n  if (name) q = `${q} ORDER BY ${db.escapeId(name)}`;\n  return db.query(q, [x]);\n}" },
+    // a start we cannot read: the first value is replaced in a branch, or comes from a call
+    { code: "async function f(db, name, x) {\n  let q;\n  if (x) q = 'SELECT * FROM a';\n  else q = buildQuery();\n  q = q + ' WHERE name = ' + name;\n  return db.query(q);\n}" },
+    { code: "async function f(db, name) {\n  let q = base();\n  q += \" AND name = '\" + name + \"'\";\n  return db.query(q);\n}" },
+    // a message extended across statements is not SQL
+    { code: "async function f(db, name) {\n  let msg = 'hello';\n  if (name) msg = msg + ' ' + name;\n  return db.query(msg);\n}" },
   ],
   invalid: [
     // pg
@@ -64,6 +71,21 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     {
       code: "import { Pool } from 'pg';\nconst pool = new Pool();\nasync function h(req) {\n  const { sort } = req.query;\n  let sql = 'SELECT * FROM users';\n  sql += ' ORDER BY ' + sort;\n  return pool.query(sql);\n}",
       errors: [req('req.query', 'concatenation', 'pg', 'query')],
+    },
+    // SQL kept in a variable and extended across statements, reaching a receiver we do not know
+    {
+      code: "async function search(db, name, x) {\n  let q = 'SELECT * FROM users WHERE 1=1';\n  if (x) q = q + \" AND name = '\" + name + \"'\";\n  return db.query(q);\n}",
+      errors: [{ message: "SQL built by concatenation of 'name' reaches the SQL driver query(). Pass values as bound parameters (placeholders) or use a tagged sql`…` template; escape identifiers with escapeId/format('%I').", line: 4, column: 19 }],
+    },
+    {
+      // declared without a value, started on the next line
+      code: "async function search(db, name, x) {\n  let q;\n  q = 'SELECT * FROM users WHERE 1=1';\n  if (x) q += \" AND name = '\" + name + \"'\";\n  return db.query(q);\n}",
+      errors: [{ message: "SQL built by concatenation of 'name' reaches the SQL driver query(). Pass values as bound parameters (placeholders) or use a tagged sql`…` template; escape identifiers with escapeId/format('%I').", line: 5, column: 19 }],
+    },
+    {
+      // extended by a template that starts with the variable; request data named
+      code: "app.get('/u', async (req, res) => {\n  var q = 'SELECT * FROM users WHERE 1=1';\n  if (req.query.name) { q = `${q} AND name = '${req.query.name}'`; }\n  res.json(await req.db.query(q));\n});",
+      errors: [{ message: 'Request data (req.query.name) is spliced into SQL by template interpolation and reaches the SQL driver query(): SQL injection. Pass it as a bound parameter (placeholder) instead.', line: 4, column: 31 }],
     },
     // pg-promise
     { code: "import pgPromise from 'pg-promise';\nconst pgp = pgPromise();\nconst db = pgp('postgres://localhost/db');\nawait db.any('SELECT * FROM t WHERE name = ' + name);", errors: [dyn('concatenation', 'name', 'pg-promise', 'any')] },

@@ -67,8 +67,51 @@ ruleTester.run('require-secure-cookies', eslintRule, {
      fastify.post('/login', async (request, reply) => { reply.setCookie('sid', token, { path: '/' }); });`,
     // sameSite: 'none' is a deliberate cross-site cookie (it requires secure)
     `res.cookie('embed', v, { httpOnly: true, secure: true, sameSite: 'none' });`,
+    // Object.assign / spread of const objects that together set all three
+    `const base = { httpOnly: true, secure: true };\nres.cookie('sid', token, Object.assign({}, base, { sameSite: 'lax' }));`,
+    `const base = { httpOnly: true, secure: true };\nconst opts = Object.assign({}, base, { sameSite: 'strict', maxAge: 3600 });\nres.cookie('sid', token, opts);`,
+    `const base = { httpOnly: true, secure: true, sameSite: 'lax' };\nres.cookie('sid', token, { ...base, maxAge: 60000 });`,
+    // a part we cannot see: only explicit false would count
+    `res.cookie('sid', token, Object.assign({}, config.cookie, { maxAge: 60000 }));`,
+    // options extended below their literal
+    `const opts = { httpOnly: true };\nif (prod) { opts.secure = true; opts.sameSite = 'lax'; }\nres.cookie('sid', token, opts);`,
+    `const opts = { httpOnly: true };\nObject.assign(opts, secureDefaults);\nres.cookie('sid', token, opts);`,
+    // csurf: session-backed (no cookie), or a cookie with all three
+    `import csurf from 'csurf';\napp.use(csurf());`,
+    `import csurf from 'csurf';\napp.use(csurf({ cookie: false }));`,
+    `import csurf from 'csurf';\napp.use(csurf({ cookie: { httpOnly: true, secure: true, sameSite: 'strict' } }));`,
+    `import csurf from 'csurf';\napp.use(csurf({ cookie: cookieOptionsFromConfig }));`,
   ],
   invalid: [
+    {
+      // Object.assign: the later source wins, the base lacks sameSite
+      code: `const base = { httpOnly: true };\nres.cookie('sid', token, Object.assign({}, base, { secure: true }));`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `sameSite`', "`sameSite: 'lax'`"), line: 2, column: 1 }],
+    },
+    {
+      // a later source turns secure off again
+      code: `const base = { httpOnly: true, secure: true, sameSite: 'lax' };\nconst opts = Object.assign({}, base, { secure: false });\nres.cookie('sid', token, opts);`,
+      errors: [{ message: msg("Cookie 'sid'", 'with `secure: false`', '`secure: true`'), line: 3, column: 1 }],
+    },
+    {
+      // explicit false counts even beside an unknown source
+      code: `res.cookie('sid', token, Object.assign({}, config.cookie, { httpOnly: false }));`,
+      errors: [{ message: msg("Cookie 'sid'", 'with `httpOnly: false`', '`httpOnly: true`'), line: 1, column: 1 }],
+    },
+    {
+      // spread of a const base that lacks secure
+      code: `const base = { httpOnly: true, sameSite: 'lax' };\nres.cookie('sid', token, { ...base, maxAge: 60000 });`,
+      errors: [{ message: msg("Cookie 'sid'", 'without `secure`', '`secure: true`'), line: 2, column: 1 }],
+    },
+    {
+      // csurf keeps its secret in a cookie with none of the attributes
+      code: `import csurf from 'csurf';\napp.use(csurf({ cookie: true }));`,
+      errors: [{ message: msg('The csurf secret cookie', 'without `httpOnly`, `secure`, `sameSite`', ALL), line: 2, column: 17 }],
+    },
+    {
+      code: `const csrf = require('csurf');\nconst csrfProtection = csrf({ cookie: { key: '_csrf', httpOnly: true } });`,
+      errors: [{ message: msg('The csurf secret cookie', 'without `secure`, `sameSite`', "`secure: true`, `sameSite: 'lax'`"), line: 2, column: 31 }],
+    },
     {
       // Express, no options at all
       code: `app.post('/login', (req, res) => {\n  res.cookie('sid', token);\n});`,

@@ -4,8 +4,6 @@
  * maps and errors on tricky documents, and the same findings, at the same places, through real
  * Spectral. Documents with any other ref go to the full resolver.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
@@ -15,6 +13,7 @@ import { createResolver } from '../../src/spectral/refs.js';
 import { lintOpenApiFiles } from '../../src/spectral/run.js';
 import { SafeYaml } from '../../src/spectral/yaml.js';
 import { resolverDiff } from '../helpers/resolver-diff.js';
+import { tempTrees } from '../helpers/temp-tree.js';
 
 const FILE = '/lint/root/openapi.yaml';
 
@@ -127,14 +126,7 @@ describe('resolveInternal (internal refs only)', () => {
   });
 });
 
-function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backlint-refs-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const tmp = tempTrees('backlint-refs-');
 
 const DOC = `openapi: 3.0.3
 info:

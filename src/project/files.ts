@@ -11,10 +11,10 @@
  * needed it ends quietly.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { parseForESLint } from './parser.js';
-import { SourceCode } from 'eslint';
 import { isProjectFile } from './resolve.js';
 import { parseForEngine } from './shared-parse.js';
 import { parseWithOxc } from './oxc-parse.js';
@@ -36,6 +36,26 @@ export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
  * 32, 338 with 96, 1 s less, same peak memory.
  */
 const MAX_CACHED_FILES = 96;
+
+type SourceCodeClass = typeof import('eslint').SourceCode;
+let sourceCodeClass: SourceCodeClass | undefined;
+/**
+ * ESLint's SourceCode without ESLint: in oxlint's process the model is the only user, and the
+ * package's entry loads the whole ESLint API for it (~100 ms and 6 MB of heap per process). The
+ * module is ESLint's own (one copy: CommonJS caches it by path); if a release moves it, the entry.
+ */
+function SourceCodeOf(): SourceCodeClass {
+  if (sourceCodeClass) return sourceCodeClass;
+  const require = createRequire(import.meta.url);
+  try {
+    const own = path.join(path.dirname(require.resolve('eslint')), 'languages/js/source-code/index.js');
+    sourceCodeClass = (require(own) as { SourceCode?: SourceCodeClass }).SourceCode;
+  } catch {
+    // intentionally ignored: the fallback below is ESLint's public entry
+  }
+  sourceCodeClass ??= (require('eslint') as typeof import('eslint')).SourceCode;
+  return sourceCodeClass;
+}
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -133,6 +153,7 @@ function parse(abs: string, text: string, root: string, version: string): Projec
     ast.tokens = [];
     ast.comments = [];
     setParents(ast, result.visitorKeys as Record<string, readonly string[] | undefined>);
+    const SourceCode = SourceCodeOf();
     const sourceCode = new SourceCode({
       text,
       ast: result.ast as never,

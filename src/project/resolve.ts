@@ -11,16 +11,9 @@
  * cache calls it when a tsconfig or package.json changes).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { noteRead } from './reads.js';
-
-// TypeScript takes a few hundred milliseconds to load: only a project with a tsconfig pays for it.
-let tsJson: ((file: string, text: string) => { config?: unknown; error?: unknown }) | undefined;
-function parseJsonc(file: string, text: string): { config?: unknown; error?: unknown } {
-  tsJson ??= (createRequire(import.meta.url)('typescript') as typeof import('typescript')).parseConfigFileTextToJson;
-  return tsJson(file, text);
-}
 
 /** Extensions tried, in order, for an extensionless specifier and for directory indexes. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -69,9 +62,11 @@ function readJson(file: string): unknown {
     if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
     const text = readFileSync(file, 'utf8');
     if (path.basename(file) === 'package.json') return JSON.parse(text) as unknown;
-    // tsconfig files allow comments and trailing commas; TypeScript's own reader accepts both.
-    const { config, error } = parseJsonc(file, text);
-    return error ? undefined : config;
+    // tsconfig files allow comments and trailing commas. Not TypeScript's reader: loading
+    // TypeScript for it cost the model's processes ~10 MB and a few hundred milliseconds.
+    const errors: ParseError[] = [];
+    const config = parseJsonc(text, errors, { allowTrailingComma: true }) as unknown;
+    return errors.length > 0 ? undefined : config;
   } catch {
     // intentionally ignored: an unreadable or broken config file means "no configuration"
     return undefined;

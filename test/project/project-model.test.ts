@@ -7,7 +7,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tempTrees } from '../helpers/temp-tree.js';
 import '../../src/project/index.js';
-import { clearProjectFiles, projectFileReads } from '../../src/project/files.js';
+import { SourceCode } from 'eslint';
+import { clearProjectFiles, loadProjectFile, projectFileReads } from '../../src/project/files.js';
 import { Project } from '../../src/project/modules.js';
 import { clearResolutionCache, resolveModule } from '../../src/project/resolve.js';
 import { summarize } from '../../src/project/summaries.js';
@@ -18,6 +19,15 @@ beforeEach(() => {
 });
 
 const tree = tempTrees('backlint-project-');
+
+describe('project files', () => {
+  it("give rules ESLint's own SourceCode (taken from its module, not its whole API)", () => {
+    const root = tree({ 'src/a.js': 'export const a = 1;\n' });
+    const file = loadProjectFile(path.join(root, 'src/a.js'), root);
+    expect(file?.sourceCode).toBeInstanceOf(SourceCode);
+    expect(file?.sourceCode.lines).toEqual(['export const a = 1;', '']);
+  });
+});
 
 describe('resolveModule', () => {
   it('follows relative specifiers, extensions, .js → .ts, directory indexes and package main', () => {

@@ -10,6 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { isProjectFile } from '../project/resolve.js';
 import { noteRead } from '../project/reads.js';
@@ -66,6 +67,41 @@ function keyPosition(doc: YamlDocument, lines: LineCounter, jsonPath: readonly (
   return at;
 }
 
+/**
+ * The same position in a JSON document, from jsonc-parser's tree: a YAML parse of a JSON text for
+ * locations cost signalk-server's run more than the rest of the check (JSON.parse gave the data).
+ */
+function jsonKeyPosition(tree: JsonNode | undefined, lineStarts: readonly number[], jsonPath: readonly (string | number)[]): { line: number; column: number } {
+  let node = tree;
+  let at = { line: 1, column: 1 };
+  for (const seg of jsonPath) {
+    if (node?.type !== 'object') break;
+    const pair = node.children?.find((p) => String(p.children?.[0]?.value) === String(seg));
+    const key = pair?.children?.[0];
+    if (!pair || !key) break;
+    at = positionAt(lineStarts, key.offset);
+    node = pair.children?.[1];
+  }
+  return at;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+}
+
 export function loadDocument(abs: string, root: string, maxBytes: number, prefix?: string): LoadedDocument | null {
   if (!isProjectFile(root, abs)) return null;
   noteRead(abs);
@@ -86,6 +122,7 @@ export function loadDocument(abs: string, root: string, maxBytes: number, prefix
     const json = path.extname(abs).toLowerCase() === '.json' || text.trimStart().startsWith('{');
     if (!hostileText(text, json)) {
       let yaml: { doc: YamlDocument; lines: LineCounter } | undefined;
+      let jsonTree: { tree: JsonNode | undefined; lineStarts: number[] } | undefined;
       let data: unknown;
       if (json) {
         data = JSON.parse(text) as unknown;
@@ -109,8 +146,13 @@ export function loadDocument(abs: string, root: string, maxBytes: number, prefix
           locate: (op) => {
             let at = positions.get(op);
             if (!at) {
-              yaml ??= parseYaml(text);
-              at = keyPosition(yaml.doc, yaml.lines, op.jsonPath);
+              if (json) {
+                jsonTree ??= { tree: parseTree(text), lineStarts: lineStartsOf(text) };
+                at = jsonKeyPosition(jsonTree.tree, jsonTree.lineStarts, op.jsonPath);
+              } else {
+                yaml ??= parseYaml(text);
+                at = keyPosition(yaml.doc, yaml.lines, op.jsonPath);
+              }
               positions.set(op, at);
             }
             return at;

@@ -41,12 +41,36 @@ describe('documents inside build output named on the command line', () => {
     writeFileSync(path.join(api, 'openApi.json'), JSON.stringify(doc, null, 2));
     clearDriftCaches();
     const found = documentDrift(root, [path.join(api, 'openApi.json')]);
-    expect(found.map((f) => [f.kind, f.file, f.message])).toEqual([
+    // JSON.stringify(doc, null, 2): `"get"` of `/forecasts` on line 23, after 6 spaces.
+    expect(found.map((f) => [f.kind, f.file, f.line, f.column, f.message])).toEqual([
       [
         'unimplemented-operation',
         'pkg/dist/api/weather/openApi.json',
+        23,
+        7,
         'Operation `GET /forecasts` is described here but no route in the code implements it (full paths `/api/weather/forecasts`).',
       ],
+    ]);
+  });
+});
+
+describe('locations in a JSON document', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'backlint-jsonpos-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('are the operation key, on one line or after a multi-line string with escapes', () => {
+    const api = path.join(root, 'pkg/dist/api/w');
+    mkdirSync(api, { recursive: true });
+    writeFileSync(path.join(api, 'index.js'), "const app = require('express')();\napp.get('/api/w/a', (req, res) => res.json([]));\n");
+    const text =
+      '{"openapi":"3.0.3","info":{"title":"t \\" {\\n","version":"1"},"servers":[{"url":"/api/w"}],\n' +
+      '"paths":{"/a":{"get":{"responses":{"200":{"description":"ok"}}}},\r\n  "/b": {"get":{"responses":{}}, "post":{"responses":{}}}}}';
+    writeFileSync(path.join(api, 'openApi.json'), text);
+    clearDriftCaches();
+    const found = documentDrift(root, [path.join(api, 'openApi.json')]);
+    expect(found.map((f) => [f.line, f.column, f.message.slice(0, 20)])).toEqual([
+      [3, 10, 'Operation `GET /b` i'],
+      [3, 34, 'Operation `POST /b` '],
     ]);
   });
 });

@@ -98,7 +98,7 @@ function descriptor(report: Report, ruleId: string, docs: ReadonlyMap<string, st
       id: ruleId,
       shortDescription: { text: tool.description },
       fullDescription: { text: `${tool.description} ${tool.help}` },
-      helpUri: `${REPO_URL}#diagnostics`,
+      helpUri: `${REPO_URL}/blob/main/README.md#diagnostics`,
       help: { text: tool.help },
       defaultConfiguration: { level: tool.level ?? 'error' },
     };

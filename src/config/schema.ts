@@ -5,7 +5,7 @@
  */
 import { findRule, PRESETS, type Preset } from '../catalog.js';
 import type { Severity } from '../rule.js';
-import { globToRegExp, GlobSyntaxError } from './glob.js';
+import { compileGlob, GlobSyntaxError } from './glob.js';
 import { BacklintUsageError } from './errors.js';
 import { ruleOptionsProblem } from './rule-options.js';
 
@@ -118,7 +118,7 @@ function validateGlobs(raw: unknown, source: string, keyPath: string): string[] 
   // Compiled now so a bad pattern is refused with the config, before any file is linted.
   (list as string[]).forEach((g, i) => {
     try {
-      globToRegExp(g);
+      compileGlob(g);
     } catch (e) {
       if (!(e instanceof GlobSyntaxError)) throw e;
       fail(source, typeof raw === 'string' ? keyPath : `${keyPath}[${i}]`, `is not a valid glob ("${g}": ${e.reason})`);

@@ -23,7 +23,7 @@
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fsp, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { BacklintUsageError } from '../config/schema.js';
-import { globToRegExp, GlobSyntaxError } from '../config/glob.js';
+import { compileGlob, GlobSyntaxError } from '../config/glob.js';
 import { isOpenApiText } from '../openapi/detect.js';
 
 export const CODE_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx', 'mts', 'cts'] as const;
@@ -241,7 +241,7 @@ function ignoreMatcher(sets: readonly IgnoreSet[]): (absPath: string, isDir: boo
       if (!glob.replace(/\/\*\*$/, '').includes('/')) glob = `**/${glob}`;
       else glob = glob.replace(/^\//, '');
       try {
-        return [globToRegExp(glob), globToRegExp(`${glob}/**`)] as const;
+        return [compileGlob(glob), compileGlob(`${glob}/**`)] as const;
       } catch (e) {
         if (e instanceof GlobSyntaxError) throw new BacklintUsageError(`Invalid ignore pattern "${g}": ${e.reason}`);
         throw e;
@@ -253,7 +253,7 @@ function ignoreMatcher(sets: readonly IgnoreSet[]): (absPath: string, isDir: boo
     for (const { baseDir, reason, res } of compiled) {
       const rel = toPosix(path.relative(baseDir, target));
       if (rel.startsWith('../')) continue;
-      if (res.some(([a, b]) => a.test(rel) || b.test(rel))) return reason;
+      if (res.some(([a, b]) => a(rel) || b(rel))) return reason;
     }
     return undefined;
   };

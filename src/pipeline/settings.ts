@@ -56,11 +56,14 @@ function severityOf(setting: RuleSetting): 'off' | 'warn' | 'error' {
   return Array.isArray(setting) ? setting[0] : setting;
 }
 
+function isRelativeMatch(baseDir: string, absFile: string, globs: readonly string[]): boolean {
+  const rel = path.relative(baseDir, absFile).split(path.sep).join('/');
+  return !rel.startsWith('../') && !path.isAbsolute(rel) && matchesAny(rel, globs);
+}
+
 /** The config's overrides whose `files` match `absFile`, in order (later wins, as in ESLint). */
 export function overridesFor(absFile: string, config: ResolvedConfig): NonNullable<ResolvedConfig['overrides']> {
-  const rel = path.relative(config.baseDir, absFile).split(path.sep).join('/');
-  if (rel.startsWith('../')) return [];
-  return (config.overrides ?? []).filter((o) => matchesAny(rel, o.files));
+  return (config.overrides ?? []).filter((o) => isRelativeMatch(config.baseDir, absFile, o.files));
 }
 
 /**
@@ -100,12 +103,16 @@ export function specDriftSeverityFor(absFile: string, preset: Preset, config: Re
   return sev;
 }
 
-/** Config objects for `overrides`, scoped to the config file's directory through `basePath`. */
+/**
+ * Config objects for `overrides`, scoped to the config file's directory through `basePath`. Their
+ * `files` is our matcher, not the globs: ESLint's minimatch backtracks exponentially on a hostile
+ * glob from the repository (src/config/glob.ts), and one matcher keeps both engines in agreement.
+ */
 export function eslintOverrideConfigs(config: ResolvedConfig): Linter.Config[] {
   return (config.overrides ?? []).map((o, i) => ({
     name: `backlint/config-override-${i}`,
     basePath: config.baseDir,
-    files: o.files,
+    files: [(file: string) => isRelativeMatch(config.baseDir, file, o.files)] as unknown as string[],
     rules: Object.fromEntries(
       Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]),
     ),

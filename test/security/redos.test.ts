@@ -35,7 +35,8 @@ interface DynamicRegex {
 }
 
 /**
- * RegExps built from config options by design (the option IS a regex), and the glob compiler.
+ * RegExps built from config options by design (the option IS a regex). Globs are not compiled to
+ * regexes at all (src/config/glob.ts; hostile globs in test/cli/config.test.ts).
  * Each is keyed by file and argument text (not line: lines move on every merge). The reasons are
  * what a reviewer checked; the test fails when an entry no longer exists, so the list stays true.
  */
@@ -52,9 +53,6 @@ const REVIEWED: Record<string, { argument: string; why: string }[]> = {
   'rules/require-api-version.ts': [
     { argument: 'options.pattern', why: 'the `pattern` option (a regex by contract), judged on path segments (ESLint face)' },
     { argument: 'options.pattern', why: 'the same option on the Spectral face' },
-  ],
-  'src/config/glob.ts': [
-    { argument: '`^${re}$`', why: 'compiled from an `overrides[].files` glob: literal characters go through escapeRegExp, wildcards become `[^/]*`, `(?:[^/]*/)*`, `.*`' },
   ],
 };
 
@@ -166,7 +164,7 @@ describe('every regex in src/ and rules/ runs in linear time', () => {
   it('finds the regexes by parsing (a scan that finds none proves nothing)', () => {
     expect(statics.length).toBeGreaterThan(200);
     expect(statics.some((r) => r.where.startsWith('src/analysis/secrets.ts') && r.source.includes('AKIA'))).toBe(true);
-    expect(dynamics.length).toBeGreaterThanOrEqual(8);
+    expect(dynamics.length).toBeGreaterThanOrEqual(7);
   });
 
   it('recheck proves each static regex safe', { timeout: 30 * 60_000 }, async () => {

@@ -9,7 +9,7 @@
  *   index): a route file's findings are computed from the controller and service it reaches, so an
  *   edit to the service can change them;
  * - the code paired with a changed OpenAPI document for spec-drift, and the documents paired with
- *   changed code (a route removed from code is a new drift finding on the document).
+ *   the code selected so far (a route removed from code is a new drift finding on the document).
  *
  * The project model may still read any file of the project; findings are reported only for the
  * selected files, which are always a subset of what the path arguments selected.
@@ -131,9 +131,12 @@ export async function selectChanged(
   if (discovered.code.length > 0 && discovered.openapi.length > 0 && changed.size > 0) {
     const { pairedFiles } = await import('../drift/index.js');
     const pairs = pairedFiles(cwd, { ...(opts.config.drift?.length ? { pairs: opts.config.drift } : {}), baseDir: opts.config.baseDir });
+    // A document whose code is linted (changed, or reaching a changed service: the statuses its
+    // routes answer come from there) may have new drift too; and the other way round.
+    const code = new Set(wanted);
     for (const pair of pairs) {
       if (changed.has(pair.document)) for (const f of pair.code) wanted.add(f);
-      if (pair.code.some((f) => changed.has(f))) wanted.add(pair.document);
+      if (pair.code.some((f) => code.has(f))) wanted.add(pair.document);
     }
   }
   return {

@@ -31,6 +31,12 @@ export function isSafeRelativePath(p: string): boolean {
   return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
+/** A relative path with POSIX separators (no drive, backslash, NUL or empty segment); `..` is checked by resolving. */
+function isRelativePosixPath(p: string): boolean {
+  if (p.length === 0 || p.length > 4096 || p.includes('\\') || p.includes('\0') || p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
+  return p.split('/').every((seg) => seg !== '');
+}
+
 /** `#/paths/~1users/get` → ['paths', '/users', 'get']; null when it is not a pointer. */
 export function parsePointer(pointer: string): string[] | null {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
@@ -72,7 +78,8 @@ export function parseOpenApiIgnore(text: string, name: string, base: string, roo
   // report path → normalised rule id → pointers (as segment lists)
   const byFile = new Map<string, Map<string, string[][]>>();
   for (const [doc, rules] of Object.entries(data)) {
-    const abs = isSafeRelativePath(doc) ? path.resolve(base, ...doc.split('/')) : undefined;
+    // Relative to the ignore file, as Redocly's: `../openapi.yaml` is fine while it stays in the root.
+    const abs = isRelativePosixPath(doc) ? path.resolve(base, ...doc.split('/')) : undefined;
     const rel = abs ? path.relative(root, abs) : '..';
     if (!abs || rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new BacklintUsageError(`${name}: ${shown(doc)} is not a relative path to a document inside the root (POSIX separators, no "..")`);

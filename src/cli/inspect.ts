@@ -86,14 +86,20 @@ Examples:
   backlint --fail-on warning --max-warnings 0
   backlint --rule 'backlint/require-pagination: off' --print-config src/routes/users.js
   backlint --cache                      re-lint only what may have changed
+  backlint --suppress-all               accept today's findings (backlint-suppressions.json); gate only on new ones
+  backlint --prune-suppressions         drop suppressions of problems since fixed
+  backlint --changed-since origin/main  lint what changed since a ref, and the files that import it
   cat src/app.ts | backlint --stdin --stdin-filename src/app.ts
   backlint rules require-auth-rate-limit   a rule's doc
 
 Exit codes:
   0  no finding at or above --fail-on (and not over --max-warnings)
   1  findings at or above --fail-on, or more warnings than --max-warnings
-  2  usage or configuration error, nothing matched, or an internal error
+  2  usage or configuration error, nothing matched, or an internal error; suppressions left that
+     do not occur anymore (unless --prune-suppressions or --pass-on-unpruned-suppressions)
 
 Config files (the nearest from the working directory upward, or --config):
   backlint.config.json, backlint.config.yaml, backlint.config.yml, or a "backlint" key in package.json
+Baseline files (in the working directory, used when present):
+  backlint-suppressions.json (--suppressions-location), .backlint-openapi-ignore.yaml (--openapi-ignore-file)
 `;

@@ -53,6 +53,13 @@ interface LintFlags extends OutputFlags {
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
   maxDocumentSize?: number;
+  suppressAll?: boolean;
+  suppressRule: string[];
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
+  passOnUnprunedSuppressions?: boolean;
+  openapiIgnoreFile?: string;
+  changedSince?: string;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
@@ -134,6 +141,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--print-config <file>', 'print the rule settings that apply to a file, and exit')
     .option('--no-error-on-unmatched-pattern', 'exit 0, not 2, when nothing is found to lint')
     .option('--shard <i/n>', 'lint only part i of n of the files (a CI matrix; join the JSON reports with backlint merge)', parseShard)
+    .option('--changed-since <ref>', 'lint only files changed since a git ref (committed, staged, unstaged, untracked), their importers and spec-drift pairs')
+    .option('--suppress-all', 'record every current finding in the suppressions file; they are not reported again')
+    .option('--suppress-rule <id>', "record the current findings of a rule in the suppressions file (repeatable)", collect, [])
+    .option('--prune-suppressions', 'remove suppressions that no longer occur from the suppressions file')
+    .option('--suppressions-location <file>', 'the suppressions file (default: backlint-suppressions.json)')
+    .option('--pass-on-unpruned-suppressions', 'do not exit 2 when suppressions no longer occur')
+    .option('--openapi-ignore-file <file>', 'OpenAPI findings to ignore by document, rule and JSON pointer (default: .backlint-openapi-ignore.yaml)')
     .option('--no-progress', 'never show the progress indicator')
     // `rules --format json` must reach the subcommand's own --format, not the lint one.
     .enablePositionalOptions()
@@ -175,6 +189,14 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
           ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
           ...(flags.maxFileSize !== undefined ? { maxCodeFileBytes: flags.maxFileSize } : {}),
           ...(flags.maxDocumentSize !== undefined ? { maxDocumentBytes: flags.maxDocumentSize } : {}),
+          ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
+          suppressions: {
+            ...(flags.suppressAll ? { suppressAll: true } : {}),
+            ...(flags.suppressRule.length ? { suppressRules: flags.suppressRule } : {}),
+            ...(flags.pruneSuppressions ? { prune: true } : {}),
+            ...(flags.suppressionsLocation !== undefined ? { location: flags.suppressionsLocation } : {}),
+          },
+          ...(flags.openapiIgnoreFile !== undefined ? { openapiIgnoreFile: flags.openapiIgnoreFile } : {}),
           onProgress: (d, t) => progress.update(d, t),
           onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
         };
@@ -184,6 +206,16 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         progress.clear();
       }
       exitCode = await emitReport(ctx, report, outputs, flags, { elapsedMs: performance.now() - started });
+      if (report.unusedSuppressions?.length && !flags.passOnUnprunedSuppressions) {
+        // ESLint's message and exit code: the baseline must shrink as problems are fixed, or it
+        // would silently allow that many new ones.
+        const listed = report.unusedSuppressions.slice(0, 10).map((u) => `  ${sanitizeTerminal(u.file)}: ${sanitizeTerminal(u.ruleId)} (${u.count} fewer)\n`).join('');
+        const more = report.unusedSuppressions.length > 10 ? `  … and ${report.unusedSuppressions.length - 10} more\n` : '';
+        ctx.stderr.write(
+          `backlint: There are suppressions left that do not occur anymore. To resolve this, re-run the command with \`--prune-suppressions\` to remove unused suppressions. To ignore unused suppressions, use \`--pass-on-unpruned-suppressions\`.\n${listed}${more}`,
+        );
+        exitCode = 2;
+      }
     });
 
   const merge = program

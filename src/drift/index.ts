@@ -386,6 +386,11 @@ export function documentDrift(root: string, documents: readonly string[], option
   return out;
 }
 
+/** Which document describes which code in the project at `root` (`--changed-since` follows a change across a pair). */
+export function pairedFiles(root: string, options: DriftOptions = {}): readonly Pair[] {
+  return layoutOf(path.resolve(root), options.pairs, options.baseDir ?? root).pairs;
+}
+
 /** Drops every cached answer (tests; a long-lived process). */
 export function clearDriftCaches(): void {
   layouts.clear();

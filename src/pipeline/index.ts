@@ -20,6 +20,7 @@ import { shardFiles } from './shard.js';
 import { stdinDiscovery } from './stdin.js';
 import { BacklintUsageError } from '../config/errors.js';
 import { buildReport } from './report.js';
+import { checkSuppressionOptions, openBaseline } from './suppressions.js';
 import { recordReads, takeReads } from '../project/reads.js';
 
 export type { LintOptions } from './options.js';
@@ -29,6 +30,10 @@ export { FILE_TOO_LARGE_RULE, UNREADABLE_RULE } from './diagnostics.js';
 export async function lint(options: LintOptions = {}): Promise<Report> {
   // 1. Options: working directory, config (file, object or none) and preset.
   const { cwd, config, preset } = resolveRun(options);
+  //    The baseline files (stage 5b) are read and checked now: a malformed one stops the run
+  //    before anything is linted. --stdin has no bulk suppressions (as ESLint).
+  checkSuppressionOptions(options.suppressions, { stdin: !!options.stdin, shard: !!options.shard });
+  const baseline = openBaseline(cwd, options.suppressions === false || options.stdin ? false : options.suppressions ?? {}, options.openapiIgnoreFile);
 
   // 2. Discover: the code files and OpenAPI documents to lint, and what was skipped and why.
   const ignores: IgnoreSet[] = [];
@@ -51,8 +56,11 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     const named = (options.paths ?? ['.']).join(' ');
     throw new BacklintUsageError(`No files matched ${named}: no code files or OpenAPI documents to lint (--no-error-on-unmatched-pattern allows it)`);
   }
-  // --shard: this run's part of what every job of the matrix discovered alike.
-  const discovered = options.shard ? shardFiles(found, options.shard) : found;
+  // 2b. --changed-since: of those, the files a change since the ref can give different findings
+  //     (changed, their importers, their spec-drift pairs). --shard: this run's part of what every
+  //     job of the matrix discovered alike.
+  const changed = options.changedSince !== undefined ? await (await import('./changed.js')).selectChanged(found, { cwd, ref: options.changedSince, config }) : found;
+  const discovered = options.shard ? shardFiles(changed, options.shard) : changed;
   const skippedEntries: Skipped[] = [...discovered.skipped];
 
   // 3. Cache (--cache): files whose findings can be reused are not linted again (cache.ts says
@@ -128,6 +136,12 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   // 5. Merge: one entry per file, each finding once.
   const files = mergeResults([...codeSplit.hits, ...codeResults, ...docSplit.hits, ...docResults, ...driftResults]);
 
+  // 5b. Baseline: findings accepted in the OpenAPI ignore file or counted in the bulk suppressions
+  //     file are moved to `suppressed` (and --suppress-all / --prune-suppressions rewrite the
+  //     latter). Before stage 6, so the counts see warnings whatever `quiet` drops.
+  const linted = [...discovered.code, ...discovered.openapi].map((f) => path.relative(cwd, f).split(path.sep).join('/'));
+  const unusedSuppressions = baseline.apply(files, linted);
+
   // 6. Findings: masked, filtered by `quiet`, ordered, fingerprinted.
   const quiet = !!options.quiet;
   const suppressed = finishFindings(cwd, files, quiet);
@@ -138,5 +152,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   files.sort(byFile);
 
   // 8. Report.
-  return buildReport({ cwd, preset, files, skipped: diagnostics.skipped, suppressed });
+  const report = buildReport({ cwd, preset, files, skipped: diagnostics.skipped, suppressed });
+  if (unusedSuppressions.length > 0) report.unusedSuppressions = unusedSuppressions;
+  return report;
 }

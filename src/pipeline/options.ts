@@ -69,6 +69,21 @@ export interface LintOptions {
   stdin?: StdinInput;
   /** Lint part `index` of `total` of the discovered files (the CLI's `--shard`; see shard.ts). */
   shard?: Shard;
+  /**
+   * Lint only the files a change since this git ref can give different findings: the changed
+   * ones, their importers and the spec-drift pairs they belong to (the CLI's `--changed-since`;
+   * see changed.ts). Outside a git repository or with an unknown ref: a usage error.
+   */
+  changedSince?: string;
+  /**
+   * Bulk suppressions (ESLint's format; see suppressions.ts): record every current finding
+   * (`suppressAll`) or those of some rules (`suppressRules`), drop unused entries (`prune`), or
+   * only apply the file. `location`: the file, relative to `cwd`, or a directory for it; default
+   * `backlint-suppressions.json` in `cwd` (used when it exists). `false`: no bulk suppressions.
+   */
+  suppressions?: { suppressAll?: boolean; suppressRules?: string[]; prune?: boolean; location?: string } | false;
+  /** The OpenAPI ignore file, relative to `cwd` (must exist); default `.backlint-openapi-ignore.yaml` in `cwd` when it exists; `false` for none. */
+  openapiIgnoreFile?: string | false;
 }
 
 /** What every later stage works with. */

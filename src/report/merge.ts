@@ -7,7 +7,7 @@
  */
 import { BacklintUsageError } from '../config/errors.js';
 import type { CatalogEntry } from '../catalog.js';
-import type { FileResult, Finding, Report, SkippedFile } from './model.js';
+import type { FileResult, Finding, Report, SkippedFile, UnusedSuppression } from './model.js';
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,6 +53,9 @@ export function mergeReports(reports: readonly Report[]): Report {
     }
   }
   const merged = [...files.values()].sort((a, b) => byPath(a.file, b.file));
+  // Each shard compares the suppressions of the files it linted: the parts are disjoint.
+  const unused = new Map<string, UnusedSuppression>();
+  for (const r of reports) for (const u of r.unusedSuppressions ?? []) unused.set(`${u.file}\u0000${u.ruleId}`, u);
   for (const f of merged) {
     f.findings.sort(compareFindings);
     f.suppressed?.sort(compareFindings);
@@ -81,6 +84,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     },
     // The catalog's order (by id), as lint() lists them; only rules that still have a finding.
     rules: [...rules.values()].filter((e) => reported.has(e.qualifiedId)).sort((a, b) => a.id.localeCompare(b.id)),
+    ...(unused.size ? { unusedSuppressions: [...unused.values()].sort((a, b) => byPath(a.file, b.file) || byPath(a.ruleId, b.ruleId)) } : {}),
   };
 }
 
@@ -119,6 +123,12 @@ export function parseJsonReport(text: string, name: string): Report {
       }
     });
     if (data.skipped !== undefined && !Array.isArray(data.skipped)) throw new Error('skipped is not an array');
+    if (data.unusedSuppressions !== undefined) {
+      if (!Array.isArray(data.unusedSuppressions)) throw new Error('unusedSuppressions is not an array');
+      data.unusedSuppressions.forEach((u: unknown, i) => {
+        if (!isObject(u) || typeof u.file !== 'string' || typeof u.ruleId !== 'string' || typeof u.count !== 'number') throw new Error(`unusedSuppressions[${i}] is not { file, ruleId, count }`);
+      });
+    }
   } catch (e) {
     throw new BacklintUsageError(`${name}: ${(e as Error).message}`);
   }

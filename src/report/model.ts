@@ -9,12 +9,25 @@ export type FindingEngine = 'eslint' | 'oxlint' | 'spectral' | 'backlint';
 /** `directory`: only for a directory that could not be read (`backlint/unreadable`). */
 export type FileKind = 'code' | 'openapi' | 'directory';
 
-/** How a finding was silenced in the source: an `eslint-disable` comment. */
+/** How a finding was silenced: in the source, or by a baseline file beside it. */
 export interface Suppression {
-  /** `directive`: an inline `eslint-disable` comment; `x-backlint-ignore`: the OpenAPI extension. */
-  kind: 'directive' | 'x-backlint-ignore';
+  /**
+   * In the source: `directive`, an inline `eslint-disable` comment; `x-backlint-ignore`, the
+   * OpenAPI extension. Outside it: `suppressions-file`, the bulk suppressions file
+   * (`backlint-suppressions.json`); `openapi-ignore-file`, the OpenAPI ignore file
+   * (`.backlint-openapi-ignore.yaml`).
+   */
+  kind: 'directive' | 'x-backlint-ignore' | 'suppressions-file' | 'openapi-ignore-file';
   /** The text after `--` in the comment, or the reason given in `x-backlint-ignore`, if any. */
   justification?: string;
+}
+
+/** A bulk suppression recorded for a linted file that matches fewer findings than recorded. */
+export interface UnusedSuppression {
+  file: string;
+  ruleId: string;
+  /** How many more findings are recorded than occur now. */
+  count: number;
 }
 
 export interface Finding {
@@ -56,8 +69,8 @@ export interface FileResult {
   kind: FileKind;
   findings: Finding[];
   /**
-   * Findings silenced by inline `eslint-disable` comments or an OpenAPI document's
-   * `x-backlint-ignore` (present only when there are some): not
+   * Findings silenced by inline `eslint-disable` comments, an OpenAPI document's
+   * `x-backlint-ignore` or a baseline file (present only when there are some): not
    * counted as errors or warnings, but listed so a reviewer sees what a change switched off.
    */
   suppressed?: Finding[];
@@ -79,7 +92,7 @@ export interface ReportSummary {
   warnings: number;
   /** Entries of `Report.skipped` (always set by `lint()`; optional for hand-built reports). */
   skipped?: number;
-  /** Findings silenced by inline comments (`FileResult.suppressed`). */
+  /** Findings silenced by inline comments or baseline files (`FileResult.suppressed`). */
   suppressed?: number;
 }
 
@@ -96,4 +109,10 @@ export interface Report {
   summary: ReportSummary;
   /** Catalog entries of every catalog rule that has at least one finding (for SARIF/markdown). */
   rules: CatalogEntry[];
+  /**
+   * Bulk suppressions (`backlint-suppressions.json`) of linted files that no longer occur as
+   * often as recorded, by file then rule (present only when there are some). The CLI exits 2 on
+   * them unless `--prune-suppressions` or `--pass-on-unpruned-suppressions`.
+   */
+  unusedSuppressions?: UnusedSuppression[];
 }

@@ -158,7 +158,11 @@ export function buildSarif(report: Report, opts: FormatterOptions = {}): Sarif.L
       if (f.fingerprint) result.partialFingerprints = { 'backlintFindingHash/v1': f.fingerprint };
       if (f.suggestions?.length) result.properties = { suggestions: f.suggestions };
       if (f.suppressions?.length) {
-        result.suppressions = f.suppressions.map((x) => (x.justification ? { kind: 'inSource', justification: x.justification } : { kind: 'inSource' }));
+        // SARIF's two kinds: a comment or extension in the file itself, or a baseline kept beside it.
+        result.suppressions = f.suppressions.map((x) => {
+          const kind = x.kind === 'suppressions-file' || x.kind === 'openapi-ignore-file' ? 'external' : 'inSource';
+          return x.justification ? { kind, justification: x.justification } : { kind };
+        });
       }
       results.push(result);
     }

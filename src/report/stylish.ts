@@ -31,14 +31,21 @@ export function notCheckedLines(report: Report): string[] {
   if (report.summary.suppressed) {
     let inline = 0;
     let documents = 0;
+    let bulk = 0;
+    let ignoreFile = 0;
     for (const f of report.files) {
       for (const x of f.suppressed ?? []) {
-        if (x.suppressions?.some((k) => k.kind === 'x-backlint-ignore')) documents++;
+        const kinds = new Set(x.suppressions?.map((k) => k.kind));
+        if (kinds.has('x-backlint-ignore')) documents++;
+        else if (kinds.has('openapi-ignore-file')) ignoreFile++;
+        else if (kinds.has('suppressions-file')) bulk++;
         else inline++;
       }
     }
     if (inline) lines.push(`${plural(inline, 'finding')} suppressed by inline comments (--no-inline-config reports them)`);
     if (documents) lines.push(`${plural(documents, 'finding')} suppressed by x-backlint-ignore in OpenAPI documents (the JSON report lists them)`);
+    if (bulk) lines.push(`${plural(bulk, 'finding')} suppressed by the suppressions file (the JSON report lists them)`);
+    if (ignoreFile) lines.push(`${plural(ignoreFile, 'finding')} suppressed by the OpenAPI ignore file (the JSON report lists them)`);
   }
   return lines;
 }

@@ -24,6 +24,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, p
 import path from 'node:path';
 import { BacklintUsageError } from '../config/schema.js';
 import { compileGlob, GlobSyntaxError } from '../config/glob.js';
+import { byDepth, ignoredBy, readIgnoreFile, type IgnoreFile } from './gitignore.js';
 import { isOpenApiText } from '../openapi/detect.js';
 
 export const CODE_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx', 'mts', 'cts'] as const;
@@ -267,29 +268,29 @@ type GitIgnored = (absPath: string, isDir: boolean) => boolean;
  * ignores it (a vendored corpus, a scratch dir): then only the .gitignore files inside it count.
  */
 async function gitIgnoredUnder(root: string): Promise<GitIgnored> {
-  // Loaded for directory walks only: linting named files never pays for globby.
-  const { isIgnoredByIgnoreFiles } = await import('globby');
-  const options = { cwd: root, suppressErrors: true };
-  const own = await isIgnoredByIgnoreFiles('**/.gitignore', options);
-  let parents: ((p: string) => boolean)[] = [];
+  // Loaded for directory walks only: linting named files never pays for globby (which only lists
+  // the files here; their lines are matched by gitignore.ts, see there why).
+  const { globby } = await import('globby');
+  const found = await globby('**/.gitignore', { cwd: root, dot: true, absolute: true, suppressErrors: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+  const own = found.map((f) => readIgnoreFile(path.resolve(f))).filter((f) => f !== null);
+  let parents: IgnoreFile[] = [];
   if (!existsSync(path.join(root, '.git'))) {
     const ancestors: string[] = [];
     for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
       ancestors.push(dir);
       if (existsSync(path.join(dir, '.git'))) {
         for (const a of ancestors) {
-          if (existsSync(path.join(a, '.gitignore'))) parents.push(await isIgnoredByIgnoreFiles('.gitignore', { cwd: a, suppressErrors: true, deep: 1 }));
+          const file = existsSync(path.join(a, '.gitignore')) ? readIgnoreFile(path.join(a, '.gitignore')) : null;
+          if (file) parents.push(file);
         }
         break;
       }
       if (path.dirname(dir) === dir) break;
     }
-    if (parents.some((p) => p(root + path.sep))) parents = [];
+    if (ignoredBy(byDepth(parents), root, true)) parents = [];
   }
-  return (absPath, isDir) => {
-    const p = isDir ? absPath + path.sep : absPath;
-    return own(p) || parents.some((q) => q(p));
-  };
+  const files = byDepth([...parents, ...own]);
+  return (absPath, isDir) => ignoredBy(files, absPath, isDir);
 }
 
 interface WalkState {

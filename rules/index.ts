@@ -21,8 +21,10 @@ import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSuccessStatusOnError from './no-success-status-on-error.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noSyncIoInHandler from './no-sync-io-in-handler.js';
+import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import noVerbsInPaths from './no-verbs-in-paths.js';
+import noXxe from './no-xxe.js';
 import pluralResourceNames from './plural-resource-names.js';
 import requireApiVersion from './require-api-version.js';
 import requireAuthRateLimit from './require-auth-rate-limit.js';
@@ -65,8 +67,10 @@ export const allRules: readonly BacklintRule[] = [
   noSuccessStatusOnError,
   noSwallowedErrors,
   noSyncIoInHandler,
+  noUnsafeDeserialization,
   noUnsafeJwtVerification,
   noVerbsInPaths,
+  noXxe,
   pluralResourceNames,
   requireApiVersion,
   requireAuthRateLimit,

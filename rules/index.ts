@@ -29,6 +29,7 @@ import pluralResourceNames from './plural-resource-names.js';
 import requireApiVersion from './require-api-version.js';
 import requireAuthRateLimit from './require-auth-rate-limit.js';
 import requireCacheHeaders from './require-cache-headers.js';
+import requireCsrfProtection from './require-csrf-protection.js';
 import requireErrorResponses from './require-error-responses.js';
 import requireExamples from './require-examples.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
@@ -43,6 +44,7 @@ import requireRateLimitResponses from './require-rate-limit-responses.js';
 import requireRequestId from './require-request-id.js';
 import requireResponseEnvelope from './require-response-envelope.js';
 import requireSecureCookies from './require-secure-cookies.js';
+import requireSecurityHeaders from './require-security-headers.js';
 import requireSizeLimits from './require-size-limits.js';
 import requireStrongPasswordHash from './require-strong-password-hash.js';
 import secureAuthSchemes from './secure-auth-schemes.js';
@@ -75,6 +77,7 @@ export const allRules: readonly BacklintRule[] = [
   requireApiVersion,
   requireAuthRateLimit,
   requireCacheHeaders,
+  requireCsrfProtection,
   requireErrorResponses,
   requireExamples,
   requireIdempotencyKey,
@@ -89,6 +92,7 @@ export const allRules: readonly BacklintRule[] = [
   requireRequestId,
   requireResponseEnvelope,
   requireSecureCookies,
+  requireSecurityHeaders,
   requireSizeLimits,
   requireStrongPasswordHash,
   secureAuthSchemes,

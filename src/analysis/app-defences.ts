@@ -148,3 +148,44 @@ export function originPath(context: Context, node: TSESTree.Node): string[] | nu
   if (!ref) return null;
   return ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
 }
+
+/**
+ * The text of a source file without its comments, for text questions that a comment must not
+ * answer (`// TODO: add CSRF protection`, a `// eslint-disable backlint/require-csrf-protection`).
+ * One forward scan; strings and template literals are kept as they are. A regex literal holding a
+ * quote can throw the scan off: the answer then errs towards finding the text, the silent side.
+ */
+export function withoutComments(text: string): string {
+  let out = '';
+  let i = 0;
+  let start = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'" || ch === '`') {
+      i++;
+      while (i < text.length && text[i] !== ch) {
+        if (text[i] === '\\') i++;
+        else if (ch !== '`' && text[i] === '\n') break;
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '/') {
+      out += text.slice(start, i);
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+      start = i;
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '*') {
+      out += text.slice(start, i);
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+      start = i;
+      continue;
+    }
+    i++;
+  }
+  return out + text.slice(start);
+}

@@ -32,7 +32,7 @@ import { projectTextMatches, type AnalysisContext, type ProjectFile } from './fi
 import { importerIndex, mountChains, projectSourceFiles, sameNode, staticDir, type MountPoint } from './mounts.js';
 import type { Project } from './modules.js';
 import { isProjectFile, resolveModule } from './resolve.js';
-import { mayDeclareRoutes } from './route-table.js';
+import { mayDeclareRoutes, packageDir } from './route-table.js';
 import { noteProjectWide } from './reads.js';
 
 export type AppFramework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest';
@@ -121,6 +121,9 @@ function outer(node: TSESTree.Node): TSESTree.Node {
   }
   return n;
 }
+
+/** Methods whose result is the app they are called on (Express/Koa/Hono `use`, Hono `basePath` and routes…). */
+const RETURNS_APP = new Set(['use', 'register', 'disable', 'set', 'enable', 'route', 'basePath', ...HTTP_METHODS]);
 
 class Walk {
   readonly setup: AppSetup;
@@ -256,13 +259,16 @@ class Walk {
         if (method === 'register') this.registered(file, call, depth);
       }
       for (const arg of call.arguments) if (arg.type === AST_NODE_TYPES.SpreadElement && (method === 'use' || method === 'register')) this.setup.unknown = true;
+      // Only methods that answer the app itself continue the chain.
+      if (!method || !RETURNS_APP.has(method)) return;
       const next = outer(call).parent;
-      if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== outer(call)) return;
+      if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== outer(call)) {
+        // `const app = new Hono().basePath('/api')`, `module.exports = express().use(…)`: the result is the app.
+        this.use(file, call, depth);
+        return;
+      }
       const up = next.parent;
       if (up?.type !== AST_NODE_TYPES.CallExpression || up.callee !== next) return;
-      const m = propertyName(next);
-      // Only methods that answer the app itself continue the chain.
-      if (m !== 'use' && m !== 'register' && m !== 'disable' && m !== 'set' && m !== 'enable' && m !== 'route' && !HTTP_METHODS.has(m ?? '')) return;
       call = up;
     }
   }
@@ -541,11 +547,17 @@ function reachesApp(project: Project, file: ProjectFile, route: Route, points: r
   return chains.some((c) => c.mounts.some((m) => points.some((p) => p.file.path === m.file.path && sameNode(p.call, m.call))));
 }
 
-/** Does any non-test source file of the project pass `test` (asked of its text, cached)? */
-export function projectTextMentions(project: Project, key: string, test: (text: string) => boolean): boolean {
+/**
+ * Does any non-test source file of the package `from` belongs to (its nearest package.json's
+ * folder, not above the root) pass `test`, asked of its text and cached? In a repository holding
+ * several apps, one app's CSRF check says nothing about another's.
+ */
+export function projectTextMentions(project: Project, from: string, key: string, test: (text: string) => boolean): boolean {
   noteProjectWide('sources');
+  const pkg = packageDir(project.root, from);
+  const under = pkg.endsWith(path.sep) ? pkg : pkg + path.sep;
   for (const abs of projectSourceFiles(project.root)) {
-    if (isTestPath(project.root, abs)) continue;
+    if (!abs.startsWith(under) || isTestPath(project.root, abs)) continue;
     if (projectTextMatches(abs, project.root, key, test)) return true;
   }
   return false;

@@ -299,12 +299,12 @@ export function appRoutesOf(context: AnalysisContext, setup: AppSetup, keep: (ro
   }
 }
 
-/** Whether any non-test source file of the project (or of `dirs`, when given) passes a text test, cached per file. */
+/** Whether any non-test source file of the linted file's package (or of `dirs`, when given) passes a text test, cached per file. */
 export function projectTextMentions(context: AnalysisContext, key: string, test: (text: string) => boolean, dirs?: readonly string[]): boolean {
   const project = projectOf(context);
   // A file outside the lint root has no project around it: its own text is all there is.
   if (!isProjectFile(project.root, context.filename)) return !dirs && test(context.sourceCode.text);
-  return dirs ? folderTextMentions(project, dirs, key, test) : projectMentions(project, key, test);
+  return dirs ? folderTextMentions(project, dirs, key, test) : projectMentions(project, context.filename, key, test);
 }
 
 /** What calling the function a call enters (same file or another) evaluates to, when it is a function: its file and node. */

@@ -141,7 +141,14 @@ export default defineRule({
       return {
         CallExpression(node) {
           const callee = node.callee;
-          if (callee.type !== AST_NODE_TYPES.Identifier && !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))) return;
+          // `(0, express_1.default)()` is how TypeScript's CommonJS output calls an import.
+          if (
+            callee.type !== AST_NODE_TYPES.Identifier &&
+            callee.type !== AST_NODE_TYPES.SequenceExpression &&
+            !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))
+          ) {
+            return;
+          }
           if (tracker.resolve(callee) === null) return;
           check(node);
         },

@@ -13,7 +13,7 @@ import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
 import { HEADER_MODULES, HEADER_NAME_HINT, originModules, SECURITY_HEADER_TEXT } from '../src/analysis/app-defences.js';
 import { getStaticValue, memberChainName, unwrap } from '../src/analysis/values.js';
-import { appRoutesOf, appSetupOf, functionValueOf, projectTextMentions, type AppCall, type AppFramework, type AppSetup } from '../src/project/index.js';
+import { appRoutesOf, appSetupOf, functionValueOf, mountsAtPath, projectTextMentions, type AppCall, type AppFramework, type AppSetup } from '../src/project/index.js';
 
 type MessageIds = 'missingHeaders' | 'poweredBy';
 
@@ -120,7 +120,7 @@ export default defineRule({
         if (!setup || setup.unknown || setup.mounted) return;
         const verdict = judge(context, setup, node);
         if (verdict.headers === 'library' || (verdict.headers === 'hand' && !verdict.poweredBy)) return;
-        if (appRoutesOf(context, setup, () => true).length === 0) return;
+        if (!mountsAtPath(setup) && appRoutesOf(context, setup, () => true).length === 0) return;
         const framework = LABEL[setup.framework];
         if (verdict.headers === 'hand') {
           context.report({ node, messageId: 'poweredBy', data: { framework } });
@@ -136,7 +136,14 @@ export default defineRule({
         CallExpression(node) {
           // App factories are called by name (`express()`, `Fastify()`) or as `NestFactory.create`.
           const callee = node.callee;
-          if (callee.type !== AST_NODE_TYPES.Identifier && !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))) return;
+          // `(0, express_1.default)()` is how TypeScript's CommonJS output calls an import.
+          if (
+            callee.type !== AST_NODE_TYPES.Identifier &&
+            callee.type !== AST_NODE_TYPES.SequenceExpression &&
+            !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))
+          ) {
+            return;
+          }
           if (tracker.resolve(callee) === null) return;
           check(node);
         },

@@ -26,7 +26,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, HTTP_METHODS, type Route } from '../analysis/routes.js';
-import { getObjectLiteral, getProperty, memberChainName, resolveExpression, unwrap } from '../analysis/values.js';
+import { getObjectLiteral, getProperty, getStaticValue, memberChainName, resolveExpression, unwrap } from '../analysis/values.js';
 import { pushChildren } from '../analysis/walk.js';
 import { projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
 import { importerIndex, mountChains, projectSourceFiles, sameNode, staticDir, type MountPoint } from './mounts.js';
@@ -571,4 +571,19 @@ export function folderTextMentions(project: Project, dirs: readonly string[], ke
     if (dirs.some((d) => abs.startsWith(d + path.sep)) && projectTextMatches(abs, project.root, key, test)) return true;
   }
   return false;
+}
+
+/**
+ * Does the app mount something at a path (`app.use('/v1', controller.boot())`, Hono
+ * `app.route('/users', users)`)? Such an app serves requests even when the routes behind the
+ * mount cannot be listed (controllers handed in at run time).
+ */
+export function mountsAtPath(setup: AppSetup): boolean {
+  return setup.calls.some((c) => {
+    if ((c.method !== 'use' && c.method !== 'route') || c.call.arguments.length < 2) return false;
+    const first = unwrap(c.call.arguments[0]!);
+    if (first.type === AST_NODE_TYPES.TemplateLiteral || (first.type === AST_NODE_TYPES.BinaryExpression && first.operator === '+')) return true;
+    const v = getStaticValue(c.file.sourceCode, first);
+    return typeof v === 'string' && v.startsWith('/');
+  });
 }

@@ -81,6 +81,12 @@ ruleTester.run('require-security-headers', rule.eslint!, {
       errors: [{ message: missing('express'), line: 2 }],
     },
     {
+      // TypeScript's CommonJS output, routes behind a mount it cannot list (controllers handed in)
+      filename: F,
+      code: `const express_1 = __importDefault(require("express"));\nclass App {\n  constructor(controllers) { this.app = (0, express_1.default)(); this.controllers = controllers; }\n  async init() { for (const c of this.controllers) this.app.use(\`/v1/\`, await c.boot()); }\n}`,
+      errors: [{ message: missing('express'), line: 3 }],
+    },
+    {
       // headers by hand but X-Powered-By left on
       filename: F,
       code: `import express from 'express';\nconst app = express();\napp.use((req, res, next) => { res.setHeader('Strict-Transport-Security', 'max-age=31536000'); next(); });\napp.get('/x', (q, r) => r.end());`,

@@ -413,6 +413,7 @@ class Walk {
     while (fn && !isFunction(fn)) fn = fn.parent;
     if (!fn || depth >= MAX_DEPTH || !this.budget(`r\0${file.path}\0${fn.range[0]}`)) return;
     const target = fn;
+    const ownName = functionName(fn);
     const candidates = [file.path, ...(this.setup.local ? [] : (importerIndex(this.project.root).get(file.path) ?? []))];
     for (const p of candidates) {
       if (p !== file.path && isTestPath(this.project.root, p)) continue;
@@ -424,6 +425,14 @@ class Walk {
         const node = stack.pop()!;
         pushChildren(stack, node, caller.sourceCode.visitorKeys);
         if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+        // Cheap gates before resolving: a call in the same file names the function; a call in an
+        // importer goes through an import of this file.
+        if (caller === file) {
+          if (!ownName || !calleeNames(node.callee, ownName)) continue;
+        } else {
+          const ref = getImportTracker(caller.context).resolve(node.callee);
+          if (!ref || resolveModule(caller.path, ref.source, this.project.root) !== file.path) continue;
+        }
         let callee;
         try {
           callee = this.project.callee(caller, node);
@@ -435,6 +444,22 @@ class Walk {
       }
     }
   }
+}
+
+/** The name a function is called by in its own file: its declaration's, or the variable's holding it. */
+function functionName(fn: FunctionLike): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const p = fn.parent;
+  if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
+  if ((p?.type === AST_NODE_TYPES.MethodDefinition || p?.type === AST_NODE_TYPES.PropertyDefinition || p?.type === AST_NODE_TYPES.Property) && p.key.type === AST_NODE_TYPES.Identifier) return p.key.name;
+  return null;
+}
+
+/** `name(…)`, `this.name(…)`, `x.name(…)`. */
+function calleeNames(callee: TSESTree.Node, name: string): boolean {
+  const c = unwrap(callee);
+  if (c.type === AST_NODE_TYPES.Identifier) return c.name === name;
+  return c.type === AST_NODE_TYPES.MemberExpression && propertyName(c) === name;
 }
 
 /** The variable (or other holder) a creation is stored in, followed by `Walk.use`. */

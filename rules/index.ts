@@ -21,12 +21,15 @@ import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import noSuccessStatusOnError from './no-success-status-on-error.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noSyncIoInHandler from './no-sync-io-in-handler.js';
+import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnsafeJwtVerification from './no-unsafe-jwt-verification.js';
 import noVerbsInPaths from './no-verbs-in-paths.js';
+import noXxe from './no-xxe.js';
 import pluralResourceNames from './plural-resource-names.js';
 import requireApiVersion from './require-api-version.js';
 import requireAuthRateLimit from './require-auth-rate-limit.js';
 import requireCacheHeaders from './require-cache-headers.js';
+import requireCsrfProtection from './require-csrf-protection.js';
 import requireErrorResponses from './require-error-responses.js';
 import requireExamples from './require-examples.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
@@ -41,6 +44,7 @@ import requireRateLimitResponses from './require-rate-limit-responses.js';
 import requireRequestId from './require-request-id.js';
 import requireResponseEnvelope from './require-response-envelope.js';
 import requireSecureCookies from './require-secure-cookies.js';
+import requireSecurityHeaders from './require-security-headers.js';
 import requireSizeLimits from './require-size-limits.js';
 import requireStrongPasswordHash from './require-strong-password-hash.js';
 import secureAuthSchemes from './secure-auth-schemes.js';
@@ -65,12 +69,15 @@ export const allRules: readonly BacklintRule[] = [
   noSuccessStatusOnError,
   noSwallowedErrors,
   noSyncIoInHandler,
+  noUnsafeDeserialization,
   noUnsafeJwtVerification,
   noVerbsInPaths,
+  noXxe,
   pluralResourceNames,
   requireApiVersion,
   requireAuthRateLimit,
   requireCacheHeaders,
+  requireCsrfProtection,
   requireErrorResponses,
   requireExamples,
   requireIdempotencyKey,
@@ -85,6 +92,7 @@ export const allRules: readonly BacklintRule[] = [
   requireRequestId,
   requireResponseEnvelope,
   requireSecureCookies,
+  requireSecurityHeaders,
   requireSizeLimits,
   requireStrongPasswordHash,
   secureAuthSchemes,

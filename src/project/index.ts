@@ -23,12 +23,13 @@ import type { FunctionNode, Route } from '../analysis/routes.js';
 import { fullPathsOf, routesHandledByIn, type FullPath, type RouteElsewhere } from './route-table.js';
 import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
 import { displayPath, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
-import { importSpecifiers, resolveModule } from './resolve.js';
+import { declaredDependencyRange, importSpecifiers, isProjectFile, resolveModule } from './resolve.js';
 import { Project } from './modules.js';
 import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
 import { summarizeStatuses, type StatusCode } from './statuses.js';
+import { appFramework, appRoutes, appSetup, folderTextMentions, isTestPath, projectTextMentions as projectMentions, type AppRoute, type AppSetup } from './app-setup.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
@@ -264,4 +265,68 @@ export function crossFileStatusCodes(context: AnalysisContext, call: TSESTree.Ca
   if (!found) return null;
   const summary = summarizeStatuses(found.project, found.target.file, found.target.node, 1);
   return summary.codes.map((c) => ({ ...c, hops: [found.hop, ...c.hops] }));
+}
+
+// ---------------------------------------------------------------- applications
+
+export type { AppCall, AppFramework, AppRoute, AppSetup } from './app-setup.js';
+export { appFramework, mountsAtPath } from './app-setup.js';
+
+const setups = new WeakMap<TSESTree.Node, AppSetup | null>();
+
+/**
+ * What is applied to the app a creation in the linted file makes (`express()`, `Fastify()`,
+ * `new Koa()`, `new Hono()`, `NestFactory.create(…)`), across files: see app-setup.ts. Null when
+ * the node creates no app, or the linted file is a test file (its app is a harness).
+ */
+export function appSetupOf(context: AnalysisContext, creation: TSESTree.Node): AppSetup | null {
+  if (setups.has(creation)) return setups.get(creation)!;
+  const framework = appFramework(context, creation);
+  const project = projectOf(context);
+  let setup: AppSetup | null = null;
+  if (framework && !isTestPath(context.cwd, context.filename)) setup = appSetup(context, project, lintedFile(context), creation, framework);
+  setups.set(creation, setup);
+  return setup;
+}
+
+/** Routes that hang off the app (see app-setup.ts `appRoutes`), at most `limit` of those `keep` accepts. */
+export function appRoutesOf(context: AnalysisContext, setup: AppSetup, keep: (route: Route) => boolean, limit = 1): AppRoute[] {
+  try {
+    return appRoutes(projectOf(context), setup, keep, limit);
+  } catch {
+    // intentionally ignored: an unexpected shape finds no routes, and no rule reports an app without routes
+    return [];
+  }
+}
+
+/** Whether any non-test source file of the linted file's package (or of `dirs`, when given) passes a text test, cached per file. */
+export function projectTextMentions(context: AnalysisContext, key: string, test: (text: string) => boolean, dirs?: readonly string[]): boolean {
+  const project = projectOf(context);
+  // A file outside the lint root has no project around it: its own text is all there is.
+  if (!isProjectFile(project.root, context.filename)) return !dirs && test(context.sourceCode.text);
+  return dirs ? folderTextMentions(project, dirs, key, test) : projectMentions(project, context.filename, key, test);
+}
+
+/** What calling the function a call enters (same file or another) evaluates to, when it is a function: its file and node. */
+export function functionValueOf(context: AnalysisContext, node: TSESTree.Node, from?: ProjectFile): { file: ProjectFile; node: FunctionNode } | null {
+  const project = projectOf(context);
+  const file = from ?? lintedFile(context);
+  try {
+    let v = project.value(file, node);
+    if (v?.kind === 'module') v = project.exported(v.file, 'default');
+    if (v?.kind === 'function') return { file: v.file, node: v.node };
+    if (node.type === 'CallExpression') {
+      const c = project.callee(file, node);
+      if (c?.kind === 'function') return { file: c.file, node: c.node };
+    }
+  } catch {
+    // intentionally ignored: an unexpected shape is a function we cannot see
+  }
+  return null;
+}
+
+/** The version range the linted file's package.json declares for a dependency, or null (see resolve.ts). */
+export function declaredDependency(context: AnalysisContext, name: string): string | null {
+  if (MODEL_OFF) return null;
+  return declaredDependencyRange(context.filename, context.cwd, name);
 }

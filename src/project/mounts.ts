@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getImportTracker, propertyName } from '../analysis/imports.js';
+import { getImportTracker, propertyName, requiredSource } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import { MAX_MODEL_FILE_BYTES, projectTextMatches, type ProjectFile } from './files.js';
@@ -214,8 +214,9 @@ function argNamesRouter(project: Project, importer: ProjectFile, arg: TSESTree.N
     const name = propertyName(a.callee);
     if (name === 'routes' || name === 'middleware') a = unwrap(a.callee.object);
   }
-  // A factory router: `app.use('/x', makeRouter())`, `require('./routes/x')()`.
-  if (a.type === AST_NODE_TYPES.CallExpression) {
+  // A factory router: `app.use('/x', makeRouter())`, `require('./routes/x')()`; `require('./routes/x')`
+  // itself is the module's export, resolved below.
+  if (a.type === AST_NODE_TYPES.CallExpression && requiredSource(a) === null) {
     const fn = project.callee(importer, a);
     return !!fn && fn.kind === 'function' && fn.file.path === target.path && returnsCreation(fn.file, fn.node, creation);
   }
@@ -543,7 +544,7 @@ function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
 }
 
 /** A folder expression: `path.join(__dirname, 'routes')`, `` `${__dirname}/routes` ``, `import.meta.dirname`. */
-function staticDir(file: ProjectFile, node: TSESTree.Node | undefined, depth = 0): string | null {
+export function staticDir(file: ProjectFile, node: TSESTree.Node | undefined, depth = 0): string | null {
   if (!node || depth > 4) return null;
   const n = unwrap(node);
   const here = path.dirname(file.path);

@@ -268,3 +268,20 @@ export function importSpecifiers(text: string): string[] {
   for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) out.push(m[2]!);
   return out;
 }
+
+/**
+ * The version range the package.json nearest to `fromFile` (not above `root`) declares for
+ * dependency `name` (dependencies, devDependencies, peerDependencies, optionalDependencies), or
+ * null when it declares none. Read through the resolver's JSON reader, so the cache sees the read.
+ */
+export function declaredDependencyRange(fromFile: string, root: string, name: string): string | null {
+  const file = nearest(path.dirname(fromFile), root, 'package.json');
+  if (!file) return null;
+  const json = readJson(file) as Record<string, unknown> | undefined;
+  if (!json || typeof json !== 'object') return null;
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const deps = json[field];
+    if (deps && typeof deps === 'object' && typeof (deps as Record<string, unknown>)[name] === 'string') return (deps as Record<string, string>)[name]!;
+  }
+  return null;
+}

@@ -100,7 +100,7 @@ const nestSettingsByPackage = new Map<string, NestSettings>();
  * The directory of the package a file belongs to (its nearest package.json, not above the root):
  * a repository holding several apps has one `main.ts` per app, and its settings apply to that app.
  */
-function packageDir(root: string, file: string): string {
+export function packageDir(root: string, file: string): string {
   const start = path.dirname(file);
   const cached = packageDirs.get(start);
   if (cached !== undefined) return cached;

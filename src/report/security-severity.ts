@@ -27,9 +27,13 @@ export interface SecuritySeverity {
 export const SECURITY_SEVERITY: Readonly<Record<string, SecuritySeverity>> = {
   // Critical: a committed credential is usable by anyone who can read the repository or the package.
   'backlint/no-hardcoded-secrets': { score: '9.8', cwe: ['CWE-798'], why: 'CodeQL js/hardcoded-credentials (9.8)' },
+  // A deserialiser that runs code is remote code execution for whoever writes the data.
+  'backlint/no-unsafe-deserialization': { score: '9.8', cwe: ['CWE-502'], why: 'CodeQL js/unsafe-deserialization (9.8)' },
+  'backlint/no-xxe': { score: '9.1', cwe: ['CWE-611', 'CWE-827'], why: 'CodeQL js/xxe (9.1)' },
 
   // High.
   'backlint/require-parameterized-queries': { score: '8.8', cwe: ['CWE-89'], why: 'CodeQL js/sql-injection (8.8)' },
+  'backlint/require-csrf-protection': { score: '8.8', cwe: ['CWE-352'], why: 'CodeQL js/missing-token-validation (8.8)' },
   'backlint/require-strong-password-hash': { score: '8.1', cwe: ['CWE-916'], why: 'CodeQL js/insufficient-password-hash (8.1)' },
   'backlint/no-insecure-random': { score: '7.8', cwe: ['CWE-338'], why: 'CodeQL js/insecure-randomness (7.8)' },
   // decode() alone or an unpinned algorithm accepts forged tokens: CodeQL scores missing JWT
@@ -54,6 +58,9 @@ export const SECURITY_SEVERITY: Readonly<Record<string, SecuritySeverity>> = {
   'backlint/require-jwt-expiry': { score: '5.9', cwe: ['CWE-613'], why: 'CVSS AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N (5.9)' },
   'backlint/no-leaked-error-details': { score: '5.4', cwe: ['CWE-209'], why: 'CodeQL js/stack-trace-exposure (5.4)' },
   'backlint/require-secure-cookies': { score: '5.0', cwe: ['CWE-614', 'CWE-1004'], why: 'CodeQL js/clear-text-cookie (5.0)' },
+  // Missing browser protections (framing, sniffing, downgrade) are a second layer: an attack needs
+  // a victim's visit (UI:R) and another flaw or position to exploit (AC:H).
+  'backlint/require-security-headers': { score: '4.2', cwe: ['CWE-693', 'CWE-1021'], why: 'CVSS AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N (4.2)' },
 };
 
 /** GitHub's level names for a score. */

@@ -166,7 +166,7 @@ describe('exit codes and flags', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'backlint-e2e-'));
     mkdirSync(path.join(dir, 'src'));
-    writeFileSync(path.join(dir, 'src/app.js'), "const express = require('express');\nconst app = express();\napp.get('/v1/health', (req, res) => res.json({ status: 'ok' }));\nmodule.exports = app;\n");
+    writeFileSync(path.join(dir, 'src/app.js'), "const express = require('express');\nconst app = express();\napp.use(require('helmet')());\napp.get('/v1/health', (req, res) => res.json({ status: 'ok' }));\nmodule.exports = app;\n");
     // Not OpenAPI: must be left alone even though it is YAML.
     writeFileSync(path.join(dir, 'ci.yml'), 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n');
   });

@@ -134,9 +134,9 @@ describe('--stdin', () => {
     const ids = (out: string) => (JSON.parse(out) as Report).files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.line} ${x.ruleId}`));
     const code = await withStdin(['--stdin', '--stdin-filename', 'src/users.js', '--format', 'json'], ROUTE, dir);
     expect(code.code).toBe(0);
-    expect(ids(code.stdout)).toEqual(['src/users.js:3 backlint/kebab-case-paths', 'src/users.js:3 backlint/no-verbs-in-paths']);
+    expect(ids(code.stdout)).toEqual(['src/users.js:2 backlint/require-security-headers', 'src/users.js:3 backlint/kebab-case-paths', 'src/users.js:3 backlint/no-verbs-in-paths']);
     const legacy = await withStdin(['--stdin', '--stdin-filename', 'legacy/users.js', '--format', 'json'], ROUTE, dir);
-    expect(ids(legacy.stdout)).toEqual(['legacy/users.js:3 backlint/kebab-case-paths']);
+    expect(ids(legacy.stdout)).toEqual(['legacy/users.js:2 backlint/require-security-headers', 'legacy/users.js:3 backlint/kebab-case-paths']);
     const doc = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /getUsers:\n    get:\n      responses:\n        '200': {description: ok}\n";
     const openapi = await withStdin(['--stdin', '--stdin-filename', 'api/openapi.yaml', '--format', 'json'], doc, dir);
     expect(ids(openapi.stdout)).toContain('api/openapi.yaml:4 backlint/no-verbs-in-paths');

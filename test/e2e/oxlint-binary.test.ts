@@ -128,8 +128,8 @@ describe('a project whose .oxlintrc.json extends backlint/oxlint/recommended.jso
     writeFileSync(
       path.join(project, 'src/app.ts'),
       [
-        "import express from 'express';",
-        'const app = express();',
+        "import express from 'express'; import helmet from 'helmet';",
+        'const app = express(); app.use(helmet());',
         "app.get('/get-users', (req, res) => { res.json([]); });",
         "app.get('/user/:id', (req, res) => { res.json({}); });",
         'debugger;',

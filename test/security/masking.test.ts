@@ -258,7 +258,7 @@ describe('the rule faces mask on their own (eslint and spectral CLIs, without ba
     writeFileSync(path.join(project, '.spectral.yaml'), 'extends: [["backlint/spectral", "all"]]\n');
     writeFileSync(
       path.join(project, 'routes.js'),
-      ["const express = require('express');", 'const app = express();', `app.get('/hooks/${pathToken}', (req, res) => res.json({}));`, ''].join('\n'),
+      ["const express = require('express');", "const app = express(); app.use(require('helmet')());", `app.get('/hooks/${pathToken}', (req, res) => res.json({}));`, ''].join('\n'),
     );
     writeFileSync(
       path.join(project, 'openapi.yaml'),

@@ -259,8 +259,8 @@ describe('attack inputs through the CLI', () => {
     const root = project('identifiers', {
       'package.json': '{"name":"x","type":"module"}',
       'src/app.js': [
-        "import express from 'express';",
-        'const app = express();',
+        "import express from 'express'; import helmet from 'helmet';",
+        'const app = express(); app.use(helmet());',
         `const ${caps}SECRET_KEY = 'k9Xr2mQ7vL4pZ8wT';`,
         `export const config = { ${caps}Password: 'k9Xr2mQ7vL4pZ8wT', apiKey: 'k9Xr2mQ7vL4pZ8wT' };`,
         `app.get('/${caps}Items/:id', (req, res) => res.json({ ${caps}: 1 }));`,

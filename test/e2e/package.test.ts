@@ -50,8 +50,8 @@ beforeAll(() => {
     [
       "import express from 'express';",
       "import jwt from 'jsonwebtoken';",
-      '',
-      'const app = express();',
+      "import helmet from 'helmet';",
+      "const app = express(); app.use(helmet()); app.disable('x-powered-by');",
       "app.get('/api/v1/users/:id', (req, res) => {",
       '  const user = jwt.decode(req.headers.authorization);',
       '  res.json(user);',

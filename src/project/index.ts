@@ -12,6 +12,8 @@
  *   hash, a JWT decode or verify, or raw SQL text (see params.ts); `errorDetailsReturnedBy` → the
  *   error details it returns of its arguments; `crossFileStatusCodes` → the statuses it sends or
  *   makes errors for (statuses.ts).
+ * - `requestTaintReaching(context, node, kind)` → the request data (read where, on which route)
+ *   that reaches a taint sink of the linted file through calls from other files (taint.ts).
  *
  * One model per lint root and process, built lazily from the files a question reaches: the CLI
  * and an editor's ESLint process share the same code path. Parsed files are cached by path and
@@ -29,6 +31,8 @@ import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
 import { summarizeStatuses, type StatusCode } from './statuses.js';
+import { requestTaintAt, type TaintHit } from './taint.js';
+import type { TaintSinkKind } from '../analysis/taint/tables.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
@@ -264,4 +268,17 @@ export function crossFileStatusCodes(context: AnalysisContext, call: TSESTree.Ca
   if (!found) return null;
   const summary = summarizeStatuses(found.project, found.target.file, found.target.node, 1);
   return summary.codes.map((c) => ({ ...c, hops: [found.hop, ...c.hops] }));
+}
+
+// ---------------------------------------------------------------- request taint
+
+export type { TaintHit } from './taint.js';
+
+/**
+ * The request data that reaches the taint sink argument `node` of the linted file from a route
+ * anywhere in the project (through calls across files), with the route and the chain; null when
+ * none does or the model cannot tell. See taint.ts.
+ */
+export function requestTaintReaching(context: AnalysisContext, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
+  return requestTaintAt(projectOf(context), lintedFile(context).path, node, kind);
 }

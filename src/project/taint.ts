@@ -1,0 +1,289 @@
+/**
+ * Request taint across files: which parameter of a function reaches which taint sink (a summary,
+ * as params.ts does for hashes and SQL), and the project-wide index the sink's file asks — from
+ * every route's handler (the route table's handlers, across files) through calls passing request
+ * data, to the sinks they reach — so a sink in a service file is reported there, naming the route
+ * and the request read that feed it.
+ *
+ * Conventions follow summaries.ts and params.ts: summaries are memoised per function (SummaryMemo:
+ * MAX_SUMMARY_DEPTH calls deep, cycle-safe, order-independent) and are plain data (paths, offsets,
+ * texts); the index is built once per project and remembered with the reads it made (reads.ts), so
+ * `--cache` re-lints a sink's file when a route file or a file on the way changes.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { flowsOf, isFunctionNode, nestRequestParam, type Context, type Flow } from '../analysis/taint/flow.js';
+import { judgeArgument, judgeSink } from '../analysis/taint/judge.js';
+import { mayBeSink, taintSinksOf } from '../analysis/taint/sinks.js';
+import type { SinkMode, TaintSinkKind } from '../analysis/taint/tables.js';
+import { getRouteModel, isRequestHandler, type Route } from '../analysis/routes.js';
+import { pushChildren } from '../analysis/walk.js';
+import { displayPath, projectFileVersion, type ProjectFile } from './files.js';
+import { projectSourceFiles } from './mounts.js';
+import type { FunctionNode, Project } from './modules.js';
+import { detached } from './params.js';
+import { recorded, replay, type FileReads } from './reads.js';
+import { fullPathsOf, mayDeclareRoutes } from './route-table.js';
+import { callLabel, diskKey, type Hop } from './summaries.js';
+import { SummaryMemo } from './summary-memo.js';
+
+export interface TaintParamSink {
+  index: number;
+  kind: TaintSinkKind;
+  mode: SinkMode;
+  /** The sink as messages name it. */
+  what: string;
+  /** Where the sink's argument is: its file, offset and line. */
+  file: string;
+  start: number;
+  line: number;
+  /** Functions entered from the summarised one down to the sink (empty: in its own body). */
+  hops: Hop[];
+}
+
+interface TaintSummary {
+  sinks: readonly TaintParamSink[];
+}
+
+const MAX_NODES_PER_FUNCTION = 50_000;
+const EMPTY: TaintSummary = { sinks: [] };
+const memo = new SummaryMemo<TaintSummary>(EMPTY);
+
+function addSink(out: TaintParamSink[], s: TaintParamSink): void {
+  const i = out.findIndex((o) => o.index === s.index && o.file === s.file && o.start === s.start && o.kind === s.kind);
+  if (i < 0) out.push(s);
+  else if (s.hops.length < out[i]!.hops.length) out[i] = s;
+}
+
+/** Calls in a function's body, nested callbacks included, in source order. */
+function callsIn(file: ProjectFile, fn: FunctionNode): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  const out: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_NODES_PER_FUNCTION) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) out.push(node);
+    pushChildren(stack, node, file.sourceCode.visitorKeys);
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Which parameters of `fn` (defined in `file`) reach a taint sink, transitively. */
+export function summarizeTaint(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): TaintSummary {
+  if (fn.params.length === 0) return EMPTY;
+  return memo.summarize(fn, diskKey(file, fn), depth, () => {
+    const sinks: TaintParamSink[] = [];
+    try {
+      const context = file.context as Context;
+      const flowsAt = (n: TSESTree.Node): Flow[] => flowsOf(context, n, { fn });
+      for (const call of callsIn(file, fn)) {
+        if (mayBeSink(context, call)) {
+          const own = taintSinksOf(context, call);
+          for (const sink of own) {
+            for (const f of judgeSink(context, sink, flowsAt)) {
+              if (f.origin.kind !== 'param') continue;
+              addSink(sinks, { index: f.origin.index, kind: sink.kind, mode: sink.mode, what: detached(sink.what), file: file.path, start: sink.node.range[0], line: sink.node.loc.start.line, hops: [] });
+            }
+          }
+          if (own.length > 0) continue;
+        }
+        // Only a call passing a parameter on can lead one to a sink: resolve nothing else.
+        const carries = call.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && flowsAt(a).some((f) => f.origin.kind === 'param'));
+        if (!carries) continue;
+        const target = project.callee(file, call);
+        if (!target || target.kind !== 'function' || target.node === fn) continue;
+        const sub = summarizeTaint(project, target.file, target.node, depth + 1);
+        if (sub.sinks.length === 0) continue;
+        const hop: Hop = { label: detached(callLabel(file, call)), file: target.file.path, line: target.node.loc.start.line };
+        for (const s of sub.sinks) {
+          const arg = call.arguments[s.index];
+          if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+          for (const f of judgeArgument(context, s.mode, s.kind, arg, call, flowsAt)) {
+            if (f.origin.kind === 'param') addSink(sinks, { ...s, index: f.origin.index, hops: [hop, ...s.hops] });
+          }
+        }
+      }
+    } catch {
+      // intentionally ignored: a construct the analysis does not expect ends this summary, not the lint
+    }
+    return sinks.length === 0 ? EMPTY : { sinks };
+  });
+}
+
+// ---------------------------------------------------------------- the project-wide index
+
+export interface TaintHit {
+  kind: TaintSinkKind;
+  /** The request read, as written, and where. */
+  source: string;
+  sourceFile: string;
+  sourceLine: number;
+  /** `POST /v1/run`, or null when the route's path is not known. */
+  route: string | null;
+  hops: Hop[];
+}
+
+interface TaintIndex {
+  /** sink file → `${start}\0${kind}` → the first hit. */
+  hits: Map<string, Map<string, TaintHit>>;
+  reads: FileReads | null;
+  /** Versions of the files the index was built from, to notice edits in a long-lived process. */
+  versions: Map<string, string>;
+  checkedAt: number;
+}
+
+const indexes = new Map<string, TaintIndex>();
+const RECHECK_MS = 2000;
+
+/** The handler functions of a route: inline ones, and those its arguments name in other files. */
+function handlerFunctions(project: Project, file: ProjectFile, route: Route): { file: ProjectFile; fn: FunctionNode }[] {
+  const out: { file: ProjectFile; fn: FunctionNode }[] = route.handlers.map((fn) => ({ file, fn }));
+  for (const node of route.handlerNodes) {
+    if (route.handlers.some((fn) => node.range[0] <= fn.range[0] && fn.range[1] <= node.range[1])) continue;
+    try {
+      const v = project.value(file, node);
+      if (v?.kind === 'function' && !out.some((o) => o.fn === v.node)) out.push({ file: v.file, fn: v.node });
+    } catch {
+      // intentionally ignored: an unresolvable handler adds nothing
+    }
+  }
+  return out;
+}
+
+function routeLabelOf(project: Project, file: ProjectFile, route: Route): string | null {
+  let path: string | null = null;
+  try {
+    const paths = fullPathsOf(project, file, route);
+    path = paths[0]?.path ?? paths[0]?.known ?? null;
+  } catch {
+    // intentionally ignored: the route's own path stands in
+  }
+  path ??= route.path ?? route.localPath;
+  return path === null ? null : `${route.methods.map((m) => m.toUpperCase()).join('/')} ${path}`;
+}
+
+function recordHit(index: Map<string, Map<string, TaintHit>>, file: string, start: number, hit: TaintHit): void {
+  let byFile = index.get(file);
+  if (!byFile) index.set(file, (byFile = new Map()));
+  const key = `${start}\0${hit.kind}`;
+  const prev = byFile.get(key);
+  if (!prev || hit.hops.length < prev.hops.length) byFile.set(key, hit);
+}
+
+/** The request flows into a handler's calls, and the sinks they reach (directly or through summaries). */
+function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfile: ProjectFile, fn: FunctionNode, label: string | null, out: Map<string, Map<string, TaintHit>>): void {
+  const context = hfile.context as Context;
+  // The handler's first parameter is the request (or Koa's context, Hono's `c`), however it is named or destructured.
+  const requestParam = (f: FunctionNode, i: number): boolean => f === fn && i === 0 && route.framework !== 'nest' && !nestRequestParam(hfile.sourceCode, f.params[0]!);
+  const flowsAt = (n: TSESTree.Node): Flow[] => flowsOf(context, n, { requestParam });
+  const hitOf = (f: Flow, kind: TaintSinkKind, hops: Hop[]): TaintHit | null =>
+    f.origin.kind === 'request' ? { kind, source: detached(f.origin.text.slice(0, 80)), sourceFile: hfile.path, sourceLine: f.origin.node.loc.start.line, route: label, hops } : null;
+  void routeFile;
+  for (const call of callsIn(hfile, fn)) {
+    if (mayBeSink(context, call)) {
+      const own = taintSinksOf(context, call);
+      for (const sink of own) {
+        const f = judgeSink(context, sink, flowsAt)[0];
+        const hit = f ? hitOf(f, sink.kind, []) : null;
+        if (hit) recordHit(out, hfile.path, sink.node.range[0], hit);
+      }
+      if (own.length > 0) continue;
+    }
+    const carries = call.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && flowsAt(a).some((f) => f.origin.kind === 'request'));
+    if (!carries) continue;
+    let target;
+    try {
+      target = project.callee(hfile, call);
+    } catch {
+      // intentionally ignored: an unresolvable callee is no flow (precision first)
+      continue;
+    }
+    if (!target || target.kind !== 'function' || target.node === fn) continue;
+    const sub = summarizeTaint(project, target.file, target.node, 1);
+    if (sub.sinks.length === 0) continue;
+    const hop: Hop = { label: detached(callLabel(hfile, call)), file: target.file.path, line: target.node.loc.start.line };
+    for (const s of sub.sinks) {
+      const arg = call.arguments[s.index];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+      const f = judgeArgument(context, s.mode, s.kind, arg, call, flowsAt)[0];
+      const hit = f ? hitOf(f, s.kind, [hop, ...s.hops]) : null;
+      if (hit) recordHit(out, s.file, s.start, hit);
+    }
+  }
+}
+
+function buildIndex(project: Project): Map<string, Map<string, TaintHit>> {
+  const out = new Map<string, Map<string, TaintHit>>();
+  for (const abs of [...projectSourceFiles(project.root)].sort()) {
+    if (!mayDeclareRoutes(abs, project.root)) continue;
+    const file = project.file(abs);
+    if (!file) continue;
+    let routes: readonly Route[];
+    try {
+      routes = getRouteModel(file.context).routes;
+    } catch {
+      // intentionally ignored: a file the route model cannot read declares no routes we can follow
+      continue;
+    }
+    for (const route of routes) {
+      const label = routeLabelOf(project, file, route);
+      for (const h of handlerFunctions(project, file, route)) {
+        try {
+          walkHandler(project, file, route, h.file, h.fn, label, out);
+        } catch {
+          // intentionally ignored: one unreadable handler does not end the index
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function indexOf(project: Project): TaintIndex {
+  let index = indexes.get(project.root);
+  const now = Date.now();
+  if (index && now - index.checkedAt > RECHECK_MS) {
+    index.checkedAt = now;
+    for (const [p, v] of index.versions) {
+      if ((projectFileVersion(p, project.root) ?? '') !== v) {
+        index = undefined;
+        break;
+      }
+    }
+  }
+  if (index) {
+    replay(index.reads);
+    return index;
+  }
+  const { value: hits, reads } = recorded(() => buildIndex(project));
+  const versions = new Map<string, string>();
+  for (const p of reads?.files ?? []) versions.set(p, projectFileVersion(p, project.root) ?? '');
+  index = { hits, reads, versions, checkedAt: now };
+  indexes.set(project.root, index);
+  return index;
+}
+
+/** Drops the index (tests; a long-lived process after files changed). */
+export function clearTaintIndex(): void {
+  indexes.clear();
+}
+
+/**
+ * The request data that reaches the sink argument at `node` of the linted file from a route
+ * anywhere in the project, through calls across files; null when none does (or the model cannot tell).
+ */
+export function requestTaintAt(project: Project, filePath: string, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
+  try {
+    return indexOf(project).hits.get(filePath)?.get(`${node.range[0]}\0${kind}`) ?? null;
+  } catch {
+    // intentionally ignored: an unexpected shape leaves the sink unjudged
+    return null;
+  }
+}
+
+/** `src/routes/run.js:12` for messages. */
+export function sourcePlace(root: string, file: string, line: number): string {
+  return `${displayPath(root, file)}:${line}`;
+}
+
+export { isFunctionNode, isRequestHandler };

@@ -14,10 +14,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, type AnyEslintRule } from './rule.js';
 import { flowsOf, isFunctionNode, setFrameworkResolver, type Context, type Flow, type FunctionNode } from './analysis/taint/flow.js';
 import { judgeArgument, judgeSink } from './analysis/taint/judge.js';
-import { mayBeSink, taintSinksOf, type SinkArg } from './analysis/taint/sinks.js';
+import { mayBeSink, type SinkArg } from './analysis/taint/sinks.js';
 import type { TaintSinkKind } from './analysis/taint/tables.js';
 import { getRouteModel, handlerContext, isRequestHandler } from './analysis/routes.js';
-import { describeChain, requestTaintReaching, routeFullPaths, routesHandledBy } from './project/index.js';
+import { describeChain, requestTaintReaching, routeFullPaths, routesHandledBy, taintSinksAt } from './project/index.js';
 import { displayPath } from './project/files.js';
 
 setFrameworkResolver((context) => getRouteModel(context).framework);
@@ -124,7 +124,7 @@ export function createTaintRule(spec: TaintRuleSpec): AnyEslintRule {
 
       const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
         if (!mayBeSink(ctx, node)) return;
-        for (const sink of taintSinksOf(ctx, node)) {
+        for (const sink of taintSinksAt(ctx, node)) {
           if (sink.kind !== spec.kind || reported.has(sink.node)) continue;
           const fn = enclosingFunction(node);
           const flows = judgeSink(ctx, sink, (x) => flowsOf(ctx, x, { fn, requestParam }));

@@ -31,7 +31,9 @@ import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
 import { summarizeStatuses, type StatusCode } from './statuses.js';
-import { requestTaintAt, type TaintHit } from './taint.js';
+import { ownSinks, requestTaintAt, type TaintHit } from './taint.js';
+import { setMongoModuleTest, type SinkArg } from '../analysis/taint/sinks.js';
+import { MONGO_MODULES } from '../analysis/taint/tables.js';
 import type { TaintSinkKind } from '../analysis/taint/tables.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
@@ -54,6 +56,14 @@ function mayExportDbValue(text: string): boolean {
   if (specifiers.some(isDbModule)) return true;
   return text.length <= SMALL_BARREL_BYTES && specifiers.some((s) => s.startsWith('.') || s.startsWith('#'));
 }
+
+// A capitalised model imported from a project module is a MongoDB model when that module imports
+// a MongoDB library (asked of its text: never parsed for it).
+setMongoModuleTest((context, ref) => {
+  const project = projectOf(context);
+  const abs = resolveModule(context.filename, ref.source, project.root);
+  return !!abs && projectTextMatches(abs, project.root, 'mongo', (text) => importSpecifiers(text).some((s) => MONGO_MODULES.includes(s)));
+});
 
 setModuleValueResolver((context, ref) => {
   const project = projectOf(context);
@@ -281,4 +291,9 @@ export type { TaintHit } from './taint.js';
  */
 export function requestTaintReaching(context: AnalysisContext, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
   return requestTaintAt(projectOf(context), lintedFile(context).path, node, kind);
+}
+
+/** The taint sinks of a call of the linted file (see taint.ts `ownSinks`: project functions are followed, not judged by name). */
+export function taintSinksAt(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
+  return ownSinks(projectOf(context), lintedFile(context), call);
 }

@@ -14,7 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { flowsOf, isFunctionNode, nestRequestParam, type Context, type Flow } from '../analysis/taint/flow.js';
 import { judgeArgument, judgeSink } from '../analysis/taint/judge.js';
-import { mayBeSink, taintSinksOf } from '../analysis/taint/sinks.js';
+import { mayBeSink, taintSinksOf, type SinkArg } from '../analysis/taint/sinks.js';
 import type { SinkMode, TaintSinkKind } from '../analysis/taint/tables.js';
 import { getRouteModel, isRequestHandler, type Route } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
@@ -68,6 +68,23 @@ function callsIn(file: ProjectFile, fn: FunctionNode): (TSESTree.CallExpression 
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }
 
+/**
+ * The taint sinks of a call, less those recognised by a receiver's name that the project model
+ * resolves to a function of the project (`usersRepository.insert(input)` is that function, whose
+ * own sinks its summary holds).
+ */
+export function ownSinks(project: Project, file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
+  const sinks = taintSinksOf(file.context as Context, call);
+  if (!sinks.some((s) => s.byName)) return sinks;
+  let target = null;
+  try {
+    target = project.callee(file, call);
+  } catch {
+    // intentionally ignored: unresolved, the sink stands
+  }
+  return target?.kind === 'function' ? sinks.filter((s) => !s.byName) : sinks;
+}
+
 /** Which parameters of `fn` (defined in `file`) reach a taint sink, transitively. */
 export function summarizeTaint(project: Project, file: ProjectFile, fn: FunctionNode, depth = 0): TaintSummary {
   if (fn.params.length === 0) return EMPTY;
@@ -78,7 +95,7 @@ export function summarizeTaint(project: Project, file: ProjectFile, fn: Function
       const flowsAt = (n: TSESTree.Node): Flow[] => flowsOf(context, n, { fn });
       for (const call of callsIn(file, fn)) {
         if (mayBeSink(context, call)) {
-          const own = taintSinksOf(context, call);
+          const own = ownSinks(project, file, call);
           for (const sink of own) {
             for (const f of judgeSink(context, sink, flowsAt)) {
               if (f.origin.kind !== 'param') continue;
@@ -181,7 +198,7 @@ function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfi
   void routeFile;
   for (const call of callsIn(hfile, fn)) {
     if (mayBeSink(context, call)) {
-      const own = taintSinksOf(context, call);
+      const own = ownSinks(project, hfile, call);
       for (const sink of own) {
         const f = judgeSink(context, sink, flowsAt)[0];
         const hit = f ? hitOf(f, sink.kind, []) : null;

@@ -26,9 +26,15 @@ export interface SinkArg {
   what: string;
   /** The call: where the finding is reported. */
   call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /**
+   * Recognised by the receiver's name (`User.create`, `this.userModel.find`), not by an import: a
+   * call the project model resolves to a function of the project is that function, not this sink.
+   */
+  byName?: boolean;
 }
 
 const moduleSinkNames = new Set<string>();
+const KNEX_NAMES = new Set(['knex', 'db', 'trx']);
 const LIBRARY_MODULES = new Set<string>([...MODULE_SINKS.flatMap((s) => s.modules), ...REDIRECT_MODULES.map((r) => r.module)]);
 const calledModules = new Set<string>();
 for (const s of MODULE_SINKS) {
@@ -98,6 +104,8 @@ function moduleSinkArgs(context: Context, call: TSESTree.CallExpression | TSESTr
 /** The receiver's own name: `res` of `res.redirect`, `userModel` of `this.userModel.create`. */
 function receiverName(callee: TSESTree.MemberExpression): string | null {
   const obj = unwrap(callee.object);
+  // knex-style tables: `knex('users').insert(…)`, `db('users').update(…)`.
+  if (obj.type === AST_NODE_TYPES.CallExpression && obj.callee.type === AST_NODE_TYPES.Identifier && KNEX_NAMES.has(obj.callee.name)) return obj.callee.name;
   if (obj.type === AST_NODE_TYPES.Identifier) return obj.name;
   if (obj.type === AST_NODE_TYPES.MemberExpression) return propertyName(obj);
   if (obj.type === AST_NODE_TYPES.ThisExpression) return 'this';
@@ -107,6 +115,28 @@ function receiverName(callee: TSESTree.MemberExpression): string | null {
 function isLocationHeader(context: Context, node: TSESTree.Node | undefined): boolean {
   const s = node ? getStaticString(context.sourceCode, node) : null;
   return s !== null && s.toLowerCase() === 'location';
+}
+
+/**
+ * Whether a capitalised model (`User.findOne`) is imported from a project module that uses a
+ * MongoDB library: asked through the project model (set by src/project/index.ts), since Bookshelf,
+ * Sequelize and Objection models are capitalised too.
+ */
+let mongoModuleHook: (context: Context, ref: { source: string }) => boolean = () => false;
+export function setMongoModuleTest(hook: (context: Context, ref: { source: string }) => boolean): void {
+  mongoModuleHook = hook;
+}
+function modelFromMongoModule(context: Context, callee: TSESTree.MemberExpression): boolean {
+  let root: TSESTree.Node = unwrap(callee.object);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  const ref = getImportTracker(context).resolve(root);
+  if (!ref || !ref.source.startsWith('.')) return false;
+  try {
+    return mongoModuleHook(context, ref);
+  } catch {
+    // intentionally ignored: unknown, so not a MongoDB model (precision first)
+    return false;
+  }
 }
 
 function fileImportsAny(context: Context, modules: readonly string[]): boolean {
@@ -200,8 +230,8 @@ export function taintSinksOf(context: Context, call: TSESTree.CallExpression | T
     if (MONGO_FILTER_METHODS.has(name) && modelish && !fileImportsAny(context, NON_MONGO_ORMS) && args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement) {
       const filter = getObjectLiteral(sc, args[0]);
       const sqlStyle = filter?.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && SQL_ORM_KEYS.has(p.key.name));
-      const mongo = fileImportsAny(context, MONGO_MODULES) || /Model$|Collection$|^[A-Z]/.test(recv);
-      if (!sqlStyle && mongo && !isFunctionLike(args[0])) out.push({ kind: 'nosql-injection', node: args[0], mode: 'object', what: `${recv}.${name}()`, call });
+      const mongo = fileImportsAny(context, MONGO_MODULES) || /Model$|Collection$/.test(recv) || (/^[A-Z]/.test(recv) && modelFromMongoModule(context, callee));
+      if (!sqlStyle && mongo && !isFunctionLike(args[0])) out.push({ kind: 'nosql-injection', node: args[0], mode: 'object', what: `${recv}.${name}()`, call, byName: true });
     }
     // ORM writes of whole objects.
     const mass = MASS_ASSIGN_METHODS.get(name);
@@ -210,7 +240,7 @@ export function taintSinksOf(context: Context, call: TSESTree.CallExpression | T
       if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) {
         const obj = mass.dataProperty ? getObjectLiteral(sc, arg) : null;
         const data = obj && mass.dataProperty ? getProperty(sc, obj, mass.dataProperty) : null;
-        out.push({ kind: 'mass-assignment', node: data ?? arg, mode: 'whole', what: `${recv}.${name}()`, call });
+        out.push({ kind: 'mass-assignment', node: data ?? arg, mode: 'whole', what: `${recv}.${name}()`, call, byName: true });
       }
     }
   } catch {

@@ -120,7 +120,7 @@ function patternPath(root: TSESTree.Node, id: TSESTree.Node): { path: string[]; 
 }
 
 /** The request part a property path off a request object reads, with whether it is the whole part. */
-function classify(shape: RequestObject['shape'], path: readonly string[], called: boolean, framework: string): { part: RequestPart; whole: boolean } | null {
+function classify(shape: RequestObject['shape'], path: readonly string[], called: boolean, framework: string, wholeCall = false): { part: RequestPart; whole: boolean } | null {
   let p = path;
   if (shape === 'koa') {
     if (p[0] === 'request' || p[0] === 'req') p = p.slice(1);
@@ -134,7 +134,7 @@ function classify(shape: RequestObject['shape'], path: readonly string[], called
     const part = HONO_REQ.get(p[1] ?? '');
     if (!part) return null;
     // `c.req.query()` / `c.req.json()`: the whole part; `c.req.query('x')`: one field.
-    return { part, whole: false };
+    return { part, whole: called && wholeCall };
   }
   const head = p[0];
   if (head === undefined) return null;
@@ -302,11 +302,11 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
     return flows.map((f) => ({ ...f, via: [...f.via, id.name] }));
   }
 
-  function applyPath(f: RawFlow, path: readonly string[], rest: boolean, called = false): RawFlow {
+  function applyPath(f: RawFlow, path: readonly string[], rest: boolean, called = false, noArgs = false): RawFlow {
     if (path.length === 0 && !called) return f;
     const o = f.origin;
     if (o.kind === 'request-object') {
-      const c = classify(o.shape, path, called, framework);
+      const c = classify(o.shape, path, called, framework, noArgs);
       if (!c) return { ...f, origin: { kind: 'param', fn: null as unknown as FunctionNode, index: -1, path: [] } };
       return { ...f, origin: { kind: 'request', part: c.part, whole: c.whole || (rest && path.length === 1), text: `${o.text}.${path.join('.')}${called ? '()' : ''}`, node: o.node } };
     }
@@ -330,7 +330,7 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
         if (base.length > 0) {
           const text = sc.getText(n).slice(0, 80).replace(/\s+/g, ' ');
           return base
-            .map((f) => applyPath(f, chain.path, false, true))
+            .map((f) => applyPath(f, chain.path, false, true, chain.args.length === 0))
             .filter((f) => f.origin.kind !== 'param' || f.origin.index >= 0)
             .map((f) => (f.origin.kind === 'request' ? { ...f, origin: { ...f.origin, text } } : f));
         }
@@ -345,11 +345,11 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
       if (name === null) return [];
-      if (VALIDATOR_METHODS.has(name)) return [];
       const obj = unwrap(callee.object);
       if (obj.type === AST_NODE_TYPES.Identifier && OBJECT_PARSERS.some((p) => p.object === obj.name && p.method === name)) {
         return visitArgs(n.arguments.slice(0, 1), depth, false).map((f) => ({ ...f, stringified: false, parsed: true }));
       }
+      if (VALIDATOR_METHODS.has(name)) return [];
       if (TEXT_METHODS.has(name)) {
         const flows = visit(callee.object, depth + 1).map((f) => ({ ...f, stringified: true }));
         if (name === 'concat' || name === 'join') flows.push(...visitArgs(n.arguments, depth, true));
@@ -413,8 +413,13 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
         return visitArgs([n.left as TSESTree.Node, n.right], depth, true);
       case AST_NODE_TYPES.LogicalExpression:
         return n.operator === '&&' ? visit(n.right, depth + 1) : [...visit(n.left, depth + 1), ...visit(n.right, depth + 1)];
-      case AST_NODE_TYPES.ConditionalExpression:
-        return [...visit(n.consequent, depth + 1), ...visit(n.alternate, depth + 1)];
+      case AST_NODE_TYPES.ConditionalExpression: {
+        // `ALLOWED.has(x) ? x : '/'`: the branch the allow-list picks is safe.
+        const t = unwrap(n.test);
+        const picked = t.type === AST_NODE_TYPES.CallExpression && t.callee.type === AST_NODE_TYPES.MemberExpression && ['has', 'includes'].includes(propertyName(t.callee) ?? '') && t.arguments[0] ? sc.getText(t.arguments[0]) : null;
+        const consequent = picked !== null && picked === sc.getText(unwrap(n.consequent)) ? [] : visit(n.consequent, depth + 1);
+        return [...consequent, ...visit(n.alternate, depth + 1)];
+      }
       case AST_NODE_TYPES.AssignmentExpression:
         return visit(n.right, depth + 1);
       case AST_NODE_TYPES.ArrayExpression:

@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../imports.js';
-import { getObjectLiteral, getProperty, getStaticString, getStaticValue, resolveConstInit, unwrap } from '../values.js';
+import { getObjectLiteral, getProperty, getStaticString, getStaticValue, memberChainName, resolveConstInit, unwrap } from '../values.js';
 import { pushChildren } from '../walk.js';
 import { sameFileFunction, type Context, type FunctionNode } from './flow.js';
 import {
@@ -225,7 +225,10 @@ export function taintSinksOf(context: Context, call: TSESTree.CallExpression | T
       return out;
     }
     if (recv === null || NOT_MODEL_RECEIVER.test(recv)) return out;
-    const modelish = MODEL_RECEIVER.test(recv) || recv === 'this';
+    // Prisma delegates: `prisma.user.create`, `this.prisma.post.update`.
+    const delegateOf = unwrap(callee.object);
+    const prismaDelegate = delegateOf.type === AST_NODE_TYPES.MemberExpression && /(?:^|\.)prisma$/.test(memberChainName(delegateOf.object) ?? (delegateOf.object.type === AST_NODE_TYPES.MemberExpression && delegateOf.object.object.type === AST_NODE_TYPES.ThisExpression ? 'this.' + propertyName(delegateOf.object) : ''));
+    const modelish = MODEL_RECEIVER.test(recv) || recv === 'this' || prismaDelegate;
     // MongoDB filters.
     if (MONGO_FILTER_METHODS.has(name) && modelish && !fileImportsAny(context, NON_MONGO_ORMS) && args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement) {
       const filter = getObjectLiteral(sc, args[0]);

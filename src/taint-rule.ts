@@ -14,6 +14,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, type AnyEslintRule } from './rule.js';
 import { flowsOf, isFunctionNode, setFrameworkResolver, type Context, type Flow, type FunctionNode } from './analysis/taint/flow.js';
 import { judgeArgument, judgeSink } from './analysis/taint/judge.js';
+import { routeValidates } from './analysis/taint/guards.js';
 import { mayBeSink, type SinkArg } from './analysis/taint/sinks.js';
 import type { TaintSinkKind } from './analysis/taint/tables.js';
 import { getRouteModel, handlerContext, isRequestHandler } from './analysis/routes.js';
@@ -129,6 +130,7 @@ export function createTaintRule(spec: TaintRuleSpec): AnyEslintRule {
           const fn = enclosingFunction(node);
           const flows = judgeSink(ctx, sink, (x) => flowsOf(ctx, x, { fn, requestParam }));
           const direct = flows.find((f) => f.origin.kind === 'request');
+          if (direct && handlerContext(ctx, node).some((r) => routeValidates(ctx, r))) continue;
           if (direct) {
             report(sink, direct, node);
             continue;

@@ -14,6 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { flowsOf, isFunctionNode, nestRequestParam, type Context, type Flow } from '../analysis/taint/flow.js';
 import { judgeArgument, judgeSink } from '../analysis/taint/judge.js';
+import { routeValidates } from '../analysis/taint/guards.js';
 import { mayBeSink, taintSinksOf, type SinkArg } from '../analysis/taint/sinks.js';
 import type { SinkMode, TaintSinkKind } from '../analysis/taint/tables.js';
 import { getRouteModel, isRequestHandler, type Route } from '../analysis/routes.js';
@@ -243,6 +244,8 @@ function buildIndex(project: Project): Map<string, Map<string, TaintHit>> {
       continue;
     }
     for (const route of routes) {
+      // A route that validates its input (a Fastify schema, validator middleware) feeds no sink.
+      if (routeValidates(file.context as Context, route)) continue;
       const label = routeLabelOf(project, file, route);
       for (const h of handlerFunctions(project, file, route)) {
         try {

@@ -184,3 +184,15 @@ export function validatedBefore(context: Context, sink: TSESTree.Node, flow: Flo
   }
   return false;
 }
+
+/**
+ * Validation declared on the route: a Fastify `schema`, middleware named like a validator
+ * (`validateBody(schema)`, `celebrate(…)`, `zValidator(…)`), express-validator chains.
+ */
+export function routeValidates(context: Context, route: { options: TSESTree.ObjectExpression | null; middleware: readonly TSESTree.Node[] }): boolean {
+  if (route.options?.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'schema')) return true;
+  return route.middleware.some((mw) => {
+    const text = context.sourceCode.getText(mw).slice(0, 200);
+    return VALIDATOR_WORD.test(text) || /^(?:body|check|query|param|checkSchema)\s*\(/.test(text);
+  });
+}

@@ -15,10 +15,10 @@ import { createEslintRule, type AnyEslintRule } from './rule.js';
 import { flowsOf, isFunctionNode, setFrameworkResolver, type Context, type Flow, type FunctionNode } from './analysis/taint/flow.js';
 import { judgeArgument, judgeSink } from './analysis/taint/judge.js';
 import { routeValidates } from './analysis/taint/guards.js';
-import { mayBeSink, type SinkArg } from './analysis/taint/sinks.js';
+import { mayBeSink, taintSinksOf, type SinkArg } from './analysis/taint/sinks.js';
 import type { TaintSinkKind } from './analysis/taint/tables.js';
 import { getRouteModel, handlerContext, isRequestHandler } from './analysis/routes.js';
-import { describeChain, requestTaintReaching, routeFullPaths, routesHandledBy, taintSinksAt } from './project/index.js';
+import { callsProjectFunction, describeChain, requestTaintReaching, routeFullPaths, routesHandledBy } from './project/index.js';
 import { displayPath } from './project/files.js';
 
 setFrameworkResolver((context) => getRouteModel(context).framework);
@@ -125,10 +125,12 @@ export function createTaintRule(spec: TaintRuleSpec): AnyEslintRule {
 
       const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
         if (!mayBeSink(ctx, node)) return;
-        for (const sink of taintSinksAt(ctx, node)) {
+        for (const sink of taintSinksOf(ctx, node)) {
           if (sink.kind !== spec.kind || reported.has(sink.node)) continue;
           const fn = enclosingFunction(node);
           const flows = judgeSink(ctx, sink, (x) => flowsOf(ctx, x, { fn, requestParam }));
+          // A receiver recognised by name that is a function of the project is followed there, not judged here (asked last: it resolves).
+          if (flows.length > 0 && sink.byName && callsProjectFunction(ctx, node)) continue;
           const direct = flows.find((f) => f.origin.kind === 'request');
           if (direct && handlerContext(ctx, node).some((r) => routeValidates(ctx, r))) continue;
           if (direct) {

@@ -31,8 +31,8 @@ import { mountChains, type MountChain } from './mounts.js';
 import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKind, type FunctionSummary, type Hop } from './summaries.js';
 import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
 import { summarizeStatuses, type StatusCode } from './statuses.js';
-import { ownSinks, requestTaintAt, type TaintHit } from './taint.js';
-import { setMongoModuleTest, type SinkArg } from '../analysis/taint/sinks.js';
+import { requestTaintAt, type TaintHit } from './taint.js';
+import { setMongoModuleTest } from '../analysis/taint/sinks.js';
 import { MONGO_MODULES } from '../analysis/taint/tables.js';
 import type { TaintSinkKind } from '../analysis/taint/tables.js';
 
@@ -293,7 +293,12 @@ export function requestTaintReaching(context: AnalysisContext, node: TSESTree.No
   return requestTaintAt(projectOf(context), lintedFile(context).path, node, kind);
 }
 
-/** The taint sinks of a call of the linted file (see taint.ts `ownSinks`: project functions are followed, not judged by name). */
-export function taintSinksAt(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
-  return ownSinks(projectOf(context), lintedFile(context), call);
+/** Whether a call of the linted file runs a function of the project (any file), as the model resolves it. */
+export function callsProjectFunction(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  try {
+    return projectOf(context).callee(lintedFile(context), call)?.kind === 'function';
+  } catch {
+    // intentionally ignored: unresolved
+    return false;
+  }
 }

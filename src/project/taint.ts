@@ -1,14 +1,14 @@
 /**
  * Request taint across files: which parameter of a function reaches which taint sink (a summary,
  * as params.ts does for hashes and SQL), and the project-wide index the sink's file asks — from
- * every route's handler (the route table's handlers, across files) through calls passing request
- * data, to the sinks they reach — so a sink in a service file is reported there, naming the route
+ * the routes of the files that import the sink's file (transitively), through their handlers and
+ * the calls passing request data, to the sinks they reach — so a sink in a service file is reported there, naming the route
  * and the request read that feed it.
  *
  * Conventions follow summaries.ts and params.ts: summaries are memoised per function (SummaryMemo:
  * MAX_SUMMARY_DEPTH calls deep, cycle-safe, order-independent) and are plain data (paths, offsets,
- * texts); the index is built once per project and remembered with the reads it made (reads.ts), so
- * `--cache` re-lints a sink's file when a route file or a file on the way changes.
+ * texts); each route file's hits are remembered by its version with the reads they made (reads.ts),
+ * so `--cache` re-lints a sink's file when a route file or a file on the way changes.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -20,13 +20,13 @@ import type { SinkMode, TaintSinkKind } from '../analysis/taint/tables.js';
 import { getRouteModel, isRequestHandler, type Route } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import { displayPath, projectFileVersion, type ProjectFile } from './files.js';
-import { projectSourceFiles } from './mounts.js';
+import { importerIndex } from './mounts.js';
 import type { FunctionNode, Project } from './modules.js';
 import { detached } from './params.js';
 import { recorded, replay, type FileReads } from './reads.js';
 import { fullPathsOf, mayDeclareRoutes } from './route-table.js';
 import { callLabel, diskKey, type Hop } from './summaries.js';
-import { SummaryMemo } from './summary-memo.js';
+import { MAX_SUMMARY_DEPTH, SummaryMemo } from './summary-memo.js';
 
 export interface TaintParamSink {
   index: number;
@@ -74,9 +74,10 @@ function callsIn(file: ProjectFile, fn: FunctionNode): (TSESTree.CallExpression 
  * resolves to a function of the project (`usersRepository.insert(input)` is that function, whose
  * own sinks its summary holds).
  */
-export function ownSinks(project: Project, file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
+export function ownSinks(project: Project, file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression, carries: (n: TSESTree.Node) => boolean): SinkArg[] {
   const sinks = taintSinksOf(file.context as Context, call);
-  if (!sinks.some((s) => s.byName)) return sinks;
+  // Only a sink something flows into is worth resolving.
+  if (!sinks.some((s) => s.byName && carries(s.node))) return sinks.filter((s) => !s.byName || carries(s.node));
   let target = null;
   try {
     target = project.callee(file, call);
@@ -96,7 +97,7 @@ export function summarizeTaint(project: Project, file: ProjectFile, fn: Function
       const flowsAt = (n: TSESTree.Node): Flow[] => flowsOf(context, n, { fn });
       for (const call of callsIn(file, fn)) {
         if (mayBeSink(context, call)) {
-          const own = ownSinks(project, file, call);
+          const own = ownSinks(project, file, call, (n) => flowsAt(n).length > 0 || n.type === AST_NODE_TYPES.ObjectExpression);
           for (const sink of own) {
             for (const f of judgeSink(context, sink, flowsAt)) {
               if (f.origin.kind !== 'param') continue;
@@ -141,17 +142,17 @@ export interface TaintHit {
   hops: Hop[];
 }
 
-interface TaintIndex {
-  /** sink file → `${start}\0${kind}` → the first hit. */
+/** Per route file: the sinks its routes' handlers reach, by sink file, and what computing it read. */
+interface RouteFileHits {
+  version: string;
   hits: Map<string, Map<string, TaintHit>>;
   reads: FileReads | null;
-  /** Versions of the files the index was built from, to notice edits in a long-lived process. */
-  versions: Map<string, string>;
-  checkedAt: number;
 }
 
-const indexes = new Map<string, TaintIndex>();
-const RECHECK_MS = 2000;
+const routeFileHits = new Map<string, RouteFileHits>();
+const MAX_ROUTE_FILES_MEMO = 5_000;
+/** Files searched upward from a sink's file for the route files that import it (transitively). */
+const MAX_IMPORTERS = 300;
 
 /** The handler functions of a route: inline ones, and those its arguments name in other files. */
 function handlerFunctions(project: Project, file: ProjectFile, route: Route): { file: ProjectFile; fn: FunctionNode }[] {
@@ -187,19 +188,18 @@ function recordHit(index: Map<string, Map<string, TaintHit>>, file: string, star
   const prev = byFile.get(key);
   if (!prev || hit.hops.length < prev.hops.length) byFile.set(key, hit);
 }
-
 /** The request flows into a handler's calls, and the sinks they reach (directly or through summaries). */
-function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfile: ProjectFile, fn: FunctionNode, label: string | null, out: Map<string, Map<string, TaintHit>>): void {
+function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfile: ProjectFile, fn: FunctionNode, labelOf: () => string | null, out: Map<string, Map<string, TaintHit>>): void {
   const context = hfile.context as Context;
   // The handler's first parameter is the request (or Koa's context, Hono's `c`), however it is named or destructured.
   const requestParam = (f: FunctionNode, i: number): boolean => f === fn && i === 0 && route.framework !== 'nest' && !nestRequestParam(hfile.sourceCode, f.params[0]!);
   const flowsAt = (n: TSESTree.Node): Flow[] => flowsOf(context, n, { requestParam });
   const hitOf = (f: Flow, kind: TaintSinkKind, hops: Hop[]): TaintHit | null =>
-    f.origin.kind === 'request' ? { kind, source: detached(f.origin.text.slice(0, 80)), sourceFile: hfile.path, sourceLine: f.origin.node.loc.start.line, route: label, hops } : null;
+    f.origin.kind === 'request' ? { kind, source: detached(f.origin.text.slice(0, 80)), sourceFile: hfile.path, sourceLine: f.origin.node.loc.start.line, route: labelOf(), hops } : null;
   void routeFile;
   for (const call of callsIn(hfile, fn)) {
     if (mayBeSink(context, call)) {
-      const own = ownSinks(project, hfile, call);
+      const own = ownSinks(project, hfile, call, (n) => flowsAt(n).length > 0 || n.type === AST_NODE_TYPES.ObjectExpression);
       for (const sink of own) {
         const f = judgeSink(context, sink, flowsAt)[0];
         const hit = f ? hitOf(f, sink.kind, []) : null;
@@ -230,71 +230,100 @@ function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfi
   }
 }
 
-function buildIndex(project: Project): Map<string, Map<string, TaintHit>> {
-  const out = new Map<string, Map<string, TaintHit>>();
-  for (const abs of [...projectSourceFiles(project.root)].sort()) {
-    if (!mayDeclareRoutes(abs, project.root)) continue;
+/** The sinks the routes of one route file reach (memoised by the file's version, with the reads it made). */
+function hitsOfRouteFile(project: Project, abs: string): Map<string, Map<string, TaintHit>> | null {
+  const version = projectFileVersion(abs, project.root);
+  if (version === null) return null;
+  const memoed = routeFileHits.get(abs);
+  if (memoed && memoed.version === version) {
+    replay(memoed.reads);
+    return memoed.hits;
+  }
+  const { value: hits, reads } = recorded(() => {
+    const out = new Map<string, Map<string, TaintHit>>();
     const file = project.file(abs);
-    if (!file) continue;
+    if (!file) return out;
     let routes: readonly Route[];
     try {
       routes = getRouteModel(file.context).routes;
     } catch {
       // intentionally ignored: a file the route model cannot read declares no routes we can follow
-      continue;
+      return out;
     }
     for (const route of routes) {
       // A route that validates its input (a Fastify schema, validator middleware) feeds no sink.
       if (routeValidates(file.context as Context, route)) continue;
-      const label = routeLabelOf(project, file, route);
+      // The route's full path reads the files mounting it: only asked for a route that feeds a sink.
+      let label: string | null | undefined;
+      const labelOf = (): string | null => (label === undefined ? (label = routeLabelOf(project, file, route)) : label);
       for (const h of handlerFunctions(project, file, route)) {
         try {
-          walkHandler(project, file, route, h.file, h.fn, label, out);
+          walkHandler(project, file, route, h.file, h.fn, labelOf, out);
         } catch {
-          // intentionally ignored: one unreadable handler does not end the index
+          // intentionally ignored: one unreadable handler does not end the file
         }
       }
     }
-  }
-  return out;
-}
-
-function indexOf(project: Project): TaintIndex {
-  let index = indexes.get(project.root);
-  const now = Date.now();
-  if (index && now - index.checkedAt > RECHECK_MS) {
-    index.checkedAt = now;
-    for (const [p, v] of index.versions) {
-      if ((projectFileVersion(p, project.root) ?? '') !== v) {
-        index = undefined;
-        break;
-      }
-    }
-  }
-  if (index) {
-    replay(index.reads);
-    return index;
-  }
-  const { value: hits, reads } = recorded(() => buildIndex(project));
-  const versions = new Map<string, string>();
-  for (const p of reads?.files ?? []) versions.set(p, projectFileVersion(p, project.root) ?? '');
-  index = { hits, reads, versions, checkedAt: now };
-  indexes.set(project.root, index);
-  return index;
-}
-
-/** Drops the index (tests; a long-lived process after files changed). */
-export function clearTaintIndex(): void {
-  indexes.clear();
+    return out;
+  });
+  if (routeFileHits.size >= MAX_ROUTE_FILES_MEMO) routeFileHits.delete(routeFileHits.keys().next().value!);
+  routeFileHits.set(abs, { version, hits, reads });
+  return hits;
 }
 
 /**
- * The request data that reaches the sink argument at `node` of the linted file from a route
- * anywhere in the project, through calls across files; null when none does (or the model cannot tell).
+ * The route files that may send request data to `file`: itself and the files importing it,
+ * transitively (as deep as summaries follow calls), that look like they declare routes.
+ */
+const reachingMemo = new WeakMap<object, Map<string, string[]>>();
+
+function routeFilesReaching(project: Project, file: string): string[] {
+  const importers = importerIndex(project.root);
+  let memo = reachingMemo.get(importers);
+  if (!memo) reachingMemo.set(importers, (memo = new Map()));
+  const hit = memo.get(file);
+  if (hit) return hit;
+  const found = searchImporters(project, importers, file);
+  memo.set(file, found);
+  return found;
+}
+
+function searchImporters(project: Project, importers: Map<string, string[]>, file: string): string[] {
+  const seen = new Set<string>([file]);
+  let frontier = [file];
+  for (let depth = 0; depth <= MAX_SUMMARY_DEPTH && frontier.length > 0 && seen.size < MAX_IMPORTERS; depth++) {
+    const next: string[] = [];
+    for (const f of frontier) {
+      for (const imp of importers.get(f) ?? []) {
+        if (seen.has(imp) || seen.size >= MAX_IMPORTERS) continue;
+        seen.add(imp);
+        next.push(imp);
+      }
+    }
+    frontier = next;
+  }
+  return [...seen].filter((f) => mayDeclareRoutes(f, project.root)).sort();
+}
+
+/** Drops the memos (tests; a long-lived process after files changed). */
+export function clearTaintIndex(): void {
+  routeFileHits.clear();
+}
+
+/**
+ * The request data that reaches the sink argument at `node` of the linted file from a route of a
+ * file that imports it (transitively), through calls across files; null when none does (or the
+ * model cannot tell). Only the route files that can reach the sink's file are read.
  */
 export function requestTaintAt(project: Project, filePath: string, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
   try {
-    return indexOf(project).hits.get(filePath)?.get(`${node.range[0]}\0${kind}`) ?? null;
+    const key = `${node.range[0]}\0${kind}`;
+    let best: TaintHit | null = null;
+    for (const routeFile of routeFilesReaching(project, filePath)) {
+      const hit = hitsOfRouteFile(project, routeFile)?.get(filePath)?.get(key);
+      if (hit && (!best || hit.hops.length < best.hops.length)) best = hit;
+    }
+    return best;
   } catch {
     // intentionally ignored: an unexpected shape leaves the sink unjudged
     return null;

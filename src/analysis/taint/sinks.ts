@@ -34,6 +34,8 @@ export interface SinkArg {
 }
 
 const moduleSinkNames = new Set<string>();
+/** Callee names a library sink can have (the last step of its export path, or a redirect export). */
+const LIBRARY_NAMES = new Set<string>([...MODULE_SINKS.flatMap((s) => s.path.slice(-1)), ...REDIRECT_MODULES.flatMap((r) => r.path.slice(-1))]);
 const KNEX_NAMES = new Set(['knex', 'db', 'trx']);
 const LIBRARY_MODULES = new Set<string>([...MODULE_SINKS.flatMap((s) => s.modules), ...REDIRECT_MODULES.map((r) => r.module)]);
 const calledModules = new Set<string>();
@@ -139,6 +141,18 @@ function modelFromMongoModule(context: Context, callee: TSESTree.MemberExpressio
   }
 }
 
+const libraryFiles = new WeakMap<object, boolean>();
+function importsLibrary(context: Context): boolean {
+  const ast = context.sourceCode.ast;
+  let v = libraryFiles.get(ast);
+  if (v === undefined) {
+    const sources = getImportTracker(context).sources;
+    v = [...LIBRARY_MODULES].some((m) => sources.has(m));
+    libraryFiles.set(ast, v);
+  }
+  return v;
+}
+
 function fileImportsAny(context: Context, modules: readonly string[]): boolean {
   return getImportTracker(context).usesAny(modules);
 }
@@ -152,8 +166,9 @@ export function taintSinksOf(context: Context, call: TSESTree.CallExpression | T
   const callee = unwrap(call.callee);
   const name = calleeName(callee);
   try {
-    // Library functions, through imports (renamed, `require`d, namespace members).
-    const ref = tracker.resolve(callee);
+    // Library functions, through imports (renamed, `require`d, namespace members): resolved only
+    // in files that import one of the libraries at all.
+    const ref = importsLibrary(context) && (callee.type === AST_NODE_TYPES.Identifier || (name !== null && LIBRARY_NAMES.has(name))) ? tracker.resolve(callee) : null;
     if (ref) {
       const path = ref.path[0] === 'default' ? ref.path.slice(1) : ref.path;
       for (const s of MODULE_SINKS) {
@@ -233,7 +248,8 @@ export function taintSinksOf(context: Context, call: TSESTree.CallExpression | T
     if (MONGO_FILTER_METHODS.has(name) && modelish && !fileImportsAny(context, NON_MONGO_ORMS) && args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement) {
       const filter = getObjectLiteral(sc, args[0]);
       const sqlStyle = filter?.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && SQL_ORM_KEYS.has(p.key.name));
-      const mongo = fileImportsAny(context, MONGO_MODULES) || /Model$|Collection$/.test(recv) || (/^[A-Z]/.test(recv) && modelFromMongoModule(context, callee));
+      // Bookshelf, Sequelize and Objection models look the same: a MongoDB library must be in sight.
+      const mongo = fileImportsAny(context, MONGO_MODULES) || (/^[A-Z]|Model$|Collection$/.test(recv) && modelFromMongoModule(context, callee));
       if (!sqlStyle && mongo && !isFunctionLike(args[0])) out.push({ kind: 'nosql-injection', node: args[0], mode: 'object', what: `${recv}.${name}()`, call, byName: true });
     }
     // ORM writes of whole objects.

@@ -9,15 +9,23 @@ import consistentPropertyCasing from './consistent-property-casing.js';
 import httpStatusSemantics from './http-status-semantics.js';
 import httpsOnly from './https-only.js';
 import kebabCasePaths from './kebab-case-paths.js';
+import noCodeInjection from './no-code-injection.js';
+import noCommandInjection from './no-command-injection.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noGetSideEffects from './no-get-side-effects.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
 import noInvalidStatusCode from './no-invalid-status-code.js';
 import noLeakedErrorDetails from './no-leaked-error-details.js';
+import noMassAssignment from './no-mass-assignment.js';
+import noNosqlInjection from './no-nosql-injection.js';
+import noOpenRedirect from './no-open-redirect.js';
+import noPathTraversal from './no-path-traversal.js';
 import noPermissiveCors from './no-permissive-cors.js';
+import noPrototypePollution from './no-prototype-pollution.js';
 import noQueryInLoop from './no-query-in-loop.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
+import noSsrf from './no-ssrf.js';
 import noSuccessStatusOnError from './no-success-status-on-error.js';
 import noSwallowedErrors from './no-swallowed-errors.js';
 import noSyncIoInHandler from './no-sync-io-in-handler.js';
@@ -57,15 +65,23 @@ export const allRules: readonly BacklintRule[] = [
   httpStatusSemantics,
   httpsOnly,
   kebabCasePaths,
+  noCodeInjection,
+  noCommandInjection,
   noDisabledTlsVerification,
   noGetSideEffects,
   noHardcodedSecrets,
   noInsecureRandom,
   noInvalidStatusCode,
   noLeakedErrorDetails,
+  noMassAssignment,
+  noNosqlInjection,
+  noOpenRedirect,
+  noPathTraversal,
   noPermissiveCors,
+  noPrototypePollution,
   noQueryInLoop,
   noSensitiveDataInLogs,
+  noSsrf,
   noSuccessStatusOnError,
   noSwallowedErrors,
   noSyncIoInHandler,

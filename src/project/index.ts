@@ -12,6 +12,8 @@
  *   hash, a JWT decode or verify, or raw SQL text (see params.ts); `errorDetailsReturnedBy` → the
  *   error details it returns of its arguments; `crossFileStatusCodes` → the statuses it sends or
  *   makes errors for (statuses.ts).
+ * - `requestTaintReaching(context, node, kind)` → the request data (read where, on which route)
+ *   that reaches a taint sink of the linted file through calls from other files (taint.ts).
  *
  * One model per lint root and process, built lazily from the files a question reaches: the CLI
  * and an editor's ESLint process share the same code path. Parsed files are cached by path and
@@ -30,6 +32,10 @@ import { callLabel, isHandlerWhereWritten, summarize, type Effect, type EffectKi
 import { summarizeParams, type ParamSink, type ReturnedErrorDetail } from './params.js';
 import { summarizeStatuses, type StatusCode } from './statuses.js';
 import { appFramework, appRoutes, appSetup, folderTextMentions, isTestPath, projectTextMentions as projectMentions, type AppRoute, type AppSetup } from './app-setup.js';
+import { requestTaintAt, type TaintHit } from './taint.js';
+import { setMongoModuleTest } from '../analysis/taint/sinks.js';
+import { MONGO_MODULES } from '../analysis/taint/tables.js';
+import type { TaintSinkKind } from '../analysis/taint/tables.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
 export { Project, type Value } from './modules.js';
@@ -51,6 +57,14 @@ function mayExportDbValue(text: string): boolean {
   if (specifiers.some(isDbModule)) return true;
   return text.length <= SMALL_BARREL_BYTES && specifiers.some((s) => s.startsWith('.') || s.startsWith('#'));
 }
+
+// A capitalised model imported from a project module is a MongoDB model when that module imports
+// a MongoDB library (asked of its text: never parsed for it).
+setMongoModuleTest((context, ref) => {
+  const project = projectOf(context);
+  const abs = resolveModule(context.filename, ref.source, project.root);
+  return !!abs && projectTextMatches(abs, project.root, 'mongo', (text) => importSpecifiers(text).some((s) => MONGO_MODULES.includes(s)));
+});
 
 setModuleValueResolver((context, ref) => {
   const project = projectOf(context);
@@ -329,4 +343,27 @@ export function functionValueOf(context: AnalysisContext, node: TSESTree.Node, f
 export function declaredDependency(context: AnalysisContext, name: string): string | null {
   if (MODEL_OFF) return null;
   return declaredDependencyRange(context.filename, context.cwd, name);
+}
+
+// ---------------------------------------------------------------- request taint
+
+export type { TaintHit } from './taint.js';
+
+/**
+ * The request data that reaches the taint sink argument `node` of the linted file from a route
+ * anywhere in the project (through calls across files), with the route and the chain; null when
+ * none does or the model cannot tell. See taint.ts.
+ */
+export function requestTaintReaching(context: AnalysisContext, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
+  return requestTaintAt(projectOf(context), lintedFile(context).path, node, kind);
+}
+
+/** Whether a call of the linted file runs a function of the project (any file), as the model resolves it. */
+export function callsProjectFunction(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  try {
+    return projectOf(context).callee(lintedFile(context), call)?.kind === 'function';
+  } catch {
+    // intentionally ignored: unresolved
+    return false;
+  }
 }

@@ -31,7 +31,14 @@ export const SECURITY_SEVERITY: Readonly<Record<string, SecuritySeverity>> = {
   'backlint/no-unsafe-deserialization': { score: '9.8', cwe: ['CWE-502'], why: 'CodeQL js/unsafe-deserialization (9.8)' },
   'backlint/no-xxe': { score: '9.1', cwe: ['CWE-611', 'CWE-827'], why: 'CodeQL js/xxe (9.1)' },
 
+  'backlint/no-command-injection': { score: '9.8', cwe: ['CWE-78', 'CWE-88'], why: 'CodeQL js/command-line-injection (9.8)' },
+  'backlint/no-code-injection': { score: '9.3', cwe: ['CWE-94', 'CWE-95'], why: 'CodeQL js/code-injection (9.3)' },
+  'backlint/no-ssrf': { score: '9.1', cwe: ['CWE-918'], why: 'CodeQL js/request-forgery (9.1)' },
+
   // High.
+  // NoSQL operator injection is part of CodeQL's js/sql-injection query (CWE-943).
+  'backlint/no-nosql-injection': { score: '8.8', cwe: ['CWE-943'], why: 'CodeQL js/sql-injection (8.8)' },
+  'backlint/no-path-traversal': { score: '7.5', cwe: ['CWE-22', 'CWE-23'], why: 'CodeQL js/path-injection (7.5)' },
   'backlint/require-parameterized-queries': { score: '8.8', cwe: ['CWE-89'], why: 'CodeQL js/sql-injection (8.8)' },
   'backlint/require-csrf-protection': { score: '8.8', cwe: ['CWE-352'], why: 'CodeQL js/missing-token-validation (8.8)' },
   'backlint/require-strong-password-hash': { score: '8.1', cwe: ['CWE-916'], why: 'CodeQL js/insufficient-password-hash (8.1)' },
@@ -46,6 +53,10 @@ export const SECURITY_SEVERITY: Readonly<Record<string, SecuritySeverity>> = {
   'backlint/require-auth-rate-limit': { score: '7.5', cwe: ['CWE-307', 'CWE-770'], why: 'CodeQL js/missing-rate-limiting (7.5)' },
 
   // Medium: the weakness needs another step before it is exploited.
+  'backlint/no-open-redirect': { score: '6.1', cwe: ['CWE-601'], why: 'CodeQL js/server-side-unvalidated-url-redirection (6.1)' },
+  'backlint/no-prototype-pollution': { score: '6.1', cwe: ['CWE-1321', 'CWE-915'], why: 'CodeQL js/prototype-pollution (6.1)' },
+  // Fields the client must not set (role, owner) are written: integrity, by any signed-in user.
+  'backlint/no-mass-assignment': { score: '6.5', cwe: ['CWE-915'], why: 'CVSS AV:N/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:N (6.5)' },
   // A document's operation without a security requirement: the implementation may still check
   // credentials, so this is the contract publishing an open operation rather than proven missing
   // authentication (which would be 9.1). AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N.

@@ -1,0 +1,198 @@
+/**
+ * Sanitisers that work by control flow: an allow-list test guarding the sink (`ALLOWED.has(x)`,
+ * `x === 'pdf'`, a `switch` over literals, an early `return` when the test fails), a regular
+ * expression or `is*` check of the value, a validator run on the request part earlier in the
+ * handler. A substring test of the value itself (`url.includes('example.com')`) is not one: it
+ * passes `https://evil.test/?example.com`.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { propertyName } from '../imports.js';
+import { getStaticValue, NOT_STATIC, unwrap } from '../values.js';
+import { pushChildren } from '../walk.js';
+import { isFunctionNode, type Context, type Flow } from './flow.js';
+import { MEMBERSHIP_METHODS, PREFIX_CHECKS, VALIDATOR_METHODS, VALIDATOR_WORD, type TaintSinkKind } from './tables.js';
+
+type Texts = ReadonlySet<string>;
+
+function textOf(context: Context, node: TSESTree.Node): string {
+  return context.sourceCode.getText(unwrap(node));
+}
+
+function isConstant(context: Context, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal || (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0)) return true;
+  return getStaticValue(context.sourceCode, n) !== NOT_STATIC;
+}
+
+/** True when `test` being truthy means the value is one we allow. */
+function allows(context: Context, test: TSESTree.Node, texts: Texts, kind: TaintSinkKind): boolean {
+  const t = unwrap(test);
+  switch (t.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return t.operator === '&&' ? allows(context, t.left, texts, kind) || allows(context, t.right, texts, kind) : t.operator === '||' && allows(context, t.left, texts, kind) && allows(context, t.right, texts, kind);
+    case AST_NODE_TYPES.UnaryExpression:
+      return t.operator === '!' && rejects(context, t.argument, texts, kind);
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (t.operator === '===' || t.operator === '==') return equalsConstant(context, t, texts, kind);
+      if (['!==', '!=', '>', '>='].includes(t.operator)) return indexOfFound(context, t, texts);
+      return false;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return checksValue(context, t, texts, kind);
+    default:
+      return false;
+  }
+}
+
+/** True when `test` being truthy means the value is not one we allow (so exiting on it guards). */
+function rejects(context: Context, test: TSESTree.Node, texts: Texts, kind: TaintSinkKind): boolean {
+  const t = unwrap(test);
+  switch (t.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return t.operator === '!' && allows(context, t.argument, texts, kind);
+    case AST_NODE_TYPES.LogicalExpression:
+      return t.operator === '||' ? rejects(context, t.left, texts, kind) || rejects(context, t.right, texts, kind) : t.operator === '&&' && rejects(context, t.left, texts, kind) && rejects(context, t.right, texts, kind);
+    case AST_NODE_TYPES.BinaryExpression:
+      if (t.operator === '!==' || t.operator === '!=') return equalsConstant(context, t, texts, kind);
+      if (t.operator === '===' || t.operator === '==' || t.operator === '<') return indexOfFound(context, t, texts);
+      return false;
+    default:
+      return false;
+  }
+}
+
+function equalsConstant(context: Context, t: TSESTree.BinaryExpression, texts: Texts, kind: TaintSinkKind): boolean {
+  const left = unwrap(t.left as TSESTree.Node);
+  const right = unwrap(t.right);
+  for (const [a, b] of [[left, right], [right, left]] as const) {
+    if (a.type === AST_NODE_TYPES.UnaryExpression && a.operator === 'typeof') {
+      // `typeof x === 'string'`: no operator object can pass (only what NoSQL fears).
+      if (kind === 'nosql-injection' && texts.has(textOf(context, a.argument)) && b.type === AST_NODE_TYPES.Literal && b.value !== 'object') return true;
+      continue;
+    }
+    if (texts.has(textOf(context, a)) && b.type === AST_NODE_TYPES.Literal && b.value !== null) return true;
+    if (texts.has(textOf(context, a)) && isConstant(context, b) && b.type === AST_NODE_TYPES.MemberExpression) return true;
+  }
+  return false;
+}
+
+/** `LIST.indexOf(x) !== -1`, `LIST.indexOf(x) >= 0` — membership in a list, with `x` the argument. */
+function indexOfFound(context: Context, t: TSESTree.BinaryExpression, texts: Texts): boolean {
+  const left = unwrap(t.left as TSESTree.Node);
+  if (left.type !== AST_NODE_TYPES.CallExpression || left.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(left.callee) !== 'indexOf') return false;
+  const arg = left.arguments[0];
+  return !!arg && texts.has(textOf(context, arg)) && !texts.has(textOf(context, left.callee.object));
+}
+
+/** `ALLOWED.has(x)`, `LIST.includes(x)`, `/^[\w-]+$/.test(x)`, `isValidObjectId(x)`, `p.startsWith(root)` (paths, redirects). */
+function checksValue(context: Context, call: TSESTree.CallExpression, texts: Texts, kind: TaintSinkKind): boolean {
+  const callee = unwrap(call.callee);
+  const argIsValue = call.arguments.some((a) => texts.has(textOf(context, a)));
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(callee) ?? '';
+    const receiverIsValue = texts.has(textOf(context, callee.object));
+    if (MEMBERSHIP_METHODS.has(name)) return argIsValue && !receiverIsValue;
+    if (name === 'test' || name === 'match') return argIsValue || (name === 'match' && receiverIsValue);
+    if (PREFIX_CHECKS.has(name)) return receiverIsValue && (kind === 'path-traversal' || kind === 'open-redirect');
+    if (/^(?:is[A-Z]|valid|isValid)/.test(name)) return argIsValue;
+    return false;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return argIsValue && /^(?:is[A-Z]|valid|isValid|isSafe|isAllowed)/.test(callee.name);
+  return false;
+}
+
+function exits(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (node.type === AST_NODE_TYPES.BlockStatement) return node.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+  if (node.type === AST_NODE_TYPES.ExpressionStatement && node.expression.type === AST_NODE_TYPES.CallExpression) {
+    // `return next(err)` is written without `return` sometimes; only real exits count.
+    return false;
+  }
+  return false;
+}
+
+/** The texts a flow's value goes by: its bindings and reads, and the request read itself. */
+export function flowTexts(flow: Flow): Set<string> {
+  const out = new Set(flow.via);
+  if (flow.origin.kind === 'request') out.add(flow.origin.text);
+  return out;
+}
+
+/** An allow-list or check of the value guards the sink: it only runs for values the check lets through. */
+export function guarded(context: Context, sink: TSESTree.Node, flow: Flow, kind: TaintSinkKind): boolean {
+  const texts = flowTexts(flow);
+  let child: TSESTree.Node = sink;
+  for (let p = sink.parent; p; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.IfStatement) {
+      if (p.consequent === child && allows(context, p.test, texts, kind)) return true;
+      if (p.alternate === child && rejects(context, p.test, texts, kind)) return true;
+    }
+    if (p.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (p.consequent === child && allows(context, p.test, texts, kind)) return true;
+      if (p.alternate === child && rejects(context, p.test, texts, kind)) return true;
+    }
+    if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === child && allows(context, p.left, texts, kind)) return true;
+    if (p.type === AST_NODE_TYPES.SwitchCase && p.test && p.test.type === AST_NODE_TYPES.Literal && p.parent.type === AST_NODE_TYPES.SwitchStatement && texts.has(textOf(context, p.parent.discriminant))) return true;
+    if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) {
+      for (const stmt of p.body) {
+        if (stmt === child || stmt.range[0] >= sink.range[0]) break;
+        if (stmt.type === AST_NODE_TYPES.IfStatement && exits(stmt.consequent) && rejects(context, stmt.test, texts, kind)) return true;
+      }
+    }
+    if (isFunctionNode(p) && p.parent?.type !== AST_NODE_TYPES.CallExpression) break;
+  }
+  return false;
+}
+
+const validationMemo = new WeakMap<TSESTree.Node, { start: number; args: string[] }[]>();
+
+/** Validator calls in a function (nested callbacks included): where, and the texts they validate. */
+function validationsIn(context: Context, fn: TSESTree.Node): { start: number; args: string[] }[] {
+  let out = validationMemo.get(fn);
+  if (out) return out;
+  out = [];
+  const stack: TSESTree.Node[] = [fn];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      if (name && (VALIDATOR_METHODS.has(name) || VALIDATOR_WORD.test(name) || name === 'validationResult' || name === 'matchedData')) {
+        out.push({ start: node.range[0], args: node.arguments.map((a) => textOf(context, a)) });
+      }
+    }
+    pushChildren(stack, node, context.sourceCode.visitorKeys);
+  }
+  validationMemo.set(fn, out);
+  return out;
+}
+
+/**
+ * The request part was validated in the function that reads it, before the sink:
+ * `schema.parse(req.body)`, `validate(req.query)`, express-validator's `validationResult(req)`.
+ */
+export function validatedBefore(context: Context, sink: TSESTree.Node, flow: Flow): boolean {
+  if (flow.origin.kind !== 'request') return false;
+  const text = flow.origin.text;
+  for (let p = sink.parent; p; p = p.parent) {
+    if (!isFunctionNode(p)) continue;
+    for (const v of validationsIn(context, p)) {
+      if (v.start >= sink.range[0]) continue;
+      if (v.args.some((a) => a === text || text.startsWith(`${a}.`) || a.startsWith(`${text}.`) || flow.via.includes(a))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Validation declared on the route: a Fastify `schema`, middleware named like a validator
+ * (`validateBody(schema)`, `celebrate(…)`, `zValidator(…)`), express-validator chains.
+ */
+export function routeValidates(context: Context, route: { options: TSESTree.ObjectExpression | null; middleware: readonly TSESTree.Node[] }): boolean {
+  if (route.options?.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'schema')) return true;
+  return route.middleware.some((mw) => {
+    const text = context.sourceCode.getText(mw).slice(0, 200);
+    return VALIDATOR_WORD.test(text) || /^(?:body|check|query|param|checkSchema)\s*\(/.test(text);
+  });
+}

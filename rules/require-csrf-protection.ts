@@ -14,12 +14,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
-import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { getImportTracker } from '../src/analysis/imports.js';
 import { CSRF_MODULES, CSRF_TEXT, withoutComments, originModules, originPath, SAME_SITE_DEFENDS, SESSION_LIBRARIES, type SessionLibrary } from '../src/analysis/app-defences.js';
-import { getObjectLiteral, getProperty, getStaticValue, hasUnknownSpread, NOT_STATIC, resolveExpression, unwrap } from '../src/analysis/values.js';
+import { getObjectLiteral, getProperty, getStaticValue, hasUnknownSpread, NOT_STATIC, resolveExpression } from '../src/analysis/values.js';
 import { routeLabel } from '../src/analysis/routes.js';
 import { displayPath } from '../src/project/files.js';
-import { appRoutesOf, appSetupOf, projectTextMentions, type AppCall, type AppFramework } from '../src/project/index.js';
+import { appRoutesOf, appSetupOf, mayCreateApp, projectTextMentions, type AppCall, type AppFramework } from '../src/project/index.js';
 
 type MessageIds = 'missingCsrf';
 
@@ -140,21 +140,10 @@ export default defineRule({
       }
       return {
         CallExpression(node) {
-          const callee = node.callee;
-          // `(0, express_1.default)()` is how TypeScript's CommonJS output calls an import.
-          if (
-            callee.type !== AST_NODE_TYPES.Identifier &&
-            callee.type !== AST_NODE_TYPES.SequenceExpression &&
-            !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))
-          ) {
-            return;
-          }
-          if (tracker.resolve(callee) === null) return;
-          check(node);
+          if (mayCreateApp(context, node)) check(node);
         },
         NewExpression(node) {
-          if (tracker.resolve(unwrap(node.callee)) === null) return;
-          check(node);
+          if (mayCreateApp(context, node)) check(node);
         },
       };
     },

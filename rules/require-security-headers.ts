@@ -10,10 +10,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
-import { getImportTracker, propertyName } from '../src/analysis/imports.js';
+import { getImportTracker } from '../src/analysis/imports.js';
 import { HEADER_MODULES, HEADER_NAME_HINT, originModules, SECURITY_HEADER_TEXT } from '../src/analysis/app-defences.js';
 import { getStaticValue, memberChainName, unwrap } from '../src/analysis/values.js';
-import { appRoutesOf, appSetupOf, functionValueOf, mountsAtPath, projectTextMentions, type AppCall, type AppFramework, type AppSetup } from '../src/project/index.js';
+import { appRoutesOf, appSetupOf, mayCreateApp, functionValueOf, mountsAtPath, projectTextMentions, type AppCall, type AppFramework, type AppSetup } from '../src/project/index.js';
 
 type MessageIds = 'missingHeaders' | 'poweredBy';
 
@@ -134,22 +134,10 @@ export default defineRule({
       }
       return {
         CallExpression(node) {
-          // App factories are called by name (`express()`, `Fastify()`) or as `NestFactory.create`.
-          const callee = node.callee;
-          // `(0, express_1.default)()` is how TypeScript's CommonJS output calls an import.
-          if (
-            callee.type !== AST_NODE_TYPES.Identifier &&
-            callee.type !== AST_NODE_TYPES.SequenceExpression &&
-            !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))
-          ) {
-            return;
-          }
-          if (tracker.resolve(callee) === null) return;
-          check(node);
+          if (mayCreateApp(context, node)) check(node);
         },
         NewExpression(node) {
-          if (tracker.resolve(node.callee) === null) return;
-          check(node);
+          if (mayCreateApp(context, node)) check(node);
         },
       };
     },

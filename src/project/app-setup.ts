@@ -45,6 +45,24 @@ export function isTestPath(root: string, abs: string): boolean {
 }
 
 /** Modules an app creation comes from: `callee` resolved by the import tracker. */
+/**
+ * The cheap gate a rule's listener asks before `appSetupOf`: a call or `new` whose callee the
+ * import tracker resolves — by name (`express()`), as TypeScript's CommonJS output writes it
+ * (`(0, express_1.default)()`), or as `NestFactory.create` / `x.fastify`. `appFramework` decides.
+ */
+export function mayCreateApp(context: AnalysisContext, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = node.type === AST_NODE_TYPES.NewExpression ? unwrap(node.callee) : node.callee;
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    callee.type !== AST_NODE_TYPES.Identifier &&
+    callee.type !== AST_NODE_TYPES.SequenceExpression &&
+    !(callee.type === AST_NODE_TYPES.MemberExpression && (propertyName(callee) === 'create' || propertyName(callee) === 'fastify'))
+  ) {
+    return false;
+  }
+  return getImportTracker(context).resolve(callee) !== null;
+}
+
 export function appFramework(context: AnalysisContext, node: TSESTree.Node): AppFramework | null {
   const t = getImportTracker(context);
   if (node.type === AST_NODE_TYPES.CallExpression) {

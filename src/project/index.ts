@@ -284,7 +284,7 @@ export function crossFileStatusCodes(context: AnalysisContext, call: TSESTree.Ca
 // ---------------------------------------------------------------- applications
 
 export type { AppCall, AppFramework, AppRoute, AppSetup } from './app-setup.js';
-export { appFramework, mountsAtPath } from './app-setup.js';
+export { appFramework, mayCreateApp, mountsAtPath } from './app-setup.js';
 
 const setups = new WeakMap<TSESTree.Node, AppSetup | null>();
 

@@ -355,7 +355,7 @@ export type { TaintHit } from './taint.js';
  * none does or the model cannot tell. See taint.ts.
  */
 export function requestTaintReaching(context: AnalysisContext, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
-  return requestTaintAt(projectOf(context), lintedFile(context).path, node, kind);
+  return requestTaintAt(projectOf(context), lintedFile(context), node, kind);
 }
 
 /** Whether a call of the linted file runs a function of the project (any file), as the model resolves it. */

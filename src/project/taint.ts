@@ -74,7 +74,7 @@ function callsIn(file: ProjectFile, fn: FunctionNode): (TSESTree.CallExpression 
  * resolves to a function of the project (`usersRepository.insert(input)` is that function, whose
  * own sinks its summary holds).
  */
-export function ownSinks(project: Project, file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression, carries: (n: TSESTree.Node) => boolean): SinkArg[] {
+export function ownSinks(project: Project, file: ProjectFile, call: TSESTree.CallExpression | TSESTree.NewExpression, carries: (n: TSESTree.Node) => boolean): readonly SinkArg[] {
   const sinks = taintSinksOf(file.context as Context, call);
   // Only a sink something flows into is worth resolving.
   if (!sinks.some((s) => s.byName && carries(s.node))) return sinks.filter((s) => !s.byName || carries(s.node));
@@ -149,7 +149,7 @@ interface RouteFileHits {
   reads: FileReads | null;
 }
 
-const routeFileHits = new Map<string, RouteFileHits>();
+const hitsByRouteFile = new Map<string, RouteFileHits>();
 const MAX_ROUTE_FILES_MEMO = 5_000;
 /** Files searched upward from a sink's file for the route files that import it (transitively). */
 const MAX_IMPORTERS = 300;
@@ -230,44 +230,65 @@ function walkHandler(project: Project, routeFile: ProjectFile, route: Route, hfi
   }
 }
 
-/** The sinks the routes of one route file reach (memoised by the file's version, with the reads it made). */
-function hitsOfRouteFile(project: Project, abs: string): Map<string, Map<string, TaintHit>> | null {
+/** The sinks the routes of one file reach, from its parse. */
+function routeFileHits(project: Project, file: ProjectFile): Map<string, Map<string, TaintHit>> {
+  const out = new Map<string, Map<string, TaintHit>>();
+  let routes: readonly Route[];
+  try {
+    routes = getRouteModel(file.context).routes;
+  } catch {
+    // intentionally ignored: a file the route model cannot read declares no routes we can follow
+    return out;
+  }
+  for (const route of routes) {
+    // A route that validates its input (a Fastify schema, validator middleware) feeds no sink.
+    if (routeValidates(file.context as Context, route)) continue;
+    // The route's full path reads the files mounting it: only asked for a route that feeds a sink.
+    let label: string | null | undefined;
+    const labelOf = (): string | null => (label === undefined ? (label = routeLabelOf(project, file, route)) : label);
+    for (const h of handlerFunctions(project, file, route)) {
+      try {
+        walkHandler(project, file, route, h.file, h.fn, labelOf, out);
+      } catch {
+        // intentionally ignored: one unreadable handler does not end the file
+      }
+    }
+  }
+  return out;
+}
+
+/** The linted file's own answer, from the tree being linted (per tree: an editor's unsaved text has its own). */
+const lintedHits = new WeakMap<object, { hits: Map<string, Map<string, TaintHit>>; reads: FileReads | null }>();
+
+/**
+ * The sinks the routes of one route file reach: the linted file from its own parse, any other
+ * from the model's (memoised by the file's version, with the reads it made).
+ */
+function hitsOfRouteFile(project: Project, abs: string, linted: ProjectFile): Map<string, Map<string, TaintHit>> | null {
+  if (abs === linted.path) {
+    const ast = linted.sourceCode.ast;
+    const memoed = lintedHits.get(ast);
+    if (memoed) {
+      replay(memoed.reads);
+      return memoed.hits;
+    }
+    const { value: hits, reads } = recorded(() => routeFileHits(project, linted));
+    lintedHits.set(ast, { hits, reads });
+    return hits;
+  }
   const version = projectFileVersion(abs, project.root);
   if (version === null) return null;
-  const memoed = routeFileHits.get(abs);
+  const memoed = hitsByRouteFile.get(abs);
   if (memoed && memoed.version === version) {
     replay(memoed.reads);
     return memoed.hits;
   }
   const { value: hits, reads } = recorded(() => {
-    const out = new Map<string, Map<string, TaintHit>>();
     const file = project.file(abs);
-    if (!file) return out;
-    let routes: readonly Route[];
-    try {
-      routes = getRouteModel(file.context).routes;
-    } catch {
-      // intentionally ignored: a file the route model cannot read declares no routes we can follow
-      return out;
-    }
-    for (const route of routes) {
-      // A route that validates its input (a Fastify schema, validator middleware) feeds no sink.
-      if (routeValidates(file.context as Context, route)) continue;
-      // The route's full path reads the files mounting it: only asked for a route that feeds a sink.
-      let label: string | null | undefined;
-      const labelOf = (): string | null => (label === undefined ? (label = routeLabelOf(project, file, route)) : label);
-      for (const h of handlerFunctions(project, file, route)) {
-        try {
-          walkHandler(project, file, route, h.file, h.fn, labelOf, out);
-        } catch {
-          // intentionally ignored: one unreadable handler does not end the file
-        }
-      }
-    }
-    return out;
+    return file ? routeFileHits(project, file) : new Map<string, Map<string, TaintHit>>();
   });
-  if (routeFileHits.size >= MAX_ROUTE_FILES_MEMO) routeFileHits.delete(routeFileHits.keys().next().value!);
-  routeFileHits.set(abs, { version, hits, reads });
+  if (hitsByRouteFile.size >= MAX_ROUTE_FILES_MEMO) hitsByRouteFile.delete(hitsByRouteFile.keys().next().value!);
+  hitsByRouteFile.set(abs, { version, hits, reads });
   return hits;
 }
 
@@ -307,7 +328,7 @@ function searchImporters(project: Project, importers: Map<string, string[]>, fil
 
 /** Drops the memos (tests; a long-lived process after files changed). */
 export function clearTaintIndex(): void {
-  routeFileHits.clear();
+  hitsByRouteFile.clear();
 }
 
 /**
@@ -315,12 +336,12 @@ export function clearTaintIndex(): void {
  * file that imports it (transitively), through calls across files; null when none does (or the
  * model cannot tell). Only the route files that can reach the sink's file are read.
  */
-export function requestTaintAt(project: Project, filePath: string, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
+export function requestTaintAt(project: Project, linted: ProjectFile, node: TSESTree.Node, kind: TaintSinkKind): TaintHit | null {
   try {
     const key = `${node.range[0]}\0${kind}`;
     let best: TaintHit | null = null;
-    for (const routeFile of routeFilesReaching(project, filePath)) {
-      const hit = hitsOfRouteFile(project, routeFile)?.get(filePath)?.get(key);
+    for (const routeFile of routeFilesReaching(project, linted.path)) {
+      const hit = hitsOfRouteFile(project, routeFile, linted)?.get(linted.path)?.get(key);
       if (hit && (!best || hit.hops.length < best.hops.length)) best = hit;
     }
     return best;

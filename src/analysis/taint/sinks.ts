@@ -63,9 +63,7 @@ export function mayBeSink(context: Context, call: TSESTree.CallExpression | TSES
   if (name !== null && SINK_NAMES.has(name)) return true;
   if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return false;
   // A module called by any name, or a sink imported under another one (`import { exec as run }`).
-  const sources = getImportTracker(context).sources;
-  for (const m of LIBRARY_MODULES) if (sources.has(m)) return true;
-  return hasRecursiveMerges(context);
+  return importsLibrary(context) || hasRecursiveMerges(context);
 }
 
 function shellOn(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
@@ -157,9 +155,25 @@ function fileImportsAny(context: Context, modules: readonly string[]): boolean {
   return getImportTracker(context).usesAny(modules);
 }
 
-/** The sinks of a call: its arguments request data must not reach, each with its kind. */
-export function taintSinksOf(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
-  if (!mayBeSink(context, call)) return [];
+const NO_SINKS: readonly SinkArg[] = Object.freeze([]);
+const sinksMemo = new WeakMap<TSESTree.Node, readonly SinkArg[]>();
+
+/**
+ * The sinks of a call: its arguments request data must not reach, each with its kind. Memoised
+ * per call: the eight taint rules and the project's summaries all ask about the same calls.
+ */
+export function taintSinksOf(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): readonly SinkArg[] {
+  if (!mayBeSink(context, call)) return NO_SINKS;
+  let sinks = sinksMemo.get(call);
+  if (!sinks) {
+    const found = computeSinks(context, call);
+    sinks = found.length > 0 ? found : NO_SINKS;
+    sinksMemo.set(call, sinks);
+  }
+  return sinks;
+}
+
+function computeSinks(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkArg[] {
   const out: SinkArg[] = [];
   const sc = context.sourceCode;
   const tracker = getImportTracker(context);

@@ -10,7 +10,7 @@
  * Every answer is cached per directory/specifier; `clearResolutionCache()` drops them (the file
  * cache calls it when a tsconfig or package.json changes).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { noteRead } from './reads.js';
@@ -29,22 +29,77 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
 /** Config files bigger than this are not project configuration anyone wrote by hand. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-function isFile(p: string): boolean {
+type EntryKind = 'file' | 'directory' | 'other';
+
+/**
+ * Directory listings, read once each: resolving one specifier tries up to eighteen candidate
+ * names (extensions, TypeScript swaps, directory indexes), and a stat per candidate was most of
+ * what indexing a project's imports cost (~0.2 s of Ghost's 1,442 files). Names match exactly, as
+ * on Linux. A listing older than a second is kept only while its directory's mtime is unchanged,
+ * so a long-lived editor process sees a file created since.
+ */
+interface Listing {
+  entries: Map<string, EntryKind> | null;
+  mtimeMs: number;
+  checkedAt: number;
+}
+const listings = new Map<string, Listing>();
+const LISTING_RECHECK_MS = 1000;
+
+function directoryMtime(dir: string): number {
   try {
-    return statSync(p).isFile();
+    return statSync(dir).mtimeMs;
   } catch {
-    // intentionally ignored: a missing or unreadable candidate is simply not the answer
-    return false;
+    // intentionally ignored: a missing directory lists nothing
+    return -1;
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    // intentionally ignored: as above
-    return false;
+function listing(dir: string): Map<string, EntryKind> | null {
+  const now = Date.now();
+  const cached = listings.get(dir);
+  if (cached && now - cached.checkedAt < LISTING_RECHECK_MS) return cached.entries;
+  const mtimeMs = directoryMtime(dir);
+  if (cached && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now;
+    return cached.entries;
   }
+  let entries: Map<string, EntryKind> | null = null;
+  if (mtimeMs >= 0) {
+    try {
+      entries = new Map();
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        entries.set(e.name, e.isFile() ? 'file' : e.isDirectory() ? 'directory' : e.isSymbolicLink() ? kindThroughLink(path.join(dir, e.name)) : 'other');
+      }
+    } catch {
+      // intentionally ignored: an unreadable directory holds no candidates
+      entries = null;
+    }
+  }
+  listings.set(dir, { entries, mtimeMs, checkedAt: now });
+  return entries;
+}
+
+function kindThroughLink(p: string): EntryKind {
+  try {
+    const st = statSync(p);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+  } catch {
+    // intentionally ignored: a dangling link is no candidate
+    return 'other';
+  }
+}
+
+function kindOf(p: string): EntryKind | undefined {
+  return listing(path.dirname(p))?.get(path.basename(p));
+}
+
+function isFile(p: string): boolean {
+  return kindOf(p) === 'file';
+}
+
+function isDirectory(p: string): boolean {
+  return kindOf(p) === 'directory';
 }
 
 /** True when `file` lies inside `root` (never outside the lint root, never inside node_modules). */
@@ -88,6 +143,7 @@ export function clearResolutionCache(): void {
   tsconfigCache.clear();
   packageCache.clear();
   resolutionCache.clear();
+  listings.clear();
 }
 
 /** compilerOptions.baseUrl/paths of a tsconfig, following `extends` (relative ones) up to 8 deep. */

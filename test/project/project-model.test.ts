@@ -4,7 +4,7 @@
  */
 import { symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempTrees } from '../helpers/temp-tree.js';
 import '../../src/project/index.js';
 import { SourceCode } from 'eslint';
@@ -79,6 +79,36 @@ describe('resolveModule', () => {
     expect(resolveModule(from, '../../outside', appRoot)).toBeNull();
     expect(resolveModule(from, '../node_modules/x', appRoot)).toBeNull();
     expect(resolveModule(from, path.join(root, 'outside.js'), appRoot)).toBeNull();
+  });
+
+  describe('directory listings', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('see symlinks as what they point to, and a directory named like a module as a directory', () => {
+      const root = tree({ 'src/real.js': '', 'src/lib/index.js': '', 'src/a.js/index.ts': '' });
+      symlinkSync(path.join(root, 'src/real.js'), path.join(root, 'src/link.js'));
+      symlinkSync(path.join(root, 'src/lib'), path.join(root, 'src/linked-lib'));
+      symlinkSync(path.join(root, 'src/gone.js'), path.join(root, 'src/dangling.js'));
+      const from = path.join(root, 'src/app.js');
+      expect(resolveModule(from, './link', root)).toBe(path.join(root, 'src/link.js'));
+      expect(resolveModule(from, './linked-lib', root)).toBe(path.join(root, 'src/linked-lib/index.js'));
+      expect(resolveModule(from, './dangling', root)).toBeNull();
+      expect(resolveModule(from, './a.js', root)).toBe(path.join(root, 'src/a.js/index.ts'));
+    });
+
+    it('notice a file created later, once the directory changed (a long-lived editor process)', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const root = tree({ 'src/a.js': '' });
+      const from = path.join(root, 'src/app.js');
+      expect(resolveModule(from, './a', root)).toBe(path.join(root, 'src/a.js'));
+      writeFileSync(path.join(root, 'src/b.js'), '');
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path.join(root, 'src'), later, later);
+      vi.setSystemTime(Date.now() + 1500);
+      expect(resolveModule(from, './b', root)).toBe(path.join(root, 'src/b.js'));
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import plugin from '../../eslint/plugin.js';
 import { observeReports, type ReportDescriptor } from '../../rule.js';
 import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
+import { holdDriftLayout } from '../../drift/index.js';
 
 /** Where the records go: a file the CLI created for this run, in its own temporary directory. */
 export const REPORTS_ENV = 'BACKLINT_OXLINT_REPORTS';
@@ -100,6 +101,9 @@ if (target) {
     if (record) records.push(record);
   });
   process.on('exit', () => writeFileSync(target, JSON.stringify(records)));
+  // The CLI's run lints a tree that does not change under it (lint() holds the layout the same
+  // way around ESLint): the project's documents and pairs are found once, not every second.
+  holdDriftLayout();
 }
 
 /** What each file's findings were computed from, for the CLI's cache (project/reads.ts). */

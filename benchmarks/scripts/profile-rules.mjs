@@ -9,6 +9,10 @@
  *
  *   npm run build
  *   node benchmarks/scripts/profile-rules.mjs [--preset recommended|strict] [--top N] [--dir D]
+ *                                            [--only id,id…] [--skip id,id…]
+ * --only/--skip keep or drop rules of the preset (to see what a group of rules costs on its own).
+ * The eight request-taint rules share one face (src/taint-rule.ts): their time is charged to
+ * "taint rules".
  */
 import { ESLint } from 'eslint';
 import { Session } from 'node:inspector/promises';
@@ -31,7 +35,17 @@ if (!dir) {
 }
 
 const plugin = (await import(pathToFileURL(path.join(root, 'dist/src/eslint/plugin.js')).href)).default;
-const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs[preset], ignore: false, cache: false });
+const ids = (name) => (flag(name, null)?.split(',') ?? null);
+const only = ids('--only');
+const skip = ids('--skip') ?? [];
+const keep = (ruleKey) => {
+  const id = ruleKey.replace(/^backlint\//, '');
+  return (!only || only.includes(id)) && !skip.includes(id);
+};
+const config = [plugin.configs[preset]].flat().map((c) =>
+  c.rules ? { ...c, rules: Object.fromEntries(Object.entries(c.rules).filter(([k]) => keep(k))) } : c,
+);
+const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, ignore: false, cache: false });
 
 const session = new Session();
 session.connect();
@@ -58,9 +72,10 @@ function walk(id) {
   if (parent !== undefined) walk(parent);
   const cf = nodes.get(id).callFrame;
   const ours = cf.url.startsWith(distUrl);
-  const rule = /^rules\/([^/]+)\.js$/.exec(cf.url.slice(distUrl.length));
+  const rel = cf.url.slice(distUrl.length);
+  const rule = /^rules\/([^/]+)\.js$/.exec(rel)?.[1] ?? (rel === 'src/taint-rule.js' ? 'taint rules' : null);
   const upRule = parent === undefined ? null : ruleOf.get(parent);
-  ruleOf.set(id, upRule ?? (ours && rule ? rule[1] : null));
+  ruleOf.set(id, upRule ?? (ours ? rule : null));
   const upFns = parent === undefined ? new Set() : fnsOf.get(parent);
   const key = ours ? label(cf) : null;
   fnsOf.set(id, key && !upFns.has(key) ? new Set([...upFns, key]) : upFns);

@@ -999,15 +999,37 @@ function isFunctionish(node: TSESTree.Node): boolean {
 const ROUTE_TEXT =
   /\.(?:get|post|put|patch|delete|del|head|options|all)\s*\(\s*(?:['"`]\/|`\$\{[\w.]+\}(?:\/|`\s*,))|\.(?:route|register)\s*\(|@Controller\b|\.use\s*\(\s*['"`]/;
 
+/** The server frameworks a file's imports name (`hono/*`: any subpath). */
+const FRAMEWORK_MODULES: readonly (readonly [Exclude<Framework, 'unknown'>, readonly string[]])[] = [
+  ['express', ['express']],
+  ['fastify', ['fastify', 'fastify-plugin']],
+  ['koa', ['koa', '@koa/router', 'koa-router']],
+  ['hono', ['hono', 'hono/*']],
+  ['nest', ['@nestjs/common']],
+  ['next', ['next/server']],
+];
+
+function namesFramework(source: string, modules: readonly string[]): boolean {
+  return modules.some((m) => (m.endsWith('/*') ? source.startsWith(m.slice(0, -1)) : source === m));
+}
+
 function guessFramework(t: ImportTracker): Framework {
-  const found: Framework[] = [];
-  if (t.usesAny(['express'])) found.push('express');
-  if (t.usesAny(['fastify', 'fastify-plugin'])) found.push('fastify');
-  if (t.usesAny(['koa', '@koa/router', 'koa-router'])) found.push('koa');
-  if (t.usesAny(['hono', 'hono/*'])) found.push('hono');
-  if (t.usesAny(['@nestjs/common'])) found.push('nest');
-  if (t.usesAny(['next/server'])) found.push('next');
+  const found = FRAMEWORK_MODULES.filter(([, modules]) => t.usesAny(modules)).map(([f]) => f);
   return found.length === 1 ? found[0]! : 'unknown';
+}
+
+/**
+ * Whether the route model can find a route in a file, asked of its path, text and import
+ * specifiers alone: the gate its builder applies (a framework import, a route-shaped call) plus
+ * the Next.js route-file layout. A file failing it declares no route the model would see, so the
+ * project-wide indexes need not parse it.
+ */
+export function mayHoldRoutes(file: string, text: string, specifiers: readonly string[]): boolean {
+  if (nextRouteDir(file.replace(/\\/g, '/')) !== null || ROUTE_TEXT.test(text)) return true;
+  return specifiers.some((s) => {
+    const source = s.startsWith('node:') ? s.slice(5) : s;
+    return FRAMEWORK_MODULES.some(([, modules]) => namesFramework(source, modules));
+  });
 }
 
 // ---------------------------------------------------------------- public API

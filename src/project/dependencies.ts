@@ -72,7 +72,7 @@ export function projectShape(root: string, read: ReadText, kind: SourceShape): s
     const text = read(file);
     if (text === null) digest.update('-\n');
     else if (textMayHoldNestSettings(text) || textMayRegisterAutoload(text)) digest.update(`c${sha1(text)}\n`);
-    else digest.update(`${textMayDeclareRoutes(text) ? 'r' : 'i'}${importSpecifiers(text).join('\0')}\n`);
+    else digest.update(`${textMayDeclareRoutes(file, text) ? 'r' : 'i'}${importSpecifiers(text).join('\0')}\n`);
   }
   for (const file of walkProject(root, (name) => CONFIG_FILE.test(name)).sort()) {
     const text = read(file);

@@ -25,7 +25,7 @@ import { pushChildren } from '../analysis/walk.js';
 import { trimEnd } from '../regex.js';
 import { displayPath, projectTextMatches, type ProjectFile } from './files.js';
 import { noteProjectWide, recorded, replay, type FileReads } from './reads.js';
-import { textMayDeclareRoutes, textMayHoldNestSettings } from './text-gates.js';
+import { ROUTES_GATE, textMayDeclareRoutes, textMayHoldNestSettings } from './text-gates.js';
 import { importerIndex, mountChains, projectSourceFiles, sameNode, type MountChain } from './mounts.js';
 import type { Project } from './modules.js';
 
@@ -379,7 +379,7 @@ function pagesApiEntry(project: Project, file: ProjectFile): RouteTableEntry | n
 
 /** Whether a project file may declare routes, asked of its text (cached by mtime and size). */
 export function mayDeclareRoutes(abs: string, root: string): boolean {
-  return nextPagesApiPath(abs) !== null || projectTextMatches(abs, root, 'may-declare-routes', textMayDeclareRoutes);
+  return nextPagesApiPath(abs) !== null || projectTextMatches(abs, root, ROUTES_GATE, (text) => textMayDeclareRoutes(abs, text));
 }
 
 /** Every route declared in `files` (absolute paths under `project.root`), in file and line order. */

@@ -4,16 +4,20 @@
  * (mounts.ts, route-table.ts) and the CLI cache's digest of the project's shape (./dependencies.ts),
  * which must change whenever an answer the indexes depend on can.
  */
+import { mayHoldRoutes } from '../analysis/routes.js';
+import { importSpecifiers } from './resolve.js';
 
 /**
- * Text a file declaring routes must hold: a route-shaped call, a Nest method decorator or a
- * Next.js handler export. Files without it are not parsed for the route table (most of a backend).
+ * Whether a file may declare routes (the route model's own gate, see routes.ts `mayHoldRoutes`):
+ * files failing it are not parsed for the route table, the drift check or the taint search (most
+ * of a backend; a `.get(` on a Map is not a route).
  */
-const MAY_DECLARE_ROUTES = /\.(?:get|post|put|patch|delete|del|head|options|all|route|on)\s*\(|@(?:Get|Post|Put|Patch|Delete|Head|Options|All)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
-
-export function textMayDeclareRoutes(text: string): boolean {
-  return MAY_DECLARE_ROUTES.test(text);
+export function textMayDeclareRoutes(abs: string, text: string, specifiers: readonly string[] = importSpecifiers(text)): boolean {
+  return mayHoldRoutes(abs, text, specifiers);
 }
+
+/** The text-gate cache key of that answer (files.ts `projectTextMatches`). */
+export const ROUTES_GATE = 'may-declare-routes';
 
 /** NestJS application settings that change every route's path. */
 const NEST_SETTINGS_TEXT = /setGlobalPrefix|enableVersioning|RouterModule/;

@@ -18,9 +18,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName, requiredSource } from '../analysis/imports.js';
 import { getRouteModel, routerInfoOf, type RouterInfo, type UseCall } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
-import { MAX_MODEL_FILE_BYTES, projectTextMatches, type ProjectFile } from './files.js';
+import { MAX_MODEL_FILE_BYTES, primeTextGate, projectTextMatches, type ProjectFile } from './files.js';
 import { noteProjectWide } from './reads.js';
-import { textMayRegisterAutoload } from './text-gates.js';
+import { ROUTES_GATE, textMayDeclareRoutes, textMayRegisterAutoload } from './text-gates.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
 import { importSpecifiers, resolveModule } from './resolve.js';
@@ -103,22 +103,46 @@ export function walkProject(root: string, accept: (name: string) => boolean): st
   return out;
 }
 
+/**
+ * Where an importer index can come from other than this process's own walk: the CLI builds it
+ * beside oxlint's run and hands it over (see handover.ts). Returns null when it has none.
+ */
+let importerIndexSource: ((root: string) => Map<string, string[]> | null) | null = null;
+export function setImporterIndexSource(source: typeof importerIndexSource): void {
+  importerIndexSource = source;
+}
+
 /** file → the project files importing it, for one root (built on first use). */
 export function importerIndex(root: string): Map<string, string[]> {
   noteProjectWide('sources');
   let index = importerIndexes.get(root);
   if (index) return index;
-  index = new Map();
+  index = importerIndexSource?.(root) ?? buildImporterIndex(root);
+  importerIndexes.set(root, index);
+  return index;
+}
+
+/**
+ * The walk behind `importerIndex`: every source file read once, its specifiers resolved. It also
+ * answers the route gate for each file it reads (route-table.ts asks it of importers next), so
+ * those files are not read a second time.
+ */
+export function buildImporterIndex(root: string): Map<string, string[]> {
+  const index = new Map<string, string[]>();
   for (const file of projectSourceFiles(root)) {
     let text: string;
+    let st;
     try {
-      if (statSync(file).size > MAX_MODEL_FILE_BYTES) continue;
+      st = statSync(file);
+      if (st.size > MAX_MODEL_FILE_BYTES) continue;
       text = readFileSync(file, 'utf8');
     } catch {
       // intentionally ignored: as above
       continue;
     }
-    for (const specifier of importSpecifiers(text)) {
+    const specifiers = importSpecifiers(text);
+    primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
+    for (const specifier of specifiers) {
       const target = resolveModule(file, specifier, root);
       if (!target) continue;
       const list = index.get(target);
@@ -126,7 +150,6 @@ export function importerIndex(root: string): Map<string, string[]> {
       else if (list[list.length - 1] !== file) list.push(file);
     }
   }
-  importerIndexes.set(root, index);
   return index;
 }
 

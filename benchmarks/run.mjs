@@ -16,6 +16,9 @@
  *   node benchmarks/run.mjs drift      spec-drift's cost: the whole CLI with the rule on and off
  *                                      (a config file), on fixtures/ and on the real packages that
  *                                      ship code and their OpenAPI document, alternated, medians
+ *   node benchmarks/run.mjs security   the twelve security rules' cost (issue 15): the whole CLI on Ghost's
+ *                                      server and @directus/api with them as shipped and turned off in
+ *                                      a config file, alternated, medians
  *   node benchmarks/run.mjs engine     the code engines as users see them, on Ghost's server: the whole
  *                                      CLI (default engine, i.e. oxlint for 1,442 files, and --engine
  *                                      eslint) beside ESLint's parse-only floor and bare oxlint, one
@@ -25,7 +28,7 @@
  *                                      and one after a service file changed, beside `eslint --cache`
  *                                      (parse-only config) on the same files; alternated, medians
  *   --engine=eslint|oxlint             model part: pass --engine to the CLI (default: its default)
- *   --rounds=N                         engine/code/model/drift parts: alternate the whole runs N times (default 3;
+ *   --rounds=N                         engine/code/model/drift/security parts: alternate the whole runs N times (default 3;
  *                                      Stripe's YAML in the openapi part: 5)
  *   --passes=N                         code part: passes of the paired measurement (default 2)
  *   --skip-spectral                    leave out `spectral:oas` (60–75 s, 2.4 GB)
@@ -436,48 +439,71 @@ async function benchModel() {
 }
 
 /**
- * spec-drift's cost as users see it: the whole `backlint` process with the rule and without it
- * (`"backlint/spec-drift": "off"` in a config file), alternating rounds, medians. Target ≤ 5%.
+ * What a group of rules costs as users see it: the whole `backlint` process with the rules as
+ * shipped and with them turned off in a config file, alternating rounds, medians of wall time and
+ * peak memory; `targetPct` is the issue's bound on the time they add.
  */
-async function benchDrift() {
+async function benchRulesCost(title, ruleIds, targets, targetPct) {
   const rounds = roundsOr(3);
-  const off = path.join(mkdtempSync(path.join(tmpdir(), 'backlint-bench-')), 'drift-off.json');
-  writeFileSync(off, JSON.stringify({ rules: { 'backlint/spec-drift': 'off' } }));
-  const targets = [['fixtures', root, 'fixtures']];
-  for (const [name, target] of DRIFT_CORPORA) {
-    fetchCorpus(name);
-    targets.push([name, corpusDir(name), target]);
-  }
+  const off = path.join(mkdtempSync(path.join(tmpdir(), 'backlint-bench-')), 'rules-off.json');
+  writeFileSync(off, JSON.stringify({ rules: Object.fromEntries(ruleIds.map((id) => [id, 'off'])) }));
   const cli = path.join(root, 'bin/backlint.js');
+  const ids = new Set(ruleIds);
   for (const [name, cwd, target] of targets) {
-    console.log(`\nspec-drift: backlint CLI on ${name} (${target}), ${rounds} alternating rounds\n`);
+    console.log(`\n${title}: backlint CLI on ${name} (${target}), ${rounds} alternating rounds\n`);
     const variants = [
-      ['spec-drift off', ['-c', off]],
-      ['spec-drift on', []],
+      [`${title} off`, ['-c', off]],
+      [`${title} on`, []],
     ];
     const runs = Object.fromEntries(variants.map(([v]) => [v, []]));
     for (let i = 0; i < rounds; i++) {
       for (const [v, extra] of variants) {
         const r = await measure(process.execPath, [cli, target, '--format', 'json', '--no-progress', ...extra], { cwd });
-        let drift = '?';
+        let found = '?';
         try {
-          drift = String(JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.filter((x) => x.ruleId === 'backlint/spec-drift').length, 0));
+          found = String(JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.filter((x) => ids.has(x.ruleId)).length, 0));
         } catch {
           // a report over 1 MiB is cut by measure(): the count is not needed for the timing
         }
-        runs[v].push({ ...r, drift });
+        runs[v].push({ ...r, found });
       }
     }
     table(
       variants.map(([v]) => {
         const rs = runs[v];
-        return [v, median(rs.map((r) => r.seconds)).toFixed(2), rs.map((r) => r.seconds.toFixed(1)).join(' '), median(rs.map((r) => r.peakMb)).toFixed(0), rs[0].drift];
+        return [v, median(rs.map((r) => r.seconds)).toFixed(2), rs.map((r) => r.seconds.toFixed(1)).join(' '), median(rs.map((r) => r.treeMb)).toFixed(0), rs[0].found];
       }),
-      ['run', 'median wall s', 'rounds', 'median peak MB', 'spec-drift findings'],
+      ['run', 'median wall s', 'rounds', 'median peak MB (tree)', `${title} findings`],
     );
-    const t = median(runs['spec-drift on'].map((r) => r.seconds)) / median(runs['spec-drift off'].map((r) => r.seconds)) - 1;
-    console.log(`\nspec-drift adds ${(t * 100).toFixed(1)}% time (target ≤ 5%: ${t <= 0.05 ? 'met' : 'MISSED'})`);
+    const t = median(runs[`${title} on`].map((r) => r.seconds)) / median(runs[`${title} off`].map((r) => r.seconds)) - 1;
+    console.log(`\n${title} add ${(t * 100).toFixed(1)}% time (target ≤ ${targetPct}%: ${t <= targetPct / 100 ? 'met' : 'MISSED'})`);
   }
+}
+
+/** spec-drift's cost (issue 11): on fixtures/ and the real packages that ship code and its document. Target ≤ 5%. */
+async function benchDrift() {
+  const targets = [['fixtures', root, 'fixtures']];
+  for (const [name, target] of DRIFT_CORPORA) {
+    fetchCorpus(name);
+    targets.push([name, corpusDir(name), target]);
+  }
+  await benchRulesCost('spec-drift', ['backlint/spec-drift'], targets, 5);
+}
+
+/** The twelve security rules of issue 15 (request taint, app and config rules). */
+const SECURITY_RULES = [
+  'no-nosql-injection', 'no-command-injection', 'no-code-injection', 'no-ssrf', 'no-open-redirect', 'no-path-traversal',
+  'no-xxe', 'no-unsafe-deserialization', 'no-mass-assignment', 'no-prototype-pollution', 'require-security-headers', 'require-csrf-protection',
+].map((id) => `backlint/${id}`);
+
+/** Their cost on real backends (Ghost's server, @directus/api). Target ≤ 10%. */
+async function benchSecurity() {
+  const targets = [];
+  for (const [name, base, target] of [['ghost', 'package', 'core/server'], ['directus', 'package', 'dist']]) {
+    fetchCorpus(name);
+    targets.push([name, path.join(corpusDir(name), base), target]);
+  }
+  await benchRulesCost('security rules', SECURITY_RULES, targets, 10);
 }
 
 /**
@@ -545,4 +571,5 @@ if (want('openapi')) await benchOpenApi();
 if (want('code')) await benchCode();
 if (want('model')) await benchModel();
 if (want('drift')) await benchDrift();
+if (want('security')) await benchSecurity();
 if (want('cache')) await benchCache();

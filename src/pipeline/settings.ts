@@ -55,6 +55,8 @@ export function eslintBaseRules(preset: Preset, config: ResolvedConfig): Record<
 
 export const SPEC_DRIFT = 'backlint/spec-drift';
 
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
 function severityOf(setting: RuleSetting): 'off' | 'warn' | 'error' {
   return Array.isArray(setting) ? setting[0] : setting;
 }
@@ -115,7 +117,8 @@ export function eslintOverrideConfigs(config: ResolvedConfig): Linter.Config[] {
   return (config.overrides ?? []).map((o, i) => ({
     name: `backlint/config-override-${i}`,
     basePath: config.baseDir,
-    files: [(file: string) => isRelativeMatch(config.baseDir, file, o.files)] as unknown as string[],
+    // Code files only: in a user's eslint.config (fromConfig) other languages may be linted too.
+    files: [(file: string) => CODE_FILE.test(file) && isRelativeMatch(config.baseDir, file, o.files)] as unknown as string[],
     rules: Object.fromEntries(
       Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]),
     ),

@@ -168,18 +168,24 @@ let optionsModuleLoads = 0;
  * constructs its warning services; while it does, that function drops warnings whose type starts
  * with "ESLint" and passes every other one on. Worker threads do the same (eslint-options.ts).
  */
+let filtering = 0;
+let unfiltered: typeof process.emitWarning | undefined;
+
 export async function withoutEslintWarnings<T>(construct: () => T | Promise<T>): Promise<T> {
-  const original = process.emitWarning;
-  process.emitWarning = function filtered(this: unknown, warning: string | Error, ...rest: unknown[]) {
-    const first = rest[0];
-    const type = typeof first === 'string' ? first : (first as { type?: unknown } | undefined)?.type ?? (warning instanceof Error ? warning.name : undefined);
-    if (typeof type === 'string' && type.startsWith('ESLint')) return;
-    return (original as (...a: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+  // Counted: concurrent lint() calls overlap here, and only the last one out restores the original.
+  if (filtering++ === 0) {
+    const original = (unfiltered = process.emitWarning);
+    process.emitWarning = function filtered(this: unknown, warning: string | Error, ...rest: unknown[]) {
+      const first = rest[0];
+      const type = typeof first === 'string' ? first : (first as { type?: unknown } | undefined)?.type ?? (warning instanceof Error ? warning.name : undefined);
+      if (typeof type === 'string' && type.startsWith('ESLint')) return;
+      return (original as (...a: unknown[]) => void).call(process, warning, ...rest);
+    } as typeof process.emitWarning;
+  }
   try {
     return await construct();
   } finally {
-    process.emitWarning = original;
+    if (--filtering === 0) process.emitWarning = unfiltered!;
   }
 }
 

@@ -91,6 +91,7 @@ Examples:
   backlint --changed-since origin/main  lint what changed since a ref, and the files that import it
   cat src/app.ts | backlint --stdin --stdin-filename src/app.ts
   backlint rules require-auth-rate-limit   a rule's doc
+  backlint oxlint-config -o .oxlintrc.json  oxlint with the backlint config's rules (next to the config)
 
 Exit codes:
   0  no finding at or above --fail-on (and not over --max-warnings)
@@ -100,6 +101,9 @@ Exit codes:
 
 Config files (the nearest from the working directory upward, or --config):
   backlint.config.json, backlint.config.yaml, backlint.config.yml, or a "backlint" key in package.json
+  (read by eslint through backlint.fromConfig(), by spectral through backlint/spectral, and by
+  oxlint through backlint oxlint-config; rules also set oas3-schema, path-params… and
+  backlint/parse-error and the other diagnostics: "off", "warn" or "error")
 Baseline files (in the working directory, used when present):
   backlint-suppressions.json (--suppressions-location), .backlint-openapi-ignore.yaml (--openapi-ignore-file)
 `;

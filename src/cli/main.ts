@@ -248,6 +248,24 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     });
 
   program
+    .command('oxlint-config')
+    .description("print an .oxlintrc.json with backlint's rules as the backlint config sets them (preset, rules, overrides, ignore)")
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .addOption(new Option('--preset <name>', 'rule preset (default: config, else recommended)').choices(PRESETS))
+    .option('-o, --output <file>', 'write to a file (in the config file\'s directory) instead of stdout')
+    .addHelpText('after', '\nExample (next to backlint.config.json):\n  backlint oxlint-config -o .oxlintrc.json && npx oxlint\n')
+    .action(async (flags: { config?: string; preset?: Preset; output?: string }) => {
+      const [{ resolveRun }, { oxlintProjectConfig }] = await Promise.all([import('../pipeline/options.js'), import('../oxlint/configs.js')]);
+      const { config, preset } = resolveRun({ cwd: ctx.cwd, ...(flags.config ? { config: flags.config } : {}), ...(flags.preset ? { preset: flags.preset } : {}) });
+      const globs = (config.ignore?.length ?? 0) + (config.overrides?.length ?? 0) + (config.drift?.length ?? 0);
+      if (flags.output && globs > 0 && path.resolve(ctx.cwd, path.dirname(flags.output)) !== config.baseDir) {
+        throw new BacklintUsageError(`oxlint-config: write the file in ${path.relative(ctx.cwd, config.baseDir) || '.'} (the config's globs are relative to it, and oxlint reads them from the file's directory)`);
+      }
+      writeOutput(ctx, `${JSON.stringify(oxlintProjectConfig(preset, config), null, 2)}\n`, flags.output);
+      exitCode = 0;
+    });
+
+  program
     .command('routes')
     .description("list the project's routes: full path, handler, middleware chain (the root is the working directory)")
     .argument('[paths...]', 'files and directories whose routes to list', ['.'])

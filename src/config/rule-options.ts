@@ -18,7 +18,10 @@ function validatorFor(rule: BacklintRule, schema: object): ValidateFunction {
   let v = compiled.get(rule.id);
   if (!v) {
     if (!compile) {
-      const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: new (o: object) => { compile: Compile } };
+      // The `spectral` CLI evaluates the ruleset (which validates the backlint config) bundled as
+      // CommonJS: a `require` is given there and `import.meta` is not.
+      const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+      const { Ajv } = load('ajv') as { Ajv: new (o: object) => { compile: Compile } };
       const ajv = new Ajv({ allErrors: false, strict: false });
       compile = (s) => ajv.compile(s);
     }

@@ -3,11 +3,13 @@
  * of package.json) may hold, and its validation. Validation is strict on purpose: a typo in a rule
  * id silently doing nothing is worse than a refused run, so every error names the offending key.
  */
-import { findRule, PRESETS, type Preset } from '../catalog.js';
+import { findRule, getRules, PRESETS, type Preset } from '../catalog.js';
+import { qualifiedId } from '../rule.js';
 import type { Severity } from '../rule.js';
 import { compileGlob, GlobSyntaxError } from './glob.js';
 import { BacklintUsageError } from './errors.js';
 import { ruleOptionsProblem } from './rule-options.js';
+import { closestId, isStructuralRule, isToolDiagnostic, STRUCTURAL_RULES, TOOL_DIAGNOSTICS } from './ids.js';
 
 export type RuleSeverity = Severity | 'off';
 /** `"off" | "warn" | "error"` or `[severity, options]`; options are handed to both engines. */
@@ -82,21 +84,31 @@ function normalizeSeverity(v: unknown): RuleSeverity | undefined {
   return undefined;
 }
 
+/** Why `key` is not a settable id, with the nearest known one when it looks like a typo. */
+function unknownIdProblem(key: string): string {
+  if (!key.startsWith('backlint/') && findRule(key)) return `is not a backlint rule (did you mean "backlint/${key}"?)`;
+  const known = [...getRules().map((r) => qualifiedId(r.id)), ...STRUCTURAL_RULES, ...TOOL_DIAGNOSTICS];
+  const near = closestId(key, known);
+  return `is not a backlint rule${near ? ` (did you mean "${near}"?)` : ''}; run \`backlint rules\` for the list`;
+}
+
 function validateRules(raw: unknown, source: string, keyPath: string): Record<string, RuleSetting> {
   if (!isPlainObject(raw)) fail(source, keyPath, 'must be an object of { "backlint/<id>": setting }');
   const out: Record<string, RuleSetting> = {};
   for (const [key, value] of Object.entries(raw)) {
     const where = `${keyPath}.${key}`;
-    if (!key.startsWith('backlint/') || !findRule(key)) {
-      const hint = !key.startsWith('backlint/') && findRule(key) ? ` (did you mean "backlint/${key}"?)` : '';
-      fail(source, where, `is not a backlint rule${hint}; run \`backlint rules\` for the list`);
+    // Spectral's structural checks and the tool diagnostics: a severity, no options.
+    const severityOnly = isStructuralRule(key) || isToolDiagnostic(key);
+    if (!severityOnly && (!key.startsWith('backlint/') || !findRule(key))) fail(source, where, unknownIdProblem(key));
+    if (severityOnly && Array.isArray(value) && value.length === 2) {
+      fail(source, `${where}[1]`, `is options, but ${key} takes none: only a severity ("off", "warn" or "error")`);
     }
     if (Array.isArray(value)) {
       const sev = normalizeSeverity(value[0]);
       if (!sev) fail(source, where, 'must start with a severity: "off", "warn" or "error"');
       if (value.length > 2) fail(source, where, 'must be [severity] or [severity, options]');
       if (value.length === 2 && !isPlainObject(value[1])) fail(source, `${where}[1]`, 'must be an options object');
-      if (value.length === 2) {
+      if (value.length === 2 && !severityOnly) {
         const problem = ruleOptionsProblem(findRule(key)!, value[1] as Record<string, unknown>, `${where}[1]`);
         if (problem) throw new BacklintUsageError(`Invalid backlint config (${source}): ${problem}`);
       }

@@ -6,7 +6,10 @@
  */
 import type { Linter } from 'eslint';
 import type { Preset } from '../catalog.js';
+import type { ResolvedConfig } from '../config/schema.js';
 import { presetRules } from '../eslint/plugin.js';
+import { OUTPUT_DIRECTORIES, PRUNED_DIRECTORIES } from '../pipeline/discover.js';
+import { eslintBaseRules, rulesForEngine, SPEC_DRIFT, toEslintEntry } from '../pipeline/settings.js';
 
 /** Where the shipped configs live, relative to the package root. */
 export const OXLINT_CONFIG_DIR = 'oxlint';
@@ -33,4 +36,46 @@ export function oxlintPresetConfig(preset: Preset): OxlintPresetConfig {
 /** The file's exact text. */
 export function renderOxlintPresetConfig(preset: Preset): string {
   return `${JSON.stringify(oxlintPresetConfig(preset), null, 2)}\n`;
+}
+
+/** The rules of one `.oxlintrc.json` override (oxlint takes ESLint's rule entries as they are). */
+interface OxlintOverride {
+  files: string[];
+  rules: Record<string, Linter.RuleEntry>;
+}
+
+export interface OxlintProjectConfig {
+  jsPlugins: string[];
+  ignorePatterns: string[];
+  rules: Record<string, Linter.RuleEntry>;
+  overrides?: OxlintOverride[];
+}
+
+/**
+ * `backlint oxlint-config`: an `.oxlintrc.json` for the project, from its backlint config, as the
+ * CLI applies it to code: the preset and `rules` (severities, options), `overrides`, and `ignore`
+ * plus the directories the CLI never lints as `ignorePatterns`. Globs stay relative to the backlint
+ * config's directory, so the file belongs in that directory (oxlint resolves them from the file).
+ * The plugin is named by package (`backlint/eslint`), which oxlint resolves from the file's
+ * directory. oxlint's native plugins and categories are left as the user sets them. oxlint refuses
+ * unknown keys, so the file cannot say it was generated: regenerate it when the backlint config changes.
+ */
+export function oxlintProjectConfig(preset: Preset, config: ResolvedConfig): OxlintProjectConfig {
+  const sortRules = (rules: Record<string, Linter.RuleEntry>) => Object.fromEntries(Object.keys(rules).sort().map((id) => [id, rules[id]!]));
+  const base = eslintBaseRules(preset, config);
+  // spec-drift's pairs are relative to the config's directory, which is where this file goes.
+  const drift = base[SPEC_DRIFT];
+  if (Array.isArray(drift) && drift[1] && typeof drift[1] === 'object') {
+    const { baseDir: _absolute, ...options } = drift[1] as Record<string, unknown>;
+    base[SPEC_DRIFT] = [drift[0], options];
+  }
+  const overrides = (config.overrides ?? [])
+    .map((o) => ({ files: o.files, rules: sortRules(Object.fromEntries(Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]))) }))
+    .filter((o) => Object.keys(o.rules).length > 0);
+  return {
+    jsPlugins: ['backlint/eslint'],
+    ignorePatterns: [...[...PRUNED_DIRECTORIES, ...OUTPUT_DIRECTORIES].map((d) => `**/${d}/`), ...(config.ignore ?? [])],
+    rules: sortRules(base),
+    ...(overrides.length ? { overrides } : {}),
+  };
 }

@@ -35,9 +35,15 @@ function skippedFinding(entry: Skipped, file: string): FileResult | undefined {
 
 /**
  * The report's `skipped` list (sorted, paths relative to `cwd`, a skipped directory with a
- * trailing `/`) and the file results carrying the located findings, `quiet` applied.
+ * trailing `/`) and the file results carrying the located findings, `adjust` (the config's
+ * settings) then `quiet` applied.
  */
-export function skippedDiagnostics(cwd: string, entries: readonly Skipped[], quiet: boolean): { skipped: SkippedFile[]; results: FileResult[] } {
+export function skippedDiagnostics(
+  cwd: string,
+  entries: readonly Skipped[],
+  quiet: boolean,
+  adjust?: (results: FileResult[]) => void,
+): { skipped: SkippedFile[]; results: FileResult[] } {
   const toRel = (abs: string) => {
     const dir = abs.endsWith(path.sep);
     const rel = relativeFile(cwd, dir ? abs.slice(0, -1) : abs);
@@ -50,6 +56,8 @@ export function skippedDiagnostics(cwd: string, entries: readonly Skipped[], qui
     skipped.push({ file, reason: entry.reason, ...(entry.message ? { message: entry.message } : {}) });
     const result = skippedFinding(entry, file);
     if (!result) continue;
+    // The config's settings of these diagnostics (off, warn, error), before `quiet` looks at them.
+    adjust?.([result]);
     if (quiet) result.findings = result.findings.filter((x) => x.severity === 'error');
     if (result.findings.length) results.push(result);
   }

@@ -233,7 +233,7 @@ const PROBE_CHILD = '__backlint_probe__';
  * gitignore-like: a glob without a slash matches at any depth; a directory match covers its files.
  * Returns the reason of the first set that ignores the path.
  */
-function ignoreMatcher(sets: readonly IgnoreSet[]): (absPath: string, isDir: boolean) => IgnoreSet['reason'] | undefined {
+export function ignoreMatcher(sets: readonly IgnoreSet[]): (absPath: string, isDir: boolean) => IgnoreSet['reason'] | undefined {
   const compiled = sets.map((s) => ({
     baseDir: s.baseDir,
     reason: s.reason ?? 'config-ignore',

@@ -20,6 +20,7 @@ import { shardFiles } from './shard.js';
 import { stdinDiscovery } from './stdin.js';
 import { BacklintUsageError } from '../config/errors.js';
 import { buildReport } from './report.js';
+import { applyToolDiagnosticSettings } from './settings.js';
 import { checkSuppressionOptions, openBaseline } from './suppressions.js';
 import { recordReads, takeReads } from '../project/reads.js';
 
@@ -135,6 +136,9 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
 
   // 5. Merge: one entry per file, each finding once.
   const files = mergeResults([...codeSplit.hits, ...codeResults, ...docSplit.hits, ...docResults, ...driftResults]);
+  // 5a. Tool diagnostics (`backlint/parse-error`, `invalid-ref`…) as the config sets them: off,
+  //     warn or error, whichever engine reported them (stage 7 applies the same to its own).
+  applyToolDiagnosticSettings(cwd, files, config);
 
   // 5b. Baseline: findings accepted in the OpenAPI ignore file or counted in the bulk suppressions
   //     file are moved to `suppressed` (and --suppress-all / --prune-suppressions rewrite the
@@ -147,7 +151,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   const suppressed = finishFindings(cwd, files, quiet);
 
   // 7. Diagnostics: skipped files, the too-large and unreadable ones as located findings.
-  const diagnostics = skippedDiagnostics(cwd, skippedEntries, quiet);
+  const diagnostics = skippedDiagnostics(cwd, skippedEntries, quiet, (results) => applyToolDiagnosticSettings(cwd, results, config));
   files.push(...diagnostics.results);
   files.sort(byFile);
 

@@ -8,6 +8,8 @@ import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { qualifiedId } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from '../config/schema.js';
 import { matchesAny } from '../config/glob.js';
+import { isStructuralRule, isToolDiagnostic } from '../config/ids.js';
+import type { FileResult } from '../report/model.js';
 
 export function toEslintEntry(setting: RuleSetting): Linter.RuleEntry {
   if (Array.isArray(setting)) return setting[1] ? [setting[0], setting[1]] : [setting[0]];
@@ -15,6 +17,7 @@ export function toEslintEntry(setting: RuleSetting): Linter.RuleEntry {
 }
 
 function hasFace(id: string, engine: 'eslint' | 'spectral'): boolean {
+  if (engine === 'spectral' && isStructuralRule(id)) return true;
   return getRules().some((r) => qualifiedId(r.id) === id && r[engine] !== undefined);
 }
 
@@ -51,6 +54,8 @@ export function eslintBaseRules(preset: Preset, config: ResolvedConfig): Record<
 }
 
 export const SPEC_DRIFT = 'backlint/spec-drift';
+
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 function severityOf(setting: RuleSetting): 'off' | 'warn' | 'error' {
   return Array.isArray(setting) ? setting[0] : setting;
@@ -112,7 +117,8 @@ export function eslintOverrideConfigs(config: ResolvedConfig): Linter.Config[] {
   return (config.overrides ?? []).map((o, i) => ({
     name: `backlint/config-override-${i}`,
     basePath: config.baseDir,
-    files: [(file: string) => isRelativeMatch(config.baseDir, file, o.files)] as unknown as string[],
+    // Code files only: in a user's eslint.config (fromConfig) other languages may be linted too.
+    files: [(file: string) => CODE_FILE.test(file) && isRelativeMatch(config.baseDir, file, o.files)] as unknown as string[],
     rules: Object.fromEntries(
       Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]),
     ),
@@ -134,8 +140,47 @@ export function spectralRulesFor(absFile: string, config: ResolvedConfig): Recor
  * the config's `rules` and its matching overrides — as the engine for that kind of file gets them.
  */
 export function effectiveRulesFor(absFile: string, kind: 'code' | 'openapi', preset: Preset, config: ResolvedConfig): Record<string, RuleSetting | Linter.RuleEntry> {
-  if (kind === 'code') return eslintRulesFor(absFile, eslintBaseRules(preset, config), config).rules;
+  const diagnostics = toolDiagnosticSettingsFor(absFile, config);
+  if (kind === 'code') return { ...eslintRulesFor(absFile, eslintBaseRules(preset, config), config).rules, ...diagnostics };
   const out: Record<string, RuleSetting> = {};
   for (const rule of getRules()) if (rule.spectral) out[qualifiedId(rule.id)] = presetSeverity(rule, preset);
-  return { ...out, ...spectralRulesFor(absFile, config) };
+  return { ...out, ...spectralRulesFor(absFile, config), ...diagnostics };
+}
+
+/** Whether the config sets any tool diagnostic (`backlint/parse-error`, `invalid-ref`…) anywhere. */
+function setsToolDiagnostics(config: ResolvedConfig): boolean {
+  const sets = (rules: Record<string, RuleSetting> | undefined) => Object.keys(rules ?? {}).some(isToolDiagnostic);
+  return sets(config.rules) || (config.overrides ?? []).some((o) => sets(o.rules));
+}
+
+/** The tool diagnostics' settings for one file: top-level `rules`, then every matching override. */
+export function toolDiagnosticSettingsFor(absFile: string, config: ResolvedConfig): Record<string, 'off' | 'warn' | 'error'> {
+  const out: Record<string, 'off' | 'warn' | 'error'> = {};
+  const take = (rules: Record<string, RuleSetting>) => {
+    for (const [id, setting] of Object.entries(rules)) if (isToolDiagnostic(id)) out[id] = severityOf(setting);
+  };
+  take(config.rules ?? {});
+  for (const o of overridesFor(absFile, config)) take(o.rules);
+  return out;
+}
+
+/**
+ * Applies the config's settings of tool diagnostics to findings, in place, whichever engine made
+ * them: `off` drops them, `warn`/`error` sets their severity. A file's `file` is relative to `cwd`.
+ */
+export function applyToolDiagnosticSettings(cwd: string, results: FileResult[], config: ResolvedConfig): void {
+  if (!setsToolDiagnostics(config)) return;
+  const severity = { warn: 'warning', error: 'error' } as const;
+  for (const result of results) {
+    const settings = toolDiagnosticSettingsFor(path.resolve(cwd, result.file), config);
+    if (Object.keys(settings).length === 0) continue;
+    const adjust = (findings: FileResult['findings']) =>
+      findings.flatMap((f) => {
+        const s = settings[f.ruleId];
+        if (s === undefined) return [f];
+        return s === 'off' ? [] : [{ ...f, severity: severity[s] }];
+      });
+    result.findings = adjust(result.findings);
+    if (result.suppressed) result.suppressed = adjust(result.suppressed);
+  }
 }

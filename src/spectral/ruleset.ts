@@ -23,6 +23,7 @@ import { getRules, presetSeverity, type Preset } from '../catalog.js';
 import { docsUrl, qualifiedId, type BacklintRule, type Severity } from '../rule.js';
 import { copyValidator, withIgnore } from './ignore.js';
 import { indexedStructuralRule } from './structural.js';
+import { STRUCTURAL_RULES } from '../config/ids.js';
 
 export type RuleOverride = 'off' | Severity | [Severity | 'off', Record<string, unknown>?];
 
@@ -33,21 +34,7 @@ export interface CreateRulesetOptions {
 }
 
 /** Spectral `oas` rules kept for document validity; all of them run in both presets. */
-export const STRUCTURAL_RULES = [
-  'oas2-schema',
-  'oas3-schema',
-  'path-params',
-  'operation-operationId-unique',
-  'operation-parameters',
-  'path-declarations-must-exist',
-  'oas2-operation-security-defined',
-  'oas3-operation-security-defined',
-  'oas2-discriminator',
-  'oas3-server-variables',
-  'oas3-callbacks-in-callbacks',
-  'oas3_1-servers-in-webhook',
-  'oas3_1-callbacks-in-webhook',
-] as const;
+export { STRUCTURAL_RULES };
 
 type OasRuleset = { rules: Record<string, RuleDefinition>; aliases?: Record<string, unknown>; formats?: unknown[] };
 const oasRuleset = oas as unknown as OasRuleset;

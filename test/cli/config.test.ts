@@ -51,6 +51,17 @@ describe('validateConfig', () => {
     });
   });
 
+  it("takes Spectral's structural ids and the tool diagnostics with a severity, and suggests the nearest id", () => {
+    expect(validateConfig({ rules: { 'oas3-schema': 0, 'backlint/parse-error': 'warn', 'invalid-ref': ['error'] } }, 'f')).toEqual({
+      rules: { 'oas3-schema': 'off', 'backlint/parse-error': 'warn', 'invalid-ref': ['error'] },
+    });
+    expect(message(() => validateConfig({ rules: { 'path-param': 'off' } }, 'f'))).toContain('(did you mean "path-params"?)');
+    expect(message(() => validateConfig({ rules: { 'unsafe-ref': 'off' } }, 'f'))).toContain('(did you mean "backlint/unsafe-ref"?)');
+    expect(message(() => validateConfig({ rules: { 'backlint/parse-error': ['warn', {}] } }, 'f'))).toContain('"rules.backlint/parse-error[1]" is options, but backlint/parse-error takes none');
+    // Nothing near: no suggestion rather than a far-fetched one.
+    expect(message(() => validateConfig({ rules: { 'backlint/nope': 'warn' } }, 'f'))).not.toContain('did you mean');
+  });
+
   it('names the bad key', () => {
     expect(message(() => validateConfig({ rulez: {} }, 'f'))).toBe('Invalid backlint config (f): "rulez" is not a known key (expected preset, rules, ignore, overrides, limits, drift)');
     expect(message(() => validateConfig({ preset: 'all' }, 'f'))).toBe('Invalid backlint config (f): "preset" must be one of recommended, strict');

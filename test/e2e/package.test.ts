@@ -107,4 +107,31 @@ describe('the packed package, installed into a fresh project', () => {
     const results = JSON.parse(r.stdout) as { code: string; range: { start: { line: number } } }[];
     expect(results.map((x) => `${x.code}:${x.range.start.line + 1}`)).toContain('backlint/no-verbs-in-paths:4');
   });
+
+  it('the CLI, eslint (backlint.fromConfig()) and spectral read one backlint config alike', () => {
+    const dir = path.join(consumer, 'configured');
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'src/app.js'), readFileSync(path.join(consumer, 'src/app.js')));
+    writeFileSync(path.join(dir, 'openapi.yaml'), readFileSync(path.join(consumer, 'openapi.yaml')));
+    writeFileSync(
+      path.join(dir, 'backlint.config.json'),
+      JSON.stringify({ rules: { 'backlint/no-verbs-in-paths': ['warn', { allow: ['getUsers'] }], 'backlint/no-unsafe-jwt-verification': 'warn' } }),
+    );
+    writeFileSync(path.join(dir, 'eslint.config.js'), "import backlint from 'backlint/eslint';\nexport default [...backlint.fromConfig({ cwd: import.meta.dirname })];\n");
+    writeFileSync(path.join(dir, '.spectral.yaml'), 'extends: ["backlint/spectral"]\n');
+    const cli = run(bin('backlint'), ['src', 'openapi.yaml', '--format', 'json'], dir);
+    const report = JSON.parse(cli.stdout) as { files: { file: string; findings: { ruleId: string; line: number; severity: string }[] }[] };
+    const rows = report.files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.line} ${x.ruleId} ${x.severity}`));
+    expect(rows).toContain('src/app.js:6 backlint/no-unsafe-jwt-verification warning');
+    expect(rows.filter((r) => r.includes('no-verbs-in-paths'))).toEqual([]);
+    const eslint = run(bin('eslint'), ['src', '--format', 'json'], dir);
+    expect(eslint.stderr).toBe('');
+    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; line: number; severity: number }[] }[];
+    expect(result!.messages.map((m) => `src/app.js:${m.line} ${m.ruleId} ${m.severity === 2 ? 'error' : 'warning'}`)).toEqual(rows.filter((r) => r.startsWith('src/')));
+    const spectral = run(bin('spectral'), ['lint', 'openapi.yaml', '--format', 'json', '--quiet'], dir);
+    const results = JSON.parse(spectral.stdout) as { code: string; severity: number; range: { start: { line: number } } }[];
+    expect(results.map((x) => `openapi.yaml:${x.range.start.line + 1} ${x.code} ${x.severity === 0 ? 'error' : 'warning'}`).sort()).toEqual(
+      rows.filter((r) => r.startsWith('openapi.yaml')).sort(),
+    );
+  });
 });

@@ -87,12 +87,24 @@ function toSuppressed(cwd: string, file: string, m: Linter.SuppressedLintMessage
   return finding;
 }
 
+// ESLint marks problems with inline config comments `fatal` too, though the file was parsed and
+// linted: only "Parsing error: …" means the file could not be read as code.
+const PARSING_ERROR = /^Parsing error:/;
+// ESLint 9 dropped `/* eslint-env */` and 10 reports each one; oxlint reads them. They configure
+// globals, which no backlint rule looks at: legacy code carrying one is not a problem for us.
+const ESLINT_ENV = /^\/\* eslint-env \*\/ comments are no longer supported/;
+
+/** An inline-config notice that is none of backlint's business (see ESLINT_ENV). */
+function isEslintEnvNotice(m: Linter.LintMessage): boolean {
+  return m.ruleId === null && ESLINT_ENV.test(m.message);
+}
+
 function toFinding(cwd: string, file: string, m: Linter.LintMessage): Finding {
-  const fatal = m.fatal === true;
+  const fatal = m.fatal === true && PARSING_ERROR.test(m.message);
   const finding: Finding = {
     ruleId: fatal ? PARSE_ERROR_RULE : UNKNOWN_RULE.test(m.message) ? DIRECTIVE_RULE : (m.ruleId ?? DIRECTIVE_RULE),
     engine: 'eslint',
-    severity: fatal || m.severity === 2 ? 'error' : 'warning',
+    severity: fatal || m.fatal === true || m.severity === 2 ? 'error' : 'warning',
     message: fatal ? `Could not parse the file: ${m.message.replace(/^Parsing error:\s*/, '')}` : m.message,
     file: relativeFile(cwd, file),
     line: Math.max(1, m.line || 1),
@@ -149,13 +161,41 @@ function concurrencyFor(fileCount: number): number | 'auto' | 'off' {
 
 let optionsModuleLoads = 0;
 
+/**
+ * ESLint's own process warnings (`ESLintIgnoreWarning` about a `.eslintignore` in the working
+ * directory, `ESLintEmptyConfigWarning`, `ESLintPoorConcurrencyWarning`…) give advice about files
+ * and options of an ESLint setup backlint never reads. ESLint takes `process.emitWarning` when it
+ * constructs its warning services; while it does, that function drops warnings whose type starts
+ * with "ESLint" and passes every other one on. Worker threads do the same (eslint-options.ts).
+ */
+let filtering = 0;
+let unfiltered: typeof process.emitWarning | undefined;
+
+export async function withoutEslintWarnings<T>(construct: () => T | Promise<T>): Promise<T> {
+  // Counted: concurrent lint() calls overlap here, and only the last one out restores the original.
+  if (filtering++ === 0) {
+    const original = (unfiltered = process.emitWarning);
+    process.emitWarning = function filtered(this: unknown, warning: string | Error, ...rest: unknown[]) {
+      const first = rest[0];
+      const type = typeof first === 'string' ? first : (first as { type?: unknown } | undefined)?.type ?? (warning instanceof Error ? warning.name : undefined);
+      if (typeof type === 'string' && type.startsWith('ESLint')) return;
+      return (original as (...a: unknown[]) => void).call(process, warning, ...rest);
+    } as typeof process.emitWarning;
+  }
+  try {
+    return await construct();
+  } finally {
+    if (--filtering === 0) process.emitWarning = unfiltered!;
+  }
+}
+
 async function createEslint(spec: EslintOptionsSpec): Promise<ESLint> {
-  if ((spec.concurrency ?? 'off') === 'off') return new ESLint(buildEslintOptions(spec));
+  if ((spec.concurrency ?? 'off') === 'off') return withoutEslintWarnings(() => new ESLint(buildEslintOptions(spec)));
   process.env[OPTIONS_ENV] = JSON.stringify(spec);
   // A fresh module instance per run: the main thread caches modules by URL, and another lint()
   // call in this process may have other options.
   const url = new URL(`./eslint-options.js?run=${++optionsModuleLoads}`, import.meta.url);
-  return ESLint.fromOptionsModule(url);
+  return withoutEslintWarnings(() => ESLint.fromOptionsModule(url));
 }
 
 export async function lintCodeFiles(files: readonly string[], opts: CodeLintOptions): Promise<FileResult[]> {
@@ -211,7 +251,7 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
       const result: FileResult = {
         file: relativeFile(opts.cwd, r.filePath),
         kind: 'code',
-        findings: r.messages.filter((m) => !isForeignRuleNotice(m)).map((m) => toFinding(opts.cwd, r.filePath, m)),
+        findings: r.messages.filter((m) => !isForeignRuleNotice(m) && !isEslintEnvNotice(m)).map((m) => toFinding(opts.cwd, r.filePath, m)),
       };
       if (r.suppressedMessages.length) result.suppressed = r.suppressedMessages.map((m) => toSuppressed(opts.cwd, r.filePath, m));
       out.push(result);

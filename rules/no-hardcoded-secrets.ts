@@ -22,6 +22,7 @@ import {
   projectRelativePath,
 } from '../src/analysis/secrets.js';
 import { KEY_SINK_MODULES, KEY_SINK_PROPERTIES, KEY_SINKS } from '../src/analysis/secret-sinks.js';
+import { projectFileOf, projectOf } from '../src/project/index.js';
 
 type Options = [
   {
@@ -180,6 +181,7 @@ const eslint = createEslintRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const keyCandidates: Array<{ arg: TSESTree.Node; what: string; callee: string }> = [];
+    const importedOptions: Array<{ arg: TSESTree.Node; keys: readonly string[]; what: string; callee: string }> = [];
 
     const allowed = (value: string) => allow.some((re) => re.test(value));
 
@@ -274,10 +276,48 @@ const eslint = createEslintRule<Options, MessageIds>({
       return n.type === AST_NODE_TYPES.NewExpression && tracker.matches(n.callee, 'jose', ['SignJWT']);
     }
 
+    /**
+     * An object literal another project file exports, that `node` (an imported binding or a member
+     * of one) stands for: `session(sessionOptions)` with `sessionOptions` from `./config`. Asked of
+     * the project model, only for the arguments of key sinks that resolve to nothing in this file.
+     */
+    function importedObject(node: TSESTree.Node): TSESTree.ObjectExpression | null {
+      const n = unwrap(node);
+      if (n.type !== AST_NODE_TYPES.Identifier && n.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const value = projectOf(context).value(projectFileOf(context), n);
+      return value?.kind === 'object' && value.file.path !== context.filename ? value.node : null;
+    }
+
+    /**
+     * `jwt.sign(p, config.jwtSecret)` with `config` exported by another file as an object literal
+     * holding `jwtSecret: '…'`: reported here, at the argument, unless that file's own lint
+     * reports the literal already (a provider format, or a credential-shaped value under its name).
+     */
+    function reportImportedKey(arg: TSESTree.Node, what: string, callee: string): void {
+      const n = unwrap(arg);
+      if (n.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = propertyName(n);
+      const holder = name ? importedObject(n.object) : null;
+      const p = holder?.properties.find((q): q is TSESTree.Property => q.type === AST_NODE_TYPES.Property && propertyName(q) === name);
+      if (p) reportImportedLiteral(arg, p, what, callee);
+    }
+
+    function reportImportedLiteral(at: TSESTree.Node, p: TSESTree.Property, what: string, callee: string): void {
+      const value = stringValue(p.value);
+      if (value === null || allowed(value) || !isKeyLikeValue(value)) return;
+      const key = propertyName(p) ?? '';
+      if (findProviderSecret(value) || (isSecretName(key) && isCredentialLikeValue(value, key))) return;
+      context.report({ node: at, messageId: 'keyArgument', data: { what, callee, masked: maskSecret(value) } });
+    }
+
     /** The options object of a sink call, its key-holding properties pushed as candidates. */
     function pushOptionKeys(arg: TSESTree.Node | undefined, keys: readonly string[], what: string, callee: string): void {
       const opts = arg && resolveExpression(sourceCode, arg);
-      if (opts?.type !== AST_NODE_TYPES.ObjectExpression) return;
+      if (opts?.type !== AST_NODE_TYPES.ObjectExpression) {
+        // Maybe an options object another project file exports: asked of the project model at the end.
+        if (opts && (opts.type === AST_NODE_TYPES.Identifier || opts.type === AST_NODE_TYPES.MemberExpression)) importedOptions.push({ arg: opts, keys, what, callee });
+        return;
+      }
       for (const p of opts.properties) {
         if (p.type === AST_NODE_TYPES.Property && keys.includes(propertyName(p) ?? '')) keyCandidates.push({ arg: p.value, what, callee });
       }
@@ -351,7 +391,9 @@ const eslint = createEslintRule<Options, MessageIds>({
       ...(usesKeyModules ? { NewExpression: (node: TSESTree.NewExpression) => void collectSink(node, 'new') } : {}),
       'Program:exit'() {
         for (const { arg, what, callee } of keyCandidates) {
-          for (const lit of literalsOf(arg)) {
+          const literals = literalsOf(arg);
+          if (literals.length === 0) reportImportedKey(arg, what, callee);
+          for (const lit of literals) {
             if (reported.has(lit)) continue;
             const value = stringValue(lit)!;
             if (allowed(value) || !isKeyLikeValue(value)) continue;
@@ -359,6 +401,12 @@ const eslint = createEslintRule<Options, MessageIds>({
             // Report at the call's argument when the literal sits in a const elsewhere.
             const at = lit === unwrap(arg) || isInside(lit, arg) ? lit : arg;
             context.report({ node: at, messageId: 'keyArgument', data: { what, callee, masked: maskSecret(value) } });
+          }
+        }
+        for (const { arg, keys, what, callee } of importedOptions) {
+          const found = importedObject(arg);
+          for (const p of found?.properties ?? []) {
+            if (p.type === AST_NODE_TYPES.Property && keys.includes(propertyName(p) ?? '')) reportImportedLiteral(arg, p, what, callee);
           }
         }
       },

@@ -2,6 +2,8 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-hardcoded-secrets.js';
 import { createRuleTester } from '../helpers/eslint.js';
+import { tempTrees } from '../helpers/temp-tree.js';
+import { lint } from '../../src/index.js';
 import { base62, findProviderSecret, hasValidCrcChecksum, isPlaceholder, maskSecret } from '../../src/analysis/secrets.js';
 
 // Provider-format samples are assembled at run time so that this file never contains a string a
@@ -414,4 +416,40 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     // test scoping is configurable
     { code: "const password = 'hunter22';", filename: 'test/auth.spec.ts', options: [{ testFilePatterns: [] }], errors: [{ messageId: 'namedSecret' }] },
   ],
+});
+
+const tree = tempTrees('backlint-secrets-');
+
+async function findings(dir: string): Promise<string[]> {
+  const report = await lint({ cwd: dir, paths: ['.'], config: false, preset: 'recommended' });
+  return report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'backlint/no-hardcoded-secrets').map((x) => `${f.file}:${x.line}:${x.column} ${x.message}`));
+}
+
+describe('no-hardcoded-secrets across files (the project model)', () => {
+  it('reports a key sink whose options or key come from an object another file exports, once', async () => {
+    const dir = tree({
+      'package.json': '{"type":"module"}',
+      'src/config.js': [
+        "export const sessionOptions = { secret: 'keyboard cat', resave: false };",
+        "export const config = { jwt: { secret: 'k' }, apiSecret: 'Zk2mLp9QxWvR' };",
+        '',
+      ].join('\n'),
+      'src/app.js': [
+        "import session from 'express-session';",
+        "import jwt from 'jsonwebtoken';",
+        "import { sessionOptions, config } from './config.js';",
+        'app.use(session(sessionOptions));',
+        'export const issue = (p) => jwt.sign(p, config.jwt.secret);',
+        'export const other = (p) => jwt.sign(p, config.apiSecret);',
+        'export const fromEnv = (p) => jwt.sign(p, process.env.JWT_SECRET);',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual([
+      'src/app.js:4:17 Hardcoded session secret ke… (12 chars) passed to express-session. Anyone with the source can forge or decrypt; load the key from the environment.',
+      'src/app.js:5:41 Hardcoded JWT signing key … (1 chars) passed to jwt.sign. Anyone with the source can forge or decrypt; load the key from the environment.',
+      // apiSecret is reported where it is written, not again at its use
+      "src/config.js:2:58 Hardcoded credential Zk… (12 chars) assigned to 'apiSecret'. Load it from the environment (process.env) or a secret manager instead.",
+    ]);
+  });
 });

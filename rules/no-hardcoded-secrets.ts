@@ -23,6 +23,8 @@ import {
 } from '../src/analysis/secrets.js';
 import { KEY_SINK_MODULES, KEY_SINK_PROPERTIES, KEY_SINKS } from '../src/analysis/secret-sinks.js';
 import { projectFileOf, projectOf } from '../src/project/index.js';
+import { indexFunction } from '../src/openapi/index.js';
+import { documentSecrets } from '../src/openapi/secrets.js';
 
 type Options = [
   {
@@ -146,7 +148,7 @@ const eslint = createEslintRule<Options, MessageIds>({
   name: id,
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow secrets and credentials written into source code.' },
+    docs: { description: 'Disallow secrets and credentials written into source code or published in API descriptions.' },
     schema: [
       {
         type: 'object',
@@ -430,8 +432,17 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
 export default defineRule({
   id,
   category: 'security',
-  description: 'Disallow secrets and credentials written into source code.',
+  description: 'Disallow secrets and credentials written into source code or published in API descriptions.',
   recommended: 'error',
   strict: 'error',
   eslint,
+  // The document face: provider keys in examples and defaults, credentials in server URLs.
+  spectral: (options) => {
+    const allow = Array.isArray(options.allow) ? options.allow.filter((s): s is string => typeof s === 'string').map((s) => new RegExp(s)) : [];
+    return {
+      given: '$',
+      message: '{{error}}',
+      then: { function: indexFunction((index) => documentSecrets(index, (value) => allow.some((re) => re.test(value)))) },
+    };
+  },
 });

@@ -229,9 +229,23 @@ export function findProviderSecret(text: string): ProviderMatch | null {
 const PLACEHOLDER_WORDS =
   /(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|x{3,})(?:$|[^a-z])/i;
 
-/** Provider-format matches are random by construction: only unmistakable markers make them stand-ins. */
+/**
+ * Provider-format matches are random by construction: only unmistakable markers make them
+ * stand-ins, or a run of one character no random body holds (Twilio documents `SKaaaa…aaaa`).
+ */
 function isProviderPlaceholder(match: string): boolean {
-  return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match);
+  return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match) || longestRun(match) >= 10;
+}
+
+/** The length of the longest run of one repeated character (linear; `(.)\1{n,}` rescans each run). */
+function longestRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = i > 0 && text[i] === text[i - 1] ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
 }
 
 /**

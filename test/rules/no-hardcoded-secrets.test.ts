@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-hardcoded-secrets.js';
 import { createRuleTester } from '../helpers/eslint.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { lintDoc } from '../helpers/spectral.js';
 import { lint } from '../../src/index.js';
 import { base62, findProviderSecret, hasValidCrcChecksum, isPlaceholder, maskSecret } from '../../src/analysis/secrets.js';
 
@@ -451,5 +452,78 @@ describe('no-hardcoded-secrets across files (the project model)', () => {
       // apiSecret is reported where it is written, not again at its use
       "src/config.js:2:58 Hardcoded credential Zk… (12 chars) assigned to 'apiSecret'. Load it from the environment (process.env) or a secret manager instead.",
     ]);
+  });
+});
+
+describe('no-hardcoded-secrets in OpenAPI documents (Spectral face)', () => {
+  const SLACK_BOT = SLACK;
+  const doc = [
+    'openapi: 3.0.3',
+    'info: { title: t, version: "1" }',
+    'servers:',
+    '  - url: https://api.example.com/v1',
+    '  - url: https://admin:Zk2mLp9QxW@api.example.com/v1',
+    '  - url: https://user:password@sandbox.example.com',
+    `  - url: "https://api.example.com/v1?api_key=Qm9vdFN0cmFw2024"`,
+    '  - url: https://api.example.com/v1?api_key={apiKey}',
+    'paths:',
+    '  /hooks:',
+    '    post:',
+    '      parameters:',
+    '        - name: X-Api-Key',
+    '          in: header',
+    '          schema: { type: string, default: a8f5f167f44f4964e6 }',
+    '        - name: page_token',
+    '          in: query',
+    '          schema: { type: string, default: abcdefgh12345 }',
+    '      requestBody:',
+    '        content:',
+    '          application/json:',
+    '            schema:',
+    '              type: object',
+    '              properties:',
+    '                token: { type: string, example: Zk2mLp9QxWvR }',
+    '                password: { type: string, default: hunter22 }',
+    '            examples:',
+    '              slack:',
+    '                value:',
+    `                  bot_token: ${SLACK_BOT}`,
+    `                  stripe_test: sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`,
+    `                  twilio: SK${'a'.repeat(32)}`,
+    `                  jwt: ${JWT}`,
+    `                  aws: ${'AKIAIOSFODNN7EXAMPLE'}`,
+    '                  db: postgres://doadmin:wv78n3zpz42xezdk@db.example.com:25060/defaultdb',
+    '      responses:',
+    "        '200': { description: ok }",
+    '',
+  ].join('\n');
+
+  it('reports provider keys in examples, secret defaults and credentials in server URLs, masked, at their lines', async () => {
+    const results = await lintDoc(doc, ['no-hardcoded-secrets']);
+    expect(results.map((r) => [r.line, r.path.join('/'), r.message])).toEqual([
+      [5, 'servers/1/url', 'Server URL embeds the password Zk… (10 chars): every reader of the description holds it. Remove the credentials from the URL and describe them as a security scheme.'],
+      [
+        7,
+        'servers/3/url',
+        "Server URL passes the credential Qm9v… (16 chars) in its query string ('api_key'): every reader of the description holds it, and URLs end up in logs. Describe it as a security scheme instead.",
+      ],
+      [15, 'paths//hooks/post/parameters/0/schema/default', "'X-Api-Key' defaults to the credential a8f5… (18 chars): a client that leaves it out sends a secret everyone can read. Remove the default."],
+      [
+        26,
+        'paths//hooks/post/requestBody/content/application/json/schema/properties/password/default',
+        "'password' defaults to the credential hu… (8 chars): a client that leaves it out sends a secret everyone can read. Remove the default.",
+      ],
+      [
+        30,
+        'paths//hooks/post/requestBody/content/application/json/examples/slack/value/bot_token',
+        `Example value holds a Slack token ${maskSecret(SLACK_BOT)}: a description is published, so a real key in it is leaked. Rotate it and show a placeholder (\`<your-key>\`) instead.`,
+      ],
+    ]);
+    expect(results.every((r) => r.code === 'backlint/no-hardcoded-secrets' && r.severity === 'error')).toBe(true);
+  });
+
+  it('takes the allow option on documents too', async () => {
+    const results = await lintDoc(doc, ['no-hardcoded-secrets'], { rules: { 'backlint/no-hardcoded-secrets': ['error', { allow: ['^Zk2m', '^xoxb-'] }] } });
+    expect(results.map((r) => r.line)).toEqual([7, 15, 26]);
   });
 });

@@ -351,9 +351,24 @@ const eslint = createEslintRule<Options, MessageIds>({
       return false;
     }
 
+    /** `super({ secretOrKey })` in a class extending a sink (`extends PassportStrategy(Strategy)`). */
+    function collectSuper(node: TSESTree.CallExpression): void {
+      let cls: TSESTree.Node | undefined = node.parent;
+      while (cls && cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) cls = cls.parent;
+      const base = cls?.superClass;
+      if (!base) return;
+      const extended = base.type === AST_NODE_TYPES.CallExpression ? base.arguments[0] : base;
+      for (const sink of KEY_SINKS) {
+        if (sink.shape !== 'extends' || !tracker.matches(extended, sink.modules, sink.path)) continue;
+        if (sink.optionsArg !== undefined && sink.keys) pushOptionKeys(node.arguments[sink.optionsArg], sink.keys, sink.what, sink.label ?? sourceCode.getText(extended!));
+        return;
+      }
+    }
+
     /** Calls that take a key (jwt.sign, createHmac, session secrets…): their key arguments, judged at the end. */
     function collectKeyCandidates(node: TSESTree.CallExpression): void {
       const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.Super) return collectSuper(node);
       // A member callee resolves to a path ending in its own property name, so only these can match.
       const property = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) ?? '' : null;
       if (property !== null && !KEY_SINK_PROPERTIES.has(property)) return;

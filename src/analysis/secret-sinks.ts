@@ -12,9 +12,11 @@ export interface KeySink {
   path: readonly string[];
   /**
    * How it is called: `call` and `new` on the export itself; `register` passes the export as the
-   * first argument of a plugin registration (`fastify.register(fastifyJwt, { secret })`).
+   * first argument of a plugin registration (`fastify.register(fastifyJwt, { secret })`); `extends`
+   * is `super(…)` in a class extending the export, directly or through a mixin call's first
+   * argument (NestJS `class JwtStrategy extends PassportStrategy(Strategy)`).
    */
-  shape: 'call' | 'new' | 'register';
+  shape: 'call' | 'new' | 'register' | 'extends';
   /** The argument that is the key itself. */
   keyArg?: number;
   /** The argument that is an options object, and its properties that hold keys. */
@@ -48,6 +50,7 @@ export const KEY_SINKS: readonly KeySink[] = [
   { modules: ['express-jwt'], path: [], shape: 'call', optionsArg: 0, keys: ['secret'], what: JWT, label: 'express-jwt' },
   { modules: ['koa-jwt'], path: [], shape: 'call', optionsArg: 0, keys: ['secret'], what: JWT, label: 'koa-jwt' },
   { modules: ['passport-jwt'], path: ['Strategy'], shape: 'new', optionsArg: 0, keys: ['secretOrKey'], what: JWT, label: 'passport-jwt' },
+  { modules: ['passport-jwt'], path: ['Strategy'], shape: 'extends', optionsArg: 0, keys: ['secretOrKey'], what: JWT, label: 'passport-jwt' },
   { modules: ['@nestjs/jwt'], path: ['JwtModule', 'register'], shape: 'call', optionsArg: 0, keys: ['secret', 'privateKey'], what: JWT, label: 'JwtModule.register' },
   { modules: ['@nestjs/jwt'], path: ['JwtService'], shape: 'new', optionsArg: 0, keys: ['secret', 'privateKey'], what: JWT, label: 'new JwtService' },
   { modules: ['hono/jwt'], path: ['jwt'], shape: 'call', optionsArg: 0, keys: ['secret'], what: JWT, label: 'hono/jwt' },

@@ -399,6 +399,10 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
       errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'passport-jwt', masked: 'se… (9 chars)' }, line: 2 }],
     },
     {
+      code: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'secretKey' });\n  }\n}",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'passport-jwt', masked: 'se… (9 chars)' }, line: 5, column: 84 }],
+    },
+    {
       code: "import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: 'k', signOptions: { expiresIn: '60s' } });",
       errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'JwtModule.register', masked: '… (1 chars)' }, line: 2, column: 30 }],
     },

@@ -414,8 +414,17 @@ function isWordySecret(v: string, nameWords: readonly string[]): boolean {
   const last = nameWords[nameWords.length - 1];
   if (last !== 'secret' && last !== 'password' && last !== 'passwd' && last !== 'passphrase' && last !== 'pwd') return false;
   if (!/^[a-z]+(?:[-_][a-z]+)+$/.test(v) || v.startsWith('x-') || AUTOCOMPLETE_VALUES.has(v)) return false;
-  return v.split(/[-_]/).some((w) => SECRET_VALUE_WORDS.has(w) || /^sh+$/.test(w) || /^sh+ared$/.test(w));
+  const words = v.split(/[-_]/);
+  if (words.some((w) => UI_WORDS.has(w))) return false;
+  return words.some((w) => SECRET_VALUE_WORDS.has(w) || /^sh+$/.test(w) || /^sh+ared$/.test(w));
 }
+
+/** Words of route slugs, i18n keys and form states (`forgot-password`, `password-mismatch`): names, not values. */
+const UI_WORDS = new Set([
+  'reset', 'forgot', 'forgotten', 'lost', 'change', 'update', 'new', 'confirm', 'confirmation', 'current', 'old', 'set',
+  'show', 'hide', 'toggle', 'verify', 'recover', 'recovery', 'field', 'input', 'label', 'form', 'page', 'route', 'modal',
+  'button', 'error', 'invalid', 'required', 'mismatch', 'min', 'max', 'length', 'strength', 'expired', 'hint', 'policy',
+]);
 
 /** HTML autocomplete tokens for password fields: form configuration, not credentials. */
 const AUTOCOMPLETE_VALUES = new Set(['new-password', 'current-password', 'one-time-code']);

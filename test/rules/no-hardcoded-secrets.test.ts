@@ -228,6 +228,7 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     { code: "const JWT_SECRET = 'jwt-secret'; const secret = 'auth.secret'; const s = { sessionSecret: 'session:secret' };" },
     { code: "const fields = { password: 'new-password', confirmPassword: 'current-password' };" },
     { code: "const SESSION_SECRET = 'change-me'; const secret = 'session-store';" },
+    { code: "const routes = { password: 'forgot-password', resetPassword: 'reset-password' }; const errors = { password: 'password-mismatch' };" },
     // short values: only under a signing-secret name, and not a type word
     { code: "const form = { password: 'abc', userPassword: 'ab' }; const cfg = { jwtSecret: 'jwt', secret: 'a' };" },
     // seed phrases: public test vectors, placeholders, and sentences under other names

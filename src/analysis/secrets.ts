@@ -464,7 +464,9 @@ export function isKeyLikeValue(value: string): boolean {
   if (tooLongToJudge(value, 'secretCandidate')) return false;
   const v = value.trim();
   if (/^[A-Za-z0-9]{1,4}$/.test(v)) return true;
-  if (isPlaceholder(v)) return false;
+  // `'my-secret-key'` in jwt.sign is the author's own key, not a stand-in for the reader's
+  // (`'your-secret'` stays one): judged without its `my`.
+  if (isPlaceholder(/^my[-_]?[a-z]/i.test(v) ? v.slice(2) : v)) return false;
   if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
   return true;
 }

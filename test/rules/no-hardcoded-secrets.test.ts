@@ -221,6 +221,8 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     // AWS's documented sample credentials, and a Secrets Manager ARN (a name, not the secret)
     { code: "const cfg = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };" },
     { code: "const dbSecret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf';" },
+    // a value addressed to the reader is a stand-in, also in a sink
+    { code: "import session from 'express-session';\napp.use(session({ secret: 'your-secret-here' }));\nconst s = process.env.JWT_SECRET || '<your-secret>';" },
     // mask characters in a sink are still a stand-in
     { code: "import session from 'express-session';\napp.use(session({ secret: '***' }));" },
     // lowercase words: header, cookie and config-key names, autocomplete tokens, a value naming itself
@@ -379,6 +381,14 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
       errors: [
         { messageId: 'keyArgument', data: { what: 'session secret', callee: 'express-session', masked: 'ch… (9 chars)' }, line: 2 },
         { messageId: 'envFallback', data: { env: 'JWT_SECRET', masked: 'ch… (9 chars)' }, line: 3 },
+      ],
+    },
+    // the author's own key is not a stand-in where the code runs with it
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(user, 'my-secret-key');\nconst s = process.env.SESSION_SECRET ?? 'mysecret';",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'jwt.sign', masked: 'my… (13 chars)' }, line: 2, column: 26 },
+        { messageId: 'envFallback', data: { env: 'SESSION_SECRET', masked: 'my… (8 chars)' }, line: 3 },
       ],
     },
     // jwt.sign on an unimported jwt, with a wordy key

@@ -41,6 +41,9 @@ type StringFinding = { messageId: MessageIds; data: Record<string, string> };
 
 const id = 'no-hardcoded-secrets';
 
+/** Where a value of one or two characters can be bound to a name (`{ jwtSecret: 'x' }`, `obj.clientSecret = 'a'`). */
+const SHORT_VALUE_HOLDERS = new Set<AST_NODE_TYPES | undefined>([AST_NODE_TYPES.Property, AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.AssignmentExpression]);
+
 function stringValue(node: TSESTree.Node): string | null {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
@@ -189,7 +192,7 @@ const eslint = createEslintRule<Options, MessageIds>({
 
     function checkString(node: TSESTree.Node, value: string): void {
       // Shorter values matter only where a name binds them (`{ jwtSecret: 'x' }`).
-      if (value.length < 3 && node.parent?.type !== AST_NODE_TYPES.Property && node.parent?.type !== AST_NODE_TYPES.VariableDeclarator) return;
+      if (value.length < 3 && !SHORT_VALUE_HOLDERS.has(node.parent?.type)) return;
       // Most literals make no finding; the exclusions are only worth testing for those that do.
       const finding = stringFinding(node, value);
       if (!finding || isModuleSpecifier(node) || allowed(value)) return;

@@ -374,6 +374,7 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     },
     { code: "const config = { sessionSecret: 'shhhhhhared-secret', dbPassword: 'my_db_pass' };", errors: [{ messageId: 'namedSecret', data: { name: 'sessionSecret', masked: 'shhh… (18 chars)' } }, { messageId: 'namedSecret', data: { name: 'dbPassword', masked: 'my… (10 chars)' } }] },
     // a short value under a signing-secret name
+    { code: "const opts = {};\nopts.clientSecret = 'a';", errors: [{ messageId: 'namedSecret', data: { name: 'clientSecret', masked: '… (1 chars)' }, line: 2, column: 21 }] },
     { code: "const config = { jwtSecret: 'x', cookieSecret: 'ab12' };", errors: [{ messageId: 'namedSecret', data: { name: 'jwtSecret', masked: '… (1 chars)' }, column: 29 }, { messageId: 'namedSecret', data: { name: 'cookieSecret', masked: '… (4 chars)' }, column: 48 }] },
     // a value that reads like a placeholder is still the key when the code runs with it
     {

@@ -5,7 +5,7 @@
  * `$ref`s resolve to one object) and looks only where a description carries literal values:
  * - `example`, `examples`, `x-example(s)` and `default` values, at any depth: provider-format
  *   secrets (src/analysis/secrets.ts, the same table as the code face);
- * - `default` of a property or parameter whose name says it holds a secret (`password`,
+ * - `default` of a property, parameter or header whose name says it holds a secret (`password`,
  *   `client_secret`, `X-API-Key`): the value a client sends when it sends nothing;
  * - `servers[].url` (root, path and operation level, server variables at their defaults):
  *   user-info passwords and credentials in the query string (`?api_key=…`).
@@ -32,6 +32,14 @@ import { replaceBraced } from '../regex.js';
 /** A result with the secret it is about, for the `allow` option. */
 type Found = SpectralResult & { secret: string };
 
+interface WalkState {
+  results: Found[];
+  /** Objects walked: each shared object (an internal `$ref`'s target) once. */
+  seen: WeakSet<object>;
+  /** Property schemas and headers whose default was judged: a shared one (`components/headers`) once. */
+  judged: WeakSet<object>;
+}
+
 const EXAMPLE_KEYS = new Set(['example', 'examples', 'x-example', 'x-examples', 'default']);
 
 /** Query parameter names that carry a credential although isSecretName does not know them as such. */
@@ -45,37 +53,36 @@ const MAX_DEPTH = 256;
 
 /** `allowed`: the rule's `allow` option, tested on each secret found (a known public value). */
 export function documentSecrets(index: DocumentIndex, allowed: (value: string) => boolean = () => false): SpectralResult[] {
-  const results: Found[] = [];
-  const seen = new WeakSet<object>();
-  walk(index.root, [], false, results, seen, 0);
-  return results.filter((r) => !allowed(r.secret)).map(({ message, path }) => ({ message, path }));
+  const state: WalkState = { results: [], seen: new WeakSet(), judged: new WeakSet() };
+  walk(index.root, [], false, state, 0);
+  return state.results.filter((r) => !allowed(r.secret)).map(({ message, path }) => ({ message, path }));
 }
 
 /** `path` is one mutable stack for the whole walk: copied only when a result is made. */
-function walk(node: unknown, path: JsonPath, inExample: boolean, results: Found[], seen: WeakSet<object>, depth: number): void {
+function walk(node: unknown, path: JsonPath, inExample: boolean, state: WalkState, depth: number): void {
   if (typeof node === 'string') {
-    if (inExample) checkExampleString(node, path, results);
+    if (inExample) checkExampleString(node, path, state.results);
     return;
   }
-  if (node === null || typeof node !== 'object' || seen.has(node) || depth > MAX_DEPTH) return;
-  seen.add(node);
+  if (node === null || typeof node !== 'object' || state.seen.has(node) || depth > MAX_DEPTH) return;
+  state.seen.add(node);
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       path.push(i);
-      walk(node[i], path, inExample, results, seen, depth + 1);
+      walk(node[i], path, inExample, state, depth + 1);
       path.pop();
     }
     return;
   }
   const obj = node as Obj;
   if (!inExample) {
-    if (Array.isArray(obj.servers)) checkServers(obj.servers, [...path, 'servers'], results);
-    checkSecretDefault(obj, path, results);
+    if (Array.isArray(obj.servers)) checkServers(obj.servers, [...path, 'servers'], state.results);
+    checkSecretDefault(obj, path, state);
   }
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     path.push(key);
-    walk(obj[key], path, inExample || EXAMPLE_KEYS.has(key), results, seen, depth + 1);
+    walk(obj[key], path, inExample || EXAMPLE_KEYS.has(key), state, depth + 1);
     path.pop();
   }
 }
@@ -96,18 +103,31 @@ function isDocumentationPassword(password: string): boolean {
   return /^(?:passw(?:or)?d|pass|pwd|secret|changeme)\d*$/i.test(password) || isPlaceholder(password);
 }
 
-/** `{ name: 'client_secret', schema: { default: '…' } }` and `properties: { password: { default: '…' } }`. */
-function checkSecretDefault(obj: Obj, path: JsonPath, results: Found[]): void {
+/** `{ name: 'client_secret', schema: { default: '…' } }`, `properties: { password: { default: '…' } }`, named headers. */
+function checkSecretDefault(obj: Obj, path: JsonPath, state: WalkState): void {
+  const once = (x: Obj): boolean => {
+    if (state.judged.has(x)) return false;
+    state.judged.add(x);
+    return true;
+  };
   if (isObject(obj.properties)) {
     for (const [name, schema] of Object.entries(obj.properties)) {
-      if (isObject(schema) && typeof schema.default === 'string') reportDefault(name, schema.default, [...path, 'properties', name, 'default'], results);
+      if (isObject(schema) && typeof schema.default === 'string' && once(schema)) reportDefault(name, schema.default, [...path, 'properties', name, 'default'], state.results);
     }
   }
-  // A parameter (OAS 3: its schema's default; OAS 2: its own) or a header.
-  if (typeof obj.name === 'string' && typeof obj.in === 'string') {
-    if (typeof obj.default === 'string') reportDefault(obj.name, obj.default, [...path, 'default'], results);
-    if (isObject(obj.schema) && typeof obj.schema.default === 'string') reportDefault(obj.name, obj.schema.default, [...path, 'schema', 'default'], results);
+  // A parameter (OAS 3: its schema's default; OAS 2: its own): walked once like any object.
+  if (typeof obj.name === 'string' && typeof obj.in === 'string') parameterDefault(obj.name, obj, path, state.results);
+  // Headers are named by their key (`headers: { X-Api-Key: { schema: { default } } }`).
+  if (isObject(obj.headers)) {
+    for (const [name, header] of Object.entries(obj.headers)) {
+      if (isObject(header) && once(header)) parameterDefault(name, header, [...path, 'headers', name], state.results);
+    }
   }
+}
+
+function parameterDefault(name: string, obj: Obj, path: JsonPath, results: Found[]): void {
+  if (typeof obj.default === 'string') reportDefault(name, obj.default, [...path, 'default'], results);
+  if (isObject(obj.schema) && typeof obj.schema.default === 'string') reportDefault(name, obj.schema.default, [...path, 'schema', 'default'], results);
 }
 
 function reportDefault(name: string, value: string, path: JsonPath, results: Found[]): void {

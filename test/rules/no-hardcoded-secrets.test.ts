@@ -538,6 +538,31 @@ describe('no-hardcoded-secrets in OpenAPI documents (Spectral face)', () => {
     expect(results.every((r) => r.code === 'backlint/no-hardcoded-secrets' && r.severity === 'error')).toBe(true);
   });
 
+  it('reports a credential default of a named header (OAS 3 response headers, OAS 2 parameters)', async () => {
+    const oas3 = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', headers: { 'X-Api-Key': { schema: { type: 'string', default: 'Qm9vdFN0cmFw2024' } }, 'X-Rate-Limit': { schema: { type: 'integer', default: 100 } } } } } } } },
+    };
+    expect((await lintDoc(oas3, ['no-hardcoded-secrets'])).map((r) => r.path.join('/'))).toEqual(['paths//a/get/responses/200/headers/X-Api-Key/schema/default']);
+    // a shared header used by two responses: one finding, at the component
+    const shared = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', headers: { 'X-Api-Key': { $ref: '#/components/headers/Key' } } }, '201': { description: 'ok', headers: { 'X-Api-Key': { $ref: '#/components/headers/Key' } } } } } } },
+      components: { headers: { Key: { schema: { type: 'string', default: 'Qm9vdFN0cmFw2024' } } } },
+    };
+    expect((await lintDoc(shared, ['no-hardcoded-secrets'])).map((r) => r.line)).toHaveLength(1);
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { parameters: [{ name: 'client_secret', in: 'query', type: 'string', default: 'Zk2mLp9QxWvR' }], responses: { '200': { description: 'ok' } } } } },
+    };
+    expect((await lintDoc(swagger, ['no-hardcoded-secrets'])).map((r) => [r.path.join('/'), r.message])).toEqual([
+      ['paths//a/get/parameters/0/default', "'client_secret' defaults to the credential Zk… (12 chars): a client that leaves it out sends a secret everyone can read. Remove the default."],
+    ]);
+  });
+
   it('takes the allow option on documents too', async () => {
     const results = await lintDoc(doc, ['no-hardcoded-secrets'], { rules: { 'backlint/no-hardcoded-secrets': ['error', { allow: ['^Zk2m', '^xoxb-'] }] } });
     expect(results.map((r) => r.line)).toEqual([7, 15, 26]);

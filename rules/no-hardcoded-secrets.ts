@@ -12,12 +12,19 @@ import {
   findProviderSecret,
   findUrlCredential,
   isCredentialLikeValue,
+  isSeedPhraseName,
+  looksLikeSeedPhrase,
   isKeyLikeValue,
+  isPlaceholder,
   isSecretName,
   isTestPath,
   maskSecret,
   projectRelativePath,
 } from '../src/analysis/secrets.js';
+import { KEY_SINK_MODULES, KEY_SINK_PROPERTIES, KEY_SINKS } from '../src/analysis/secret-sinks.js';
+import { projectFileOf, projectOf } from '../src/project/index.js';
+import { indexFunction } from '../src/openapi/index.js';
+import { documentSecrets } from '../src/openapi/secrets.js';
 
 type Options = [
   {
@@ -28,11 +35,14 @@ type Options = [
   },
 ];
 
-type MessageIds = 'providerSecret' | 'namedSecret' | 'urlCredential' | 'keyArgument' | 'envFallback';
+type MessageIds = 'providerSecret' | 'namedSecret' | 'urlCredential' | 'keyArgument' | 'envFallback' | 'seedPhrase';
 
 type StringFinding = { messageId: MessageIds; data: Record<string, string> };
 
 const id = 'no-hardcoded-secrets';
+
+/** Where a value of one or two characters can be bound to a name (`{ jwtSecret: 'x' }`, `obj.clientSecret = 'a'`). */
+const SHORT_VALUE_HOLDERS = new Set<AST_NODE_TYPES | undefined>([AST_NODE_TYPES.Property, AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.AssignmentExpression]);
 
 function stringValue(node: TSESTree.Node): string | null {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
@@ -137,17 +147,11 @@ function isModuleSpecifier(node: TSESTree.Node): boolean {
   return p.type === AST_NODE_TYPES.CallExpression && p.callee.type === AST_NODE_TYPES.Identifier && p.callee.name === 'require';
 }
 
-/**
- * Property names of the member callees matched below: the key-taking functions, and `default` for
- * a module called through its ESM interop default (`cookieParser.default(secret)`).
- */
-const KEY_CALL_PROPERTIES = new Set(['sign', 'verify', 'createHmac', 'createCipheriv', 'createDecipheriv', 'jwtVerify', 'default']);
-
 const eslint = createEslintRule<Options, MessageIds>({
   name: id,
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow secrets and credentials written into source code.' },
+    docs: { description: 'Disallow secrets and credentials written into source code or published in API descriptions.' },
     schema: [
       {
         type: 'object',
@@ -169,6 +173,8 @@ const eslint = createEslintRule<Options, MessageIds>({
         'Hardcoded {{what}} {{masked}} passed to {{callee}}. Anyone with the source can forge or decrypt; load the key from the environment.',
       envFallback:
         "process.env.{{env}} falls back to the hardcoded value {{masked}}: a missing variable silently runs with a known secret. Fail at startup instead.",
+      seedPhrase:
+        'Hardcoded wallet seed phrase {{masked}}. Anyone who reads it controls the wallet: move the funds to a new wallet and load the phrase from a secret manager.',
     },
   },
   defaultOptions: [{}],
@@ -180,11 +186,13 @@ const eslint = createEslintRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const keyCandidates: Array<{ arg: TSESTree.Node; what: string; callee: string }> = [];
+    const importedOptions: Array<{ arg: TSESTree.Node; keys: readonly string[]; what: string; callee: string }> = [];
 
     const allowed = (value: string) => allow.some((re) => re.test(value));
 
     function checkString(node: TSESTree.Node, value: string): void {
-      if (value.length < 3) return;
+      // Shorter values matter only where a name binds them (`{ jwtSecret: 'x' }`).
+      if (value.length < 3 && !SHORT_VALUE_HOLDERS.has(node.parent?.type)) return;
       // Most literals make no finding; the exclusions are only worth testing for those that do.
       const finding = stringFinding(node, value);
       if (!finding || isModuleSpecifier(node) || allowed(value)) return;
@@ -200,6 +208,13 @@ const eslint = createEslintRule<Options, MessageIds>({
       const urlPassword = findUrlCredential(value);
       if (urlPassword) return { messageId: 'urlCredential', data: { masked: maskSecret(urlPassword) } };
       const parent = node.parent;
+      // Twelve or more words: only a few literals get past the first test.
+      if (value.length >= 47 && looksLikeSeedPhrase(value) && !isPlaceholder(value)) {
+        const holder = contextName(node);
+        if ((holder && isSeedPhraseName(holder)) || isSeedPhraseArgument(node)) {
+          return { messageId: 'seedPhrase', data: { masked: maskSecret(value.trim()) } };
+        }
+      }
       if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.right === node && parent.operator !== '&&') {
         const env = envName(parent.left);
         if (env && isSecretName(env) && isKeyLikeValue(value)) {
@@ -235,7 +250,7 @@ const eslint = createEslintRule<Options, MessageIds>({
     const tracker = getImportTracker(context);
     // `jwt.sign(p, '…')` where `jwt` comes from a wrapper module or a parameter: the name says it.
     const namesJwt = /\bjwt\.(?:sign|verify)\(/.test(sourceCode.text);
-    const usesKeyModules = namesJwt || tracker.usesAny(['jsonwebtoken', 'jose', 'express-session', 'cookie-parser', 'cookie-session', 'crypto']);
+    const usesKeyModules = namesJwt || tracker.usesAny(KEY_SINK_MODULES) || tracker.usesAny(['jose']);
 
     /**
      * `jwt.sign` / `jwt.verify` on a binding named `jwt` that no import explains: a global or a
@@ -266,37 +281,107 @@ const eslint = createEslintRule<Options, MessageIds>({
       return n.type === AST_NODE_TYPES.NewExpression && tracker.matches(n.callee, 'jose', ['SignJWT']);
     }
 
+    /**
+     * An object literal another project file exports, that `node` (an imported binding or a member
+     * of one) stands for: `session(sessionOptions)` with `sessionOptions` from `./config`. Asked of
+     * the project model, only for the arguments of key sinks that resolve to nothing in this file.
+     */
+    function importedObject(node: TSESTree.Node): TSESTree.ObjectExpression | null {
+      const n = unwrap(node);
+      if (n.type !== AST_NODE_TYPES.Identifier && n.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const value = projectOf(context).value(projectFileOf(context), n);
+      return value?.kind === 'object' && value.file.path !== context.filename ? value.node : null;
+    }
+
+    /**
+     * `jwt.sign(p, config.jwtSecret)` with `config` exported by another file as an object literal
+     * holding `jwtSecret: '…'`: reported here, at the argument, unless that file's own lint
+     * reports the literal already (a provider format, or a credential-shaped value under its name).
+     */
+    function reportImportedKey(arg: TSESTree.Node, what: string, callee: string): void {
+      const n = unwrap(arg);
+      if (n.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = propertyName(n);
+      const holder = name ? importedObject(n.object) : null;
+      const p = holder?.properties.find((q): q is TSESTree.Property => q.type === AST_NODE_TYPES.Property && propertyName(q) === name);
+      if (p) reportImportedLiteral(arg, p, what, callee);
+    }
+
+    function reportImportedLiteral(at: TSESTree.Node, p: TSESTree.Property, what: string, callee: string): void {
+      const value = stringValue(p.value);
+      if (value === null || allowed(value) || !isKeyLikeValue(value)) return;
+      const key = propertyName(p) ?? '';
+      if (findProviderSecret(value) || (isSecretName(key) && isCredentialLikeValue(value, key))) return;
+      context.report({ node: at, messageId: 'keyArgument', data: { what, callee, masked: maskSecret(value) } });
+    }
+
+    /** The options object of a sink call, its key-holding properties pushed as candidates. */
+    function pushOptionKeys(arg: TSESTree.Node | undefined, keys: readonly string[], what: string, callee: string): void {
+      const opts = arg && resolveExpression(sourceCode, arg);
+      if (opts?.type !== AST_NODE_TYPES.ObjectExpression) {
+        // Maybe an options object another project file exports: asked of the project model at the end.
+        if (opts && (opts.type === AST_NODE_TYPES.Identifier || opts.type === AST_NODE_TYPES.MemberExpression)) importedOptions.push({ arg: opts, keys, what, callee });
+        return;
+      }
+      for (const p of opts.properties) {
+        if (p.type === AST_NODE_TYPES.Property && keys.includes(propertyName(p) ?? '')) keyCandidates.push({ arg: p.value, what, callee });
+      }
+    }
+
+    /** A call or `new` matching a row of KEY_SINKS: its key arguments, judged at the end. */
+    function collectSink(node: TSESTree.CallExpression | TSESTree.NewExpression, shape: 'call' | 'new'): boolean {
+      const callee = node.callee;
+      const args = node.arguments;
+      for (const sink of KEY_SINKS) {
+        if (sink.shape !== shape || !tracker.matches(callee, sink.modules, sink.path)) continue;
+        const label = sink.label ?? sourceCode.getText(callee);
+        if (sink.keyArg !== undefined && args[sink.keyArg]) keyCandidates.push({ arg: args[sink.keyArg]!, what: sink.what, callee: label });
+        if (sink.optionsArg !== undefined && sink.keys) pushOptionKeys(args[sink.optionsArg], sink.keys, sink.what, label);
+        return true;
+      }
+      return false;
+    }
+
+    /** `fastify.register(fastifyJwt, { secret })`: a plugin of KEY_SINKS registered with its options. */
+    function collectRegistration(node: TSESTree.CallExpression): boolean {
+      const plugin = node.arguments[0];
+      if (!plugin) return false;
+      for (const sink of KEY_SINKS) {
+        if (sink.shape !== 'register' || !tracker.matches(plugin, sink.modules, sink.path)) continue;
+        if (sink.optionsArg !== undefined && sink.keys) pushOptionKeys(node.arguments[sink.optionsArg], sink.keys, sink.what, sink.label ?? sourceCode.getText(plugin));
+        return true;
+      }
+      return false;
+    }
+
+    /** `super({ secretOrKey })` in a class extending a sink (`extends PassportStrategy(Strategy)`). */
+    function collectSuper(node: TSESTree.CallExpression): void {
+      let cls: TSESTree.Node | undefined = node.parent;
+      while (cls && cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) cls = cls.parent;
+      const base = cls?.superClass;
+      if (!base) return;
+      const extended = base.type === AST_NODE_TYPES.CallExpression ? base.arguments[0] : base;
+      for (const sink of KEY_SINKS) {
+        if (sink.shape !== 'extends' || !tracker.matches(extended, sink.modules, sink.path)) continue;
+        if (sink.optionsArg !== undefined && sink.keys) pushOptionKeys(node.arguments[sink.optionsArg], sink.keys, sink.what, sink.label ?? sourceCode.getText(extended!));
+        return;
+      }
+    }
+
     /** Calls that take a key (jwt.sign, createHmac, session secrets…): their key arguments, judged at the end. */
     function collectKeyCandidates(node: TSESTree.CallExpression): void {
       const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.Super) return collectSuper(node);
       // A member callee resolves to a path ending in its own property name, so only these can match.
-      if (callee.type === AST_NODE_TYPES.MemberExpression && !KEY_CALL_PROPERTIES.has(propertyName(callee) ?? '')) return;
+      const property = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) ?? '' : null;
+      if (property !== null && !KEY_SINK_PROPERTIES.has(property)) return;
+      if (property === 'register' && collectRegistration(node)) return;
+      if (collectSink(node, 'call')) return;
       const args = node.arguments;
-      if (tracker.matches(callee, 'jsonwebtoken', ['sign']) || tracker.matches(callee, 'jsonwebtoken', ['verify']) || isUntrackedJwtCall(callee)) {
+      if (isUntrackedJwtCall(callee)) {
         if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-      } else if (
-        tracker.matches(callee, 'crypto', ['createHmac']) ||
-        tracker.matches(callee, 'crypto', ['createCipheriv']) ||
-        tracker.matches(callee, 'crypto', ['createDecipheriv'])
-      ) {
-        if (args[1]) keyCandidates.push({ arg: args[1], what: 'key', callee: sourceCode.getText(callee) });
-      } else if (tracker.matches(callee, 'jose', ['jwtVerify'])) {
-        if (args[1]) keyCandidates.push({ arg: args[1], what: 'JWT signing key', callee: sourceCode.getText(callee) });
-      } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'sign' && args[0] && builtBySignJwt(callee.object)) {
+      } else if (property === 'sign' && args[0] && builtBySignJwt((callee as TSESTree.MemberExpression).object)) {
         keyCandidates.push({ arg: args[0], what: 'JWT signing key', callee: 'SignJWT.sign' });
-      } else if (tracker.matches(callee, 'cookie-parser', [])) {
-        if (args[0]) keyCandidates.push({ arg: args[0], what: 'cookie signing secret', callee: 'cookie-parser' });
-      } else if (tracker.matches(callee, ['express-session', 'cookie-session'], [])) {
-        const opts = args[0] && resolveExpression(sourceCode, args[0]);
-        if (opts?.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const p of opts.properties) {
-            if (p.type !== AST_NODE_TYPES.Property) continue;
-            const key = propertyName(p);
-            if (key === 'secret' || key === 'keys') {
-              keyCandidates.push({ arg: p.value, what: 'session secret', callee: tracker.resolve(callee)!.source });
-            }
-          }
-        }
       }
     }
 
@@ -322,15 +407,13 @@ const eslint = createEslintRule<Options, MessageIds>({
       },
       // Only files importing a key-taking module register the call listener at all.
       ...(usesKeyModules ? { CallExpression: collectKeyCandidates } : {}),
-      NewExpression(node) {
-        // `new Sequelize(database, username, password, options)`.
-        if (node.arguments.length >= 3 && tracker.matches(node.callee, ['sequelize', 'sequelize-typescript'], ['Sequelize'])) {
-          keyCandidates.push({ arg: node.arguments[2]!, what: 'database password', callee: 'new Sequelize' });
-        }
-      },
+      // `new Sequelize(database, username, password)`, `new JwtStrategy({ secretOrKey })`.
+      ...(usesKeyModules ? { NewExpression: (node: TSESTree.NewExpression) => void collectSink(node, 'new') } : {}),
       'Program:exit'() {
         for (const { arg, what, callee } of keyCandidates) {
-          for (const lit of literalsOf(arg)) {
+          const literals = literalsOf(arg);
+          if (literals.length === 0) reportImportedKey(arg, what, callee);
+          for (const lit of literals) {
             if (reported.has(lit)) continue;
             const value = stringValue(lit)!;
             if (allowed(value) || !isKeyLikeValue(value)) continue;
@@ -340,10 +423,25 @@ const eslint = createEslintRule<Options, MessageIds>({
             context.report({ node: at, messageId: 'keyArgument', data: { what, callee, masked: maskSecret(value) } });
           }
         }
+        for (const { arg, keys, what, callee } of importedOptions) {
+          const found = importedObject(arg);
+          for (const p of found?.properties ?? []) {
+            if (p.type === AST_NODE_TYPES.Property && keys.includes(propertyName(p) ?? '')) reportImportedLiteral(arg, p, what, callee);
+          }
+        }
       },
     };
   },
 });
+
+/** An argument of a call that takes a seed phrase: `Wallet.fromMnemonic(…)`, `mnemonicToSeedSync(…)`, `HDNodeWallet.fromPhrase(…)`. */
+function isSeedPhraseArgument(node: TSESTree.Node): boolean {
+  const call = node.parent;
+  if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const callee = call.callee;
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  return !!name && /mnemonic|phrase/i.test(name);
+}
 
 function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
@@ -352,8 +450,17 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
 export default defineRule({
   id,
   category: 'security',
-  description: 'Disallow secrets and credentials written into source code.',
+  description: 'Disallow secrets and credentials written into source code or published in API descriptions.',
   recommended: 'error',
   strict: 'error',
   eslint,
+  // The document face: provider keys in examples and defaults, credentials in server URLs.
+  spectral: (options) => {
+    const allow = Array.isArray(options.allow) ? options.allow.filter((s): s is string => typeof s === 'string').map((s) => new RegExp(s)) : [];
+    return {
+      given: '$',
+      message: '{{error}}',
+      then: { function: indexFunction((index) => documentSecrets(index, (value) => allow.some((re) => re.test(value)))) },
+    };
+  },
 });

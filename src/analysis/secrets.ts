@@ -15,6 +15,7 @@ import path from 'node:path';
 import { memoByName } from './memo.js';
 import { shoutedWords } from './names.js';
 import { tooLongToJudge } from '../regex.js';
+import { FORMAT_HINTS, PROVIDER_FORMATS } from './secret-formats.js';
 
 export interface ProviderMatch {
   /** Human label used in messages, e.g. `AWS access key ID`. */
@@ -201,10 +202,12 @@ const PROVIDERS: Provider[] = [
     re: findJwt,
     validate: isJwtShaped,
   },
+  // The rest of the providers, as data (secret-formats.ts).
+  ...PROVIDER_FORMATS,
 ];
 
 // One cheap test before running the individual patterns: most literals contain none of these.
-const PROVIDER_PREFILTER = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|npm_|k_live_|xox|hooks\.slack|AIza|sk-|SG\.|SK[0-9a-f]|PRIVATE KEY|eyJ/;
+const PROVIDER_PREFILTER = FORMAT_HINTS;
 
 export function findProviderSecret(text: string): ProviderMatch | null {
   if (text.length < 20 || tooLongToJudge(text, 'secretCandidate') || !PROVIDER_PREFILTER.test(text)) return null;
@@ -226,9 +229,23 @@ export function findProviderSecret(text: string): ProviderMatch | null {
 const PLACEHOLDER_WORDS =
   /(?:^|[^a-z])(?:your|my[-_]?(?:api|secret|token)|example|placeholder|dummy|fake|sample|replace|insert|redacted|masked|todo|fixme|tbd|notreal|not[-_ ]?a[-_ ]?(?:real|secret)|x{3,})(?:$|[^a-z])/i;
 
-/** Provider-format matches are random by construction: only unmistakable markers make them stand-ins. */
+/**
+ * Provider-format matches are random by construction: only unmistakable markers make them
+ * stand-ins, or a run of one character no random body holds (Twilio documents `SKaaaa…aaaa`).
+ */
 function isProviderPlaceholder(match: string): boolean {
-  return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match);
+  return /example|placeholder|x{6,}|0{8,}|(?:1234567890){2}/i.test(match) || longestRun(match) >= 10;
+}
+
+/** The length of the longest run of one repeated character (linear; `(.)\1{n,}` rescans each run). */
+function longestRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = i > 0 && text[i] === text[i - 1] ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
 }
 
 /**
@@ -341,7 +358,8 @@ const NON_SECRET_VALUES = new Set([
  */
 export function isCredentialLikeValue(value: string, name: string): boolean {
   const v = value.trim();
-  if (v.length < 5 || v.length > 1000) return false;
+  if (v.length > 1000) return false;
+  if (v.length < 5) return isShortSigningSecret(v, name);
   if (isPlaceholder(v)) return false;
   if (/\s/.test(v)) return false; // messages and labels
   if (NON_SECRET_VALUES.has(v.toLowerCase())) return false;
@@ -360,12 +378,81 @@ export function isCredentialLikeValue(value: string, name: string): boolean {
     /^[a-z]+(?:[-_.:/][a-z]+)+$/.test(v) ||
     /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) ||
     /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v);
-  if (identifierLike) return false;
+  if (identifierLike) return isWordySecret(v, nameWords);
   // A capitalised plain word (`Passwort`, `Secret`) is a label in a UI/i18n table.
   if (/^[A-Z][a-z]+$/.test(v)) return false;
   // Entropy gate: repetitive filler (`aaaaaaaa`, `abababab`) is not a credential anyone relies on.
   if (shannonEntropy(v) < 2) return false;
   return true;
+}
+
+/** Names of a signing or app secret (`jwtSecret`, `SESSION_SECRET`, `cookieSecret`), not of a password. */
+const SIGNING_SECRET_QUALIFIERS = new Set(['jwt', 'session', 'cookie', 'signing', 'hmac', 'app', 'client', 'api', 'token', 'webhook', 'encryption', 'auth']);
+
+/**
+ * `{ jwtSecret: 'x' }`: a letter-or-digit value of 1-4 characters under the name of a signing
+ * secret is the secret itself (nobody names a field `jwtSecret` to hold a label). Passwords are
+ * left out (`{ password: 'abc' }` is form and fixture data far more often than a credential).
+ */
+function isShortSigningSecret(v: string, name: string): boolean {
+  if (!/^[A-Za-z0-9]{1,4}$/.test(v) || NON_SECRET_VALUES.has(v.toLowerCase())) return false;
+  const words = splitWords(name);
+  return words.length >= 2 && words[words.length - 1] === 'secret' && SIGNING_SECRET_QUALIFIERS.has(words[words.length - 2]!);
+}
+
+/** Words that make a lowercase-words value (`super-secret-key`) read as a secret rather than a name. */
+const SECRET_VALUE_WORDS = new Set(['secret', 'secrets', 'key', 'pass', 'password', 'passwd', 'pwd', 'shh', 'private']);
+
+/**
+ * `'super-secret-key'`, `'shhhhhhared-secret'` under `JWT_SECRET` / `password`: words joined by
+ * `-` or `_` that say "secret" are the value actually used, not a header, cookie or config-key
+ * name. Only under secret and password names (`token`/`key` names hold cookie and header names:
+ * `REFRESH_TOKEN = 'refresh-token'`), never dotted or pathy (`auth.secret`, `session:secret`), never
+ * a header (`x-…`) or an autocomplete token (`new-password`).
+ */
+function isWordySecret(v: string, nameWords: readonly string[]): boolean {
+  const last = nameWords[nameWords.length - 1];
+  if (last !== 'secret' && last !== 'password' && last !== 'passwd' && last !== 'passphrase' && last !== 'pwd') return false;
+  if (!/^[a-z]+(?:[-_][a-z]+)+$/.test(v) || v.startsWith('x-') || AUTOCOMPLETE_VALUES.has(v)) return false;
+  const words = v.split(/[-_]/);
+  if (words.some((w) => UI_WORDS.has(w))) return false;
+  return words.some((w) => SECRET_VALUE_WORDS.has(w) || /^sh+$/.test(w) || /^sh+ared$/.test(w));
+}
+
+/** Words of route slugs, i18n keys and form states (`forgot-password`, `password-mismatch`): names, not values. */
+const UI_WORDS = new Set([
+  'reset', 'forgot', 'forgotten', 'lost', 'change', 'update', 'new', 'confirm', 'confirmation', 'current', 'old', 'set',
+  'show', 'hide', 'toggle', 'verify', 'recover', 'recovery', 'field', 'input', 'label', 'form', 'page', 'route', 'modal',
+  'button', 'error', 'invalid', 'required', 'mismatch', 'min', 'max', 'length', 'strength', 'expired', 'hint', 'policy',
+]);
+
+/** HTML autocomplete tokens for password fields: form configuration, not credentials. */
+const AUTOCOMPLETE_VALUES = new Set(['new-password', 'current-password', 'one-time-code']);
+
+// ---- seed phrases ----------------------------------------------------------------------------
+
+/** Names that hold a wallet seed phrase: `mnemonic`, `seedPhrase`, `WALLET_SEED`, `recoveryPhrase`. */
+export function isSeedPhraseName(name: string): boolean {
+  if (!/mnemonic|seed|phrase/i.test(name)) return false;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if (last === 'mnemonic' || last === 'mnemonics') return true;
+  if (last === 'seed') return words.length >= 2 && ['wallet', 'hd', 'bip39', 'master', 'secret', 'account'].includes(words[words.length - 2]!);
+  return last === 'phrase' && words.length >= 2 && ['seed', 'recovery', 'secret', 'mnemonic', 'backup', 'wallet'].includes(words[words.length - 2]!);
+}
+
+/**
+ * A BIP-39-shaped phrase: 12, 15, 18, 21 or 24 lowercase words of 3-8 letters (the lengths of the
+ * BIP-39 English list) separated by single spaces, most of them distinct. Repetitive phrases are
+ * the public test vectors (`test test … junk`, `abandon abandon … about`), not anyone's wallet.
+ */
+export function looksLikeSeedPhrase(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 12 * 4 - 1 || v.length > 24 * 9) return false;
+  const words = v.split(' ');
+  if (![12, 15, 18, 21, 24].includes(words.length)) return false;
+  if (!words.every((w) => w.length >= 3 && w.length <= 8 && /^[a-z]+$/.test(w))) return false;
+  return new Set(words).size >= words.length * 0.75;
 }
 
 /**
@@ -377,7 +464,9 @@ export function isKeyLikeValue(value: string): boolean {
   if (tooLongToJudge(value, 'secretCandidate')) return false;
   const v = value.trim();
   if (/^[A-Za-z0-9]{1,4}$/.test(v)) return true;
-  if (isPlaceholder(v)) return false;
+  // `'my-secret-key'` in jwt.sign is the author's own key, not a stand-in for the reader's
+  // (`'your-secret'` stays one): judged without its `my`.
+  if (isPlaceholder(/^my[-_]?[a-z]/i.test(v) ? v.slice(2) : v)) return false;
   if (/-----BEGIN (?:[A-Z]+ )*PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(v)) return false;
   return true;
 }

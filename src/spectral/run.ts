@@ -4,7 +4,8 @@
  *
  * `lintOpenApiFiles(files, { cwd, preset, rules?, allowRemoteRefs? })` → `FileResult[]`
  * - One `FileResult` per input file (same order), plus one per referenced file that has findings
- *   (a multi-file document reports a problem in `../shared/schemas.yaml` in that file).
+ *   (a multi-file document reports a problem in `../shared/schemas.yaml` in that file, at its line,
+ *   with its JSON path inside that file: `[]` when the object is the whole file).
  * - Findings: `ruleId` = Spectral code (`backlint/<id>`, `oas3-schema`, `invalid-ref`…), engine
  *   `spectral`, 1-based line/column, `jsonPath`, `file` relative to `cwd` with forward slashes.
  * - Never throws for a bad document and never loses other files' findings. Hostile input becomes a
@@ -136,8 +137,11 @@ function toFinding(d: ISpectralDiagnostic, where: Where): Finding | undefined {
   };
   finding.endLine = Math.max(finding.line, d.range.end.line + 1);
   finding.endColumn = Math.max(finding.endLine === finding.line ? finding.column : 1, d.range.end.character + 1);
-  if (d.path.length > 0) finding.jsonPath = d.path.map((p) => (typeof p === 'number' ? p : String(p)));
-  if (d.source && path.resolve(d.source) !== where.absFile) {
+  const external = !!d.source && path.resolve(d.source) !== where.absFile;
+  // The root of a referenced file (a schema or response that is the whole file) has the empty path:
+  // kept, so the finding names its place in that file like any other (`#` in the ignore file).
+  if (d.path.length > 0 || external) finding.jsonPath = d.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (external && d.source) {
     const source = path.resolve(where.cwd, d.source);
     const file = rel(where.cwd, source);
     if (!d.source.includes('://') && !file.startsWith('../') && !path.isAbsolute(file)) {

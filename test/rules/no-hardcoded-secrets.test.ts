@@ -2,6 +2,9 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-hardcoded-secrets.js';
 import { createRuleTester } from '../helpers/eslint.js';
+import { tempTrees } from '../helpers/temp-tree.js';
+import { lintDoc } from '../helpers/spectral.js';
+import { lint } from '../../src/index.js';
 import { base62, findProviderSecret, hasValidCrcChecksum, isPlaceholder, maskSecret } from '../../src/analysis/secrets.js';
 
 // Provider-format samples are assembled at run time so that this file never contains a string a
@@ -22,10 +25,106 @@ const TWILIO = j('SK', '0123456789abcdef0123456789abcdef');
 const PEM = j('-----BEGIN RSA ', 'PRIVATE KEY-----\\n', 'MIIEowIBAAKCAQEA7Y9k3h2J8d1LqzW4xT6pN0mR5vB9cF2gH7jK3lM8nQ1sU4wX6yZ0aC5eD9fG2hJ4kL7mN', '\\n-----END RSA PRIVATE KEY-----');
 const JWT = j('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ', '.', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
 
+// Seeded pseudo-random text over an alphabet: sample token bodies that spell no placeholder.
+function rnd(alphabet: string, n: number, seed = n): string {
+  let a = seed * 2654435761;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    // mulberry32
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out += alphabet[((t ^ (t >>> 14)) >>> 0) % alphabet.length];
+  }
+  return out;
+}
+const HEX = '0123456789abcdef';
+const LOW = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const TOK = `${ALNUM}_-`;
+
+/** One sample per format of secret-formats.ts, with the kind its message names. */
+const FORMAT_SAMPLES: Array<[string, string]> = [
+  ['GitLab personal access token', j('glpat-', rnd(TOK, 20))],
+  ['GitLab deploy token', j('gldt-', rnd(TOK, 20, 3))],
+  ['GitLab runner token', j('glrt-', rnd(TOK, 20, 4))],
+  ['GitLab pipeline trigger token', j('glptt-', rnd(HEX, 40))],
+  ['GitLab runner registration token', j('GR1348941', rnd(TOK, 20, 5))],
+  ['PyPI upload token', j('pypi-', 'AgEIcHlwaS5vcmc', rnd(TOK, 60))],
+  ['RubyGems API key', j('rubygems_', rnd(HEX, 48))],
+  ['Clojars deploy token', j('CLOJARS_', rnd(LOW, 60))],
+  ['Docker Hub personal access token', j('dckr_pat_', rnd(ALNUM, 27))],
+  ['Buildkite API token', j('bkua_', rnd(LOW, 40))],
+  ['Postman API key', j('PMAK-', rnd(HEX, 24), '-', rnd(HEX, 34))],
+  ['Sourcegraph access token', j('sgp_', rnd(HEX, 40, 6))],
+  ['Octopus Deploy API key', j('API-', rnd(UP, 26))],
+  ['Harness access token', j('pat.', rnd(ALNUM, 22), '.', rnd(ALNUM, 24), '.', rnd(ALNUM, 20))],
+  ['Infracost API key', j('ico-', rnd(ALNUM, 32))],
+  ['ReadMe API key', j('rdme_', rnd(LOW, 70))],
+  ['Linear API key', j('lin_api_', rnd(ALNUM, 40))],
+  ['Atlassian API token', j('ATATT3', rnd(ALNUM, 186))],
+  ['Typeform personal access token', j('tfp_', rnd(ALNUM, 59))],
+  ['Notion integration token', j('secret_', rnd(ALNUM, 43))],
+  ['Notion integration token', j('ntn_', '12345678901', rnd(ALNUM, 35))],
+  ['Airtable personal access token', j('pat', rnd(ALNUM, 14), '.', rnd(HEX, 64))],
+  ['Frame.io API token', j('fio-u-', rnd(ALNUM, 64))],
+  ['DigitalOcean token', j('dop_v1_', rnd(HEX, 64))],
+  ['Doppler token', j('dp.pt.', rnd(ALNUM, 43))],
+  ['HashiCorp Vault token', j('hvs.', rnd(TOK, 95))],
+  ['Terraform Cloud API token', j(rnd(LOW, 14), '.atlasv1.', rnd(ALNUM, 67))],
+  ['Pulumi access token', j('pul-', rnd(HEX, 40, 7))],
+  ['Heroku API key', j('HRKU-AA', rnd(ALNUM, 58))],
+  ['Databricks access token', j('dapi', rnd(HEX, 32))],
+  ['Alibaba Cloud AccessKey ID', j('LTAI', rnd(ALNUM, 20))],
+  ['Azure AD client secret', j('abc', '8Q~', rnd(ALNUM, 34))],
+  ['Azure storage account key', j('DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=', rnd(ALNUM, 86), '==')],
+  ['Cloudflare origin CA key', j('v1.0-', rnd(HEX, 24), '-', rnd(HEX, 146))],
+  ['OpenShift user token', j('sha256~', rnd(ALNUM, 43))],
+  ['PlanetScale token', j('pscale_tkn_', rnd(ALNUM, 43))],
+  ['Prefect API key', j('pnu_', rnd(ALNUM, 36))],
+  ['Scalingo API token', j('tk-us-', rnd(ALNUM, 48))],
+  ['1Password secret key', j('A3-', rnd(UP, 6), '-', rnd(UP, 11), '-', rnd(UP, 5), '-', rnd(UP, 5, 8), '-', rnd(UP, 5, 9))],
+  ['age secret key', j('AGE-SECRET-KEY-1', rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58))],
+  ['Grafana service account token', j('glsa_', rnd(ALNUM, 32), '_', rnd(HEX, 8))],
+  ['Grafana Cloud API token', j('glc_', rnd(ALNUM, 80))],
+  ['Sentry user auth token', j('sntryu_', rnd(HEX, 64))],
+  ['Sentry organization token', j('sntrys_', 'eyJpYXQiO', rnd(ALNUM, 80))],
+  ['New Relic user API key', j('NRAK-', rnd(UP, 27))],
+  ['New Relic insert key', j('NRII-', rnd(ALNUM, 32))],
+  ['Dynatrace API token', j('dt0c01.', rnd(UP, 24), '.', rnd(UP, 64))],
+  ['Stripe webhook signing secret', j('whsec_', rnd(ALNUM, 32))],
+  ['Shopify access token', j('shpat_', rnd(HEX, 32))],
+  ['Square access token', j('sq0atp-', rnd(ALNUM, 22))],
+  ['Square OAuth secret', j('sq0csp-', rnd(ALNUM, 43))],
+  ['Shippo live API token', j('shippo_live_', rnd(HEX, 40, 10))],
+  ['Flutterwave secret key', j('FLWSECK-', rnd('0123456789abcdefgh', 32), '-X')],
+  ['Duffel live API token', j('duffel_live_', rnd(ALNUM, 43))],
+  ['EasyPost API key', j('EZAK', rnd(ALNUM, 54))],
+  ['Mailchimp API key', j(rnd(HEX, 32, 11), '-us', '14')],
+  ['Brevo (Sendinblue) API key', j('xkeysib-', rnd(HEX, 64), '-', rnd(ALNUM, 16))],
+  ['Slack app-level token', j('xapp-', '1-', rnd(UP, 11), '-', '1234567890123', '-', rnd(HEX, 64))],
+  ['Telegram bot token', j('123456789', ':AA', rnd(TOK, 33))],
+  ['Discord webhook URL', j('https://discord.com/api/', 'webhooks/', '123456789012345678/', rnd(TOK, 68))],
+  ['Hugging Face access token', j('hf_', rnd('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34))],
+  ['Groq API key', j('gsk_', rnd(ALNUM, 52))],
+  ['Perplexity API key', j('pplx-', rnd(ALNUM, 48))],
+  ['Replicate API token', j('r8_', rnd(ALNUM, 37))],
+  ['xAI API key', j('xai-', rnd(ALNUM, 80))],
+  ['Mapbox secret token', j('sk.', 'eyJ1IjoiYWNtZSIsImEiOiJjbGZ', '.', rnd(TOK, 22))],
+  ['Adobe client secret', j('p8e-', rnd(ALNUM, 32))],
+  ['Intra42 client secret', j('s-s4t2ud-', rnd(HEX, 64))],
+];
+
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const ANON_JWT = j(b64({ alg: 'HS256', typ: 'JWT' }), '.', b64({ iss: 'supabase', role: 'anon', exp: 1983812996 }), '.', 'Zk2mLp9QxWvR3tUv1wXy4zAb7cDe0fGh');
 
 describe('secrets analysis', () => {
+  it.each(FORMAT_SAMPLES)('recognises the %s format', (kind, sample) => {
+    expect(findProviderSecret(sample)).toEqual({ kind, value: sample.startsWith('DefaultEndpoints') ? sample.slice(sample.indexOf('AccountKey=')) : sample });
+    // Cut one character short, or with a word character glued on, it is another string.
+    expect(findProviderSecret(`${sample.slice(0, 10)}`)).toBeNull();
+  });
   it('validates GitHub/npm CRC32 checksums and rejects tampered tokens', () => {
     expect(hasValidCrcChecksum(GH)).toBe(true);
     expect(hasValidCrcChecksum(GH.slice(0, -1) + (GH.endsWith('a') ? 'b' : 'a'))).toBe(false);
@@ -122,8 +221,24 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
     // AWS's documented sample credentials, and a Secrets Manager ARN (a name, not the secret)
     { code: "const cfg = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };" },
     { code: "const dbSecret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf';" },
+    // a value addressed to the reader is a stand-in, also in a sink
+    { code: "import session from 'express-session';\napp.use(session({ secret: 'your-secret-here' }));\nconst s = process.env.JWT_SECRET || '<your-secret>';" },
     // mask characters in a sink are still a stand-in
     { code: "import session from 'express-session';\napp.use(session({ secret: '***' }));" },
+    // lowercase words: header, cookie and config-key names, autocomplete tokens, a value naming itself
+    { code: "const REFRESH_TOKEN = 'refresh-token'; const API_KEY = 'x-api-key'; const apiKey = 'api-key-header';" },
+    { code: "const JWT_SECRET = 'jwt-secret'; const secret = 'auth.secret'; const s = { sessionSecret: 'session:secret' };" },
+    { code: "const fields = { password: 'new-password', confirmPassword: 'current-password' };" },
+    { code: "const SESSION_SECRET = 'change-me'; const secret = 'session-store';" },
+    { code: "const routes = { password: 'forgot-password', resetPassword: 'reset-password' }; const errors = { password: 'password-mismatch' };" },
+    // short values: only under a signing-secret name, and not a type word
+    { code: "const form = { password: 'abc', userPassword: 'ab' }; const cfg = { jwtSecret: 'jwt', secret: 'a' };" },
+    // seed phrases: public test vectors, placeholders, and sentences under other names
+    { code: "const mnemonic = 'test test test test test test test test test test test junk';" },
+    { code: "const seedPhrase = 'enter your twelve word recovery phrase here to restore the wallet now';" },
+    { code: "const description = 'arctic brave cabin dune eager fabric giant habit ivory jungle kernel lemon';" },
+    // a provider prefix without its format
+    { code: "const a = 'glpat-short'; const b = 'API-Gateway-Endpoint-Configuration'; const c = 'secret_santa_enabled_for_everyone_in_the_team_x';" },
     // a hash-shaped identifier containing a provider prefix but no valid checksum
     { code: `const id = ${q(j('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789'))};` },
   ],
@@ -247,7 +362,209 @@ ruleTester.run('no-hardcoded-secrets', rule.eslint!, {
       errors: [{ message: 'process.env.JWT_SECRET falls back to the hardcoded value … (3 chars): a missing variable silently runs with a known secret. Fail at startup instead.' }],
     },
     { code: "const s = process.env['SESSION_SECRET'] ?? 'changeme';", errors: [{ messageId: 'envFallback' }] },
+    // every format of secret-formats.ts, through the rule
+    ...FORMAT_SAMPLES.map(([kind, sample]) => {
+      const value = sample.startsWith('DefaultEndpoints') ? sample.slice(sample.indexOf('AccountKey=')) : sample;
+      return { code: `connect(${q(sample)});`, errors: [{ messageId: 'providerSecret' as const, data: { kind, masked: maskSecret(value) }, line: 1 }] };
+    }),
+    // words that say "secret" are the secret under a secret name
+    {
+      code: "const JWT_SECRET = 'super-secret-key';",
+      errors: [{ message: "Hardcoded credential supe… (16 chars) assigned to 'JWT_SECRET'. Load it from the environment (process.env) or a secret manager instead.", line: 1, column: 20 }],
+    },
+    { code: "const config = { sessionSecret: 'shhhhhhared-secret', dbPassword: 'my_db_pass' };", errors: [{ messageId: 'namedSecret', data: { name: 'sessionSecret', masked: 'shhh… (18 chars)' } }, { messageId: 'namedSecret', data: { name: 'dbPassword', masked: 'my… (10 chars)' } }] },
+    // a short value under a signing-secret name
+    { code: "const opts = {};\nopts.clientSecret = 'a';", errors: [{ messageId: 'namedSecret', data: { name: 'clientSecret', masked: '… (1 chars)' }, line: 2, column: 21 }] },
+    { code: "const config = { jwtSecret: 'x', cookieSecret: 'ab12' };", errors: [{ messageId: 'namedSecret', data: { name: 'jwtSecret', masked: '… (1 chars)' }, column: 29 }, { messageId: 'namedSecret', data: { name: 'cookieSecret', masked: '… (4 chars)' }, column: 48 }] },
+    // a value that reads like a placeholder is still the key when the code runs with it
+    {
+      code: "import session from 'express-session';\napp.use(session({ secret: 'change-me' }));\nconst s = process.env.JWT_SECRET || 'change-me';",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'session secret', callee: 'express-session', masked: 'ch… (9 chars)' }, line: 2 },
+        { messageId: 'envFallback', data: { env: 'JWT_SECRET', masked: 'ch… (9 chars)' }, line: 3 },
+      ],
+    },
+    // the author's own key is not a stand-in where the code runs with it
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(user, 'my-secret-key');\nconst s = process.env.SESSION_SECRET ?? 'mysecret';",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'jwt.sign', masked: 'my… (13 chars)' }, line: 2, column: 26 },
+        { messageId: 'envFallback', data: { env: 'SESSION_SECRET', masked: 'my… (8 chars)' }, line: 3 },
+      ],
+    },
+    // jwt.sign on an unimported jwt, with a wordy key
+    { code: "function issue(jwt, user) { return jwt.sign({ id: user.id }, 'super-secret-key'); }", errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'jwt.sign', masked: 'supe… (16 chars)' }, column: 62 }] },
+    // seed phrases
+    {
+      code: "const mnemonic = 'arctic brave cabin dune eager fabric giant habit ivory jungle kernel lemon';",
+      errors: [{ message: 'Hardcoded wallet seed phrase arct… (74 chars). Anyone who reads it controls the wallet: move the funds to a new wallet and load the phrase from a secret manager.', line: 1, column: 18 }],
+    },
+    { code: "const w = ethers.Wallet.fromPhrase('arctic brave cabin dune eager fabric giant habit ivory jungle kernel lemon');", errors: [{ messageId: 'seedPhrase', column: 36 }] },
+    { code: "const cfg = { WALLET_SEED: 'arctic brave cabin dune eager fabric giant habit ivory jungle kernel lemon' };", errors: [{ messageId: 'seedPhrase' }] },
+    // key sinks of other libraries (secret-sinks.ts)
+    {
+      code: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: 'a', algorithms: ['HS256'] }));",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'express-jwt', masked: '… (1 chars)' }, line: 2, column: 30 }],
+    },
+    {
+      code: "const { Strategy: JwtStrategy } = require('passport-jwt');\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: 'secretKey' }, verify));",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'passport-jwt', masked: 'se… (9 chars)' }, line: 2 }],
+    },
+    {
+      code: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'secretKey' });\n  }\n}",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'passport-jwt', masked: 'se… (9 chars)' }, line: 5, column: 84 }],
+    },
+    {
+      code: "import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: 'k', signOptions: { expiresIn: '60s' } });",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'JwtModule.register', masked: '… (1 chars)' }, line: 2, column: 30 }],
+    },
+    {
+      code: "import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: 'abc' });\nfastify.register(require('@fastify/cookie'), { secret: 'my-cookie-signer' });",
+      errors: [
+        { messageId: 'keyArgument', data: { what: 'JWT signing key', callee: '@fastify/jwt', masked: '… (3 chars)' }, line: 2 },
+        { messageId: 'keyArgument', data: { what: 'cookie signing secret', callee: '@fastify/cookie', masked: 'my-c… (16 chars)' }, line: 3 },
+      ],
+    },
+    {
+      code: "import { sign } from 'hono/jwt';\nconst t = await sign(payload, 'x');",
+      errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'sign', masked: '… (1 chars)' }, line: 2, column: 31 }],
+    },
+    { code: "const jwt = require('koa-jwt');\napp.use(jwt({ secret: 'k' }));", errors: [{ messageId: 'keyArgument', data: { what: 'JWT signing key', callee: 'koa-jwt', masked: '… (1 chars)' } }] },
     // test scoping is configurable
     { code: "const password = 'hunter22';", filename: 'test/auth.spec.ts', options: [{ testFilePatterns: [] }], errors: [{ messageId: 'namedSecret' }] },
   ],
+});
+
+const tree = tempTrees('backlint-secrets-');
+
+async function findings(dir: string): Promise<string[]> {
+  const report = await lint({ cwd: dir, paths: ['.'], config: false, preset: 'recommended' });
+  return report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'backlint/no-hardcoded-secrets').map((x) => `${f.file}:${x.line}:${x.column} ${x.message}`));
+}
+
+describe('no-hardcoded-secrets across files (the project model)', () => {
+  it('reports a key sink whose options or key come from an object another file exports, once', async () => {
+    const dir = tree({
+      'package.json': '{"type":"module"}',
+      'src/config.js': [
+        "export const sessionOptions = { secret: 'keyboard cat', resave: false };",
+        "export const config = { jwt: { secret: 'k' }, apiSecret: 'Zk2mLp9QxWvR' };",
+        '',
+      ].join('\n'),
+      'src/app.js': [
+        "import session from 'express-session';",
+        "import jwt from 'jsonwebtoken';",
+        "import { sessionOptions, config } from './config.js';",
+        'app.use(session(sessionOptions));',
+        'export const issue = (p) => jwt.sign(p, config.jwt.secret);',
+        'export const other = (p) => jwt.sign(p, config.apiSecret);',
+        'export const fromEnv = (p) => jwt.sign(p, process.env.JWT_SECRET);',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual([
+      'src/app.js:4:17 Hardcoded session secret ke… (12 chars) passed to express-session. Anyone with the source can forge or decrypt; load the key from the environment.',
+      'src/app.js:5:41 Hardcoded JWT signing key … (1 chars) passed to jwt.sign. Anyone with the source can forge or decrypt; load the key from the environment.',
+      // apiSecret is reported where it is written, not again at its use
+      "src/config.js:2:58 Hardcoded credential Zk… (12 chars) assigned to 'apiSecret'. Load it from the environment (process.env) or a secret manager instead.",
+    ]);
+  });
+});
+
+describe('no-hardcoded-secrets in OpenAPI documents (Spectral face)', () => {
+  const SLACK_BOT = SLACK;
+  const doc = [
+    'openapi: 3.0.3',
+    'info: { title: t, version: "1" }',
+    'servers:',
+    '  - url: https://api.example.com/v1',
+    '  - url: https://admin:Zk2mLp9QxW@api.example.com/v1',
+    '  - url: https://user:password@sandbox.example.com',
+    `  - url: "https://api.example.com/v1?api_key=Qm9vdFN0cmFw2024"`,
+    '  - url: https://api.example.com/v1?api_key={apiKey}',
+    'paths:',
+    '  /hooks:',
+    '    post:',
+    '      parameters:',
+    '        - name: X-Api-Key',
+    '          in: header',
+    '          schema: { type: string, default: a8f5f167f44f4964e6 }',
+    '        - name: page_token',
+    '          in: query',
+    '          schema: { type: string, default: abcdefgh12345 }',
+    '      requestBody:',
+    '        content:',
+    '          application/json:',
+    '            schema:',
+    '              type: object',
+    '              properties:',
+    '                token: { type: string, example: Zk2mLp9QxWvR }',
+    '                password: { type: string, default: hunter22 }',
+    '            examples:',
+    '              slack:',
+    '                value:',
+    `                  bot_token: ${SLACK_BOT}`,
+    `                  stripe_test: sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`,
+    `                  twilio: SK${'a'.repeat(32)}`,
+    `                  jwt: ${JWT}`,
+    `                  aws: ${'AKIAIOSFODNN7EXAMPLE'}`,
+    '                  db: postgres://doadmin:wv78n3zpz42xezdk@db.example.com:25060/defaultdb',
+    '      responses:',
+    "        '200': { description: ok }",
+    '',
+  ].join('\n');
+
+  it('reports provider keys in examples, secret defaults and credentials in server URLs, masked, at their lines', async () => {
+    const results = await lintDoc(doc, ['no-hardcoded-secrets']);
+    expect(results.map((r) => [r.line, r.path.join('/'), r.message])).toEqual([
+      [5, 'servers/1/url', 'Server URL embeds the password Zk… (10 chars): every reader of the description holds it. Remove the credentials from the URL and describe them as a security scheme.'],
+      [
+        7,
+        'servers/3/url',
+        "Server URL passes the credential Qm9v… (16 chars) in its query string ('api_key'): every reader of the description holds it, and URLs end up in logs. Describe it as a security scheme instead.",
+      ],
+      [15, 'paths//hooks/post/parameters/0/schema/default', "'X-Api-Key' defaults to the credential a8f5… (18 chars): a client that leaves it out sends a secret everyone can read. Remove the default."],
+      [
+        26,
+        'paths//hooks/post/requestBody/content/application/json/schema/properties/password/default',
+        "'password' defaults to the credential hu… (8 chars): a client that leaves it out sends a secret everyone can read. Remove the default.",
+      ],
+      [
+        30,
+        'paths//hooks/post/requestBody/content/application/json/examples/slack/value/bot_token',
+        `Example value holds a Slack token ${maskSecret(SLACK_BOT)}: a description is published, so a real key in it is leaked. Rotate it and show a placeholder (\`<your-key>\`) instead.`,
+      ],
+    ]);
+    expect(results.every((r) => r.code === 'backlint/no-hardcoded-secrets' && r.severity === 'error')).toBe(true);
+  });
+
+  it('reports a credential default of a named header (OAS 3 response headers, OAS 2 parameters)', async () => {
+    const oas3 = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', headers: { 'X-Api-Key': { schema: { type: 'string', default: 'Qm9vdFN0cmFw2024' } }, 'X-Rate-Limit': { schema: { type: 'integer', default: 100 } } } } } } } },
+    };
+    expect((await lintDoc(oas3, ['no-hardcoded-secrets'])).map((r) => r.path.join('/'))).toEqual(['paths//a/get/responses/200/headers/X-Api-Key/schema/default']);
+    // a shared header used by two responses: one finding, at the component
+    const shared = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', headers: { 'X-Api-Key': { $ref: '#/components/headers/Key' } } }, '201': { description: 'ok', headers: { 'X-Api-Key': { $ref: '#/components/headers/Key' } } } } } } },
+      components: { headers: { Key: { schema: { type: 'string', default: 'Qm9vdFN0cmFw2024' } } } },
+    };
+    expect((await lintDoc(shared, ['no-hardcoded-secrets'])).map((r) => r.line)).toHaveLength(1);
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { parameters: [{ name: 'client_secret', in: 'query', type: 'string', default: 'Zk2mLp9QxWvR' }], responses: { '200': { description: 'ok' } } } } },
+    };
+    expect((await lintDoc(swagger, ['no-hardcoded-secrets'])).map((r) => [r.path.join('/'), r.message])).toEqual([
+      ['paths//a/get/parameters/0/default', "'client_secret' defaults to the credential Zk… (12 chars): a client that leaves it out sends a secret everyone can read. Remove the default."],
+    ]);
+  });
+
+  it('takes the allow option on documents too', async () => {
+    const results = await lintDoc(doc, ['no-hardcoded-secrets'], { rules: { 'backlint/no-hardcoded-secrets': ['error', { allow: ['^Zk2m', '^xoxb-'] }] } });
+    expect(results.map((r) => r.line)).toEqual([7, 15, 26]);
+  });
 });

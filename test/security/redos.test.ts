@@ -49,6 +49,7 @@ const REVIEWED: Record<string, { argument: string; why: string }[]> = {
   ],
   'rules/no-hardcoded-secrets.ts': [
     { argument: 's', why: 'the `allow` option (regexes by contract), judged on secret candidates under MAX_JUDGED.secretCandidate' },
+    { argument: 's', why: 'the same option on the Spectral face, judged on the secrets a document holds (provider-format matches, URL passwords, secret defaults)' },
   ],
   'rules/require-api-version.ts': [
     { argument: 'options.pattern', why: 'the `pattern` option (a regex by contract), judged on path segments (ESLint face)' },

@@ -123,6 +123,26 @@ components:
     expect(all.find((f) => f.ruleId === 'backlint/no-invalid-status-code')).toMatchObject({ file: 'shared/responses.yaml', line: 1 });
   });
 
+  it('reports findings in referenced files in those files, at their lines, with their paths there (fixtures/openapi/multi-file)', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const results = await lintOpenApiFiles([path.join(root, 'fixtures/openapi/multi-file/openapi.yaml')], { cwd: root, preset: 'recommended' });
+    const found = results.flatMap((r) => r.findings.map((f) => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, jsonPath: f.jsonPath })));
+    expect(found).toEqual([
+      // a path item behind `$ref: ./paths/members.yaml`
+      { file: 'fixtures/openapi/multi-file/paths/members.yaml', line: 36, column: 11, ruleId: 'backlint/no-invalid-status-code', jsonPath: ['get', 'responses', '299'] },
+      // a schema two references deep (members.yaml → ../schemas/member.yaml)
+      { file: 'fixtures/openapi/multi-file/schemas/member.yaml', line: 19, column: 14, ruleId: 'backlint/no-hardcoded-secrets', jsonPath: ['properties', 'password', 'default'] },
+      // a schema that is the whole file: its first line after the comments, the file's root path
+      { file: 'fixtures/openapi/multi-file/schemas/nickname.yaml', line: 3, column: 1, ruleId: 'backlint/require-size-limits', jsonPath: [] },
+    ]);
+    expect(results.map((r) => r.file)).toEqual([
+      'fixtures/openapi/multi-file/openapi.yaml',
+      'fixtures/openapi/multi-file/paths/members.yaml',
+      'fixtures/openapi/multi-file/schemas/member.yaml',
+      'fixtures/openapi/multi-file/schemas/nickname.yaml',
+    ]);
+  });
+
   it('measures nesting without counting brackets inside JSON strings (escaped quotes included)', () => {
     const text = JSON.stringify({ a: { b: ['['.repeat(5000) + '\\"' + '{'.repeat(10)] } });
     expect(nestingDepth(text, true).depth).toBe(3);

@@ -269,17 +269,13 @@ export function displayPath(root: string, abs: string): string {
 const textGates = new Map<string, { mtimeMs: number; size: number; answer: boolean }>();
 
 /**
- * An answer of `projectTextMatches` known already (computed by a walk that read the file anyway,
- * or handed over by the CLI): kept for the file's mtime and size, so a changed file is read again.
+ * An answer of `projectTextMatches` known already (computed by a walk that read the file anyway):
+ * kept for the file's mtime and size, so a changed file is read again.
  */
 export function primeTextGate(abs: string, key: string, mtimeMs: number, size: number, answer: boolean): void {
   textGates.set(`${key}\0${abs}`, { mtimeMs, size, answer });
 }
 
-/** The cached answer of a text gate for a file, with the mtime and size it was made for (to hand over). */
-export function cachedTextGate(abs: string, key: string): { mtimeMs: number; size: number; answer: boolean } | undefined {
-  return textGates.get(`${key}\0${abs}`);
-}
 
 /**
  * A cheap question about a project file's text, answered without parsing it and cached per path,

@@ -103,21 +103,12 @@ export function walkProject(root: string, accept: (name: string) => boolean): st
   return out;
 }
 
-/**
- * Where an importer index can come from other than this process's own walk: the CLI builds it
- * beside oxlint's run and hands it over (see handover.ts). Returns null when it has none.
- */
-let importerIndexSource: ((root: string) => Map<string, string[]> | null) | null = null;
-export function setImporterIndexSource(source: typeof importerIndexSource): void {
-  importerIndexSource = source;
-}
-
 /** file → the project files importing it, for one root (built on first use). */
 export function importerIndex(root: string): Map<string, string[]> {
   noteProjectWide('sources');
   let index = importerIndexes.get(root);
   if (index) return index;
-  index = importerIndexSource?.(root) ?? buildImporterIndex(root);
+  index = buildImporterIndex(root);
   importerIndexes.set(root, index);
   return index;
 }
@@ -127,7 +118,7 @@ export function importerIndex(root: string): Map<string, string[]> {
  * answers the route gate for each file it reads (route-table.ts asks it of importers next), so
  * those files are not read a second time.
  */
-export function buildImporterIndex(root: string): Map<string, string[]> {
+function buildImporterIndex(root: string): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const file of projectSourceFiles(root)) {
     let text: string;

@@ -14,7 +14,6 @@ import plugin from '../../eslint/plugin.js';
 import { observeReports, type ReportDescriptor } from '../../rule.js';
 import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
 import { holdDriftLayout } from '../../drift/index.js';
-import { adoptImporterIndex, IMPORTER_INDEX_ENV } from '../../project/handover.js';
 
 /** Where the records go: a file the CLI created for this run, in its own temporary directory. */
 export const REPORTS_ENV = 'BACKLINT_OXLINT_REPORTS';
@@ -106,10 +105,6 @@ if (target) {
   // way around ESLint): the project's documents and pairs are found once, not every second.
   holdDriftLayout();
 }
-
-// The CLI builds the project's importer index beside this process and hands it over.
-const importerIndexFile = process.env[IMPORTER_INDEX_ENV];
-if (importerIndexFile) adoptImporterIndex(importerIndexFile);
 
 /** What each file's findings were computed from, for the CLI's cache (project/reads.ts). */
 export type OxlintReads = Record<string, { files: string[]; projectWide: string[] }>;

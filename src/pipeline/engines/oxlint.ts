@@ -20,7 +20,6 @@ import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintRulesFor } from '../settings.js';
 import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-host.js';
-import { IMPORTER_INDEX_ENV, writeImporterIndex } from '../../project/handover.js';
 import { addReads, isRecordingReads, RECORD_READS_ENV } from '../../project/reads.js';
 import { relativeFile } from './paths.js';
 
@@ -119,7 +118,7 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, s
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** One oxlint process over `files` (absolute) with one set of rules. */
-async function lintChunk(bin: string, files: string[], rules: Rules, opts: OxlintLintOptions, tmp: string, n: number, extraEnv: Record<string, string>): Promise<OxlintOutcome> {
+async function lintChunk(bin: string, files: string[], rules: Rules, opts: OxlintLintOptions, tmp: string, n: number): Promise<OxlintOutcome> {
   const configFile = path.join(tmp, `oxlintrc-${n}.json`);
   const reportsFile = path.join(tmp, `reports-${n}.json`);
   const stdoutFile = path.join(tmp, `stdout-${n}.json`);
@@ -135,7 +134,7 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
     ...files,
   ];
   const readsFile = path.join(tmp, `reads-${n}.json`);
-  const env = { ...process.env, ...extraEnv, [REPORTS_ENV]: reportsFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
+  const env = { ...process.env, [REPORTS_ENV]: reportsFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
   const code = await run(bin, args, opts.runDir, env, stdoutFile);
   let json: OxlintJson;
   let records: OxlintRecord[];
@@ -221,19 +220,10 @@ export async function lintWithOxlint(files: readonly string[], opts: OxlintLintO
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'backlint-oxlint-'));
   try {
     const outcome: OxlintOutcome = { results: [], forEslint: [] };
-    // The project's importer index, built here while oxlint lints (see project/handover.ts): this
-    // process only waits for oxlint, whose one JS thread every rule shares.
-    const extraEnv: Record<string, string> = {};
-    if (process.env.BACKLINT_PROJECT_MODEL !== 'off') {
-      const indexFile = path.join(tmp, 'importers.json');
-      extraEnv[IMPORTER_INDEX_ENV] = indexFile;
-      // Runs once the first oxlint process has been spawned (lintChunk awaits it).
-      setTimeout(() => writeImporterIndex(opts.runDir, indexFile), 0);
-    }
     let n = 0;
     for (const group of groups.values()) {
       for (const chunk of chunksOf(group.files)) {
-        const part = await lintChunk(bin, chunk, group.rules, opts, tmp, n++, extraEnv);
+        const part = await lintChunk(bin, chunk, group.rules, opts, tmp, n++);
         outcome.results.push(...part.results);
         outcome.forEslint.push(...part.forEslint);
       }

@@ -17,6 +17,9 @@ export const CORPORA = {
   // its openApi.json beside the compiled router.
   asyncapi: { spec: '@asyncapi/server-api@0.16.23', check: 'package/openapi.yaml' },
   signalk: { spec: 'signalk-server@2.23.0', check: 'package/dist/api/course/openApi.json' },
+  // Real Express backends whose routes read req.* themselves, for the request-taint review (issue 15).
+  'parse-server': { spec: 'parse-server@9.10.0', check: 'package/lib/ParseServer.js' },
+  'node-red': { spec: '@node-red/editor-api@5.0.7', check: 'package/lib/index.js' },
 };
 
 export function corpusDir(name) {

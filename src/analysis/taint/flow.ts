@@ -13,11 +13,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../imports.js';
-import { unwrap } from '../values.js';
+import { getStaticString, unwrap } from '../values.js';
 import { pushChildren } from '../walk.js';
 import {
   FLAT_QUERY_FRAMEWORKS, HONO_REQ, KOA_CONTEXT_NAMES, KOA_CONTEXT_PROPS, NEST_DECORATORS, OBJECT_PARSERS, OBJECT_PARTS, PASS_THROUGH_CALLS,
-  PASS_THROUGH_CONSTRUCTORS, PASS_THROUGH_GLOBALS, REQUEST_METHODS, REQUEST_NAMES, REQUEST_PROPS, STRINGIFIERS, TEXT_METHODS,
+  HOST_HEADERS, PASS_THROUGH_CONSTRUCTORS, PASS_THROUGH_GLOBALS, REQUEST_METHODS, REQUEST_NAMES, REQUEST_PROPS, STRINGIFIERS, TEXT_METHODS,
   VALIDATOR_METHODS, type RequestPart,
 } from './tables.js';
 
@@ -147,6 +147,7 @@ function classify(shape: RequestObject['shape'], path: readonly string[], called
   const part = REQUEST_PROPS.get(head);
   if (!part) return null;
   void framework;
+  if (part === 'headers' && HOST_HEADERS.has((p[1] ?? '').toLowerCase())) return { part: 'host', whole: false };
   return { part, whole: p.length === 1 && (part === 'body' || part === 'query') };
 }
 
@@ -329,10 +330,13 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
         const base = visitIdentifier(chain.root, depth + 1).filter((f) => f.origin.kind === 'request-object');
         if (base.length > 0) {
           const text = sc.getText(n).slice(0, 80).replace(/\s+/g, ' ');
+          // `req.get('host')`, `req.header('X-Forwarded-Host')`: the Host header, by name.
+          const header = chain.args[0] && chain.args[0].type !== AST_NODE_TYPES.SpreadElement ? getStaticString(sc, chain.args[0]) : null;
+          const host = header !== null && HOST_HEADERS.has(header.toLowerCase());
           return base
             .map((f) => applyPath(f, chain.path, false, true, chain.args.length === 0))
             .filter((f) => f.origin.kind !== 'param' || f.origin.index >= 0)
-            .map((f) => (f.origin.kind === 'request' ? { ...f, origin: { ...f.origin, text } } : f));
+            .map((f) => (f.origin.kind === 'request' ? { ...f, origin: { ...f.origin, text, ...(host && f.origin.part === 'headers' ? { part: 'host' as const } : {}) } } : f));
         }
       }
     }

@@ -6,11 +6,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getObjectLiteral } from '../values.js';
+import { getObjectLiteral, getStaticString, unwrap } from '../values.js';
 import { mayBeObject, type Context, type Flow } from './flow.js';
 import { guarded, validatedBefore } from './guards.js';
 import { fixesHost, fixesLocalPath, leadingText, type SinkArg } from './sinks.js';
-import { MONGO_CODE_OPERATORS, MONGO_LITERAL_OPERATORS, type SinkMode, type TaintSinkKind } from './tables.js';
+import { MONGO_CODE_OPERATORS, MONGO_LITERAL_OPERATORS, PARTS_NOT_ATTACKER_CHOSEN, type SinkMode, type TaintSinkKind } from './tables.js';
 
 export type FlowsAt = (node: TSESTree.Node) => Flow[];
 
@@ -30,6 +30,37 @@ export function shapeMatters(context: Context, mode: SinkMode, flow: Flow): bool
     case 'deep':
       return !flow.stringified && (o.kind === 'param' || flow.parsed || mayBeObject(context, o) || o.whole);
   }
+}
+
+/** Whether an attacker chooses the value for this kind of sink (see PARTS_NOT_ATTACKER_CHOSEN). */
+function attackerChosen(kind: TaintSinkKind, flow: Flow): boolean {
+  return flow.origin.kind !== 'request' || !PARTS_NOT_ATTACKER_CHOSEN.get(kind)?.has(flow.origin.part);
+}
+
+/**
+ * `'https://' + req.hostname + req.url`, `` `https://${req.headers.host}${req.originalUrl}` ``: a
+ * fixed scheme, then the host the victim's own browser asked for; what follows is a path on it.
+ */
+function hostFromVictim(context: Context, node: TSESTree.Node, flowsAt: FlowsAt): boolean {
+  const n = unwrap(node);
+  let scheme: TSESTree.Node | string | undefined;
+  let host: TSESTree.Node | undefined;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    scheme = n.quasis[0]?.value.cooked ?? undefined;
+    host = n.expressions[0];
+  } else if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+    // Left-associative: ((scheme + host) + path) + …; find the innermost `scheme + host`.
+    let left: TSESTree.Node = n;
+    while (left.type === AST_NODE_TYPES.BinaryExpression && left.operator === '+' && unwrap(left.left as TSESTree.Node).type === AST_NODE_TYPES.BinaryExpression) left = unwrap(left.left as TSESTree.Node);
+    if (left.type !== AST_NODE_TYPES.BinaryExpression) return false;
+    scheme = left.left as TSESTree.Node;
+    host = left.right;
+  }
+  if (!host || scheme === undefined) return false;
+  const text = typeof scheme === 'string' ? scheme : getStaticString(context.sourceCode, scheme);
+  if (text === null || !/^[a-z][a-z0-9+.-]*:\/\/$/i.test(text)) return false;
+  const flows = flowsAt(host);
+  return flows.length > 0 && flows.every((f) => f.origin.kind === 'request' && !attackerChosen('open-redirect', f));
 }
 
 /** A URL sink whose scheme and host (or same-site path, for redirects) are fixed before the data. */
@@ -80,8 +111,9 @@ function filterFlows(context: Context, filter: TSESTree.Node, flowsAt: FlowsAt, 
  */
 export function judgeSink(context: Context, sink: SinkArg, flowsAt: FlowsAt): Flow[] {
   if (sink.mode === 'url' && prefixSafe(context, sink.kind, sink.node)) return [];
+  if (sink.kind === 'open-redirect' && hostFromVictim(context, sink.node, flowsAt)) return [];
   const flows = sink.kind === 'nosql-injection' ? filterFlows(context, sink.node, flowsAt) : flowsAt(sink.node).filter((f) => shapeMatters(context, sink.mode, f));
-  const out = flows.filter((f) => !guarded(context, sink.call, f, sink.kind) && !validatedBefore(context, sink.call, f));
+  const out = flows.filter((f) => attackerChosen(sink.kind, f) && !guarded(context, sink.call, f, sink.kind) && !validatedBefore(context, sink.call, f));
   return out.sort((a, b) => (a.origin.kind === b.origin.kind ? 0 : a.origin.kind === 'request' ? -1 : 1));
 }
 
@@ -91,5 +123,6 @@ export function judgeSink(context: Context, sink: SinkArg, flowsAt: FlowsAt): Fl
  */
 export function judgeArgument(context: Context, mode: SinkMode, kind: TaintSinkKind, arg: TSESTree.Node, call: TSESTree.Node, flowsAt: FlowsAt): Flow[] {
   if (mode === 'url' && prefixSafe(context, kind, arg)) return [];
-  return flowsAt(arg).filter((f) => shapeMatters(context, mode === 'object' ? 'object' : mode, f) && !guarded(context, call, f, kind) && !validatedBefore(context, call, f));
+  if (kind === 'open-redirect' && hostFromVictim(context, arg, flowsAt)) return [];
+  return flowsAt(arg).filter((f) => attackerChosen(kind, f) && shapeMatters(context, mode === 'object' ? 'object' : mode, f) && !guarded(context, call, f, kind) && !validatedBefore(context, call, f));
 }

@@ -18,8 +18,8 @@ export type TaintSinkKind =
 
 // ---------------------------------------------------------------- sources
 
-/** The part of a request a value comes from. */
-export type RequestPart = 'body' | 'query' | 'params' | 'headers' | 'cookies' | 'url';
+/** The part of a request a value comes from (`host`: the Host header, or X-Forwarded-Host behind a proxy). */
+export type RequestPart = 'body' | 'query' | 'params' | 'headers' | 'cookies' | 'url' | 'host';
 
 /**
  * Property of the request object (Express, Fastify, Next `NextRequest`, Nest's raw request) → part.
@@ -35,8 +35,19 @@ export const REQUEST_PROPS: ReadonlyMap<string, RequestPart> = new Map<string, R
   ['url', 'url'],
   ['originalUrl', 'url'],
   ['path', 'url'],
-  ['hostname', 'headers'],
+  ['hostname', 'host'],
 ]);
+
+/** Headers that name the host the client asked for (`req.headers.host`): the `host` part. */
+export const HOST_HEADERS: ReadonlySet<string> = new Set(['host', 'x-forwarded-host']);
+
+/**
+ * Parts a victim's browser fills in, not a link an attacker sends: the Host header of a request is
+ * the site the victim opened, so `res.redirect('https://' + req.hostname + req.url)` (the usual
+ * upgrade to HTTPS) sends nobody elsewhere. The server-side sinks (SSRF) still fear it: there the
+ * attacker sends the request.
+ */
+export const PARTS_NOT_ATTACKER_CHOSEN: ReadonlyMap<TaintSinkKind, ReadonlySet<RequestPart>> = new Map([['open-redirect', new Set<RequestPart>(['host'])]]);
 
 /** Methods of the request object that return request data: `req.get('x')`, `request.json()`. */
 export const REQUEST_METHODS: ReadonlyMap<string, RequestPart> = new Map<string, RequestPart>([

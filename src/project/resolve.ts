@@ -327,6 +327,13 @@ function resolveUncached(fromDir: string, specifier: string, root: string): stri
 export function resolveModule(fromFile: string, specifier: string, root: string): string | null {
   if (specifier.length === 0 || specifier.length > 1024) return null;
   const fromDir = path.dirname(fromFile);
+  // A package name (`lodash`, `node:fs`) where no tsconfig maps names to files: answered without a
+  // cache entry per directory and name (most of a project's specifiers).
+  const c = specifier.charCodeAt(0);
+  if (c !== 46 /* . */ && c !== 47 /* / */ && c !== 35 /* # */ && !path.isAbsolute(specifier)) {
+    const ts = tsconfigFor(fromDir, root);
+    if (!ts || (ts.paths.length === 0 && !ts.baseUrl)) return null;
+  }
   const key = `${fromDir}\0${specifier}\0${root}`;
   let found = resolutionCache.get(key);
   if (found === undefined) {

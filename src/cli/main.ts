@@ -14,11 +14,13 @@ import { sanitizeTerminal } from '../report/stylish.js';
 import { writeOutputFile } from './output.js';
 import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
 import { parseShard, type Shard } from './shard.js';
+import type { MergeFlags } from './merge-command.js';
 import { collectRule, HELP_AFTER, printConfig, readStdin, ruleDoc } from './inspect.js';
 import type { RuleSetting } from '../config/schema.js';
 import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 import { useColor } from './color.js';
+import { failOnUnusedSuppressions } from './unused-suppressions.js';
 import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code-engines.js';
 import type { LintOptions } from '../pipeline/index.js';
 
@@ -206,16 +208,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         progress.clear();
       }
       exitCode = await emitReport(ctx, report, outputs, flags, { elapsedMs: performance.now() - started });
-      if (report.unusedSuppressions?.length && !flags.passOnUnprunedSuppressions) {
-        // ESLint's message and exit code: the baseline must shrink as problems are fixed, or it
-        // would silently allow that many new ones.
-        const listed = report.unusedSuppressions.slice(0, 10).map((u) => `  ${sanitizeTerminal(u.file)}: ${sanitizeTerminal(u.ruleId)} (${u.count} fewer)\n`).join('');
-        const more = report.unusedSuppressions.length > 10 ? `  … and ${report.unusedSuppressions.length - 10} more\n` : '';
-        ctx.stderr.write(
-          `backlint: There are suppressions left that do not occur anymore. To resolve this, re-run the command with \`--prune-suppressions\` to remove unused suppressions. To ignore unused suppressions, use \`--pass-on-unpruned-suppressions\`.\n${listed}${more}`,
-        );
-        exitCode = 2;
-      }
+      if (failOnUnusedSuppressions(ctx.stderr, report, flags.passOnUnprunedSuppressions)) exitCode = 2;
     });
 
   const merge = program
@@ -224,12 +217,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .argument('<reports...>', 'JSON reports written by --format json')
     .addHelpText(
       'after',
-      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n',
+      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never --pass-on-unpruned-suppressions\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n\nExit codes: as a run\'s, 2 also for suppressions the shards found unused (unless --pass-on-unpruned-suppressions).\n',
     )
-    .action(async (reports: string[], flags: OutputFlags) => {
+    .action(async (reports: string[], flags: MergeFlags) => {
       exitCode = await (await import('./merge-command.js')).runMerge(ctx, reports, flags);
     });
   for (const option of outputOptions()) merge.addOption(option);
+  merge.option('--pass-on-unpruned-suppressions', 'do not exit 2 when the reports list suppressions that no longer occur');
 
   program
     .command('rules')

@@ -13,6 +13,6 @@ export { loadConfig, loadConfigFile, findConfigFile } from './config/load.js';
 export { catalogEntries } from './catalog.js';
 export { formatReport, FORMATS, type Format } from './report/index.js';
 export { exitCodeFor, type FailOn } from './report/exit.js';
-export { lint, FILE_TOO_LARGE_RULE, UNREADABLE_RULE, type LintOptions } from './pipeline/index.js';
+export { lint, FILE_TOO_LARGE_RULE, UNREADABLE_RULE, type LintOptions, type LintProgress } from './pipeline/index.js';
 
 export const VERSION = PACKAGE.version;

@@ -14,11 +14,14 @@ import { sanitizeTerminal } from '../report/stylish.js';
 import { writeOutputFile } from './output.js';
 import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
 import { parseShard, type Shard } from './shard.js';
+import type { MergeFlags } from './merge-command.js';
 import { collectRule, HELP_AFTER, printConfig, readStdin, ruleDoc } from './inspect.js';
 import type { RuleSetting } from '../config/schema.js';
 import { RULES_FORMATS, type RulesFormat } from './rules-command.js';
 import { ROUTES_FORMATS, type RoutesFormat } from './route-formats.js';
 import { useColor } from './color.js';
+import { createProgress } from './progress.js';
+import { failOnUnusedSuppressions } from './unused-suppressions.js';
 import { CODE_ENGINES, type CodeEngine } from '../pipeline/engines/code-engines.js';
 import type { LintOptions } from '../pipeline/index.js';
 
@@ -82,26 +85,6 @@ function writeOutput(io: CliIo, text: string, output: string | undefined): void 
   else io.stdout.write(text);
 }
 
-/** A one-line progress indicator, only on an interactive stderr and only once the run is slow. */
-function progressReporter(io: CliIo, enabled: boolean) {
-  const started = Date.now();
-  let shown = false;
-  let last = 0;
-  return {
-    update(done: number, total: number) {
-      if (!enabled || !io.stderr.isTTY) return;
-      const now = Date.now();
-      if (now - started < 1500 || (now - last < 100 && done < total)) return;
-      last = now;
-      shown = true;
-      io.stderr.write(`\r\u001b[2Kbacklint: ${done}/${total} files`);
-    },
-    clear() {
-      if (shown) io.stderr.write('\r\u001b[2K');
-    },
-  };
-}
-
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
   const ctx: CliIo = {
     stdout: io.stdout ?? process.stdout,
@@ -148,7 +131,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--suppressions-location <file>', 'the suppressions file (default: backlint-suppressions.json)')
     .option('--pass-on-unpruned-suppressions', 'do not exit 2 when suppressions no longer occur')
     .option('--openapi-ignore-file <file>', 'OpenAPI findings to ignore by document, rule and JSON pointer (default: .backlint-openapi-ignore.yaml)')
-    .option('--no-progress', 'never show the progress indicator')
+    .option('--no-progress', 'never show the progress line (stderr, on a terminal only, not in CI)')
     // `rules --format json` must reach the subcommand's own --format, not the lint one.
     .enablePositionalOptions()
     .showHelpAfterError('(run backlint --help for usage)')
@@ -168,7 +151,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       const started = performance.now();
       const outputs = resolveOutputs(flags, ctx.cwd);
       startOutputs(ctx, outputs);
-      const progress = progressReporter(ctx, flags.progress !== false);
+      const progress = createProgress(ctx.stderr, { enabled: flags.progress !== false, env: ctx.env });
       let report;
       try {
         const options: LintOptions = {
@@ -197,25 +180,16 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
             ...(flags.suppressionsLocation !== undefined ? { location: flags.suppressionsLocation } : {}),
           },
           ...(flags.openapiIgnoreFile !== undefined ? { openapiIgnoreFile: flags.openapiIgnoreFile } : {}),
-          onProgress: (d, t) => progress.update(d, t),
-          onSkip: (file, reason) => ctx.stderr.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
+          onProgress: (_done, _total, p) => progress.update(p),
+          onSkip: (file, reason) => progress.write(`backlint: skipped ${sanitizeTerminal(file)}: ${reason}\n`),
         };
         // Loaded here: --help and --version never load the rules.
         report = await (await import('../pipeline/index.js')).lint({ ...options, ...(flags.shard ? { shard: flags.shard } : {}) });
       } finally {
-        progress.clear();
+        progress.stop();
       }
       exitCode = await emitReport(ctx, report, outputs, flags, { elapsedMs: performance.now() - started });
-      if (report.unusedSuppressions?.length && !flags.passOnUnprunedSuppressions) {
-        // ESLint's message and exit code: the baseline must shrink as problems are fixed, or it
-        // would silently allow that many new ones.
-        const listed = report.unusedSuppressions.slice(0, 10).map((u) => `  ${sanitizeTerminal(u.file)}: ${sanitizeTerminal(u.ruleId)} (${u.count} fewer)\n`).join('');
-        const more = report.unusedSuppressions.length > 10 ? `  … and ${report.unusedSuppressions.length - 10} more\n` : '';
-        ctx.stderr.write(
-          `backlint: There are suppressions left that do not occur anymore. To resolve this, re-run the command with \`--prune-suppressions\` to remove unused suppressions. To ignore unused suppressions, use \`--pass-on-unpruned-suppressions\`.\n${listed}${more}`,
-        );
-        exitCode = 2;
-      }
+      if (failOnUnusedSuppressions(ctx.stderr, report, flags.passOnUnprunedSuppressions)) exitCode = 2;
     });
 
   const merge = program
@@ -224,12 +198,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .argument('<reports...>', 'JSON reports written by --format json')
     .addHelpText(
       'after',
-      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n',
+      '\nExample (a CI matrix of 4 jobs, then one):\n  backlint --shard 2/4 -f json:part-2.json --fail-on never --pass-on-unpruned-suppressions\n  backlint merge part-*.json -f stylish -f sarif:backlint.sarif\n\nExit codes: as a run\'s, 2 also for suppressions the shards found unused (unless --pass-on-unpruned-suppressions).\n',
     )
-    .action(async (reports: string[], flags: OutputFlags) => {
+    .action(async (reports: string[], flags: MergeFlags) => {
       exitCode = await (await import('./merge-command.js')).runMerge(ctx, reports, flags);
     });
   for (const option of outputOptions()) merge.addOption(option);
+  merge.option('--pass-on-unpruned-suppressions', 'do not exit 2 when the reports list suppressions that no longer occur');
 
   program
     .command('rules')

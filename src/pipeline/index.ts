@@ -24,7 +24,7 @@ import { applyToolDiagnosticSettings } from './settings.js';
 import { checkSuppressionOptions, openBaseline } from './suppressions.js';
 import { recordReads, takeReads } from '../project/reads.js';
 
-export type { LintOptions } from './options.js';
+export type { LintOptions, LintProgress } from './options.js';
 export { FILE_TOO_LARGE_RULE, UNREADABLE_RULE } from './diagnostics.js';
 
 /** Lints a repository (or some paths of it) with both engines and returns one merged report. */
@@ -37,6 +37,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   const baseline = openBaseline(cwd, options.suppressions === false || options.stdin ? false : options.suppressions ?? {}, options.openapiIgnoreFile);
 
   // 2. Discover: the code files and OpenAPI documents to lint, and what was skipped and why.
+  options.onProgress?.(0, 0, { phase: 'discover', code: { done: 0, total: 0 }, openapi: { done: 0, total: 0 } });
   const ignores: IgnoreSet[] = [];
   if (config.ignore?.length) ignores.push({ baseDir: config.baseDir, globs: config.ignore, reason: 'config-ignore' });
   if (options.ignorePatterns?.length) ignores.push({ baseDir: cwd, globs: options.ignorePatterns, reason: 'ignore-pattern' });
@@ -88,22 +89,31 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
 
   // 4. Engines: oxlint (or ESLint, see engines/code.ts) over the code, Spectral over the documents
   //    (each loaded only when there are files for it).
-  const total = discovered.code.length + discovered.openapi.length;
-  let done = 0;
-  const tick = (n: number) => {
-    done += n;
-    options.onProgress?.(done, total);
+  //    Progress: each engine's count, cache hits done from the start.
+  const engine = codeEngineFor(codeSplit.misses.length, options.engine);
+  const progress = {
+    code: { done: codeSplit.hits.length, total: discovered.code.length, ...(codeSplit.misses.length ? { engine } : {}) },
+    openapi: { done: docSplit.hits.length, total: discovered.openapi.length },
   };
-  if (codeSplit.hits.length + docSplit.hits.length > 0) tick(codeSplit.hits.length + docSplit.hits.length);
+  const reportProgress = () =>
+    options.onProgress?.(progress.code.done + progress.openapi.done, progress.code.total + progress.openapi.total, {
+      phase: 'lint',
+      code: { ...progress.code },
+      openapi: { ...progress.openapi },
+    });
+  const tick = (side: 'code' | 'openapi') => (n: number) => {
+    progress[side].done += n;
+    reportProgress();
+  };
+  reportProgress();
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
   const releaseDrift = discovered.code.length > 0 ? (await import('../drift/index.js')).holdDriftLayout() : undefined;
-  const engine = codeEngineFor(codeSplit.misses.length, options.engine);
   const code = lintCode(codeSplit.misses, {
     cwd,
     preset,
     config,
     engine,
-    onFileDone: tick,
+    onFileDone: tick('code'),
     onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
@@ -113,7 +123,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
     cwd,
     preset,
     config,
-    onFileDone: tick,
+    onFileDone: tick('openapi'),
     ...(fromStdin ? { stdin: fromStdin.stdin } : {}),
     ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
   });

@@ -11,6 +11,16 @@ import type { StdinInput } from './stdin.js';
 import { loadConfig, loadConfigFile } from '../config/load.js';
 import { BacklintUsageError, validateConfig, type BacklintConfig, type ResolvedConfig, type RuleSetting } from '../config/schema.js';
 
+/** What a run is doing, as `LintOptions.onProgress` reports it. */
+export interface LintProgress {
+  /** `discover`: finding the files to lint (the counts are 0); `lint`: the engines run, side by side. */
+  phase: 'discover' | 'lint';
+  /** Code files done of this run's (cache hits count as done), and the engine chosen for them. */
+  code: { done: number; total: number; engine?: 'oxlint' | 'eslint' };
+  /** OpenAPI documents done of this run's (Spectral). */
+  openapi: { done: number; total: number };
+}
+
 export interface LintOptions {
   /** Files and directories to lint, relative to `cwd`. Default `['.']`. */
   paths?: string[];
@@ -34,8 +44,11 @@ export interface LintOptions {
   quiet?: boolean;
   /** Let OpenAPI documents resolve `$ref`s over HTTP(S). Default false. */
   allowRemoteRefs?: boolean;
-  /** Progress callback: files done so far out of the total. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Progress callback: files done so far out of the total, and what the run is doing (discovery,
+   * then each engine's count) for a display such as the CLI's.
+   */
+  onProgress?: (done: number, total: number, progress: LintProgress) => void;
   /** Explicitly named files that were skipped (neither code nor an OpenAPI document). */
   onSkip?: (file: string, reason: string) => void;
   /**

@@ -2,7 +2,8 @@
  * `--shard i/n` and `backlint merge`: the JSON reports of every shard, merged, are the report of
  * one unsharded run (same findings, fingerprints, skipped list and summary; same exit code), on a
  * project with cross-file findings (spec-drift between code and document), skipped files of every
- * kind, a too-large file and an inline suppression.
+ * kind, a too-large file and an inline suppression; and suppressions left unused in two shards fail
+ * the merge as they fail the single run.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -58,6 +59,45 @@ describe('--shard and merge', () => {
     const stylish = await runCli([...common], { cwd: dir });
     const withoutTime = (s: string) => s.replace(/ in \d+(?:ms|\.\ds|m \d\ds)\n/, '\n');
     expect(merged.stdout).toBe(withoutTime(stylish.stdout));
+  });
+
+  it('suppressions left unused in two shards fail the merge as they fail the single run (exit 2, same message)', async () => {
+    // Stale entries for an early and the last code file linted: the first and the second shard of two.
+    writeFileSync(
+      path.join(dir, 'stale-suppressions.json'),
+      JSON.stringify({
+        'app/src/db.js': { 'backlint/no-insecure-random': { count: 2 } },
+        'suppressed.js': { 'backlint/no-insecure-random': { count: 1 }, 'backlint/require-pagination': { count: 3 } },
+      }),
+    );
+    const common = ['.', '--max-file-size', '2k', '--suppressions-location', 'stale-suppressions.json'];
+    const single = await runCli([...common, '-f', 'json:stale-single.json', '-f', 'stylish'], { cwd: dir });
+    await Promise.all([1, 2].map((i) => runCli([...common, '--shard', `${i}/2`, '-f', `json:stale-${i}.json`], { cwd: dir })));
+    const merged = await runCli(['merge', 'stale-1.json', 'stale-2.json', '-f', 'json:stale-merged.json', '-f', 'stylish'], { cwd: dir });
+
+    const message =
+      'backlint: There are suppressions left that do not occur anymore. To resolve this, re-run the command with `--prune-suppressions` to remove unused suppressions. To ignore unused suppressions, use `--pass-on-unpruned-suppressions`.\n' +
+      '  app/src/db.js: backlint/no-insecure-random (2 fewer)\n' +
+      '  suppressed.js: backlint/no-insecure-random (1 fewer)\n' +
+      '  suppressed.js: backlint/require-pagination (3 fewer)\n';
+    expect(single).toMatchObject({ code: 2, stderr: message });
+    // Each shard found its own part of the stale entries.
+    expect([1, 2].map((i) => read(`stale-${i}.json`).unusedSuppressions.map((u: { file: string }) => u.file))).toEqual([
+      ['app/src/db.js'],
+      ['suppressed.js', 'suppressed.js'],
+    ]);
+    expect(read('stale-merged.json')).toEqual(read('stale-single.json'));
+    expect({ code: merged.code, stderr: merged.stderr }).toEqual({ code: single.code, stderr: single.stderr });
+    const withoutTime = (s: string) => s.replace(/ in \d+(?:ms|\.\ds|m \d\ds)\n/, '\n');
+    expect(merged.stdout).toBe(withoutTime(single.stdout));
+
+    // --pass-on-unpruned-suppressions: the exit code of the findings alone, on both.
+    const [singlePassed, mergedPassed] = await Promise.all([
+      runCli([...common, '--pass-on-unpruned-suppressions', '-f', 'json:stale-passed.json'], { cwd: dir }),
+      runCli(['merge', 'stale-1.json', 'stale-2.json', '--pass-on-unpruned-suppressions', '-f', 'json:stale-merged-passed.json'], { cwd: dir }),
+    ]);
+    expect(singlePassed).toMatchObject({ code: 1, stderr: '' });
+    expect(mergedPassed).toMatchObject({ code: 1, stderr: '' });
   });
 
   it('a shard with no files is an empty report (exit 0), not the whole directory', async () => {

@@ -193,7 +193,7 @@ describe('secret formats', () => {
   });
 
   it('findProviderSecret skips text over the secret-candidate bound', () => {
-    const key = `sk-proj-${'a'.repeat(40)}T3BlbkFJ${'b'.repeat(40)}`;
+    const key = `sk-proj-${'aB3dE5fG7h'.repeat(4)}T3BlbkFJ${'Kq9Lm2Np4R'.repeat(4)}`;
     expect(findProviderSecret(`${' '.repeat(1000)}${key}`)?.kind).toBe('OpenAI API key');
     expect(findProviderSecret(`${' '.repeat(MAX_JUDGED.secretCandidate)}${key}`)).toBe(null);
   });

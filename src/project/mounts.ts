@@ -23,7 +23,7 @@ import { noteProjectWide } from './reads.js';
 import { ROUTES_GATE, textMayDeclareRoutes, textMayRegisterAutoload } from './text-gates.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
-import { importSpecifiers, resolveModule } from './resolve.js';
+import { importSpecifiers, mapsPackageNames, resolveModule } from './resolve.js';
 import { trimEnd } from '../regex.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
@@ -53,7 +53,7 @@ export interface MountChain {
   mounts: MountPoint[];
 }
 
-const importerIndexes = new Map<string, Map<string, string[]>>();
+const importerIndexes = new Map<string, ImporterIndex>();
 
 /** The project's source files (no node_modules, build output or dot-directories), bounded in count. */
 export function projectSourceFiles(root: string): string[] {
@@ -103,45 +103,122 @@ export function walkProject(root: string, accept: (name: string) => boolean): st
   return out;
 }
 
-/** file → the project files importing it, for one root (built on first use). */
-export function importerIndex(root: string): Map<string, string[]> {
+/** The project files importing a file (in walk order), asked file by file. */
+export interface ImporterIndex {
+  get(file: string): readonly string[] | undefined;
+}
+
+/** file → the project files importing it, for one root (its specifier scan made on first use). */
+export function importerIndex(root: string): ImporterIndex {
   noteProjectWide('sources');
   let index = importerIndexes.get(root);
-  if (index) return index;
-  index = buildImporterIndex(root);
-  importerIndexes.set(root, index);
+  if (!index) {
+    index = new LazyImporterIndex(root);
+    importerIndexes.set(root, index);
+  }
   return index;
 }
 
+/** Extensions a specifier may name its file with (`./users.js` for users.ts too). */
+const SPECIFIER_EXTENSION = /\.(?:[cm]?[jt]sx?|json)$/;
+
 /**
- * The walk behind `importerIndex`: every source file read once, its specifiers resolved. It also
- * answers the route gate for each file it reads (route-table.ts asks it of importers next), so
- * those files are not read a second time.
+ * Importers found by name first: every source file's specifiers are scanned once (text, no
+ * parse) and filed under the name they end in (`../services/users.js` → `users`); asking for a
+ * file's importers resolves only the specifiers filed under its own name or one of its folders'
+ * (`./services` → services/index.js, a folder's package.json main). Specifiers whose last segment
+ * says nothing of the file — `.`, `..`, `#imports`, names a tsconfig maps — are all resolved, once.
+ * Resolving every specifier of the project up front was most of what the index cost, when the
+ * taint search and mount chains ask for the importers of a few dozen files.
  */
-function buildImporterIndex(root: string): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const file of projectSourceFiles(root)) {
-    let text: string;
-    let st;
-    try {
-      st = statSync(file);
-      if (st.size > MAX_MODEL_FILE_BYTES) continue;
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // intentionally ignored: as above
-      continue;
+class LazyImporterIndex implements ImporterIndex {
+  private readonly files: string[] = [];
+  private readonly byName = new Map<string, { file: number; specifier: string }[]>();
+  private readonly answers = new Map<string, readonly string[] | undefined>();
+  private scanned = false;
+
+  constructor(private readonly root: string) {}
+
+  get(file: string): readonly string[] | undefined {
+    if (this.answers.has(file)) return this.answers.get(file);
+    this.scan();
+    // Its own name, and its folders' (`./services` → services/index.js; `./pkg` → pkg/lib/main.js
+    // through the folder's package.json main).
+    const names = new Set([path.basename(file).replace(SPECIFIER_EXTENSION, '')]);
+    for (let dir = path.dirname(file); dir.length > this.root.length && dir !== path.dirname(dir); dir = path.dirname(dir)) names.add(path.basename(dir));
+    const found = new Set<number>(this.wildcards().get(file));
+    for (const name of names) {
+      for (const e of this.byName.get(name) ?? []) {
+        if (!found.has(e.file) && resolveModule(this.files[e.file]!, e.specifier, this.root) === file) found.add(e.file);
+      }
     }
-    const specifiers = importSpecifiers(text);
-    primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
-    for (const specifier of specifiers) {
-      const target = resolveModule(file, specifier, root);
-      if (!target) continue;
-      const list = index.get(target);
-      if (!list) index.set(target, [file]);
-      else if (list[list.length - 1] !== file) list.push(file);
+    const answer = found.size > 0 ? [...found].sort((a, b) => a - b).map((i) => this.files[i]!) : undefined;
+    this.answers.set(file, answer);
+    return answer;
+  }
+
+  private wildcardTargets: Map<string, number[]> | undefined;
+
+  /** The specifiers filed under no name, resolved once: target → importing files. */
+  private wildcards(): Map<string, number[]> {
+    if (!this.wildcardTargets) {
+      this.wildcardTargets = new Map();
+      for (const e of this.byName.get('*') ?? []) {
+        const target = resolveModule(this.files[e.file]!, e.specifier, this.root);
+        if (!target) continue;
+        const list = this.wildcardTargets.get(target);
+        if (!list) this.wildcardTargets.set(target, [e.file]);
+        else if (list[list.length - 1] !== e.file) list.push(e.file);
+      }
+    }
+    return this.wildcardTargets;
+  }
+
+  /**
+   * Reads every source file once. It also answers the route gate for each (route-table.ts asks it
+   * of importers next), so those files are not read a second time.
+   */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    for (const file of projectSourceFiles(this.root)) {
+      let text: string;
+      let st;
+      try {
+        st = statSync(file);
+        if (st.size > MAX_MODEL_FILE_BYTES) continue;
+        text = readFileSync(file, 'utf8');
+      } catch {
+        // intentionally ignored: as above
+        continue;
+      }
+      const specifiers = importSpecifiers(text);
+      primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
+      const id = this.files.push(file) - 1;
+      for (const specifier of specifiers) {
+        const name = this.nameOf(file, specifier);
+        if (name === null) continue;
+        const list = this.byName.get(name);
+        if (list) list.push({ file: id, specifier });
+        else this.byName.set(name, [{ file: id, specifier }]);
+      }
     }
   }
-  return index;
+
+  /** The name a specifier is filed under; null when it can name no project file. */
+  private nameOf(file: string, specifier: string): string | null {
+    if (specifier.length === 0 || specifier.length > 1024) return null;
+    const c = specifier.charCodeAt(0);
+    if (c === 35 /* # */) return '*';
+    if (c !== 46 /* . */ && c !== 47 /* / */ && !path.isAbsolute(specifier)) {
+      // A package name, unless a tsconfig maps names (an exact alias can name any file).
+      return mapsPackageNames(file, this.root) ? '*' : null;
+    }
+    const trimmed = specifier.replace(/[/\\]+$/, '');
+    const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+    if (last === '' || last === '.' || last === '..') return '*';
+    return last.replace(SPECIFIER_EXTENSION, '');
+  }
 }
 
 /**

@@ -204,6 +204,12 @@ function nearest(dir: string, root: string, name: string): string | null {
   }
 }
 
+/** Whether a tsconfig maps package-style names to project files from `fromFile` (`paths`, `baseUrl`). */
+export function mapsPackageNames(fromFile: string, root: string): boolean {
+  const ts = tsconfigFor(path.dirname(fromFile), root);
+  return !!ts && (ts.paths.length > 0 || !!ts.baseUrl);
+}
+
 function tsconfigFor(dir: string, root: string): PathsConfig | null {
   let cached = tsconfigCache.get(dir);
   if (cached === undefined) {

@@ -20,7 +20,7 @@ import type { SinkMode, TaintSinkKind } from '../analysis/taint/tables.js';
 import { getRouteModel, isRequestHandler, type Route } from '../analysis/routes.js';
 import { pushChildren } from '../analysis/walk.js';
 import { displayPath, projectFileVersion, type ProjectFile } from './files.js';
-import { importerIndex } from './mounts.js';
+import { importerIndex, type ImporterIndex } from './mounts.js';
 import type { FunctionNode, Project } from './modules.js';
 import { detached } from './params.js';
 import { recorded, replay, type FileReads } from './reads.js';
@@ -309,7 +309,7 @@ function routeFilesReaching(project: Project, file: string): string[] {
   return found;
 }
 
-function searchImporters(project: Project, importers: Map<string, string[]>, file: string): string[] {
+function searchImporters(project: Project, importers: ImporterIndex, file: string): string[] {
   const seen = new Set<string>([file]);
   let frontier = [file];
   for (let depth = 0; depth <= MAX_SUMMARY_DEPTH && frontier.length > 0 && seen.size < MAX_IMPORTERS; depth++) {

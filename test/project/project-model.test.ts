@@ -11,6 +11,7 @@ import { SourceCode } from 'eslint';
 import { clearProjectFiles, loadProjectFile, projectFileReads } from '../../src/project/files.js';
 import { Project } from '../../src/project/modules.js';
 import { clearResolutionCache, resolveModule } from '../../src/project/resolve.js';
+import { clearImporterIndexes, importerIndex } from '../../src/project/mounts.js';
 import { summarize } from '../../src/project/summaries.js';
 
 beforeEach(() => {
@@ -109,6 +110,33 @@ describe('resolveModule', () => {
       vi.setSystemTime(Date.now() + 1500);
       expect(resolveModule(from, './b', root)).toBe(path.join(root, 'src/b.js'));
     });
+  });
+});
+
+describe('importerIndex', () => {
+  it('finds importers however the specifier names the file: extensions, folders, package main, aliases, #imports, "."', () => {
+    clearImporterIndexes();
+    const root = tree({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@config': ['src/settings/index.ts'], '@app/*': ['src/*'] } } }),
+      'package.json': JSON.stringify({ imports: { '#db': './src/lib/database.ts' } }),
+      'src/services/users.ts': "import { db } from '#db';\nexport const list = () => db.select();\n",
+      'src/services/index.ts': "export * from './users.js';\n",
+      'src/settings/index.ts': 'export const port = 3000;\n',
+      'src/lib/database.ts': 'export const db = {};\n',
+      'src/vendor/pkg/package.json': JSON.stringify({ main: 'lib/entry.js' }),
+      'src/vendor/pkg/lib/entry.js': 'module.exports = {};\n',
+      'src/app.ts': "import { port } from '@config';\nimport * as services from './services';\nimport users from '@app/services/users';\nimport pkg from './vendor/pkg';\nexport { port, services, users, pkg };\n",
+      'src/settings/extra.ts': "import { port } from '.';\nexport const p = port;\n",
+      'src/unrelated.ts': "import x from 'lodash';\nconst m = new Map();\nm.get('users');\n",
+    });
+    const index = importerIndex(root);
+    const at = (rel: string) => path.join(root, rel);
+    expect([...index.get(at('src/services/users.ts'))!].sort()).toEqual([at('src/app.ts'), at('src/services/index.ts')]);
+    expect(index.get(at('src/services/index.ts'))).toEqual([at('src/app.ts')]);
+    expect([...index.get(at('src/settings/index.ts'))!].sort()).toEqual([at('src/app.ts'), at('src/settings/extra.ts')]);
+    expect(index.get(at('src/lib/database.ts'))).toEqual([at('src/services/users.ts')]);
+    expect(index.get(at('src/vendor/pkg/lib/entry.js'))).toEqual([at('src/app.ts')]);
+    expect(index.get(at('src/unrelated.ts'))).toBeUndefined();
   });
 });
 

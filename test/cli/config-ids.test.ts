@@ -8,23 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
 import { assertBuilt, runCli } from './helpers.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { USERS_DOC } from '../helpers/documents.js';
 
 const tree = tempTrees('backlint-config-ids-');
 
 beforeAll(() => assertBuilt());
 
-// oas3-schema (no info.version), path-params ({id} undeclared) and require-operation-security.
-const DOC = `openapi: 3.0.3
-info:
-  title: Users
-paths:
-  /users/{id}:
-    get:
-      operationId: getUser
-      responses:
-        '200':
-          description: ok
-`;
+const DOC = USERS_DOC;
 
 const findings = (stdout: string) =>
   (JSON.parse(stdout) as Report).files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.line} ${x.severity} ${x.ruleId}`)).sort();

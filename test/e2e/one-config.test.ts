@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
 import { assertBuilt, ROOT, runCli } from '../cli/helpers.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { USERS_DOC } from '../helpers/documents.js';
 
 const tree = tempTrees('backlint-one-config-');
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
@@ -33,18 +34,7 @@ app.post('/createOrder', (req, res) => res.json({}));
 app.listen(3000);
 `;
 
-// oas3-schema (no info.version), path-params ({id} undeclared), no security, undocumented operation.
-const DOC = `openapi: 3.0.3
-info:
-  title: Users
-paths:
-  /users/{id}:
-    get:
-      operationId: getUser
-      responses:
-        '200':
-          description: ok
-`;
+const DOC = USERS_DOC;
 
 const CONFIG = {
   preset: 'recommended',

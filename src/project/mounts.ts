@@ -214,7 +214,9 @@ class LazyImporterIndex implements ImporterIndex {
       // A package name, unless a tsconfig maps names (an exact alias can name any file).
       return mapsPackageNames(file, this.root) ? '*' : null;
     }
-    const trimmed = specifier.replace(/[/\\]+$/, '');
+    let end = specifier.length;
+    while (end > 0 && (specifier[end - 1] === '/' || specifier[end - 1] === '\\')) end--;
+    const trimmed = specifier.slice(0, end);
     const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
     if (last === '' || last === '.' || last === '..') return '*';
     return last.replace(SPECIFIER_EXTENSION, '');

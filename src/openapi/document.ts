@@ -128,7 +128,7 @@ export function isArraySchema(root: unknown, schema: unknown): boolean {
   return types.length === 0 && s.items !== undefined;
 }
 
-export const ENVELOPE_COLLECTION_PROPERTIES = ['data', 'items', 'results'] as const;
+export const ENVELOPE_COLLECTION_PROPERTIES = ['data', 'items', 'results', 'entries'] as const;
 
 export type CollectionShape =
   | { kind: 'array' }

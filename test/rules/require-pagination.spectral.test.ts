@@ -23,6 +23,13 @@ describe('require-pagination (Spectral)', () => {
     ]);
   });
 
+  it('flags an envelope whose entries is an array (Box: { total_count, entries })', async () => {
+    const doc = { openapi: '3.0.3', info, paths: { '/files/{file_id}/tasks': { get: { responses: { '200': json({ type: 'object', properties: { total_count: { type: 'integer' }, entries: arrayOf } }) } } } } };
+    const results = await lintDoc(doc, ['require-pagination']);
+    expect(results.map((r) => r.path)).toEqual([['paths', '/files/{file_id}/tasks', 'get']]);
+    expect(results[0]!.message).toContain('an envelope whose `entries` is an array');
+  });
+
   it('flags envelopes whose data/items/results is an array, through $ref and allOf (3.1)', async () => {
     const doc = {
       openapi: '3.1.0',

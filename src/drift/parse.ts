@@ -19,6 +19,7 @@ import { hostileText, MAX_ALIAS_EXPANSION } from '../spectral/hostile.js';
 import { isIgnoredAt } from '../spectral/ignore.js';
 import { documentOperations, type DocOperation } from './document.js';
 import { documentTemplate, joinPaths } from './match.js';
+import { lineIndexAt, newlineStarts } from '../lines.js';
 
 export interface LoadedDocument {
   operations: DocOperation[];
@@ -85,21 +86,9 @@ function jsonKeyPosition(tree: JsonNode | undefined, lineStarts: readonly number
   return at;
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function positionAt(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  const line = lineIndexAt(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line]! + 1 };
 }
 
 export function loadDocument(abs: string, root: string, maxBytes: number, prefix?: string): LoadedDocument | null {
@@ -147,7 +136,7 @@ export function loadDocument(abs: string, root: string, maxBytes: number, prefix
             let at = positions.get(op);
             if (!at) {
               if (json) {
-                jsonTree ??= { tree: parseTree(text), lineStarts: lineStartsOf(text) };
+                jsonTree ??= { tree: parseTree(text), lineStarts: newlineStarts(text) };
                 at = jsonKeyPosition(jsonTree.tree, jsonTree.lineStarts, op.jsonPath);
               } else {
                 yaml ??= parseYaml(text);

@@ -20,6 +20,7 @@
 import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ParseResult } from './parser.js';
+import { lineIndexAt } from '../lines.js';
 
 interface OxcResult {
   program: TSESTree.Program & { hashbang?: unknown };
@@ -69,14 +70,8 @@ function lineStarts(text: string): number[] {
 }
 
 function position(starts: readonly number[], offset: number): TSESTree.Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! };
+  const line = lineIndexAt(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! };
 }
 
 function normalize(program: TSESTree.Program, text: string, keys: Tools['visitorKeys']): void {

@@ -14,6 +14,7 @@
  * API: `LazyJson` (an `IParser` for `new Document(text, LazyJson, source)`).
  */
 import spectralParsers from '@stoplight/spectral-parsers';
+import { lineIndexAt, newlineStarts } from '../lines.js';
 
 const { Json } = spectralParsers;
 
@@ -123,21 +124,9 @@ class Locator {
   }
 
   private position(offset: number): { line: number; character: number } {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const t = this.text;
-      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const s = this.lineStarts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - s[lo]! };
+    this.lineStarts ??= newlineStarts(this.text);
+    const line = lineIndexAt(this.lineStarts, offset);
+    return { line, character: offset - this.lineStarts[line]! };
   }
 
   private root: [number, number] | undefined;

@@ -266,7 +266,7 @@ export function displayPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-const textGates = new Map<string, { mtimeMs: number; size: number; answer: boolean }>();
+const textGates = new Map<string, { mtimeMs: number; size: number; answer: unknown }>();
 
 /**
  * An answer of `projectTextMatches` known already (computed by a walk that read the file anyway):
@@ -276,32 +276,39 @@ export function primeTextGate(abs: string, key: string, mtimeMs: number, size: n
   textGates.set(`${key}\0${abs}`, { mtimeMs, size, answer });
 }
 
-
 /**
  * A cheap question about a project file's text, answered without parsing it and cached per path,
  * mtime and size (e.g. "does it import a database library?", asked before parsing it for that).
  * False for files the model would not read.
  */
 export function projectTextMatches(abs: string, root: string, key: string, test: (text: string) => boolean): boolean {
-  if (!isProjectFile(root, abs)) return false;
+  return projectTextFact(abs, root, key, test, false);
+}
+
+/**
+ * `projectTextMatches` for answers other than yes/no (the specifiers a small barrel re-exports
+ * from); `none` for files the model would not read or cannot read. One key, one kind of answer.
+ */
+export function projectTextFact<T>(abs: string, root: string, key: string, fact: (text: string) => T, none: T): T {
+  if (!isProjectFile(root, abs)) return none;
   noteRead(abs);
   let st;
   try {
     st = statSync(abs);
   } catch {
     // intentionally ignored: a vanished file matches nothing
-    return false;
+    return none;
   }
   const cacheKey = `${key}\0${abs}`;
   const hit = textGates.get(cacheKey);
-  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.answer;
-  let answer = false;
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.answer as T;
+  let answer = none;
   if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
-      answer = test(readFileSync(abs, 'utf8'));
+      answer = fact(readFileSync(abs, 'utf8'));
     } catch {
       // intentionally ignored: unreadable is "no"
-      answer = false;
+      answer = none;
     }
   }
   textGates.set(cacheKey, { mtimeMs: st.mtimeMs, size: st.size, answer });

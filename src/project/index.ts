@@ -24,7 +24,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Route } from '../analysis/routes.js';
 import { fullPathsOf, routesHandledByIn, type FullPath, type RouteElsewhere } from './route-table.js';
 import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
-import { displayPath, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
+import { displayPath, projectTextFact, projectTextMatches, type AnalysisContext, type ProjectFile } from './files.js';
 import { declaredDependencyRange, importSpecifiers, isProjectFile, resolveModule } from './resolve.js';
 import { Project } from './modules.js';
 import { mountChains, type MountChain } from './mounts.js';
@@ -46,16 +46,43 @@ const lintedFiles = new WeakMap<object, ProjectFile>();
 
 // The per-file DB analysis asks through this hook what a project module exports (a knex client
 // made in `src/db.js`); registered once, when the project model is first imported by a rule.
+
 /**
- * Whether a module can export a DB client: it imports a DB library itself, or it is a small file
- * that re-exports from other project modules (`module.exports = require('./knex')`). Asked on the
- * text, so the models, helpers and services most imports lead to are never parsed for it.
+ * What a module's text says about DB values: `'db'` when it imports a DB library itself; the project
+ * specifiers of a small file that imports other project modules (a barrel such as
+ * `module.exports = require('./knex')` may pass a client on); otherwise null.
  */
+type DbTextFact = 'db' | readonly string[] | null;
 const SMALL_BARREL_BYTES = 4096;
-function mayExportDbValue(text: string): boolean {
+function dbTextFact(text: string): DbTextFact {
   const specifiers = importSpecifiers(text);
-  if (specifiers.some(isDbModule)) return true;
-  return text.length <= SMALL_BARREL_BYTES && specifiers.some((s) => s.startsWith('.') || s.startsWith('#'));
+  if (specifiers.some(isDbModule)) return 'db';
+  if (text.length > SMALL_BARREL_BYTES) return null;
+  const local = specifiers.filter((s) => s.startsWith('.') || s.startsWith('#'));
+  return local.length > 0 ? local : null;
+}
+
+/** Barrel hops followed on the text; a longer chain is assumed to lead somewhere (parsed to find out). */
+const MAX_BARREL_HOPS = 4;
+
+/**
+ * Whether a module can export a DB client, asked on the text so that the models, helpers, value
+ * objects and services most imports lead to are never parsed for it. A DB value always starts at
+ * a DB library's import (see dbValueOf), so a small file can pass one on only if one of the project
+ * modules it imports can: followed, not assumed (on Ghost's server, ~40 small domain files parsed for
+ * nothing). Only the per-file facts are cached (by mtime), never this answer, so a cycle cut here
+ * cannot stick: the frames above it still try their other imports.
+ */
+function mayExportDbValue(abs: string, root: string, visited: Set<string> = new Set(), hops = 0): boolean {
+  if (visited.has(abs)) return false;
+  visited.add(abs);
+  const fact = projectTextFact(abs, root, 'db', dbTextFact, null);
+  if (fact === null) return false;
+  if (fact === 'db' || hops >= MAX_BARREL_HOPS) return true;
+  return fact.some((s) => {
+    const target = resolveModule(abs, s, root);
+    return !!target && mayExportDbValue(target, root, visited, hops + 1);
+  });
 }
 
 // A capitalised model imported from a project module is a MongoDB model when that module imports
@@ -69,7 +96,7 @@ setMongoModuleTest((context, ref) => {
 setModuleValueResolver((context, ref) => {
   const project = projectOf(context);
   const abs = resolveModule(context.filename, ref.source, project.root);
-  if (!abs || !projectTextMatches(abs, project.root, 'db', mayExportDbValue)) return null;
+  if (!abs || !mayExportDbValue(abs, project.root)) return null;
   const target = project.module(lintedFile(context), ref.source);
   if (!target) return null;
   const found = project.exportedNode(target, ref.path[0] === 'default' ? ref.path.slice(1) : ref.path);

@@ -8,7 +8,7 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { maskedExcerpt } from '../src/analysis/secrets.js';
 import { getSqlSink } from '../src/analysis/data-access.js';
 import { calleeName, isBuiltString, sqlTextProblem } from '../src/analysis/sql-build.js';
-import { looksLikeSql, sqlTextOf } from '../src/analysis/sql.js';
+import { looksLikeSql, mayHoldSqlText, sqlTextOf } from '../src/analysis/sql.js';
 import { describeChain, paramSinksAt } from '../src/project/index.js';
 
 type MessageIds = 'dynamicSql' | 'requestDataSql' | 'dynamicSqlVia' | 'requestDataSqlVia';
@@ -41,7 +41,8 @@ const eslint = createEslintRule<[], MessageIds>({
      * A helper that builds the text from its parameter itself is reported in its own file.
      */
     const crossFile = (node: TSESTree.CallExpression): void => {
-      // Cheapest first: an argument that is SQL text being built here.
+      // Cheapest first: a file that can hold SQL text, then an argument that is SQL text being built here.
+      if (!mayHoldSqlText(sourceCode)) return;
       const index = node.arguments.findIndex((a) => {
         if (a.type === AST_NODE_TYPES.SpreadElement || !isBuiltString(sourceCode, a)) return false;
         const text = sqlTextOf(sourceCode, a);

@@ -155,6 +155,29 @@ export function topLevelSql(text: string): string {
   return out;
 }
 
+/**
+ * A quote, then spaces or parentheses, then what SQL text can open with (see looksLikeSql and
+ * topLevelSql: a statement keyword, or a comment before it). Linear: the spaces after one quote
+ * end at the next character that is not one.
+ */
+const SQL_OPENING = /['"`][\s(]*(?:SELECT|WITH|INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|DROP|CREATE|ALTER|TRUNCATE|\/\*|--)/i;
+const sqlOpenings = new WeakMap<object, boolean>();
+
+/**
+ * Whether some string or template of this file can open SQL text. Text that looksLikeSql starts
+ * with a statement keyword, and sqlTextOf builds it from this file's own literals: a file without
+ * such an opening builds no SQL, and asking about each argument of each call there (resolving
+ * identifiers, which makes the engine analyse the file's scopes) is skipped.
+ */
+export function mayHoldSqlText(sourceCode: SourceCode): boolean {
+  let v = sqlOpenings.get(sourceCode.ast);
+  if (v === undefined) {
+    v = SQL_OPENING.test(sourceCode.text);
+    sqlOpenings.set(sourceCode.ast, v);
+  }
+  return v;
+}
+
 /** The leading keywords looksLikeSql accepts. */
 const STATEMENT_KEYWORDS = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'UPSERT', 'DROP', 'CREATE', 'ALTER', 'TRUNCATE']);
 

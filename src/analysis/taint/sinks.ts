@@ -211,7 +211,7 @@ function computeSinks(context: Context, call: TSESTree.CallExpression | TSESTree
           out.push({ kind: g.kind, node: arg, mode: g.mode, what: callee.name === 'Function' ? 'new Function()' : `${callee.name}()`, call });
         }
       }
-      const merge = sameFileFunction(sc, callee);
+      const merge = hasRecursiveMerges(context) ? sameFileFunction(sc, callee) : null;
       // The merge's own recursive call is not where request data comes in.
       if (merge && !(merge.range[0] <= call.range[0] && call.range[1] <= merge.range[1]) && isRecursiveMerge(context, merge)) {
         for (const arg of call.arguments.slice(1)) {
@@ -300,13 +300,20 @@ function declared(context: Context, id: TSESTree.Identifier): boolean {
 const mergeMemo = new WeakMap<FunctionNode, boolean>();
 const fileMerges = new WeakMap<object, boolean>();
 
-/** Cheap per file: does its text hold a `for…in` or `Object.keys` loop at all (the shape of a merge)? */
+/** The head of a `for…in` loop over a plain binding (`for (const key in source)`). */
+const FOR_IN_HEAD = /\bfor\s*\(\s*(?:(?:const|let|var)\s+)?[\w$]+\s+in\s/;
+
+/**
+ * Cheap per file: does its text hold a `for…in` or `Object.keys` loop at all (the shape of a
+ * merge, see isRecursiveMerge)? A bare ` in ` also matched the prose of most files' comments, so
+ * every call of a plain function there was resolved to ask whether it merges.
+ */
 function hasRecursiveMerges(context: Context): boolean {
   const ast = context.sourceCode.ast;
   let v = fileMerges.get(ast);
   if (v === undefined) {
     const text = context.sourceCode.text;
-    v = / in /.test(text) || text.includes('Object.keys(') || text.includes('Object.entries(');
+    v = text.includes('Object.keys(') || text.includes('Object.entries(') || FOR_IN_HEAD.test(text);
     fileMerges.set(ast, v);
   }
   return v;

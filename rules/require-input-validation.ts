@@ -11,6 +11,7 @@ import { enclosingRequestHandler, handlerContext, isRequestHandler } from '../sr
 import { validatedOnTheWay } from '../src/project/index.js';
 import { requestPayloadOf, type Context, type FunctionNode } from '../src/analysis/taint/flow.js';
 import { hasValidationStep, routeValidates, validationStepBefore } from '../src/analysis/taint/guards.js';
+import { taintReportedAt } from '../src/taint-rule.js';
 import { unwrap } from '../src/analysis/values.js';
 
 type MessageIds = 'unvalidatedWrite';
@@ -72,6 +73,8 @@ export default defineRule({
         // arguments: `data: schema.parse(req.body)`), or anywhere in a handler that reaches it.
         if (validationStepBefore(ctx, op.node)) return;
         for (const r of routes) for (const fn of r.handlers) if (hasValidationStep(ctx, fn)) return;
+        // The whole body stored by `Model.create(req.body)` is no-mass-assignment's finding: one flaw, one report.
+        if (calls.some((c) => taintReportedAt(context, c, 'mass-assignment'))) return;
         // Validation where the route is mounted or declared, possibly in other files (asked last:
         // it may read the files that import this one).
         if (validatedOnTheWay(context, routes, enclosing)) return;

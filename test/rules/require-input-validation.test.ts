@@ -60,6 +60,8 @@ ruleTester.run('require-input-validation', eslintRule, {
     `${express}import { body, check } from 'express-validator';\napp.post('/users', [body('email').isEmail(), check('name').isLength({ max: 100 })], async (req, res) => { await prisma.user.create({ data: { email: req.body.email } }); res.sendStatus(201); });`,
     `import { Body, Controller, Post, UsePipes } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  @UsePipes(new ZodValidationPipe(createUserSchema))\n  create(@Body() body: any) {\n    return this.userRepository.insert({ name: body.name });\n  }\n}`,
     `import { Controller, Post, Query } from '@nestjs/common';\n@Controller('events')\nexport class EventsController {\n  @Post()\n  track(@Query() q: TrackQuery) {\n    return this.eventRepository.insert({ kind: q.kind });\n  }\n}`,
+    // an inline middleware that validates, however long it is before it does
+    `${express}app.post('/users', (req, res, next) => { if (!req.body) return next(new Error('empty body')); const started = Date.now(); res.locals.started = started; res.locals.route = 'users'; res.locals.kind = 'create'; res.locals.note = 'checked below'; if (!isValidUser(req.body)) return res.sendStatus(400); next(); }, async (req, res) => { await prisma.user.create({ data: { name: req.body.name } }); res.sendStatus(201); });`,
     // a hand-written type check that leaves
     `${express}app.post('/tags', async (req, res) => { const { ids } = req.body; if (!Array.isArray(ids)) throw new HttpError(400); await prisma.tag.create({ data: { ids } }); res.sendStatus(201); });`,
   ],

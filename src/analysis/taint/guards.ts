@@ -259,12 +259,13 @@ export function hasValidationStep(context: Context, fn: TSESTree.Node): boolean 
 /**
  * Middleware that validates: named like a validator (`validateBody(schema)`, `celebrate(…)`,
  * `zValidator('json', s)`), an express-validator chain (`body('email').isEmail()`) or a list of them.
- * Judged on the text's head: a long inline function is not named by what its body mentions.
+ * Judged on the text's head; an inline function by the validation steps it holds, not by what its body mentions.
  */
 export function middlewareValidates(sourceCode: Context['sourceCode'], mw: TSESTree.Node): boolean {
-  const text = sourceCode.getText(mw).slice(0, 200);
-  if (VALIDATOR_WORD.test(text)) return true;
   const n = unwrap(mw);
+  // An inline middleware function validates when it holds a validation step (`if (!isValid(req.body)) return …`).
+  if (isFunctionNode(n)) return validationsIn({ sourceCode } as Context, n).length > 0;
+  if (VALIDATOR_WORD.test(sourceCode.getText(mw).slice(0, 200))) return true;
   if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.some((e) => !!e && e.type !== AST_NODE_TYPES.SpreadElement && startsValidatorChain(e));
   return startsValidatorChain(n);
 }

@@ -9,7 +9,7 @@
  * it in); only a sink fed by a parameter asks the project-wide index, so files without such
  * sinks never build it.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, type AnyEslintRule } from './rule.js';
 import { flowsOf, isFunctionNode, setFrameworkResolver, type Context, type Flow, type FunctionNode } from './analysis/taint/flow.js';
@@ -17,8 +17,8 @@ import { judgeArgument, judgeSink } from './analysis/taint/judge.js';
 import { routeValidates } from './analysis/taint/guards.js';
 import { mayBeSink, taintSinksOf, type SinkArg } from './analysis/taint/sinks.js';
 import type { TaintSinkKind } from './analysis/taint/tables.js';
-import { getRouteModel, handlerContext, isRequestHandler } from './analysis/routes.js';
-import { callsProjectFunction, describeChain, requestTaintReaching, routeFullPaths, routesHandledBy } from './project/index.js';
+import { enclosingRequestHandler, getRouteModel, handlerContext, isRequestHandler } from './analysis/routes.js';
+import { callsProjectFunction, describeChain, requestTaintReaching, routeFullPaths, routesHandledBy, validatedOnTheWay } from './project/index.js';
 import { displayPath } from './project/files.js';
 
 setFrameworkResolver((context) => getRouteModel(context).framework);
@@ -48,6 +48,40 @@ function bindingOf(fn: FunctionNode): TSESTree.Identifier | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id;
   const p = fn.parent;
   return p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier ? p.id : null;
+}
+
+type RequestParam = (fn: FunctionNode, index: number) => boolean;
+
+/**
+ * A sink judged in its own function: the request flow reported there (`direct`), or the
+ * parameters whose callers are asked next; null when the call is followed into a function of the
+ * project instead, or the request data was validated on the way (see `validatedOnTheWay`).
+ */
+function judgeHere(ctx: Context, node: TSESTree.CallExpression | TSESTree.NewExpression, sink: SinkArg, fn: FunctionNode | null, requestParam: RequestParam): { direct: Flow | null; params: Flow[] } | null {
+  const flows = judgeSink(ctx, sink, (x) => flowsOf(ctx, x, { fn, requestParam }));
+  // A receiver recognised by name that is a function of the project is followed there, not judged here (asked last: it resolves).
+  if (flows.length > 0 && sink.byName && callsProjectFunction(ctx, node)) return null;
+  const direct = flows.find((f) => f.origin.kind === 'request') ?? null;
+  if (direct) {
+    const routes = handlerContext(ctx, node);
+    if (routes.some((r) => routeValidates(ctx, r))) return null;
+    // Middleware where the route is mounted, in other files: asked last, it reads them.
+    if (validatedOnTheWay(ctx, routes, enclosingRequestHandler(ctx, node))) return null;
+    return { direct, params: [] };
+  }
+  return { direct: null, params: flows.filter((f) => f.origin.kind === 'param') };
+}
+
+/**
+ * Whether the taint rule of `kind` reports request data at a sink of this call read in the call's
+ * own function — what another rule asks so that one flaw is reported once (require-input-validation
+ * leaves the whole body stored by `Model.create(req.body)` to no-mass-assignment).
+ */
+export function taintReportedAt(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, node: TSESTree.CallExpression, kind: TaintSinkKind): boolean {
+  const ctx = context as unknown as Context;
+  if (!mayBeSink(ctx, node)) return false;
+  const requestParam: RequestParam = (fn, index) => index === 0 && isRequestHandler(ctx, fn);
+  return taintSinksOf(ctx, node).some((sink) => sink.kind === kind && !!judgeHere(ctx, node, sink, enclosingFunction(node), requestParam)?.direct);
 }
 
 export function createTaintRule(spec: TaintRuleSpec): AnyEslintRule {
@@ -128,16 +162,13 @@ export function createTaintRule(spec: TaintRuleSpec): AnyEslintRule {
         for (const sink of taintSinksOf(ctx, node)) {
           if (sink.kind !== spec.kind || reported.has(sink.node)) continue;
           const fn = enclosingFunction(node);
-          const flows = judgeSink(ctx, sink, (x) => flowsOf(ctx, x, { fn, requestParam }));
-          // A receiver recognised by name that is a function of the project is followed there, not judged here (asked last: it resolves).
-          if (flows.length > 0 && sink.byName && callsProjectFunction(ctx, node)) continue;
-          const direct = flows.find((f) => f.origin.kind === 'request');
-          if (direct && handlerContext(ctx, node).some((r) => routeValidates(ctx, r))) continue;
-          if (direct) {
-            report(sink, direct, node);
+          const judged = judgeHere(ctx, node, sink, fn, requestParam);
+          if (!judged) continue;
+          if (judged.direct) {
+            report(sink, judged.direct, node);
             continue;
           }
-          const params = flows.filter((f) => f.origin.kind === 'param');
+          const params = judged.params;
           if (params.length === 0 || !fn) continue;
           if (params.some((f) => f.origin.kind === 'param' && fromCallers(sink, fn, f.origin.index))) continue;
           const hit = requestTaintReaching(ctx, sink.node, spec.kind);

@@ -35,6 +35,8 @@ import { appFramework, appRoutes, appSetup, folderTextMentions, isTestPath, proj
 import { requestTaintAt, type TaintHit } from './taint.js';
 import { setMongoModuleTest } from '../analysis/taint/sinks.js';
 import { MONGO_MODULES } from '../analysis/taint/tables.js';
+import { middlewareValidates, routeValidates } from '../analysis/taint/guards.js';
+import type { Context as TaintContext } from '../analysis/taint/flow.js';
 import type { TaintSinkKind } from '../analysis/taint/tables.js';
 
 export type { Effect, EffectKind, FunctionSummary, Hop } from './summaries.js';
@@ -254,6 +256,20 @@ export function routesHandledBy(context: AnalysisContext, fn: FunctionNode): Rou
     // intentionally ignored: as above
     return [];
   }
+}
+
+/**
+ * Validation on the way to a request handler, where other files declare it: middleware where the
+ * routes are mounted (`app.use('/v1/users', validateBody(userSchema), usersRouter)`) or
+ * `router.use(validate)` before them; for a handler of another file's route
+ * (`router.post('/', validate(s), users.create)`), that route's own validation too. The routes'
+ * own validation is `routeValidates` (src/analysis/taint/guards.ts), asked first: it reads no file.
+ */
+export function validatedOnTheWay(context: AnalysisContext, routes: readonly Route[], handler: FunctionNode | null): boolean {
+  const chainValidates = (paths: readonly FullPath[]): boolean => paths.some((p) => p.middleware.some((m) => middlewareValidates(m.file.sourceCode, m.node)));
+  if (routes.some((r) => chainValidates(routeFullPaths(context, r)))) return true;
+  if (routes.length > 0 || !handler) return false;
+  return routesHandledBy(context, handler).some((e) => routeValidates(e.file.context as TaintContext, e.route) || chainValidates(e.paths));
 }
 
 // ---------------------------------------------------------------- parameters, error details, statuses

@@ -13,6 +13,11 @@ ruleTester.run('no-mass-assignment', rule.eslint!, {
     { code: "app.post('/u', async (req, res) => { const body = userSchema.validateSync(req.body); await User.create(body); });", filename: 'file.ts' },
     { code: "import { Controller, Post, Body } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) { return this.userRepository.save(dto); }\n}", filename: 'file.ts' },
     { code: "app.post('/u', async (req, res) => { Object.assign({}, req.body); });", filename: 'file.ts' },
+    // Validation the shared model recognises (with require-input-validation): a validator word on the receiver,
+    // an express-validator list as route middleware, Nest @UsePipes on the handler.
+    { code: "app.post('/u', async (req, res) => { if (!ajvSchemas.user(req.body)) return res.sendStatus(400); await User.create(req.body); });", filename: 'file.ts' },
+    { code: "import { body } from 'express-validator';\napp.post('/u', [body('name').isString(), body('email').isEmail()], async (req, res) => { await User.create(req.body); });", filename: 'file.ts' },
+    { code: "import { Controller, Post, Body, UsePipes } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  @UsePipes(new ZodValidationPipe(createUserSchema))\n  create(@Body() body: any) { return this.userRepository.save(body); }\n}", filename: 'file.ts' },
   ],
   invalid: [
     { code: "app.post('/u', async (req, res) => { await User.create(req.body); });", filename: 'file.ts', errors: [{ message: msg("req.body", 1, "POST /u", "User.create()"), line: 1 }] },

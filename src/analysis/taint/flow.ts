@@ -18,7 +18,7 @@ import { pushChildren } from '../walk.js';
 import {
   FLAT_QUERY_FRAMEWORKS, HONO_REQ, KOA_CONTEXT_NAMES, KOA_CONTEXT_PROPS, NEST_DECORATORS, OBJECT_PARSERS, OBJECT_PARTS, PASS_THROUGH_CALLS,
   HOST_HEADERS, PASS_THROUGH_CONSTRUCTORS, PASS_THROUGH_GLOBALS, REQUEST_METHODS, REQUEST_NAMES, REQUEST_PROPS, STRINGIFIERS, TEXT_METHODS,
-  VALIDATOR_METHODS, type RequestPart,
+  PAYLOAD_PARTS, VALIDATOR_METHODS, type RequestPart,
 } from './tables.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -33,6 +33,11 @@ export interface RequestOrigin {
   whole: boolean;
   /** The source as written: `req.body.cmd`, `@Body() dto`. */
   text: string;
+  /**
+   * The request read itself as written, before the properties taken off its value on the way:
+   * `req.body` for `const { title } = req.body; … title`, where `text` is `req.body.title`.
+   */
+  read: string;
   node: TSESTree.Node;
 }
 
@@ -259,7 +264,7 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
             if (nest.validated) continue;
             const pp = patternPath(param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param, def.name);
             const whole = nest.whole && (!pp || pp.path.length === 0);
-            add(flows, { origin: { kind: 'request', part: nest.part, whole, text: `${nest.text} ${id.name}`, node: param }, stringified: false, wrapped: false, parsed: false, via: [id.name] });
+            add(flows, { origin: { kind: 'request', part: nest.part, whole, text: `${nest.text} ${id.name}`, read: `${nest.text} ${id.name}`, node: param }, stringified: false, wrapped: false, parsed: false, via: [id.name] });
             continue;
           }
           const pp = patternPath(param, def.name);
@@ -267,7 +272,8 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
           if (pp.path.length > 0 && options.requestParam?.(fn, index) && framework !== 'nest') {
             const c = classify(shapeOf('', framework), pp.path, false, framework);
             if (c) {
-              add(flows, { origin: { kind: 'request', part: c.part, whole: (c.whole && !pp.rest) || (pp.rest && pp.path.length === 1), text: pp.path.filter((x) => x !== '[]').join('.'), node: param }, stringified: false, wrapped: false, parsed: false, via: [id.name] });
+              const text = pp.path.filter((x) => x !== '[]').join('.');
+              add(flows, { origin: { kind: 'request', part: c.part, whole: (c.whole && !pp.rest) || (pp.rest && pp.path.length === 1), text, read: text, node: param }, stringified: false, wrapped: false, parsed: false, via: [id.name] });
             }
             continue;
           }
@@ -309,7 +315,8 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
     if (o.kind === 'request-object') {
       const c = classify(o.shape, path, called, framework, noArgs);
       if (!c) return { ...f, origin: { kind: 'param', fn: null as unknown as FunctionNode, index: -1, path: [] } };
-      return { ...f, origin: { kind: 'request', part: c.part, whole: c.whole || (rest && path.length === 1), text: `${o.text}.${path.join('.')}${called ? '()' : ''}`, node: o.node } };
+      const text = `${o.text}.${path.join('.')}${called ? '()' : ''}`;
+      return { ...f, origin: { kind: 'request', part: c.part, whole: c.whole || (rest && path.length === 1), text, read: text, node: o.node } };
     }
     if (o.kind === 'request') return { ...f, origin: { ...o, whole: rest && o.whole, text: path.length && !rest ? `${o.text}.${path.filter((p) => p !== '[]').join('.')}`.replace(/\.$/, '') : o.text } };
     return { ...f, origin: { ...o, path: [...o.path, ...path] } };
@@ -336,7 +343,7 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
           return base
             .map((f) => applyPath(f, chain.path, false, true, chain.args.length === 0))
             .filter((f) => f.origin.kind !== 'param' || f.origin.index >= 0)
-            .map((f) => (f.origin.kind === 'request' ? { ...f, origin: { ...f.origin, text, ...(host && f.origin.part === 'headers' ? { part: 'host' as const } : {}) } } : f));
+            .map((f) => (f.origin.kind === 'request' ? { ...f, origin: { ...f.origin, text, read: text, ...(host && f.origin.part === 'headers' ? { part: 'host' as const } : {}) } } : f));
         }
       }
     }
@@ -452,6 +459,17 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
     // intentionally ignored: a shape the analysis does not expect carries no taint (precision first)
   }
   return out;
+}
+
+/**
+ * The first request payload flowing into `node` — a read of the body or query string
+ * (PAYLOAD_PARTS: `req.body`, `request.json()`, `request.nextUrl.searchParams`, `ctx.request.body`,
+ * `ctx.query`, `c.req.json()`, a Nest `@Body()`/`@Query()` parameter without a DTO class), as
+ * opposed to path parameters used as keys, headers and server-set values (`req.user`).
+ */
+export function requestPayloadOf(context: Context, node: TSESTree.Node, options: FlowOptions = {}): RequestOrigin | null {
+  for (const f of flowsOf(context, node, options)) if (f.origin.kind === 'request' && PAYLOAD_PARTS.has(f.origin.part)) return f.origin;
+  return null;
 }
 
 function shapeOf(name: string, framework: string): RequestObject['shape'] {

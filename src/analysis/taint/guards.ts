@@ -8,10 +8,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from '../imports.js';
-import { getStaticValue, NOT_STATIC, unwrap } from '../values.js';
+import { getProperty, getStaticValue, memberChainName, NOT_STATIC, unwrap } from '../values.js';
 import { pushChildren } from '../walk.js';
 import { isFunctionNode, type Context, type Flow } from './flow.js';
-import { MEMBERSHIP_METHODS, PREFIX_CHECKS, VALIDATOR_METHODS, VALIDATOR_WORD, type TaintSinkKind } from './tables.js';
+import {
+  EXPRESS_VALIDATOR_CHAINS, MEMBERSHIP_METHODS, NEST_PIPE_DECORATORS, PREFIX_CHECKS, TYPE_CHECK_CALLS, TYPE_CHECK_METHODS, VALIDATOR_METHODS, VALIDATOR_WORD,
+  type TaintSinkKind,
+} from './tables.js';
 
 type Texts = ReadonlySet<string>;
 
@@ -145,23 +148,73 @@ export function guarded(context: Context, sink: TSESTree.Node, flow: Flow, kind:
   return false;
 }
 
-const validationMemo = new WeakMap<TSESTree.Node, { start: number; args: string[] }[]>();
+/** The words of a callee: `userSchema.parse` → ['userSchema','parse']; a computed receiver leaves the method's name alone. */
+function calleeWords(node: TSESTree.Node): string[] {
+  const n = unwrap(node);
+  const chain = memberChainName(n);
+  if (chain) return chain.split('.');
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(n);
+    return name ? [name] : [];
+  }
+  // `validate(schema)(req.body)`: the factory names it.
+  if (n.type === AST_NODE_TYPES.CallExpression) return calleeWords(n.callee);
+  return [];
+}
 
-/** Validator calls in a function (nested callbacks included): where, and the texts they validate. */
-function validationsIn(context: Context, fn: TSESTree.Node): { start: number; args: string[] }[] {
+/**
+ * A call that validates, parses or sanitises input: a validator method, or a validator word
+ * anywhere in the callee's chain (`userSchema.strict()`, `validator.isEmail(x)`, `this.validationService.run(b)`).
+ */
+export function isValidatorCall(call: TSESTree.CallExpression): boolean {
+  const words = calleeWords(call.callee);
+  const last = words[words.length - 1];
+  if (last !== undefined && VALIDATOR_METHODS.has(last)) return true;
+  return words.some((w) => VALIDATOR_WORD.test(w));
+}
+
+/** A type check in a test: `typeof`, `instanceof`, `Array.isArray(x)`, `Number.isInteger(x)`, `/^\d+$/.test(x)` (nested callbacks included). */
+function testsType(context: Context, test: TSESTree.Node): boolean {
+  const stack: TSESTree.Node[] = [test];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === 'typeof') return true;
+    if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'instanceof') return true;
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const c = unwrap(n.callee);
+      if (c.type === AST_NODE_TYPES.Identifier && TYPE_CHECK_CALLS.has(c.name)) return true;
+      if (c.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(c);
+        if (name !== null && (TYPE_CHECK_CALLS.has(name) || TYPE_CHECK_METHODS.has(name))) return true;
+      }
+    }
+    pushChildren(stack, n, context.sourceCode.visitorKeys);
+  }
+  return false;
+}
+
+interface ValidationStep {
+  start: number;
+  /** The texts a validator call validates; null for a hand-written type-check guard clause. */
+  args: string[] | null;
+}
+
+const validationMemo = new WeakMap<TSESTree.Node, ValidationStep[]>();
+
+/**
+ * Validation steps in a function (nested callbacks included), in one walk: validator calls (where,
+ * and the texts they validate) and hand-written guard clauses that check types and leave
+ * (`if (typeof name !== 'string') return res.status(400)…`).
+ */
+function validationsIn(context: Context, fn: TSESTree.Node): ValidationStep[] {
   let out = validationMemo.get(fn);
   if (out) return out;
   out = [];
   const stack: TSESTree.Node[] = [fn];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-      if (name && (VALIDATOR_METHODS.has(name) || VALIDATOR_WORD.test(name) || name === 'validationResult' || name === 'matchedData')) {
-        out.push({ start: node.range[0], args: node.arguments.map((a) => textOf(context, a)) });
-      }
-    }
+    if (node.type === AST_NODE_TYPES.CallExpression && isValidatorCall(node)) out.push({ start: node.range[0], args: node.arguments.map((a) => textOf(context, a)) });
+    if (node.type === AST_NODE_TYPES.IfStatement && exits(node.consequent) && testsType(context, node.test)) out.push({ start: node.range[0], args: null });
     pushChildren(stack, node, context.sourceCode.visitorKeys);
   }
   validationMemo.set(fn, out);
@@ -178,7 +231,7 @@ export function validatedBefore(context: Context, sink: TSESTree.Node, flow: Flo
   for (let p = sink.parent; p; p = p.parent) {
     if (!isFunctionNode(p)) continue;
     for (const v of validationsIn(context, p)) {
-      if (v.start >= sink.range[0]) continue;
+      if (v.start >= sink.range[0] || v.args === null) continue;
       if (v.args.some((a) => a === text || text.startsWith(`${a}.`) || a.startsWith(`${text}.`) || flow.via.includes(a))) return true;
     }
   }
@@ -186,13 +239,59 @@ export function validatedBefore(context: Context, sink: TSESTree.Node, flow: Flo
 }
 
 /**
- * Validation declared on the route: a Fastify `schema`, middleware named like a validator
- * (`validateBody(schema)`, `celebrate(…)`, `zValidator(…)`), express-validator chains.
+ * A validation step of any input before `node` ends, in a function holding it (a validator call,
+ * its own arguments included: `data: schema.parse(req.body)`; a type-check guard clause): the
+ * handler checks what it was sent, whichever value it names.
  */
-export function routeValidates(context: Context, route: { options: TSESTree.ObjectExpression | null; middleware: readonly TSESTree.Node[] }): boolean {
-  if (route.options?.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'schema')) return true;
-  return route.middleware.some((mw) => {
-    const text = context.sourceCode.getText(mw).slice(0, 200);
-    return VALIDATOR_WORD.test(text) || /^(?:body|check|query|param|checkSchema)\s*\(/.test(text);
+export function validationStepBefore(context: Context, node: TSESTree.Node): boolean {
+  const end = node.range[1];
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionNode(p) && validationsIn(context, p).some((v) => v.start < end)) return true;
+  }
+  return false;
+}
+
+/** Any validation step in a function (a route's handler). */
+export function hasValidationStep(context: Context, fn: TSESTree.Node): boolean {
+  return validationsIn(context, fn).length > 0;
+}
+
+/**
+ * Middleware that validates: named like a validator (`validateBody(schema)`, `celebrate(…)`,
+ * `zValidator('json', s)`), an express-validator chain (`body('email').isEmail()`) or a list of them.
+ * Judged on the text's head; an inline function by the validation steps it holds, not by what its body mentions.
+ */
+export function middlewareValidates(sourceCode: Context['sourceCode'], mw: TSESTree.Node): boolean {
+  const n = unwrap(mw);
+  // An inline middleware function validates when it holds a validation step (`if (!isValid(req.body)) return …`).
+  if (isFunctionNode(n)) return validationsIn({ sourceCode } as Context, n).length > 0;
+  if (VALIDATOR_WORD.test(sourceCode.getText(mw).slice(0, 200))) return true;
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.some((e) => !!e && e.type !== AST_NODE_TYPES.SpreadElement && startsValidatorChain(e));
+  return startsValidatorChain(n);
+}
+
+/** `body('email')…`, `check('x').isInt()`: an express-validator chain, by its first call. */
+function startsValidatorChain(node: TSESTree.Node): boolean {
+  let n = unwrap(node);
+  for (let i = 0; i < 30; i++) {
+    if (n.type === AST_NODE_TYPES.CallExpression) n = unwrap(n.callee);
+    else if (n.type === AST_NODE_TYPES.MemberExpression) n = unwrap(n.object);
+    else break;
+  }
+  return n.type === AST_NODE_TYPES.Identifier && EXPRESS_VALIDATOR_CHAINS.has(n.name) && n.parent?.type === AST_NODE_TYPES.CallExpression && n.parent.callee === n;
+}
+
+/**
+ * Validation declared on the route: a Fastify `schema`, middleware that validates (above), a Nest
+ * `@UsePipes(…)` on the handler. (A Nest `@Body()` typed with a DTO class is validated per
+ * parameter: ./flow.ts `nestRequestParam`.)
+ */
+export function routeValidates(context: Context, route: { options: TSESTree.ObjectExpression | null; middleware: readonly TSESTree.Node[]; decorators?: readonly TSESTree.Decorator[] }): boolean {
+  if (route.options && getProperty(context.sourceCode, route.options, 'schema')) return true;
+  if (route.middleware.some((mw) => middlewareValidates(context.sourceCode, mw))) return true;
+  return (route.decorators ?? []).some((d) => {
+    const e = unwrap(d.expression);
+    const callee = e.type === AST_NODE_TYPES.CallExpression ? unwrap(e.callee) : e;
+    return callee.type === AST_NODE_TYPES.Identifier && NEST_PIPE_DECORATORS.has(callee.name);
   });
 }

@@ -141,11 +141,33 @@ export const OBJECT_PARSERS: readonly { object: string; method: string }[] = [{ 
  * Casts (`Number`, `parseInt`) need no entry: a call the analysis does not know ends the taint.
  */
 export const VALIDATOR_METHODS: ReadonlySet<string> = new Set([
-  'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'validateOrReject',
-  'attempt', 'assert', 'cast', 'plainToInstance', 'plainToClass', 'isValid', 'isValidSync', 'check', 'decode', 'is',
+  'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'validateOrReject',
+  'attempt', 'assert', 'cast', 'plainToInstance', 'plainToClass', 'isValid', 'isValidSync', 'check', 'decode', 'is', 'conform',
+  // express-validator reads the result of the route's chains
+  'validationResult', 'matchedData',
 ]);
-/** Words that mark middleware or helpers as validators (`validateBody(schema)`, `celebrate(…)`). */
+/**
+ * Words that mark a call, middleware or helper as a validator (`validateBody(schema)`,
+ * `celebrate(…)`, `userSchema.parse`, `validator.isEmail`): any word of the callee's chain.
+ */
 export const VALIDATOR_WORD = /valid|sanitiz|schema|celebrate|zValidator|typebox|superstruct/i;
+/** express-validator's chain starters: `body('email').isEmail()`, `[check('x'), query('q')]` as route middleware. */
+export const EXPRESS_VALIDATOR_CHAINS: ReadonlySet<string> = new Set(['body', 'check', 'query', 'param', 'oneOf', 'checkSchema', 'checkExact']);
+/** Route decorators that run validation pipes on a Nest handler's parameters (`@UsePipes(new ZodValidationPipe(s))`). */
+export const NEST_PIPE_DECORATORS: ReadonlySet<string> = new Set(['UsePipes']);
+/**
+ * Hand-written type checks: an `if` testing one (`typeof`, `instanceof` and these calls) and
+ * leaving the handler is a validation step (`if (!Array.isArray(ids)) return res.status(400)…`).
+ */
+export const TYPE_CHECK_CALLS: ReadonlySet<string> = new Set(['isArray', 'isInteger', 'isSafeInteger', 'isFinite', 'isNaN']);
+/** Methods whose call is a type check only on a receiver (`/^\d+$/.test(x)`). */
+export const TYPE_CHECK_METHODS: ReadonlySet<string> = new Set(['test']);
+
+/**
+ * The request parts that are a payload — data the client shapes and a write stores (the body, the
+ * query string), as opposed to path parameters used as keys, headers and cookies.
+ */
+export const PAYLOAD_PARTS: ReadonlySet<RequestPart> = new Set(['body', 'query']);
 
 /** Collections whose membership test is an allow-list (`ALLOWED.has(x)`, `['a','b'].includes(x)`). */
 export const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['has', 'includes', 'indexOf']);

@@ -9,6 +9,7 @@ import consistentPropertyCasing from './consistent-property-casing.js';
 import httpStatusSemantics from './http-status-semantics.js';
 import httpsOnly from './https-only.js';
 import kebabCasePaths from './kebab-case-paths.js';
+import noAmbiguousPaths from './no-ambiguous-paths.js';
 import noCodeInjection from './no-code-injection.js';
 import noCommandInjection from './no-command-injection.js';
 import noDisabledTlsVerification from './no-disabled-tls-verification.js';
@@ -65,6 +66,7 @@ export const allRules: readonly BacklintRule[] = [
   httpStatusSemantics,
   httpsOnly,
   kebabCasePaths,
+  noAmbiguousPaths,
   noCodeInjection,
   noCommandInjection,
   noDisabledTlsVerification,

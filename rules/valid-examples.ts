@@ -1,9 +1,11 @@
 /**
  * valid-examples: every example a document shows validates against the schema it illustrates —
  * media-type `example`/`examples`, parameter and header examples, Swagger 2.0 response `examples`,
- * and a schema's own `example` (3.1: `examples`). Replaces Spectral's `oas*-valid-*-example` rules,
- * which dominate `spectral:oas`'s run time: here validators are compiled once per schema and shared
- * components once per document (see src/openapi/example-validator.ts).
+ * and a schema's own `example` (3.1: `examples`); and that request examples show no readOnly
+ * property and response examples no writeOnly one (src/openapi/read-write-only.ts). Replaces
+ * Spectral's `oas*-valid-*-example` rules, which dominate `spectral:oas`'s run time: here
+ * validators are compiled once per schema and shared components once per document (see
+ * src/openapi/example-validator.ts).
  */
 import { defineRule } from '../src/rule.js';
 import {
@@ -18,6 +20,7 @@ import {
 } from '../src/openapi/index.js';
 import { ExampleValidator, type ExampleContext, type SchemaDialect } from '../src/openapi/example-validator.js';
 import { documentSchemaNodes } from '../src/openapi/schemas.js';
+import { MisplacedProperties } from '../src/openapi/read-write-only.js';
 
 const DIALECTS: Record<string, SchemaDialect> = { '2.0': 'oas2', '3.0': 'oas3.0', '3.1': 'oas3.1' };
 
@@ -32,15 +35,22 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
   const { root } = index;
   const components = index.version === '2.0' ? root.definitions : isObject(root.components) ? root.components.schemas : undefined;
   const validator = new ExampleValidator(dialect, isObject(components) ? components : undefined, root);
+  const misplaced = new MisplacedProperties(root);
   const results: SpectralResult[] = [];
   // A shared example (`components/examples`) checked against the same schema from several
   // operations is one finding, reported where it is written.
   const done = new WeakMap<object, Map<string, Set<unknown>>>();
+  // The same for misplaced properties, per place in the example: a shared example shown in the
+  // requests of two operations is reported once, and one shown in a request and a response can
+  // be wrong in each.
+  const placed = new WeakMap<object, Map<string, Set<string>>>();
 
   /** `holder[slot]` is the example (slot: `example`, `value`, a mime type or an index). */
   const check = (schema: unknown, holder: Obj, slot: string | number, context: ExampleContext, where: JsonPath | (() => JsonPath), what: string) => {
     const value = Array.isArray(holder) ? (holder as unknown[])[slot as number] : holder[slot];
     if (schema === undefined || value === undefined) return;
+    const pathOf = () => (typeof where === 'function' ? where() : where);
+    if (context !== 'any') checkPlacement(schema, value, holder, String(slot), context, pathOf, what);
     let slots = done.get(holder);
     if (!slots) done.set(holder, (slots = new Map()));
     let schemas = slots.get(String(slot));
@@ -49,12 +59,35 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
     schemas.add(schema);
     const error = validator.validate(schema, value, context);
     if (!error) return;
-    const path = typeof where === 'function' ? where() : where;
     const at = error.instancePath ? ` at ${error.instancePath}` : '';
     results.push({
       message: `${what} does not match its schema: the value${at} ${error.message}.`,
-      path: [...path, ...pointerTokens(error.instancePath)],
+      path: [...pathOf(), ...pointerTokens(error.instancePath)],
     });
+  };
+
+  /** readOnly properties in a request example, writeOnly ones in a response example. */
+  const checkPlacement = (schema: unknown, value: unknown, holder: Obj, slot: string, context: 'request' | 'response', pathOf: () => JsonPath, what: string) => {
+    if (value === null || typeof value !== 'object') return;
+    const found = misplaced.find(schema, value, context);
+    if (found.length === 0) return;
+    let slots = placed.get(holder);
+    if (!slots) placed.set(holder, (slots = new Map()));
+    let seen = slots.get(slot);
+    if (!seen) slots.set(slot, (seen = new Set()));
+    for (const { tokens, name, role } of found) {
+      const pointer = tokens.map((t) => `/${String(t).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+      const key = `${context}\u0000${pointer}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const why = role === 'readOnly'
+        ? 'the server sets it and does not accept it in a request'
+        : 'the server accepts it and never returns it in a response';
+      results.push({
+        message: `${what} shows ${role} property "${name}"${tokens.length > 1 ? ` at ${pointer}` : ''}: ${why}.`,
+        path: [...pathOf(), ...tokens],
+      });
+    }
   };
 
   /** OAS3 `example` / `examples` of a media type, parameter or header. */
@@ -126,7 +159,7 @@ export function checkExamples(index: DocumentIndex): SpectralResult[] {
 export default defineRule({
   id: 'valid-examples',
   category: 'api-contract',
-  description: 'Examples validate against their schemas (readOnly/writeOnly respected; OAS 3.0 null needs nullable).',
+  description: 'Examples validate against their schemas (readOnly/writeOnly respected; OAS 3.0 null needs nullable); request examples show no readOnly property, response examples no writeOnly one.',
   recommended: 'error',
   strict: 'error',
   spectral: () => ({

@@ -16,7 +16,11 @@
  *
  * Contexts: in a request `readOnly` properties are not required, in a response `writeOnly`
  * properties are not required, applied at every depth; `any` (a schema's own example, whose use is
- * unknown) relaxes both.
+ * unknown) relaxes both. That such a property is *present* where it does not belong is
+ * read-write-only.ts's question, not a validation error.
+ *
+ * Formats: `uri` accepts relative references (documents use them for links) but not a value that
+ * starts with a host and has no scheme (`isHostLedAddress`), whose message says so.
  */
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -109,9 +113,10 @@ export class ExampleValidator {
     this.ajv = dialect === 'oas3.1' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.ajv, { mode: 'fast', formats: CHECKED_FORMATS, keywords: false });
     for (const f of IGNORED_FORMATS) this.ajv.addFormat(f, true);
-    // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub): only
-    // whitespace makes an example wrong, precision first.
-    this.ajv.addFormat('uri', (s: string) => !/\s/.test(s));
+    // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub), so a
+    // missing scheme is wrong only where the value reads as an address (`example.com/x`): a reader
+    // or a client takes that for a relative path. Whitespace is wrong anywhere.
+    this.ajv.addFormat('uri', (s: string) => !/\s/.test(s) && !isHostLedAddress(s));
     // Shared schemas are referenced through a runtime keyword instead of `$ref`: ajv compiles a
     // `$ref` target together with the schema that points at it, so one big response schema would
     // pull in every component reachable from it. Lazily, a component is compiled the first time an
@@ -156,7 +161,12 @@ export class ExampleValidator {
       return null;
     }
     if (ok) return null;
-    return formatError(pickError(validate.errors ?? []));
+    const error = formatError(pickError(validate.errors ?? []));
+    if (error.message === URI_FORMAT_MESSAGE) {
+      const text = valueAt(value, error.instancePath);
+      if (typeof text === 'string' && isHostLedAddress(text)) error.message = 'must be an absolute URI with a scheme ("https://…"): without one it reads as a relative path';
+    }
+    return error;
   }
 
   private validatorFor(schema: Json, requested: ExampleContext): ValidateFunction | null {
@@ -395,6 +405,85 @@ function pickError(errors: ErrorObject[]): ErrorObject | undefined {
     }
   }
   return best;
+}
+
+const URI_FORMAT_MESSAGE = 'must match format "uri"';
+
+/** The value at a JSON pointer of the example (`/card/links/0`). */
+function valueAt(value: unknown, pointer: string): unknown {
+  if (!pointer) return value;
+  let node = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/**
+ * Top-level domains a host-led address ends with. Only the common ones, and none that is also a
+ * common file extension (`.py`, `.md`, `.sh`, `.pl`, `.rs`, `.zip`, `.mov`, `.cc`, `.so`): `readme.md`
+ * and `report.zip` are relative references.
+ */
+const HOST_TLDS: ReadonlySet<string> = new Set([
+  'com', 'org', 'net', 'io', 'dev', 'app', 'ai', 'co', 'edu', 'gov', 'info', 'biz', 'cloud', 'tech', 'xyz',
+  'us', 'uk', 'de', 'fr', 'jp', 'eu', 'ca', 'au', 'nl', 'ch', 'se', 'br', 'es', 'nz', 'ie', 'be', 'at', 'dk', 'no', 'fi',
+]);
+
+/** At most this long: a longer string is not judged (a URI example is far shorter). */
+const MAX_URI_JUDGED = 2048;
+
+/**
+ * A `uri` value that starts with a host instead of a scheme: `example.com/x`, `www.example.com`,
+ * `api.example.com:8443/v1`, `localhost:3000/x`, `10.0.0.1/x`. Relative references (`/a`, `?q`,
+ * `#f`, `./a`, `accounts/1`, `report.json`), values with a scheme (`https:`, `mailto:`, `urn:`),
+ * templates (`{host}/x`, `<url>`) and the empty string are not. Scans by index, no regex on the
+ * input (it comes from the document).
+ */
+export function isHostLedAddress(value: string): boolean {
+  if (value.length === 0 || value.length > MAX_URI_JUDGED) return false;
+  if ('/?#.'.includes(value[0]!)) return false;
+  let end = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '{' || c === '}' || c === '<' || c === '>' || c === '$') return false;
+    if (end === value.length && (c === '/' || c === '?' || c === '#')) end = i;
+  }
+  const authority = value.slice(0, end);
+  const colon = authority.indexOf(':');
+  if (colon === -1) return isHostName(authority, false);
+  // `host:port` reads as a scheme (`api.example.com` is valid scheme syntax): a port after it says
+  // it is a host; anything else after the colon is a scheme's own part (`mailto:`, `urn:isbn:…`).
+  const port = authority.slice(colon + 1);
+  if (port.length === 0 || port.length > 5 || !isDigits(port)) return false;
+  return isHostName(authority.slice(0, colon), true);
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
+function isHostName(text: string, withPort: boolean): boolean {
+  if (text.toLowerCase() === 'localhost') return withPort;
+  const labels = text.split('.');
+  if (labels.length < 2) return false;
+  for (const label of labels) {
+    if (label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-')) return false;
+    for (let i = 0; i < label.length; i++) {
+      const c = label.charCodeAt(i);
+      const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+      if (!ok) return false;
+    }
+  }
+  if (labels.length === 4 && labels.every((l) => isDigits(l) && Number(l) <= 255)) return true;
+  const tld = labels[labels.length - 1]!.toLowerCase();
+  if (isDigits(tld)) return false;
+  if (withPort || labels[0]!.toLowerCase() === 'www') return true;
+  return HOST_TLDS.has(tld);
 }
 
 function formatError(error: ErrorObject | undefined): ExampleError {

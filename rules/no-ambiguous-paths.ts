@@ -19,21 +19,38 @@ function reportedByPathParams(conflict: PathConflict): boolean {
   return conflict.path.replace(PATH_PARAMS_PARAM, '%') === conflict.other.replace(PATH_PARAMS_PARAM, '%');
 }
 
+/** Other paths named in one finding; the rest are counted. */
+const MAX_NAMED = 3;
+
 export function ambiguousPathFindings(index: DocumentIndex): SpectralResult[] {
   const out: SpectralResult[] = [];
+  // One finding per path key: a generic template (`/resources/{type}/_providers`) can clash with a
+  // whole family of concrete paths, one cause.
+  const ambiguous = new Map<string, PathConflict[]>();
   for (const conflict of pathConflicts(index)) {
     const { path, other, comparison: c } = conflict;
-    let message: string;
     if (c.kind === 'identical') {
       if (reportedByPathParams(conflict)) continue;
       const differs = c.parameterNames && c.trailingSlash
         ? 'parameter names and a trailing slash'
         : c.trailingSlash ? 'a trailing slash' : 'parameter names';
-      message = `Path ${path} is identical to ${other} but for ${differs}: every request that matches one matches the other, so keep a single path item.`;
-    } else {
-      message = `Path ${path} is ambiguous with ${other}: a request such as ${c.sample} matches both and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.`;
+      out.push({ message: `Path ${path} is identical to ${other} but for ${differs}: every request that matches one matches the other, so keep a single path item.`, path: ['paths', path] });
+      continue;
     }
-    out.push({ message, path: ['paths', path] });
+    const list = ambiguous.get(path);
+    if (list) list.push(conflict);
+    else ambiguous.set(path, [conflict]);
+  }
+  for (const [path, conflicts] of ambiguous) {
+    const first = conflicts[0]!;
+    const sample = first.comparison.kind === 'ambiguous' ? first.comparison.sample : '';
+    const named = conflicts.slice(0, MAX_NAMED).map((c) => c.other).join(', ');
+    const more = conflicts.length > MAX_NAMED ? ` and ${conflicts.length - MAX_NAMED} more` : '';
+    const both = conflicts.length === 1 ? 'both' : `both ${path} and ${first.other}`;
+    out.push({
+      message: `Path ${path} is ambiguous with ${named}${more}: a request such as ${sample} matches ${both} and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.`,
+      path: ['paths', path],
+    });
   }
   return out;
 }

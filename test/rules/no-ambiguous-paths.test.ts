@@ -44,11 +44,16 @@ describe('no-ambiguous-paths (Spectral)', () => {
       ],
       [
         'paths /repos/acme/{repo}/{tab}',
-        'Path /repos/acme/{repo}/{tab} is ambiguous with /repos/{owner}/{repo}/issues: a request such as /repos/acme/{repo}/issues matches both and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.',
+        'Path /repos/acme/{repo}/{tab} is ambiguous with /repos/{owner}/{repo}/issues, /repos/{owner}/hooks/{id}: a request such as /repos/acme/{repo}/issues matches both /repos/acme/{repo}/{tab} and /repos/{owner}/{repo}/issues and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.',
       ],
+    ]);
+  });
+
+  it('one finding per path: a template that clashes with a family of paths names three and counts the rest', async () => {
+    expect(await findings(oas3(['/resources/routes/{id}', '/resources/notes/{id}', '/resources/charts/{id}', '/resources/regions/{id}', '/resources/{type}/_providers']))).toEqual([
       [
-        'paths /repos/acme/{repo}/{tab}',
-        'Path /repos/acme/{repo}/{tab} is ambiguous with /repos/{owner}/hooks/{id}: a request such as /repos/acme/hooks/{tab} matches both and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.',
+        'paths /resources/{type}/_providers',
+        'Path /resources/{type}/_providers is ambiguous with /resources/routes/{id}, /resources/notes/{id}, /resources/charts/{id} and 1 more: a request such as /resources/routes/_providers matches both /resources/{type}/_providers and /resources/routes/{id} and neither is more specific in every segment, so which operation serves it depends on the tool; make one of them concrete where the other is templated, or rename a segment.',
       ],
     ]);
   });

@@ -10,14 +10,14 @@
  *   `load` defaults to the full schema). With no package.json answer, a bare `load` is taken as
  *   js-yaml 4's, which is safe;
  * - serialize-javascript output evaluated again (`eval`, `new Function`, `vm.run*`) when what was
- *   serialised comes from the request (the taint model's `requestDataSource`). Request data handed
+ *   serialised comes from the request (the shared request taint's `requestReadOf`). Request data handed
  *   straight to `eval` is no-code-injection's finding, not this rule's.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { defineRule, createEslintRule } from '../src/rule.js';
 import { getImportTracker, propertyName } from '../src/analysis/imports.js';
-import { requestDataSource } from '../src/analysis/taint.js';
+import { requestReadOf } from '../src/analysis/taint/flow.js';
 import { getObjectLiteral, getProperty, getStaticValue, hasUnknownSpread, resolveExpression, unwrap } from '../src/analysis/values.js';
 import { pushChildren } from '../src/analysis/walk.js';
 import {
@@ -146,9 +146,9 @@ export default defineRule({
               continue;
             }
             if (n.type === AST_NODE_TYPES.CallExpression && tracker.matches(n.callee, SERIALIZE_JAVASCRIPT, [])) {
-              const source = requestDataSource(sourceCode, n.arguments[0]);
+              const source = requestReadOf(context, n.arguments[0]);
               if (source) {
-                context.report({ node, messageId: 'serializeRoundTrip', data: { runner, source: `\`${source.text.slice(0, 60)}\`` } });
+                context.report({ node, messageId: 'serializeRoundTrip', data: { runner, source: `\`${source.slice(0, 60)}\`` } });
                 return;
               }
               continue;

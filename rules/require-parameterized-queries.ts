@@ -10,6 +10,7 @@ import { getSqlSink } from '../src/analysis/data-access.js';
 import { calleeName, isBuiltString, sqlTextProblem } from '../src/analysis/sql-build.js';
 import { looksLikeSql, mayHoldSqlText, sqlTextOf } from '../src/analysis/sql.js';
 import { describeChain, paramSinksAt } from '../src/project/index.js';
+import { requestReadOf } from '../src/analysis/taint/flow.js';
 
 type MessageIds = 'dynamicSql' | 'requestDataSql' | 'dynamicSqlVia' | 'requestDataSqlVia';
 
@@ -35,6 +36,7 @@ const eslint = createEslintRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    const requestRead = (node: TSESTree.Node): string | null => requestReadOf(context, node);
     /**
      * SQL text built here and passed to a function of another file that runs that parameter as
      * raw SQL (`run(\`SELECT … ${id}\`)` → `pool.query(sql)` in src/lib): reported at the argument.
@@ -53,7 +55,7 @@ const eslint = createEslintRule<[], MessageIds>({
         if (sink.kind !== 'sql-text' || sink.judgedWhereWritten) continue;
         const arg = node.arguments[sink.index];
         if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-        const problem = sqlTextProblem(sourceCode, arg, true);
+        const problem = sqlTextProblem(sourceCode, arg, true, requestRead);
         if (!problem) continue;
         const chain = describeChain(context, sink.hops);
         if (problem.source) {
@@ -73,7 +75,7 @@ const eslint = createEslintRule<[], MessageIds>({
           return;
         }
         const arg = sink.sqlArg;
-        const problem = sqlTextProblem(sourceCode, arg, sink.library === 'sql');
+        const problem = sqlTextProblem(sourceCode, arg, sink.library === 'sql', requestRead);
         if (!problem) return;
         const method = calleeName(node) ?? 'query';
         const library = sink.library === 'sql' ? 'the SQL driver' : sink.library;

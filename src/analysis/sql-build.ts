@@ -9,7 +9,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
 import { looksLikeSql, sqlTextOf } from './sql.js';
-import { requestDataSource } from './taint.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, NOT_STATIC, unwrap } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -357,9 +356,11 @@ export interface SqlTextProblem {
 /**
  * The judgement of a SQL text argument: a string built here with a dynamic piece (request data
  * first), or null. `rawSql`: the sink takes plain text a log line could also be (a driver's
- * `query(text)`), so the text must read as SQL.
+ * `query(text)`), so the text must read as SQL. `requestRead` names the request data a piece
+ * carries (the shared request taint's answer, see src/analysis/taint/flow.ts `requestReadOf`);
+ * without it no piece is labelled.
  */
-export function sqlTextProblem(sourceCode: SourceCode, arg: Node, rawSql: boolean): SqlTextProblem | null {
+export function sqlTextProblem(sourceCode: SourceCode, arg: Node, rawSql: boolean, requestRead?: (node: Node) => string | null): SqlTextProblem | null {
   if (!isBuiltString(sourceCode, arg)) return null;
   // Strings that are not SQL (`knex.raw` of a column expression is SQL; a log line is not).
   if (rawSql) {
@@ -368,9 +369,11 @@ export function sqlTextProblem(sourceCode: SourceCode, arg: Node, rawSql: boolea
   }
   const parts = new SqlBuildAnalysis(sourceCode).dynamicParts(arg);
   if (parts.length === 0) return null;
-  for (const part of parts) {
-    const source = requestDataSource(sourceCode, part.node);
-    if (source) return { part, source: source.text };
+  if (requestRead) {
+    for (const part of parts) {
+      const source = requestRead(part.node);
+      if (source) return { part, source };
+    }
   }
   return { part: parts[0]!, source: null };
 }

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { expressionNames, isRequestDataExpression, requestDataSource } from '../../src/analysis/taint.js';
+import { expressionNames, isRequestDataExpression } from '../../src/analysis/taint.js';
+import { requestReadOf } from '../../src/analysis/taint/flow.js';
 import { probe } from './probe.js';
 
 /** The request source found for the first argument of every `sink(…)` call, in order. */
@@ -8,7 +9,7 @@ function sources(code: string): (string | null)[] {
   const out: (string | null)[] = [];
   probe(code, (context) => ({
     CallExpression(node: TSESTree.CallExpression) {
-      if (node.callee.type === 'Identifier' && node.callee.name === 'sink') out.push(requestDataSource(context.sourceCode, node.arguments[0])?.text ?? null);
+      if (node.callee.type === 'Identifier' && node.callee.name === 'sink') out.push(requestReadOf(context, node.arguments[0]));
     },
   }));
   return out;
@@ -24,7 +25,7 @@ function names(code: string): string[][] {
   return out;
 }
 
-describe('requestDataSource', () => {
+describe('requestReadOf (the shared request taint, as SQL and serialisation messages name it)', () => {
   it('finds request data directly and through same-function bindings', () => {
     expect(
       sources(`

@@ -140,6 +140,10 @@ ruleTester.run('require-parameterized-queries', rule.eslint!, {
     },
     // Fastify and Next.js request data
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nfastify.get('/u', async (request) => pool.query(`SELECT * FROM t WHERE id = ${request.params.id}`));", errors: [req('request.params.id', 'template interpolation', 'pg', 'query')] },
+    // Request data is named as the shared request taint follows it: a call it does not know ends it
+    // (still spliced text, so still reported, not as injection); a destructured request parameter carries it.
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\napp.get('/u', async (req, res) => res.json(await pool.query(\"SELECT * FROM t WHERE name = '\" + clean(req.query.name) + \"'\")));", errors: [dyn('concatenation', 'clean(req.query.name)', 'pg', 'query')] },
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\napp.get('/u', async ({ query }, res) => res.json(await pool.query(`SELECT * FROM t WHERE name = '${query.name}'`)));", errors: [req('query', 'template interpolation', 'pg', 'query')] },
     { code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function GET(request) {\n  const id = request.nextUrl.searchParams.get('id');\n  return Response.json(await pool.query('SELECT * FROM t WHERE id = ' + id));\n}", errors: [req("request.nextUrl.searchParams.get('id')", 'concatenation', 'pg', 'query')] },
     // Koa body, sqlite3 run
     { code: "import sqlite3 from 'sqlite3';\nconst db = new sqlite3.Database('app.db');\nrouter.post('/n', (ctx) => { db.run(`INSERT INTO notes (body) VALUES ('${ctx.request.body.text}')`); });", errors: [req('ctx.request.body.text', 'template interpolation', 'sqlite3', 'run')] },

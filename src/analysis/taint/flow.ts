@@ -15,6 +15,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getImportTracker, propertyName } from '../imports.js';
 import { getStaticString, unwrap } from '../values.js';
 import { pushChildren } from '../walk.js';
+import { isRequestHandler } from '../routes.js';
 import {
   FLAT_QUERY_FRAMEWORKS, HONO_REQ, KOA_CONTEXT_NAMES, KOA_CONTEXT_PROPS, NEST_DECORATORS, OBJECT_PARSERS, OBJECT_PARTS, PASS_THROUGH_CALLS,
   HOST_HEADERS, PASS_THROUGH_CONSTRUCTORS, PASS_THROUGH_GLOBALS, REQUEST_METHODS, REQUEST_NAMES, REQUEST_PROPS, STRINGIFIERS, TEXT_METHODS,
@@ -459,6 +460,17 @@ export function flowsOf(context: Context, node: TSESTree.Node | null | undefined
     // intentionally ignored: a shape the analysis does not expect carries no taint (precision first)
   }
   return out;
+}
+
+/**
+ * The request read that reaches `node` as written (`req.query.id`; `req.query` for a field
+ * destructured off it), or null: how messages name request data spliced into SQL or serialised.
+ */
+export function requestReadOf(context: Context, node: TSESTree.Node | null | undefined): string | null {
+  // A request handler's first parameter is the request whatever its name or shape (`({ query }, res)`), as the taint rules ask.
+  const requestParam = (fn: FunctionNode, index: number): boolean => index === 0 && isRequestHandler(context, fn);
+  for (const f of flowsOf(context, node, { requestParam })) if (f.origin.kind === 'request') return f.origin.read;
+  return null;
 }
 
 /**

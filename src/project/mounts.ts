@@ -27,7 +27,7 @@ import { importSpecifiers, mapsPackageNames, resolveModule } from './resolve.js'
 import { trimEnd } from '../regex.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
-export const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'out', 'tmp']);
+export const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'built', 'coverage', 'vendor', 'out', 'tmp']);
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Files indexed per root at most: past it, mounts are looked for among the first ones only. */
@@ -192,6 +192,7 @@ class LazyImporterIndex implements ImporterIndex {
         // intentionally ignored: as above
         continue;
       }
+      if (isBundle(text)) continue;
       const specifiers = importSpecifiers(text);
       primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
       const id = this.files.push(file) - 1;
@@ -221,6 +222,24 @@ class LazyImporterIndex implements ImporterIndex {
     if (last === '' || last === '.' || last === '..') return '*';
     return last.replace(SPECIFIER_EXTENSION, '');
   }
+}
+
+/** Average characters per line above which a file is a minified bundle. */
+const BUNDLE_LINE_LENGTH = 500;
+const BUNDLE_MIN_BYTES = 10_000;
+
+/**
+ * A minified bundle (front-end assets shipped beside a server, like Ghost's 11 MB of admin chunks
+ * in `core/built`): no backend source, and two-thirds of what the importer scan read and searched
+ * there. Told by its line length, counted without a regex.
+ */
+function isBundle(text: string): boolean {
+  if (text.length < BUNDLE_MIN_BYTES) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (++lines * BUNDLE_LINE_LENGTH >= text.length) return false;
+  }
+  return true;
 }
 
 /**

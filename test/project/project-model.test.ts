@@ -138,6 +138,22 @@ describe('importerIndex', () => {
     expect(index.get(at('src/vendor/pkg/lib/entry.js'))).toEqual([at('src/app.ts')]);
     expect(index.get(at('src/unrelated.ts'))).toBeUndefined();
   });
+
+  it('leaves out build output and minified bundles (front-end assets shipped beside the server)', () => {
+    clearImporterIndexes();
+    const longLine = `${'x'.repeat(12_000)}\n`;
+    const root = tree({
+      'src/services/users.js': 'module.exports = { list() {} };\n',
+      'src/routes.js': "const users = require('./services/users');\nmodule.exports = users;\n",
+      'core/built/assets/chunk-1a2b3c4d.js': "require('../../../src/services/users');\n",
+      'public/app.min.js': `require('../src/services/users');${longLine}`,
+      // Long, but with lines of ordinary length: source, kept.
+      'src/big.js': `require('./services/users');\n${'const a = 1;\n'.repeat(2_000)}`,
+    });
+    const index = importerIndex(root);
+    const at = (rel: string) => path.join(root, rel);
+    expect([...index.get(at('src/services/users.js'))!].sort()).toEqual([at('src/big.js'), at('src/routes.js')]);
+  });
 });
 
 describe('Project values and exports', () => {

@@ -8,7 +8,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
-import { expressionNames, isRequestDataExpression } from '../src/analysis/taint.js';
+import { expressionNames } from '../src/analysis/taint.js';
+import { requestReadOf } from '../src/analysis/taint/flow.js';
 import { describeChain, paramSinksAt } from '../src/project/index.js';
 import {
   mayVerifyJwt,
@@ -67,10 +68,12 @@ const eslint = createEslintRule<[], MessageIds>({
      * reported at the call, where the problem is decided.
      */
     const crossFile = (node: TSESTree.CallExpression): void => {
-      // Cheapest first: a call passing a token (by name or straight from the request), and either
-      // options written here or a result deciding access in a file that never verifies.
+      // Cheapest first: a call passing a token (by name, or request data by the shared request
+      // taint), and either options written here or a result deciding access in a file that never verifies.
       const args = node.arguments;
-      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && (isRequestDataExpression(a) || expressionNames(a).some((n) => TOKEN_NAME.test(n))))) return;
+      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && expressionNames(a).some((n) => TOKEN_NAME.test(n)))) {
+        if (!args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && requestReadOf(context, a) !== null)) return;
+      }
       const optionsHere = args.some((a) => a.type === AST_NODE_TYPES.ObjectExpression);
       if (!optionsHere && ((fileMayVerify ??= mayVerifyJwt(sourceCode.text)) || !usedForAuth(node, false))) return;
       for (const sink of paramSinksAt(context, node)) {

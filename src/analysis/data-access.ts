@@ -38,7 +38,7 @@
  *     `new Pool(cfg)`, `mysql.createPool(cfg)`, `knex(cfg)`, `new Sequelize(…)`, `mongoose.connect(uri, opts)`,
  *     `new MongoClient(uri, opts)`, `prisma.$transaction(fn, opts)` — for require-query-timeout.
  *
- *   isRequestDataExpression etc. are NOT here (route/response models own request shapes).
+ *   Request data is NOT recognised here (the shared request taint, ./taint/flow.ts, owns request shapes).
  *
  * Receivers are followed through import tracking and const bindings (`const pool = new Pool()`,
  * `const db = knex(cfg)`, `const User = mongoose.model(…)`, class fields `this.pool = new Pool()`),

@@ -3,14 +3,14 @@
  *
  * - `expressionNames`: the identifier and property names an expression reads (`user.password.trim()`
  *   → password, user), so rules can ask "is this derived from a password/token/…".
- * - `isRequestDataExpression`: whether a member chain reads request data (`req.body.x`,
- *   `ctx.request.body`, `c.req.param('id')`), for no-unsafe-jwt-verification's "is this a token from
- *   the request". Where request data flows is the shared request taint's (./taint/flow.ts).
+ *
+ * Where request data flows is the shared request taint's (./taint/flow.ts `requestReadOf`,
+ * `flowsOf`): no request recognition lives here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyName } from './imports.js';
-import { memberChainName, unwrap } from './values.js';
+import { unwrap } from './values.js';
 
 const MAX_DEPTH = 6;
 
@@ -46,28 +46,3 @@ export function expressionNames(node: TSESTree.Node | null | undefined, depth = 
       return [];
   }
 }
-
-const REQUEST_ROOTS = new Set(['req', 'request']);
-
-/** Is this member chain a read of request data? `req.body.x`, `request.query`, `ctx.request.body`, `ctx.query`, `c.req.param('id')`. */
-export function isRequestDataExpression(node: TSESTree.Node): boolean {
-  const n = unwrap(node);
-  let chain: string | null = null;
-  if (n.type === AST_NODE_TYPES.MemberExpression) chain = memberChainName(n);
-  else if (n.type === AST_NODE_TYPES.CallExpression) chain = memberChainName(n.callee);
-  if (!chain) return false;
-  const parts = chain.split('.');
-  if (parts.length < 2) return false;
-  const [root, second, third] = parts;
-  // `req.user` / `req.session` are set by the server itself, not by the client.
-  if (REQUEST_ROOTS.has(root!)) {
-    return ['body', 'query', 'params', 'param', 'headers', 'header', 'get', 'cookies', 'url', 'originalUrl', 'path', 'json', 'text', 'formData', 'nextUrl'].includes(second!);
-  }
-  if (root === 'ctx' || root === 'context') {
-    if (second === 'request') return third === undefined || ['body', 'query', 'headers', 'url', 'path'].includes(third);
-    return ['query', 'params', 'headers', 'querystring', 'url', 'path', 'get'].includes(second!);
-  }
-  if (root === 'c' && second === 'req') return true;
-  return false;
-}
-

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { expressionNames, isRequestDataExpression } from '../../src/analysis/taint.js';
+import { expressionNames } from '../../src/analysis/taint.js';
 import { requestReadOf } from '../../src/analysis/taint/flow.js';
 import { probe } from './probe.js';
 
@@ -74,11 +74,5 @@ describe('expressionNames', () => {
       ['salt', 'newPassword'],
       ['password', 'body', 'req', 'pepper'],
     ]);
-  });
-});
-
-describe('isRequestDataExpression', () => {
-  it('is false for non-member expressions', () => {
-    expect(isRequestDataExpression({ type: 'Identifier', name: 'req' } as TSESTree.Node)).toBe(false);
   });
 });

@@ -191,6 +191,11 @@ const app = {
     "  req.user = checkToken(req.get('authorization'), { algorithms: ['HS256'] });",
     '  next();',
     '};',
+    'exports.fromCookie = (req, res, next) => {',
+    '  const { cookie } = req.headers;',
+    '  req.user = decodeToken(cookie.slice(6));',
+    '  next();',
+    '};',
   ],
 };
 
@@ -294,6 +299,8 @@ describe('cross-file findings at the call', () => {
       "src/lib/sql.js:7 backlint/require-parameterized-queries SQL built by concatenation of 'where' reaches pg query(). Pass values as bound parameters (placeholders) or use a tagged sql`…` template; escape identifiers with escapeId/format('%I').",
       'src/middleware/auth.js:4 backlint/no-unsafe-jwt-verification The token reaches → decodeToken (src/lib/jwt.js:2): jwt.decode() only parses it and checks no signature, and neither this file nor the helper verifies it, so its claims are attacker-controlled. Verify it with jwt.verify() before trusting them.',
       'src/middleware/auth.js:8 backlint/no-unsafe-jwt-verification The options passed here reach → checkToken (src/lib/tokens.js:2): jwt.verify() with ignoreExpiration: true, which accepts expired tokens forever. Remove it and let verification enforce exp.',
+      // Request data under a name that says nothing of tokens, found by the shared request taint.
+      'src/middleware/auth.js:17 backlint/no-unsafe-jwt-verification The token reaches → decodeToken (src/lib/jwt.js:2): jwt.decode() only parses it and checks no signature, and neither this file nor the helper verifies it, so its claims are attacker-controlled. Verify it with jwt.verify() before trusting them.',
     ]);
   });
 });

@@ -21,7 +21,7 @@ import { isOpenApiText } from '../openapi/detect.js';
 import { displayPath, MAX_MODEL_FILE_BYTES, projectTextMatches, type AnalysisContext, type ProjectFile } from '../project/files.js';
 import { projectFileOf, projectOf } from '../project/index.js';
 import type { Project } from '../project/modules.js';
-import { projectSourceFiles, SKIP_DIRS, walkProject } from '../project/mounts.js';
+import { projectDocumentCandidates, projectSourceFiles, SKIP_DIRS } from '../project/mounts.js';
 import { mayDeclareRoutes } from '../project/route-table.js';
 import { anchorRoutes, checkDrift, type CodeRoute, type DriftFinding } from './check.js';
 import { codeRoutesOf } from './code.js';
@@ -36,13 +36,14 @@ export type { DriftFinding } from './check.js';
 
 /** Documents this large are not read for pairing (the Spectral face still lints them). */
 const MAX_DRIFT_DOCUMENT_BYTES = 32 * 1024 * 1024;
-const DOC_FILE = /\.(?:ya?ml|json)$/i;
 /**
  * How long answers about the files on disk are trusted before their mtimes are checked again: an
  * editor's process sees new documents and routes within a second. A CLI run lints a tree that does
  * not change under it: `holdDriftLayout()` keeps the first answer for the whole run.
  */
 let recheckMs = 1000;
+/** When the current hold began: the project listing is reused only from a walk made since. */
+let heldSince = Number.NEGATIVE_INFINITY;
 
 /**
  * For one `lint()` run: files do not change during it, so documents and pairs are found once, and
@@ -52,14 +53,17 @@ let recheckMs = 1000;
 export function holdDriftLayout(): () => void {
   layouts.clear();
   recheckMs = Number.POSITIVE_INFINITY;
+  heldSince = Date.now();
   return () => {
     recheckMs = 1000;
+    heldSince = Number.NEGATIVE_INFINITY;
     for (const state of pairStates.values()) state.held = false;
   };
 }
 
 function walkDocuments(root: string): string[] {
-  return walkProject(root, (name) => DOC_FILE.test(name) && name !== 'package.json' && !name.endsWith('lock.json') && !name.startsWith('tsconfig')).sort();
+  const notBefore = Number.isFinite(recheckMs) ? Date.now() - recheckMs : heldSince;
+  return [...projectDocumentCandidates(root, notBefore)].sort();
 }
 
 /**
@@ -91,7 +95,9 @@ interface Layout {
 const layouts = new Map<string, Layout>();
 
 function isDocument(abs: string, root: string): boolean {
-  return projectTextMatches(abs, root, 'openapi-document', (text) => isOpenApiText(text.slice(0, 65536), text.length <= 65536) === true || (text.length > 65536 && isOpenApiText(text, true) === true));
+  // Most JSON and YAML files of a project name neither key anywhere: a substring search rules
+  // them out before the tokenizer, with the same answer (the keys must appear literally).
+  return projectTextMatches(abs, root, 'openapi-document', (text) => (text.includes('openapi') || text.includes('swagger')) && isOpenApiText(text.slice(0, 65536), text.length <= 65536) === true || (text.length > 65536 && isOpenApiText(text, true) === true));
 }
 
 function readText(abs: string): string | undefined {

@@ -58,30 +58,68 @@ const importerIndexes = new Map<string, ImporterIndex>();
 /** The project's source files (no node_modules, build output or dot-directories), bounded in count. */
 export function projectSourceFiles(root: string): string[] {
   noteProjectWide('sources');
-  let files = sourceFileLists.get(root);
-  if (!files) {
-    files = walk(root);
-    sourceFileLists.set(root, files);
-  }
-  return files;
+  return listingOf(root, Number.NEGATIVE_INFINITY).sources;
 }
 
-const sourceFileLists = new Map<string, string[]>();
+/**
+ * The files that may be OpenAPI documents by name (`.json`, `.yaml`, `.yml`; not package.json,
+ * lockfiles or tsconfigs), from a walk made at or after `notBefore` (ms since the epoch): the
+ * drift check decides by content which are documents, and asks again when its answer expires.
+ */
+export function projectDocumentCandidates(root: string, notBefore: number): string[] {
+  return listingOf(root, notBefore).documents;
+}
 
-function walk(root: string): string[] {
-  return walkProject(root, (name) => SOURCE_FILE.test(name) && !DECLARATION.test(name));
+interface Listing {
+  at: number;
+  sources: string[];
+  documents: string[];
+}
+
+const listings = new Map<string, Listing>();
+const DOCUMENT_NAME = /\.(?:ya?ml|json)$/i;
+
+function isSourceName(name: string): boolean {
+  return SOURCE_FILE.test(name) && !DECLARATION.test(name);
+}
+
+function isDocumentName(name: string): boolean {
+  return DOCUMENT_NAME.test(name) && name !== 'package.json' && !name.endsWith('lock.json') && !name.startsWith('tsconfig');
+}
+
+// One walk lists both: a project tree is read once per process for the importer index and the
+// drift check's documents (an editor's drift answer expires after a second and walks again).
+function listingOf(root: string, notBefore: number): Listing {
+  let listing = listings.get(root);
+  if (!listing || listing.at < notBefore) {
+    const at = Date.now();
+    const [sources, documents] = walkProjectLists(root, [isSourceName, isDocumentName]);
+    listing = { at, sources: sources!, documents: documents! };
+    listings.set(root, listing);
+  }
+  return listing;
 }
 
 /**
  * The files under `root` whose name `accept`s, skipping dot entries and the directories of
- * SKIP_DIRS (dependencies and build output), at most MAX_INDEXED_FILES: the one project walk
- * (source files for the importer index, OpenAPI documents for the drift check).
+ * SKIP_DIRS (dependencies and build output), at most MAX_INDEXED_FILES.
  */
 export function walkProject(root: string, accept: (name: string) => boolean): string[] {
-  const out: string[] = [];
-  if (!path.isAbsolute(root)) return out;
+  return walkProjectLists(root, [accept])[0]!;
+}
+
+/**
+ * `walkProject` for several kinds of file in one walk: one list per `accepts` entry, each the list
+ * its own walk would give (a kind stops taking files once it holds MAX_INDEXED_FILES at the start
+ * of a directory; the walk stops when every kind has).
+ */
+function walkProjectLists(root: string, accepts: readonly ((name: string) => boolean)[]): string[][] {
+  const lists: string[][] = accepts.map(() => []);
+  if (!path.isAbsolute(root)) return lists;
   const stack = [root];
-  while (stack.length > 0 && out.length < MAX_INDEXED_FILES) {
+  const open = () => lists.map((l) => l.length < MAX_INDEXED_FILES);
+  let taking = open();
+  while (stack.length > 0 && taking.includes(true)) {
     const dir = stack.pop()!;
     let entries;
     try {
@@ -92,15 +130,17 @@ export function walkProject(root: string, accept: (name: string) => boolean): st
     }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && accept(e.name)) {
-        out.push(p);
+        if (!SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      } else if (e.isFile()) {
+        for (let k = 0; k < accepts.length; k++) {
+          if (taking[k] && accepts[k]!(e.name)) lists[k]!.push(path.join(dir, e.name));
+        }
       }
     }
+    taking = open();
   }
-  return out;
+  return lists;
 }
 
 /** The project files importing a file (in walk order), asked file by file. */
@@ -287,7 +327,7 @@ function mountCandidates(project: Project, file: string): string[] {
 export function clearImporterIndexes(): void {
   importerIndexes.clear();
   autoloadIndexes.clear();
-  sourceFileLists.clear();
+  listings.clear();
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {

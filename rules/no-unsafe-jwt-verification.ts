@@ -9,8 +9,8 @@ import { createEslintRule, defineRule } from '../src/rule.js';
 import { getImportTracker } from '../src/analysis/imports.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue, hasUnknownSpread, NOT_STATIC } from '../src/analysis/values.js';
 import { expressionNames } from '../src/analysis/taint.js';
-import { requestReadOf } from '../src/analysis/taint/flow.js';
-import { describeChain, paramSinksAt } from '../src/project/index.js';
+import { requestReadAsWritten, requestReadOf } from '../src/analysis/taint/flow.js';
+import { calleeOutsideProject, describeChain, paramSinksAt } from '../src/project/index.js';
 import {
   mayVerifyJwt,
   algorithmsIncludeNone as includesNone,
@@ -68,15 +68,20 @@ const eslint = createEslintRule<[], MessageIds>({
      * reported at the call, where the problem is decided.
      */
     const crossFile = (node: TSESTree.CallExpression): void => {
-      // Cheapest first: a call passing a token (by name, or request data by the shared request
-      // taint), and either options written here or a result deciding access in a file that never verifies.
+      // Cheapest first: a token passed by name or as a request read written out; options written
+      // here or a result deciding access in a file that never verifies; request data by the shared
+      // request taint only where access is decided (it analyses the file's scopes, so it is asked
+      // last and rarely); then a parameter of the callee reaching a JWT sink (a cross-file question).
       const args = node.arguments;
-      if (args.length === 0 || !args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && expressionNames(a).some((n) => TOKEN_NAME.test(n)))) {
-        if (!args.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && requestReadOf(context, a) !== null)) return;
-      }
+      if (args.length === 0 || calleeOutsideProject(node)) return;
       const optionsHere = args.some((a) => a.type === AST_NODE_TYPES.ObjectExpression);
-      if (!optionsHere && ((fileMayVerify ??= mayVerifyJwt(sourceCode.text)) || !usedForAuth(node, false))) return;
-      for (const sink of paramSinksAt(context, node)) {
+      const decidesAccess = () => !(fileMayVerify ??= mayVerifyJwt(sourceCode.text)) && usedForAuth(node, false);
+      const values = args.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+      if (values.some((a) => expressionNames(a).some((n) => TOKEN_NAME.test(n)) || requestReadAsWritten(a) !== null)) {
+        if (!optionsHere && !decidesAccess()) return;
+      } else if (!decidesAccess() || !values.some((a) => requestReadOf(context, a) !== null)) return;
+      const sinks = paramSinksAt(context, node);
+      for (const sink of sinks) {
         if (sink.judgedWhereWritten) continue;
         const arg = args[sink.index];
         if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;

@@ -21,6 +21,7 @@
  * read for the model are never reported on.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Route } from '../analysis/routes.js';
 import { fullPathsOf, routesHandledByIn, type FullPath, type RouteElsewhere } from './route-table.js';
 import { isDbModule, setModuleValueResolver } from '../analysis/data-access.js';
@@ -303,6 +304,38 @@ export function paramSinksAt(context: AnalysisContext, call: TSESTree.CallExpres
   if (!found) return [];
   const summary = summarizeParams(found.project, found.target.file, found.target.node, 1);
   return summary.sinks.map((s) => ({ ...s, hops: [found.hop, ...s.hops] }));
+}
+
+/** Built-in globals a callee may hang off: the model never resolves them to a project function. */
+const BUILTIN_GLOBALS = new Set([
+  'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'JSON', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Reflect', 'RegExp', 'Set',
+  'String', 'Symbol', 'URL', 'URLSearchParams', 'WeakMap', 'WeakSet', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI',
+  'encodeURIComponent', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'process', 'setImmediate', 'setInterval', 'setTimeout', 'structuredClone',
+]);
+
+/**
+ * A call whose callee hangs off a parameter of the function around it (`res.json(x)`, `next(err)`,
+ * `deps.decode(t)`) or a built-in global (`Array.isArray(x)`): the model follows neither to a
+ * project function, so `paramSinksAt` and the other questions about the function a call enters
+ * answer nothing for it. Syntax only — a rule asking of every call tells these apart before any
+ * costlier question. (A local declaration shadowing a parameter or a built-in is not looked for.)
+ */
+export function calleeOutsideProject(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let root: TSESTree.Node = call.callee;
+  for (;;) {
+    if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    else if (root.type === AST_NODE_TYPES.ChainExpression) root = root.expression;
+    else break;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = root.name;
+  if (BUILTIN_GLOBALS.has(name)) return true;
+  for (let p: TSESTree.Node | undefined = call.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression || p.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      return p.params.some((q) => (q.type === AST_NODE_TYPES.Identifier && q.name === name) || (q.type === AST_NODE_TYPES.AssignmentPattern && q.left.type === AST_NODE_TYPES.Identifier && q.left.name === name));
+    }
+  }
+  return false;
 }
 
 /** The error details (`e.message`, `e.stack`, the error) that the function a call enters returns of its arguments. */

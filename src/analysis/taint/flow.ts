@@ -474,6 +474,24 @@ export function requestReadOf(context: Context, node: TSESTree.Node | null | und
 }
 
 /**
+ * A request read spelled out in `node` itself (`req.query.t`, `ctx.request.body.token`,
+ * `c.req.query('t')`, `req.get('authorization').slice(7)`), by the same tables as `requestReadOf`
+ * but following no binding: no scope analysis, so a cheap first question where a rule asks of
+ * thousands of calls and keeps the full flow for the few that matter.
+ */
+export function requestReadAsWritten(node: TSESTree.Node): string | null {
+  let n = unwrap(node);
+  // A text method off a read is still that read (`req.headers.authorization.slice(7)`).
+  for (let i = 0; i < 4 && n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && TEXT_METHODS.has(propertyName(n.callee) ?? ''); i++) n = unwrap(n.callee.object);
+  const chain = chainOf(n);
+  if (!chain || chain.path.length === 0) return null;
+  const name = chain.root.name;
+  const shape = REQUEST_NAMES.has(name) ? 'request' : KOA_CONTEXT_NAMES.has(name) ? 'koa' : name === 'c' ? 'hono' : null;
+  if (!shape || !classify(shape, chain.path, chain.called, 'unknown', chain.args.length === 0)) return null;
+  return `${name}.${chain.path.join('.')}${chain.called ? '()' : ''}`;
+}
+
+/**
  * The first request payload flowing into `node` — a read of the body or query string
  * (PAYLOAD_PARTS: `req.body`, `request.json()`, `request.nextUrl.searchParams`, `ctx.request.body`,
  * `ctx.query`, `c.req.json()`, a Nest `@Body()`/`@Query()` parameter without a DTO class), as

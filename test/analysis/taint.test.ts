@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { expressionNames } from '../../src/analysis/taint.js';
-import { requestReadOf } from '../../src/analysis/taint/flow.js';
+import { requestReadAsWritten, requestReadOf } from '../../src/analysis/taint/flow.js';
 import { probe } from './probe.js';
 
 /** The request source found for the first argument of every `sink(…)` call, in order. */
@@ -10,6 +10,17 @@ function sources(code: string): (string | null)[] {
   probe(code, (context) => ({
     CallExpression(node: TSESTree.CallExpression) {
       if (node.callee.type === 'Identifier' && node.callee.name === 'sink') out.push(requestReadOf(context, node.arguments[0]));
+    },
+  }));
+  return out;
+}
+
+/** `requestReadAsWritten` of the first argument of every `sink(…)` call, in order. */
+function written(code: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  probe(code, () => ({
+    CallExpression(node: TSESTree.CallExpression) {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'sink') out.push(requestReadAsWritten(node.arguments[0]!));
     },
   }));
   return out;
@@ -74,5 +85,23 @@ describe('expressionNames', () => {
       ['salt', 'newPassword'],
       ['password', 'body', 'req', 'pepper'],
     ]);
+  });
+});
+
+describe('requestReadAsWritten (a request read spelled out, no binding followed)', () => {
+  it('names reads of every shape, through text methods, and nothing bound elsewhere', () => {
+    expect(
+      written(`
+        app.get('/a', (req, res) => {
+          const { authorization } = req.headers;
+          sink(req.headers.authorization.slice(7));
+          sink(ctx.request.body.token);
+          sink(c.req.query('t'));
+          sink(authorization);
+          sink(req.user.token);
+          sink(user.headers.authorization);
+        });
+      `),
+    ).toEqual(['req.headers.authorization', 'ctx.request.body.token', 'c.req.query()', null, null, null]);
   });
 });

@@ -67,9 +67,17 @@ describe('oxlint and ESLint engines', () => {
       // A blanket directive silences backlint too; inline config is read differently by oxlint.
       'src/d.js': "/* eslint-disable */\nconst app = require('express')();\napp.get('/drafts/getAll', (req, res) => res.json([]));\n",
       'src/e.js': "/* eslint backlint/no-verbs-in-paths: off */\nconst app = require('express')();\napp.get('/events/getAll', (req, res) => res.json([]));\n",
+      // A rule config naming only another rule is the project's own ESLint business: oxlint keeps
+      // the file, and the core rule it turns on is reported by neither engine.
+      'src/f.js':
+        "/* eslint no-restricted-globals: ['error', 'fetch'] */\nfetch('/x');\nconst app = require('express')();\napp.get('/fees/getAll', (req, res) => res.json([]));\n",
       // The rule list goes on past the line the text check reads: oxlint silences the report, so
       // its output and its record of reports differ, and the file goes to ESLint after all.
       'src/g.js': "const app = require('express')();\n/* eslint-disable no-console,\n   backlint/no-verbs-in-paths */\napp.get('/gifts/getAll', (req, res) => res.json([]));\n",
+      // A blanket directive for one line: oxlint keeps the file; where it silences one of our
+      // reports, the file goes to ESLint after all, for the suppressions ESLint records.
+      'src/h.js': "const app = require('express')();\nconst n = 1; // eslint-disable-line\napp.get('/hats/getAll', (req, res) => res.json([n]));\n",
+      'src/i.js': "const app = require('express')();\napp.get('/inks/getAll', (req, res) => res.json([])); // eslint-disable-line\n",
       'src/broken.js': 'const x = ;\n',
       // Columns count UTF-16 code units, as in ESLint (oxlint's own output counts bytes).
       'src/wide.js': "const app = require('express')(); const s = 'é😀'; app.get('/items/getAll', (req, res) => res.json([]));\n",
@@ -88,6 +96,19 @@ describe('oxlint and ESLint engines', () => {
     const e = byFile.get('src/e.js')!.findings;
     expect(e.map((f) => f.ruleId)).not.toContain('backlint/no-verbs-in-paths');
     expect(e.map((f) => [f.ruleId, f.engine])).toContainEqual(['backlint/kebab-case-paths', 'eslint']);
+    expect(byFile.get('src/f.js')!.findings.map((f) => `${f.ruleId}:${f.line}:${f.engine}`).sort()).toEqual([
+      'backlint/kebab-case-paths:4:oxlint',
+      'backlint/no-verbs-in-paths:4:oxlint',
+    ]);
+    expect(byFile.get('src/h.js')!.findings.map((f) => `${f.ruleId}:${f.line}:${f.engine}`).sort()).toEqual([
+      'backlint/kebab-case-paths:3:oxlint',
+      'backlint/no-verbs-in-paths:3:oxlint',
+    ]);
+    expect(byFile.get('src/i.js')!.findings).toEqual([]);
+    expect(byFile.get('src/i.js')!.suppressed?.map((f) => `${f.ruleId}:${f.line}:${f.engine}`).sort()).toEqual([
+      'backlint/kebab-case-paths:2:eslint',
+      'backlint/no-verbs-in-paths:2:eslint',
+    ]);
     expect(byFile.get('src/g.js')!.suppressed?.map((f) => [f.ruleId, f.line, f.engine])).toEqual([['backlint/no-verbs-in-paths', 4, 'eslint']]);
     expect(byFile.get('src/broken.js')!.findings.map((f) => [f.ruleId, f.line, f.engine])).toEqual([['backlint/parse-error', 1, 'eslint']]);
     const wide = byFile.get('src/wide.js')!.findings.find((f) => f.ruleId === 'backlint/no-verbs-in-paths')!;

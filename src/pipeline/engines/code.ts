@@ -33,13 +33,15 @@ export interface CodeRunOptions extends CodeLintOptions {
 
 // What in a file can change backlint's findings under ESLint and not the same way under oxlint:
 // a directive naming a backlint rule (suppressions, justifications, unknown-rule notices), a
-// blanket directive (it silences backlint too), inline config comments (`/* eslint x: off */`,
-// `/* global */`, which oxlint reads otherwise). Directives naming only other plugins' rules
-// change nothing of ours, under either engine. What slips past this text check (a directive's
-// rule list continued on the next line) oxlint still honours, and a file where oxlint silenced a
-// report goes to ESLint anyway (./oxlint.ts compares its reports with its output).
-const DIRECTIVE = /(?:eslint|oxlint)-(?:disable|enable)(?:-next-line|-line)?/g;
-const INLINE_CONFIG = /\/\*\s*(?:eslint|oxlint|globals?|exported)(?=\s)/;
+// blanket directive for the rest of the file (it silences backlint too), inline config comments
+// naming a backlint rule (`/* eslint backlint/x: off */`) or declaring globals (`/* global */`,
+// which oxlint reads otherwise). Directives and rule configs naming only other rules change
+// nothing of ours, under either engine (the ESLint lane drops what such a config turns on:
+// ./eslint.ts). What slips past this text check (a blanket directive for one line, a rule list
+// continued on the next line) oxlint still honours, and a file where oxlint silenced a report
+// goes to ESLint anyway (./oxlint.ts compares its reports with its output).
+const DIRECTIVE = /(?:eslint|oxlint)-(?:disable|enable)(-next-line|-line)?/g;
+const INLINE_CONFIG = /\/\*\s*(eslint|oxlint|globals?|exported)(?=\s)/g;
 // With `--no-inline-config`, ESLint ignores every directive and oxlint cannot be told to.
 const ANY_DIRECTIVE = /eslint|oxlint/;
 // A directive's rule list is short; reading a bounded stretch keeps the scan linear.
@@ -50,7 +52,23 @@ function directiveMatters(text: string): boolean {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + RULE_LIST_CHARS);
     const end = [after.indexOf('\n'), after.indexOf('*/'), after.indexOf('--')].filter((i) => i >= 0);
     const rules = (end.length ? after.slice(0, Math.min(...end)) : after).trim();
-    if (rules === '' || rules.includes('backlint/')) return true;
+    if (rules.includes('backlint/')) return true;
+    // A blanket directive for one line (`// eslint-disable-line`, common for other tools' rules)
+    // rarely meets a finding of ours: oxlint keeps the file, and when it does silence one of our
+    // reports the file goes to ESLint after all (./oxlint.ts). A blanket directive for the rest
+    // of the file usually does, so that file goes to ESLint from the start.
+    if (rules === '' && m[1] === undefined) return true;
+  }
+  return false;
+}
+
+function inlineConfigMatters(text: string): boolean {
+  for (const m of text.matchAll(INLINE_CONFIG)) {
+    if (m[1] !== 'eslint') return true;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + RULE_LIST_CHARS);
+    const end = after.indexOf('*/');
+    // A rule list longer than the stretch read may name one of ours further on.
+    if (end < 0 || after.slice(0, end).includes('backlint/')) return true;
   }
   return false;
 }
@@ -64,7 +82,7 @@ function needsEslint(absFile: string, inlineConfig: boolean): boolean {
     return true;
   }
   if (!inlineConfig) return ANY_DIRECTIVE.test(text);
-  return INLINE_CONFIG.test(text) || directiveMatters(text);
+  return inlineConfigMatters(text) || directiveMatters(text);
 }
 
 async function eslintLane(files: readonly string[], opts: CodeLintOptions): Promise<FileResult[]> {

@@ -75,9 +75,13 @@ const UNKNOWN_RULE = /^Definition for rule '([^']+)' was not found\.?$/;
 // "Unused eslint-disable directive (no problems were reported from 'no-console')."; without a rule
 // name, a blanket directive, which may well serve the project's other ESLint rules.
 const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
+// `/* eslint no-restricted-globals: … */` in a project's file is for the project's own ESLint
+// run: the core rule it turns on is not backlint's, and oxlint's lane would not run it either.
+const INVALID_INLINE_CONFIG = /^Inline configuration for rule "([^"]+)" is invalid/;
 function isForeignRuleNotice(m: Linter.LintMessage): boolean {
-  if (m.ruleId === null && UNUSED_DIRECTIVE.test(m.message)) return !m.message.includes("'backlint/");
-  const match = UNKNOWN_RULE.exec(m.message);
+  if (m.ruleId !== null) return !m.ruleId.startsWith('backlint/');
+  if (UNUSED_DIRECTIVE.test(m.message)) return !m.message.includes("'backlint/");
+  const match = UNKNOWN_RULE.exec(m.message) ?? INVALID_INLINE_CONFIG.exec(m.message);
   return !!match && !match[1]!.startsWith('backlint/');
 }
 
@@ -253,7 +257,8 @@ export async function lintCodeFiles(files: readonly string[], opts: CodeLintOpti
         kind: 'code',
         findings: r.messages.filter((m) => !isForeignRuleNotice(m) && !isEslintEnvNotice(m)).map((m) => toFinding(opts.cwd, r.filePath, m)),
       };
-      if (r.suppressedMessages.length) result.suppressed = r.suppressedMessages.map((m) => toSuppressed(opts.cwd, r.filePath, m));
+      const suppressed = r.suppressedMessages.filter((m) => !isForeignRuleNotice(m));
+      if (suppressed.length) result.suppressed = suppressed.map((m) => toSuppressed(opts.cwd, r.filePath, m));
       out.push(result);
     }
     for (const file of chunk) {

@@ -230,6 +230,32 @@ describe('Project values and exports', () => {
     expect(moved?.kind === 'function' && moved.file.path).toBe(path.join(root, 'm3.ts'));
   });
 
+  it('keeps a small window of parsed files that grows when dropped files are asked for again', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`m${i}.js`] = `module.exports = { f${i}() {} };\n`;
+    const root = tree(files);
+    const load = (i: number) => loadProjectFile(path.join(root, `m${i}.js`), root);
+    const parsesFor = (ids: number[]) => {
+      const before = projectFileReads();
+      for (const i of ids) load(i);
+      return projectFileReads() - before;
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+    // Sixteen files are held: asking for them again parses nothing.
+    expect(parsesFor(range(0, 16))).toBe(16);
+    expect(parsesFor(range(0, 16))).toBe(0);
+    // A seventeenth drops the oldest; asking for it again parses it, and widens the window by one.
+    expect(parsesFor([16])).toBe(1);
+    expect(parsesFor([0])).toBe(1);
+    expect(parsesFor(range(0, 17))).toBe(0); // all seventeen fit now
+    // Without a miss on a dropped file the window does not grow: 17 and 18 push 1 and 2 out.
+    expect(parsesFor([17, 18])).toBe(2);
+    expect(parsesFor(range(3, 19))).toBe(0);
+    // A project that walks the same files over and over ends up holding them all (up to 96).
+    for (let round = 0; round < 30; round++) parsesFor(range(0, 40));
+    expect(parsesFor(range(0, 40))).toBe(0);
+  });
+
   it('re-reads a file when its mtime or size changes', () => {
     const root = tree({ 'm.js': 'module.exports = { a() {} };' });
     const p = new Project(root);

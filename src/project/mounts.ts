@@ -162,6 +162,13 @@ export function importerIndex(root: string): ImporterIndex {
 /** Extensions a specifier may name its file with (`./users.js` for users.ts too). */
 const SPECIFIER_EXTENSION = /\.(?:[cm]?[jt]sx?|json)$/;
 
+/** A specifier as filed: the importing file's index, and where it leads once resolved. */
+interface Filed {
+  file: number;
+  specifier: string;
+  target?: string | null;
+}
+
 /**
  * Importers found by name first: every source file's specifiers are scanned once (text, no
  * parse) and filed under the name they end in (`../services/users.js` → `users`); asking for a
@@ -173,7 +180,7 @@ const SPECIFIER_EXTENSION = /\.(?:[cm]?[jt]sx?|json)$/;
  */
 class LazyImporterIndex implements ImporterIndex {
   private readonly files: string[] = [];
-  private readonly byName = new Map<string, { file: number; specifier: string }[]>();
+  private readonly byName = new Map<string, Filed[]>();
   private readonly answers = new Map<string, readonly string[] | undefined>();
   private scanned = false;
 
@@ -189,7 +196,11 @@ class LazyImporterIndex implements ImporterIndex {
     const found = new Set<number>(this.wildcards().get(file));
     for (const name of names) {
       for (const e of this.byName.get(name) ?? []) {
-        if (!found.has(e.file) && resolveModule(this.files[e.file]!, e.specifier, this.root) === file) found.add(e.file);
+        if (found.has(e.file)) continue;
+        // Resolved once per index: common names (`index`, `utils`, a folder's) are asked for again
+        // by every file that shares them.
+        if (e.target === undefined) e.target = resolveModule(this.files[e.file]!, e.specifier, this.root);
+        if (e.target === file) found.add(e.file);
       }
     }
     const answer = found.size > 0 ? [...found].sort((a, b) => a - b).map((i) => this.files[i]!) : undefined;

@@ -107,7 +107,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('-q, --quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'ignore files matching the glob (repeatable)', collect, [])
     .addOption(
-      new Option('--engine <name>', 'code engine: oxlint, eslint, or auto (default: oxlint from 200 code files on)').choices(
+      new Option('--engine <name>', 'code engine: oxlint, eslint, or auto (default: oxlint, ESLint for --stdin)').choices(
         CODE_ENGINES,
       ),
     )

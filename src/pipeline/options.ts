@@ -54,7 +54,7 @@ export interface LintOptions {
   /**
    * The engine for code rules: `oxlint` (files it cannot answer for exactly as ESLint would, and
    * every file where oxlint cannot run, go to ESLint), `eslint` for all, or `auto` (default):
-   * oxlint from 200 code files on, ESLint below.
+   * oxlint wherever it can run, ESLint for standard input.
    */
   engine?: CodeEngine;
   /** `false`: ignore inline `eslint-disable` comments (the CLI's `--no-inline-config`). Default true. */

@@ -44,7 +44,7 @@ describe('--shard and merge', () => {
     const report = read('single.json');
     // The project has what a merge must get right: findings of both engines and of the
     // cross-file check, each kind of skipped entry, a located diagnostic and a suppression.
-    expect(new Set(report.files.flatMap((f: { findings: { engine: string }[] }) => f.findings.map((x) => x.engine)))).toEqual(new Set(['eslint', 'spectral', 'backlint']));
+    expect(new Set(report.files.flatMap((f: { findings: { engine: string }[] }) => f.findings.map((x) => x.engine)))).toEqual(new Set(['oxlint', 'spectral', 'backlint']));
     expect(report.files.some((f: { findings: { ruleId: string }[] }) => f.findings.some((x) => x.ruleId === 'backlint/spec-drift'))).toBe(true);
     expect(new Set(report.skipped.map((s: { reason: string }) => s.reason))).toEqual(new Set(['generated', 'gitignored', 'ignored-directory', 'too-large']));
     expect(report.summary.suppressed).toBe(1);

@@ -40,11 +40,15 @@ describe('trees the drift check reads ahead of ESLint', () => {
       ].join('\n'),
     });
     const before = treesHandedOver();
-    const report = await lint({ cwd: root, paths: ['.'] });
+    // The handover is the ESLint lane's (oxlint parses in its own process).
+    const report = await lint({ cwd: root, paths: ['.'], engine: 'eslint' });
     // src/a.js is linted first; the check reads the other files that may declare routes then (b.js,
     // and server.js, which imports express), and ESLint takes their trees.
     expect(treesHandedOver() - before).toBe(2);
     const drift = report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'backlint/spec-drift').map((x) => `${f.file}:${x.line}`));
     expect(drift).toEqual(['src/b.js:6']);
+    // The default engine (oxlint) gives the same findings.
+    const viaOxlint = await lint({ cwd: root, paths: ['.'] });
+    expect(viaOxlint.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'backlint/spec-drift').map((x) => `${f.file}:${x.line}`))).toEqual(['src/b.js:6']);
   });
 });

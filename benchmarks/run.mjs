@@ -27,6 +27,10 @@
  *   node benchmarks/run.mjs cache      --cache on Ghost's server: a warm re-run with nothing changed,
  *                                      and one after a service file changed, beside `eslint --cache`
  *                                      (parse-only config) on the same files; alternated, medians
+ *   node benchmarks/run.mjs startup    one small file, as an editor's save or a pre-commit hook runs it: the
+ *                                      CLI on a 20-line Express file beside `eslint` (TypeScript parser,
+ *                                      no rules) on it, and on a 40-line OpenAPI YAML beside `redocly
+ *                                      lint`; alternated, medians (default 7 rounds)
  *   --engine=eslint|oxlint             model part: pass --engine to the CLI (default: its default)
  *   --rounds=N                         engine/code/model/drift/security parts: alternate the whole runs N times (default 3;
  *                                      Stripe's YAML in the openapi part: 5)
@@ -563,6 +567,110 @@ async function benchCache() {
   console.log(`\nbacklint warm re-run ${warm.toFixed(2)} s (target ≤ 2 s: ${warm <= 2 ? 'met' : 'MISSED'})`);
 }
 
+const SMALL_JS = `const express = require('express');
+const router = express.Router();
+const users = require('./users');
+
+router.get('/users', async (req, res) => {
+  const list = await users.list({ limit: 50 });
+  res.json(list);
+});
+
+router.post('/users', async (req, res) => {
+  const user = await users.create({ name: String(req.body.name) });
+  res.status(201).json(user);
+});
+
+module.exports = router;
+`;
+
+const SMALL_YAML = `openapi: 3.1.0
+info:
+  title: Users
+  version: 1.0.0
+  description: A small API.
+servers:
+  - url: https://api.example.com/v1
+security:
+  - bearer: []
+paths:
+  /users:
+    get:
+      operationId: listUsers
+      summary: List users
+      parameters:
+        - name: limit
+          in: query
+          schema: { type: integer, maximum: 100 }
+      responses:
+        '200':
+          description: The users
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: { type: array, items: { $ref: '#/components/schemas/User' } }
+                  next_cursor: { type: string }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+  schemas:
+    User:
+      type: object
+      properties:
+        id: { type: string }
+        name: { type: string }
+`;
+
+/**
+ * Issue 12 item 5: one small file should not take longer than the peer on the same file. The whole
+ * CLI (default preset, default engine) on a small Express router beside `eslint` with the
+ * TypeScript parser and no rules, and on a small OpenAPI YAML beside `redocly lint`
+ * (recommended); one process each, alternated `--rounds` times (default 7), medians.
+ */
+async function benchStartup() {
+  const rounds = roundsOr(7);
+  const dir = mkdtempSync(path.join(tmpdir(), 'backlint-startup-'));
+  writeFileSync(path.join(dir, 'routes.js'), SMALL_JS);
+  writeFileSync(path.join(dir, 'users.js'), 'module.exports = { list: async () => [], create: async (u) => u };\n');
+  writeFileSync(path.join(dir, 'api.yaml'), SMALL_YAML);
+  const floorConfig = writeFloorConfig(dir);
+  const cli = path.join(root, 'bin/backlint.js');
+  const redoclyEnv = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  const pairs = [
+    ['small JS file', ['backlint routes.js', process.execPath, [cli, 'routes.js', '--no-progress']], ['eslint routes.js (parser only)', bin('eslint'), ['--config', floorConfig, 'routes.js']]],
+    ['small OpenAPI YAML', ['backlint api.yaml', process.execPath, [cli, 'api.yaml', '--no-progress']], ['redocly lint api.yaml (recommended)', bin('redocly'), ['lint', 'api.yaml', '--extends', 'recommended', '--format', 'summary'], redoclyEnv]],
+  ];
+  console.log(`\nStartup: one small file, whole processes, ${rounds} alternating rounds, medians\n`);
+  const rows = [];
+  const verdicts = [];
+  for (const [label, ours, peer] of pairs) {
+    const runs = { ours: [], peer: [] };
+    for (let i = 0; i < rounds; i++) {
+      for (const [k, [, cmd, cmdArgs, env]] of [['ours', ours], ['peer', peer]]) {
+        const r = await measure(cmd, cmdArgs, { cwd: dir, env });
+        if (r.code !== 0 && r.code !== 1) {
+          console.error(label, k, `exit ${r.code}`, r.stderr.slice(0, 2000));
+          process.exitCode = 1;
+          return;
+        }
+        runs[k].push(r);
+      }
+    }
+    const ourS = median(runs.ours.map((r) => r.seconds));
+    const peerS = median(runs.peer.map((r) => r.seconds));
+    for (const [k, [name]] of [['ours', ours], ['peer', peer]]) {
+      const rs = runs[k];
+      rows.push([name, median(rs.map((r) => r.seconds)).toFixed(2), rs.map((r) => r.seconds.toFixed(2)).join(' '), median(rs.map((r) => r.treeMb)).toFixed(0), `exit ${rs[0].code}`]);
+    }
+    verdicts.push(`${label}: backlint ${ourS.toFixed(2)} s vs ${peerS.toFixed(2)} s (${(ourS / peerS).toFixed(2)}x; target ≤ 1x: ${ourS <= peerS ? 'met' : 'MISSED'})`);
+  }
+  table(rows, ['run', 'median wall s', 'rounds', 'peak MB (tree)', 'result']);
+  console.log('');
+  for (const v of verdicts) console.log(v);
+}
+
 /** Real packages that ship server code and the OpenAPI document describing it: [corpus, path linted]. */
 const DRIFT_CORPORA = [['signalk', 'package/dist']];
 
@@ -573,3 +681,4 @@ if (want('model')) await benchModel();
 if (want('drift')) await benchDrift();
 if (want('security')) await benchSecurity();
 if (want('cache')) await benchCache();
+if (want('startup')) await benchStartup();

@@ -22,19 +22,39 @@
  * Formats: `uri` accepts relative references (documents use them for links) but not a value that
  * starts with a host and has no scheme (`isHostLedAddress`), whose message says so.
  */
-import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction, ErrorObject, Options as AjvOptions } from 'ajv';
 import { resolve } from './document.js';
 
 export type SchemaDialect = 'oas2' | 'oas3.0' | 'oas3.1';
 export type ExampleContext = 'request' | 'response' | 'any';
 
-// ajv-formats is CommonJS with a default export; NodeNext sees the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv,
-  opts: { mode: 'fast'; formats: string[]; keywords: boolean },
-) => void;
+type AddFormats = (ajv: Ajv, opts: { mode: 'fast'; formats: string[]; keywords: boolean }) => void;
+interface AjvModules {
+  Ajv: new (options: AjvOptions) => Ajv;
+  Ajv2020: new (options: AjvOptions) => Ajv;
+  addFormats: AddFormats;
+}
+let ajvModules: AjvModules | undefined;
+/**
+ * ajv, loaded with the first validator: the rule module is imported with the catalog by every
+ * process (the CLI's, oxlint's) and ajv with its formats is ~50 ms of a start that lints no
+ * document. All three are CommonJS packages.
+ */
+function ajvModulesOf(): AjvModules {
+  if (!ajvModules) {
+    // The `spectral` CLI evaluates the ruleset bundled as CommonJS: a `require` is given there
+    // and `import.meta` is not (as in config/rule-options.ts).
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    const formats = load('ajv-formats') as AddFormats & { default?: AddFormats };
+    ajvModules = {
+      Ajv: (load('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv,
+      Ajv2020: (load('ajv/dist/2020') as { Ajv2020: AjvModules['Ajv2020'] }).Ajv2020,
+      addFormats: formats.default ?? formats,
+    };
+  }
+  return ajvModules;
+}
 
 /** Formats we check; the rest (int32, byte, password, vendor formats…) are annotations. */
 const CHECKED_FORMATS = ['date', 'time', 'date-time', 'email', 'uuid', 'ipv4', 'ipv6'];
@@ -110,7 +130,8 @@ export class ExampleValidator {
       messages: false,
       meta: false,
     };
-    this.ajv = dialect === 'oas3.1' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+    const { Ajv, Ajv2020, addFormats } = ajvModulesOf();
+    this.ajv = dialect === 'oas3.1' ? new Ajv2020(options) : new Ajv(options);
     addFormats(this.ajv, { mode: 'fast', formats: CHECKED_FORMATS, keywords: false });
     for (const f of IGNORED_FORMATS) this.ajv.addFormat(f, true);
     // `uri` is widely used for relative references (`/v1/accounts?page=2`, Twilio, GitHub), so a

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlModule } from '../lazy-yaml.js';
 import { BacklintUsageError, validateConfig, type ResolvedConfig } from './schema.js';
 
 export const CONFIG_FILE_NAMES = ['backlint.config.json', 'backlint.config.yaml', 'backlint.config.yml'] as const;
@@ -18,7 +18,7 @@ function readStructured(file: string): unknown {
     throw new BacklintUsageError(`Cannot read config file ${file}: ${(e as Error).message}`);
   }
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return file.endsWith('.json') ? JSON.parse(text) : yamlModule().parse(text);
   } catch (e) {
     const message = (e as Error).message.split('\n')[0] ?? '';
     throw new BacklintUsageError(`Cannot parse config file ${file}${jsonErrorPlace(text, message)}: ${message}`);

@@ -11,7 +11,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isMap, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import type { Document as YamlDocument, LineCounter, Node as YamlNode } from 'yaml';
+import { yamlModule } from '../lazy-yaml.js';
 import { isProjectFile } from '../project/resolve.js';
 import { noteRead } from '../project/reads.js';
 import { isObject } from '../openapi/document.js';
@@ -41,6 +42,7 @@ function externalPathRefs(root: unknown): boolean {
 }
 
 function parseYaml(text: string): { doc: YamlDocument; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlModule();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: false });
   return { doc, lines };
@@ -51,7 +53,7 @@ function keyPosition(doc: YamlDocument, lines: LineCounter, jsonPath: readonly (
   let node: unknown = doc.contents;
   let at = { line: 1, column: 1 };
   for (const seg of jsonPath) {
-    if (!isMap(node)) break;
+    if (!yamlModule().isMap(node)) break;
     const pair = node.items.find((p) => {
       const k = p.key as YamlNode | string | null;
       const v = k !== null && typeof k === 'object' && 'value' in k ? (k as { value: unknown }).value : k;

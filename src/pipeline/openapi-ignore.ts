@@ -16,7 +16,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { yamlModule } from '../lazy-yaml.js';
 import { BacklintUsageError } from '../config/errors.js';
 import type { Finding } from '../report/model.js';
 
@@ -69,7 +69,7 @@ export function parseOpenApiIgnore(text: string, name: string, base: string, roo
   let data: unknown;
   try {
     // Aliases are bounded (a "billion laughs" file is refused, not expanded); duplicate keys refused.
-    data = parse(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false });
+    data = yamlModule().parse(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     throw new BacklintUsageError(`${name}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }

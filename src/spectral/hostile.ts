@@ -6,7 +6,7 @@
  * API: `hostileText(text, json)` → `{ message, line, column }` or undefined; `isBinary(buf)`;
  * `nestingDepth(text, json)`; `MAX_NESTING`, `MAX_ALIAS_EXPANSION`.
  */
-import { parseDocument as parseYamlDocument } from 'yaml';
+import { yamlModule } from '../lazy-yaml.js';
 
 /** Deeper than any real document (GitHub's REST description peaks around 30). */
 export const MAX_NESTING = 512;
@@ -76,7 +76,7 @@ const ANCHOR_RE = /(?:^|[\s[{,])&[^\s,[\]{}]+[\s,\]}]/m;
 function aliasBomb(text: string): string | undefined {
   if (!ANCHOR_RE.test(text)) return undefined;
   try {
-    const doc = parseYamlDocument(text);
+    const doc = yamlModule().parseDocument(text);
     doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { yamlModule } from '../lazy-yaml.js';
+import { yamlModule } from '../lazy-modules.js';
 import { BacklintUsageError, validateConfig, type ResolvedConfig } from './schema.js';
 
 export const CONFIG_FILE_NAMES = ['backlint.config.json', 'backlint.config.yaml', 'backlint.config.yml'] as const;

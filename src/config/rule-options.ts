@@ -6,9 +6,9 @@
  *
  * Ajv is loaded on the first setting that carries options: most configs have none.
  */
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { optionsSchemaOf, type BacklintRule } from '../rule.js';
+import { loadPackage } from '../lazy-modules.js';
 
 type Compile = (schema: object) => ValidateFunction;
 let compile: Compile | undefined;
@@ -18,10 +18,8 @@ function validatorFor(rule: BacklintRule, schema: object): ValidateFunction {
   let v = compiled.get(rule.id);
   if (!v) {
     if (!compile) {
-      // The `spectral` CLI evaluates the ruleset (which validates the backlint config) bundled as
-      // CommonJS: a `require` is given there and `import.meta` is not.
-      const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-      const { Ajv } = load('ajv') as { Ajv: new (o: object) => { compile: Compile } };
+      // Loaded as lazy-modules.ts says (the spectral CLI validates the backlint config too).
+      const { Ajv } = loadPackage('ajv') as { Ajv: new (o: object) => { compile: Compile } };
       const ajv = new Ajv({ allErrors: false, strict: false });
       compile = (s) => ajv.compile(s);
     }

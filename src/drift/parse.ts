@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Document as YamlDocument, LineCounter, Node as YamlNode } from 'yaml';
-import { yamlModule } from '../lazy-yaml.js';
+import { yamlModule } from '../lazy-modules.js';
 import { isProjectFile } from '../project/resolve.js';
 import { noteRead } from '../project/reads.js';
 import { isObject } from '../openapi/document.js';

@@ -22,9 +22,9 @@
  * Formats: `uri` accepts relative references (documents use them for links) but not a value that
  * starts with a host and has no scheme (`isHostLedAddress`), whose message says so.
  */
-import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction, ErrorObject, Options as AjvOptions } from 'ajv';
 import { resolve } from './document.js';
+import { loadPackage } from '../lazy-modules.js';
 
 export type SchemaDialect = 'oas2' | 'oas3.0' | 'oas3.1';
 export type ExampleContext = 'request' | 'response' | 'any';
@@ -43,13 +43,10 @@ let ajvModules: AjvModules | undefined;
  */
 function ajvModulesOf(): AjvModules {
   if (!ajvModules) {
-    // The `spectral` CLI evaluates the ruleset bundled as CommonJS: a `require` is given there
-    // and `import.meta` is not (as in config/rule-options.ts).
-    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-    const formats = load('ajv-formats') as AddFormats & { default?: AddFormats };
+    const formats = loadPackage('ajv-formats') as AddFormats & { default?: AddFormats };
     ajvModules = {
-      Ajv: (load('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv,
-      Ajv2020: (load('ajv/dist/2020') as { Ajv2020: AjvModules['Ajv2020'] }).Ajv2020,
+      Ajv: (loadPackage('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv,
+      Ajv2020: (loadPackage('ajv/dist/2020') as { Ajv2020: AjvModules['Ajv2020'] }).Ajv2020,
       addFormats: formats.default ?? formats,
     };
   }

@@ -16,7 +16,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { yamlModule } from '../lazy-yaml.js';
+import { yamlModule } from '../lazy-modules.js';
 import { BacklintUsageError } from '../config/errors.js';
 import type { Finding } from '../report/model.js';
 

@@ -6,7 +6,7 @@
  * API: `hostileText(text, json)` → `{ message, line, column }` or undefined; `isBinary(buf)`;
  * `nestingDepth(text, json)`; `MAX_NESTING`, `MAX_ALIAS_EXPANSION`.
  */
-import { yamlModule } from '../lazy-yaml.js';
+import { yamlModule } from '../lazy-modules.js';
 
 /** Deeper than any real document (GitHub's REST description peaks around 30). */
 export const MAX_NESTING = 512;

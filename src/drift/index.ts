@@ -31,38 +31,15 @@ import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
 import { parsingForEngine } from '../project/shared-parse.js';
 import { noteProjectWide, noteRead, recorded, replay, type FileReads } from '../project/reads.js';
+import { hold, isHeld } from './hold.js';
 
 export type { DriftFinding } from './check.js';
 
 /** Documents this large are not read for pairing (the Spectral face still lints them). */
 const MAX_DRIFT_DOCUMENT_BYTES = 32 * 1024 * 1024;
-/**
- * How long answers about the files on disk are trusted before their mtimes are checked again: an
- * editor's process sees new documents and routes within a second. A CLI run lints a tree that does
- * not change under it: `holdDriftLayout()` keeps the first answer for the whole run.
- */
-let recheckMs = 1000;
-/** When the current hold began: the project listing is reused only from a walk made since. */
-let heldSince = Number.NEGATIVE_INFINITY;
-
-/**
- * For one `lint()` run: files do not change during it, so documents and pairs are found once, and
- * afresh for each run (a long-lived process calling `lint()` again sees the files as they are then).
- * The returned function ends the hold.
- */
-export function holdDriftLayout(): () => void {
-  layouts.clear();
-  recheckMs = Number.POSITIVE_INFINITY;
-  heldSince = Date.now();
-  return () => {
-    recheckMs = 1000;
-    heldSince = Number.NEGATIVE_INFINITY;
-    for (const state of pairStates.values()) state.held = false;
-  };
-}
 
 function walkDocuments(root: string): string[] {
-  const notBefore = Number.isFinite(recheckMs) ? Date.now() - recheckMs : heldSince;
+  const notBefore = isHeld() ? hold.since : Date.now() - hold.recheckMs;
   return [...projectDocumentCandidates(root, notBefore)].sort();
 }
 
@@ -87,6 +64,8 @@ interface Layout {
   /** The directory walked (the lint root, or a skipped directory named on the command line). */
   zone: string;
   checkedAt: number;
+  /** The hold it was found under (hold.ts). */
+  generation: number;
   documents: string[];
   routeFiles: string[];
   pairs: Pair[];
@@ -122,7 +101,8 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
   const key = `${root}\0${baseDir}\0${JSON.stringify(configured ?? null)}`;
   const now = Date.now();
   const cached = layouts.get(key);
-  if (cached && now - cached.checkedAt < recheckMs) return cached;
+  // Held: the answer of this hold, however old; else one checked within the last second.
+  if (cached && (isHeld() ? cached.generation === hold.generation : now - cached.checkedAt < hold.recheckMs)) return cached;
   const documents = projectDocuments(root);
   // Most projects have no document: then no source file is read for routes.
   const routeFiles = documents.length > 0 || configured?.length ? projectSourceFiles(root).filter((f) => mayDeclareRoutes(f, root)) : [];
@@ -134,7 +114,7 @@ function layoutOf(root: string, configured: readonly DriftPairing[] | undefined,
     referenced,
     ...(configured && configured.length > 0 ? { config: { baseDir, drift: configured } } : {}),
   });
-  const layout = { zone: root, checkedAt: now, documents, routeFiles, pairs };
+  const layout = { zone: root, checkedAt: now, generation: hold.generation, documents, routeFiles, pairs };
   layouts.set(key, layout);
   return layout;
 }
@@ -146,8 +126,8 @@ interface PairState {
   /** The document and code share at least one route: it describes this code. */
   plausible: boolean;
   document: LoadedDocument | null;
-  /** Computed (or checked) during a held lint() run. */
-  held: boolean;
+  /** The hold (its generation) during which it was computed or checked, if any. */
+  heldIn?: number;
 }
 
 const pairStates = new Map<string, PairState>();
@@ -266,10 +246,11 @@ function computePairState(project: Project, layout: Layout, pair: Pair, explicit
   const key = `${pair.document}\0${pair.prefix ?? ''}\0${pair.code.join('\0')}`;
   const cached = pairStates.get(key);
   // Within one lint() run the files do not change: no stat per linted file.
-  if (cached && recheckMs === Number.POSITIVE_INFINITY && cached.held) return cached;
+  if (cached && isHeld() && cached.heldIn === hold.generation) return cached;
   const stamp = stampOf([pair.document, ...pair.code]);
   if (cached && cached.stamp === stamp) {
-    cached.held = recheckMs === Number.POSITIVE_INFINITY;
+    if (isHeld()) cached.heldIn = hold.generation;
+    else delete cached.heldIn;
     return cached;
   }
   const document = loadDocument(pair.document, project.root, MAX_DRIFT_DOCUMENT_BYTES, pair.prefix);
@@ -277,7 +258,7 @@ function computePairState(project: Project, layout: Layout, pair: Pair, explicit
   // no route with it (a shared route's literal segments are written somewhere in its files).
   const mentioned = !!document && (explicit || mentionsDocumentWords(project.root, pair, document, stamp));
   // Read ahead of the engine, which lints these files later in the run: one parse for both.
-  const current = recheckMs === Number.POSITIVE_INFINITY ? linted : undefined;
+  const current = isHeld() ? linted : undefined;
   const files = mentioned
     ? parsingForEngine(() => pair.code.map((abs) => (current && abs === path.resolve(current.path) ? current : project.file(abs))).filter((f) => f !== null))
     : [];
@@ -315,7 +296,7 @@ function computePairState(project: Project, layout: Layout, pair: Pair, explicit
   };
   const findings = plausible && document ? checkDrift({ ...driftInput(project.root, pair, document, routes), ...(explicit ? {} : { elsewhere: others }) }) : [];
   // Routes are not kept: their lazy statuses hold parsed trees, and the findings are all that is asked later.
-  const state = { stamp, findings, plausible, document, held: recheckMs === Number.POSITIVE_INFINITY };
+  const state: PairState = { stamp, findings, plausible, document, ...(isHeld() ? { heldIn: hold.generation } : {}) };
   pairStates.set(key, state);
   return state;
 }

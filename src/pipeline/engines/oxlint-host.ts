@@ -13,22 +13,8 @@ import { writeFileSync } from 'node:fs';
 import plugin from '../../eslint/plugin.js';
 import { observeReports, type ReportDescriptor } from '../../rule.js';
 import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
-import { holdDriftLayout } from '../../drift/index.js';
-
-/** Where the records go: a file the CLI created for this run, in its own temporary directory. */
-export const REPORTS_ENV = 'BACKLINT_OXLINT_REPORTS';
-
-export interface OxlintRecord {
-  /** Absolute path, as oxlint passes it to rules. */
-  file: string;
-  ruleId: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  suggestions?: string[];
-}
+import { holdDriftLayout } from '../../drift/hold.js';
+import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
 
 interface Position {
   line: number;
@@ -105,9 +91,6 @@ if (target) {
   // way around ESLint): the project's documents and pairs are found once, not every second.
   holdDriftLayout();
 }
-
-/** What each file's findings were computed from, for the CLI's cache (project/reads.ts). */
-export type OxlintReads = Record<string, { files: string[]; projectWide: string[] }>;
 
 const readsTarget = process.env[RECORD_READS_ENV];
 if (readsTarget) {

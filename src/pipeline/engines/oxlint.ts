@@ -19,7 +19,7 @@ import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig } from '../../config/schema.js';
 import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintRulesFor } from '../settings.js';
-import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-host.js';
+import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
 import { addReads, isRecordingReads, RECORD_READS_ENV } from '../../project/reads.js';
 import { relativeFile } from './paths.js';
 

@@ -1,13 +1,33 @@
 /**
- * The catalog as data: the single source for the plugin, the ruleset, `backlint rules` and the
- * README table.
+ * The catalog as data: every rule's metadata — the single source for the settings each engine
+ * gets, the config's validation, `backlint rules`, the reporters and the README table.
+ *
+ * It is read from rules/catalog.json, which the build writes from the rules themselves
+ * (scripts/generate-rules-catalog.mjs; a test keeps the committed file current), so knowing the
+ * rules does not load them. Their implementations (rules/index.js, every rule and through them the
+ * analysis) are loaded only by what runs them: the ESLint plugin and the Spectral ruleset. A run
+ * over one small file starts that much sooner.
  */
-import { allRules } from '../rules/index.js';
-import { CATEGORY_TITLES, docsUrl, enginesOf, qualifiedId, type BacklintRule, type Engine, type Severity } from './rule.js';
+import { readFileSync } from 'node:fs';
+import type { BacklintRule } from './rule.js';
+import { CATEGORY_TITLES, docsUrl, enginesOf, optionsSchemaOf, qualifiedId, type Category, type Engine, type Severity } from './rule-meta.js';
 
 import type { Preset } from './presets.js';
 
 export { PRESETS, type Preset } from './presets.js';
+
+/** What the catalog knows of a rule without loading it. */
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  description: string;
+  recommended: Severity | false;
+  strict: Severity;
+  /** The faces the rule has. */
+  engines: Engine[];
+  /** Its options schema (`[optionsObjectSchema]`), absent when it takes none. */
+  options?: readonly object[];
+}
 
 export interface CatalogEntry {
   id: string;
@@ -21,33 +41,62 @@ export interface CatalogEntry {
   docs: string;
 }
 
-export function getRules(): readonly BacklintRule[] {
-  return allRules;
+/** rules/catalog.json beside rules/index.js: `rules/` in the sources, `dist/rules/` when built. */
+export const CATALOG_FILE = new URL('../rules/catalog.json', import.meta.url);
+
+let metas: readonly RuleMeta[] | undefined;
+
+export function getRules(): readonly RuleMeta[] {
+  return (metas ??= JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as RuleMeta[]);
 }
 
-export function findRule(idOrQualified: string): BacklintRule | undefined {
+export function findRule(idOrQualified: string): RuleMeta | undefined {
   const id = idOrQualified.startsWith('backlint/') ? idOrQualified.slice('backlint/'.length) : idOrQualified;
-  return allRules.find((r) => r.id === id);
+  return getRules().find((r) => r.id === id);
+}
+
+export function hasEngine(rule: RuleMeta, engine: Engine): boolean {
+  return rule.engines.includes(engine);
 }
 
 /** Severity of a rule in a preset, or 'off' when the preset does not include it. */
-export function presetSeverity(rule: BacklintRule, preset: Preset): Severity | 'off' {
+export function presetSeverity(rule: Pick<RuleMeta, 'recommended' | 'strict'>, preset: Preset): Severity | 'off' {
   if (preset === 'strict') return rule.strict;
   return rule.recommended === false ? 'off' : rule.recommended;
 }
 
 export function catalogEntries(): CatalogEntry[] {
-  return [...allRules]
+  return [...getRules()]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((r) => ({
       id: r.id,
       qualifiedId: qualifiedId(r.id),
       category: r.category,
       categoryTitle: CATEGORY_TITLES[r.category],
-      engines: enginesOf(r),
+      engines: r.engines,
       recommended: presetSeverity(r, 'recommended'),
       strict: r.strict,
       description: r.description,
       docs: docsUrl(r.id),
     }));
+}
+
+/** A rule's catalog metadata, from its implementation. */
+export function metaOf(rule: BacklintRule): RuleMeta {
+  const options = optionsSchemaOf(rule);
+  return {
+    id: rule.id,
+    category: rule.category,
+    description: rule.description,
+    recommended: rule.recommended,
+    strict: rule.strict,
+    engines: enginesOf(rule),
+    ...(options ? { options } : {}),
+  };
+}
+
+/** The text of rules/catalog.json for these rules. */
+export function renderCatalog(rules: readonly BacklintRule[]): string {
+  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return `${JSON.stringify(sorted.map(metaOf), null, 2)}\n`;
 }

@@ -11,34 +11,8 @@ import type { RuleDefinition as SpectralRuleDefinition } from '@stoplight/spectr
 import { maskSecrets } from './analysis/secrets.js';
 import { beginFile } from './project/reads.js';
 
-export const PLUGIN_PREFIX = 'backlint';
-export const REPO_URL = 'https://github.com/backlint/backlint';
-
-export type Severity = 'error' | 'warn';
-export type Engine = 'eslint' | 'spectral';
-export type Category =
-  | 'api-design'
-  | 'error-responses'
-  | 'api-contract'
-  | 'security'
-  | 'reliability';
-
-export const CATEGORY_TITLES: Record<Category, string> = {
-  'api-design': 'API design',
-  'error-responses': 'Error responses',
-  'api-contract': 'API contract',
-  security: 'Security',
-  reliability: 'Reliability and data access',
-};
-
-export function docsUrl(id: string): string {
-  return `${REPO_URL}/blob/main/rules/${id}.md`;
-}
-
-/** `backlint/<id>` — the public, prefixed form used by users, reports and both engines. */
-export function qualifiedId(id: string): string {
-  return `${PLUGIN_PREFIX}/${id}`;
-}
+export { CATEGORY_TITLES, docsUrl, enginesOf, optionsSchemaOf, PLUGIN_PREFIX, qualifiedId, REPO_URL, type Category, type Engine, type Severity } from './rule-meta.js';
+import { docsUrl, type Category, type Severity } from './rule-meta.js';
 
 /**
  * Spectral face of a rule. A factory, because options set in the backlint config (e.g. `allow`
@@ -75,22 +49,10 @@ export interface BacklintRule {
   options?: readonly object[];
 }
 
-/** The options schema of a rule (`[optionsObjectSchema]`), or undefined when it takes none. */
-export function optionsSchemaOf(rule: BacklintRule): readonly object[] | undefined {
-  const schema = rule.eslint?.meta.schema ?? rule.options;
-  return Array.isArray(schema) ? (schema as readonly object[]) : undefined;
-}
-
 export function defineRule(rule: BacklintRule): BacklintRule {
   return rule;
 }
 
-export function enginesOf(rule: BacklintRule): Engine[] {
-  const engines: Engine[] = [];
-  if (rule.eslint) engines.push('eslint');
-  if (rule.spectral) engines.push('spectral');
-  return engines;
-}
 
 /**
  * Builder for the ESLint face (typescript-eslint's RuleCreator): typed options, messages and a

@@ -7,14 +7,14 @@
  * Ajv is loaded on the first setting that carries options: most configs have none.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { optionsSchemaOf, type BacklintRule } from '../rule.js';
+import type { RuleMeta } from '../catalog.js';
 import { loadPackage } from '../lazy-modules.js';
 
 type Compile = (schema: object) => ValidateFunction;
 let compile: Compile | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-function validatorFor(rule: BacklintRule, schema: object): ValidateFunction {
+function validatorFor(rule: RuleMeta, schema: object): ValidateFunction {
   let v = compiled.get(rule.id);
   if (!v) {
     if (!compile) {
@@ -41,8 +41,8 @@ function describe(e: ErrorObject, where: string): string {
 }
 
 /** What is wrong with `options` for `rule` (the message names `where`), or null. */
-export function ruleOptionsProblem(rule: BacklintRule, options: Record<string, unknown>, where: string): string | null {
-  const schema = optionsSchemaOf(rule);
+export function ruleOptionsProblem(rule: RuleMeta, options: Record<string, unknown>, where: string): string | null {
+  const schema = rule.options;
   const allowed = (schema?.[0] as { properties?: Record<string, unknown> } | undefined)?.properties;
   if (!schema || schema.length === 0) return Object.keys(options).length ? `"${where}": backlint/${rule.id} takes no options` : null;
   const validate = validatorFor(rule, schema[0] as object);

@@ -4,8 +4,8 @@
  * id silently doing nothing is worse than a refused run, so every error names the offending key.
  */
 import { findRule, getRules, PRESETS, type Preset } from '../catalog.js';
-import { qualifiedId } from '../rule.js';
-import type { Severity } from '../rule.js';
+import { qualifiedId } from '../rule-meta.js';
+import type { Severity } from '../rule-meta.js';
 import { compileGlob, GlobSyntaxError } from './glob.js';
 import { BacklintUsageError } from './errors.js';
 import { ruleOptionsProblem } from './rule-options.js';

@@ -7,7 +7,8 @@
  */
 import type { ESLint, Linter } from 'eslint';
 import { lazyParser } from '../project/parser.js';
-import { getRules, presetSeverity, type Preset } from '../catalog.js';
+import { allRules } from '../../rules/index.js';
+import { getRules, hasEngine, presetSeverity, type Preset } from '../catalog.js';
 import { qualifiedId, type AnyEslintRule } from '../rule.js';
 
 import { PACKAGE as pkg } from '../package-info.js';
@@ -20,7 +21,7 @@ import { ignoreMatcher, OUTPUT_DIRECTORIES, PRUNED_DIRECTORIES } from '../pipeli
 export const CODE_FILES = ['**/*.{js,cjs,mjs,jsx,ts,tsx,mts,cts}'];
 
 const rules: Record<string, AnyEslintRule> = {};
-for (const rule of getRules()) {
+for (const rule of allRules) {
   if (rule.eslint) rules[rule.id] = rule.eslint;
 }
 
@@ -30,7 +31,7 @@ export type RuleSetting = Linter.RuleEntry;
 export function presetRules(preset: Preset): Record<string, Linter.RuleEntry> {
   const out: Record<string, Linter.RuleEntry> = {};
   for (const rule of getRules()) {
-    if (!rule.eslint) continue;
+    if (!hasEngine(rule, 'eslint')) continue;
     const sev = presetSeverity(rule, preset);
     if (sev !== 'off') out[qualifiedId(rule.id)] = sev;
   }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { maskSecret, maskSecrets } from '../analysis/secrets.js';
 import type { FileResult, Finding } from '../report/model.js';
-import { qualifiedId } from '../rule.js';
+import { qualifiedId } from '../rule-meta.js';
 import { compareFindings } from './merge.js';
 
 const normalizeText = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { Linter } from 'eslint';
-import { getRules, presetSeverity, type Preset } from '../catalog.js';
-import { qualifiedId } from '../rule.js';
+import { getRules, hasEngine, presetSeverity, type Preset } from '../catalog.js';
+import { qualifiedId } from '../rule-meta.js';
 import type { ResolvedConfig, RuleSetting } from '../config/schema.js';
 import { matchesAny } from '../config/glob.js';
 import { isStructuralRule, isToolDiagnostic } from '../config/ids.js';
@@ -18,7 +18,7 @@ export function toEslintEntry(setting: RuleSetting): Linter.RuleEntry {
 
 function hasFace(id: string, engine: 'eslint' | 'spectral'): boolean {
   if (engine === 'spectral' && isStructuralRule(id)) return true;
-  return getRules().some((r) => qualifiedId(r.id) === id && r[engine] !== undefined);
+  return getRules().some((r) => qualifiedId(r.id) === id && hasEngine(r, engine));
 }
 
 /** `rules` restricted to the rules that have a face on `engine`. */
@@ -37,7 +37,7 @@ export function rulesForEngine(
 export function eslintBaseRules(preset: Preset, config: ResolvedConfig): Record<string, Linter.RuleEntry> {
   const out: Record<string, Linter.RuleEntry> = {};
   for (const rule of getRules()) {
-    if (!rule.eslint) continue;
+    if (!hasEngine(rule, 'eslint')) continue;
     const sev = presetSeverity(rule, preset);
     if (sev !== 'off') out[qualifiedId(rule.id)] = sev;
   }
@@ -143,7 +143,7 @@ export function effectiveRulesFor(absFile: string, kind: 'code' | 'openapi', pre
   const diagnostics = toolDiagnosticSettingsFor(absFile, config);
   if (kind === 'code') return { ...eslintRulesFor(absFile, eslintBaseRules(preset, config), config).rules, ...diagnostics };
   const out: Record<string, RuleSetting> = {};
-  for (const rule of getRules()) if (rule.spectral) out[qualifiedId(rule.id)] = presetSeverity(rule, preset);
+  for (const rule of getRules()) if (hasEngine(rule, 'spectral')) out[qualifiedId(rule.id)] = presetSeverity(rule, preset);
   return { ...out, ...spectralRulesFor(absFile, config), ...diagnostics };
 }
 

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { BacklintUsageError } from '../config/errors.js';
 import type { FileResult, Finding, Suppression, UnusedSuppression } from '../report/model.js';
 import { findRule } from '../catalog.js';
-import { qualifiedId } from '../rule.js';
+import { qualifiedId } from '../rule-meta.js';
 import { isSafeRelativePath, loadOpenApiIgnore } from './openapi-ignore.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'backlint-suppressions.json';

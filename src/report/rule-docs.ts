@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_URL } from '../rule.js';
+import { REPO_URL } from '../rule-meta.js';
 import type { CatalogEntry } from '../catalog.js';
 
 /** The package root: this module runs as src/report/*.ts in tests and dist/src/report/*.js built. */

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { REPO_URL } from '../rule.js';
+import { REPO_URL } from '../rule-meta.js';
 import type { FormatterOptions } from './formats.js';
 import type { Report } from './model.js';
 import { SECURITY_SEVERITY } from './security-severity.js';

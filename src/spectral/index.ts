@@ -28,9 +28,18 @@ import { validateConfig, type BacklintConfig, type ResolvedConfig, type RuleSett
 import { ignoreMatcher } from '../pipeline/discover.js';
 import { rulesForEngine, spectralRulesFor } from '../pipeline/settings.js';
 import { copyValidator } from './ignore.js';
-import ruleset, { createRuleset, STRUCTURAL_RULES, type CreateRulesetOptions, type RuleOverride } from './ruleset.js';
+import { allRules } from '../../rules/index.js';
+import { plainRuleset, rulesetOf, STRUCTURAL_RULES, type CreateRulesetOptions, type RuleOverride } from './ruleset.js';
 
-export { createRuleset, ruleset, STRUCTURAL_RULES, type CreateRulesetOptions, type RuleOverride };
+export { STRUCTURAL_RULES, type CreateRulesetOptions, type RuleOverride };
+
+/** A preset plus per-rule overrides (`"backlint/<id>"` keys, Spectral's structural codes). */
+export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefinition {
+  return rulesetOf(allRules, options);
+}
+
+/** The plain ruleset: the recommended preset, strict-only rules under Spectral's `"all"`. */
+export const ruleset: RulesetDefinition = plainRuleset(allRules);
 
 export interface FromConfigOptions {
   /** Where the config lookup starts (upward). Default `process.cwd()`. */

@@ -1,12 +1,13 @@
 /**
- * `backlint/spectral`: the Spectral ruleset. The default export is a ruleset definition usable
- * from JS rulesets and from `.spectral.yaml` (`extends: ["backlint/spectral"]` gives the
+ * The Spectral ruleset, assembled from the rules it is given. `plainRuleset` is the definition
+ * usable from JS rulesets and from `.spectral.yaml` (`extends: ["backlint/spectral"]` gives the
  * recommended preset, `extends: [["backlint/spectral", "all"]]` the strict one: strict-only rules
  * are declared with `recommended: false`, Spectral's own switch for that).
  *
- * `createRuleset({ preset, rules })` is what the CLI uses: a preset plus per-rule overrides from the
- * backlint config (`"backlint/<id>"` keys for catalog rules, Spectral's own codes such as
- * `oas3-schema` for the structural rules).
+ * `rulesetOf(rules, { preset, rules })` is a preset plus per-rule overrides from the backlint
+ * config (`"backlint/<id>"` keys for catalog rules, Spectral's own codes such as `oas3-schema` for
+ * the structural rules). The package export (index.ts) passes every rule; the CLI (run.ts) only
+ * the rules with a Spectral face (faces.ts), so a run over documents loads no code-only rule.
  *
  * Besides the catalog rules, the ruleset carries the structural part of Spectral's `oas` ruleset
  * (document validity: OpenAPI schema, path parameters, unique operationIds, parameters, security
@@ -18,8 +19,9 @@
  * work the same through the backlint CLI and through the `spectral` CLI.
  */
 import type { IFunctionResult, RulesetDefinition, RuleDefinition, RulesetFunction } from '@stoplight/spectral-core';
-import { oas } from '@stoplight/spectral-rulesets';
-import { getRules, presetSeverity, type Preset } from '../catalog.js';
+// The oas ruleset's own module: the package's index also loads the AsyncAPI and Arazzo rulesets.
+import oasModule from '@stoplight/spectral-rulesets/dist/oas/index.js';
+import { presetSeverity, type Preset } from '../catalog.js';
 import { docsUrl, qualifiedId, type BacklintRule, type Severity } from '../rule.js';
 import { copyValidator, withIgnore } from './ignore.js';
 import { indexedStructuralRule } from './structural.js';
@@ -37,7 +39,9 @@ export interface CreateRulesetOptions {
 export { STRUCTURAL_RULES };
 
 type OasRuleset = { rules: Record<string, RuleDefinition>; aliases?: Record<string, unknown>; formats?: unknown[] };
-const oasRuleset = oas as unknown as OasRuleset;
+// A CommonJS module with `exports.default`: Node's import gives the exports object, bundlers and
+// vitest the default itself.
+const oasRuleset = ((oasModule as unknown as { default?: OasRuleset }).default ?? oasModule) as unknown as OasRuleset;
 
 function structuralRules(overrides: Record<string, RuleOverride> | undefined): Record<string, RuleDefinition> {
   const out: Record<string, RuleDefinition> = {};
@@ -121,10 +125,14 @@ function assemble(rules: Record<string, RuleDefinition>): RulesetDefinition {
   } as RulesetDefinition;
 }
 
-export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefinition {
+/**
+ * The ruleset of a preset with the config's settings applied, from `rules` (the package's
+ * `createRuleset` passes every rule; the CLI only those with a Spectral face, loaded one by one).
+ */
+export function rulesetOf(catalog: readonly BacklintRule[], options: CreateRulesetOptions = {}): RulesetDefinition {
   const preset = options.preset ?? 'recommended';
   const rules = structuralRules(options.rules);
-  for (const rule of getRules()) {
+  for (const rule of catalog) {
     if (!rule.spectral) continue;
     const override = options.rules?.[qualifiedId(rule.id)] ?? options.rules?.[rule.id];
     let severity: Severity | 'off' = presetSeverity(rule, preset);
@@ -143,14 +151,12 @@ export function createRuleset(options: CreateRulesetOptions = {}): RulesetDefini
   return assemble(rules);
 }
 
-const ruleset: RulesetDefinition = (() => {
+/** The plain ruleset (`extends: ["backlint/spectral"]`): strict-only rules run with Spectral's `"all"`. */
+export function plainRuleset(catalog: readonly BacklintRule[]): RulesetDefinition {
   const rules = structuralRules(undefined);
-  for (const rule of getRules()) {
+  for (const rule of catalog) {
     if (!rule.spectral) continue;
-    // Spectral's own preset switch: strict-only rules run with `extends: [[ruleset, "all"]]`.
     rules[qualifiedId(rule.id)] = catalogRule(rule, rule.recommended === false ? rule.strict : rule.recommended, {}, rule.recommended !== false, 'recommended');
   }
   return assemble(rules);
-})();
-
-export default ruleset;
+}

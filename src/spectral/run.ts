@@ -31,7 +31,8 @@ import { Document, Ruleset, Spectral, type ISpectralDiagnostic } from '@stopligh
 import spectralParsers from '@stoplight/spectral-parsers';
 import type { Preset } from '../catalog.js';
 import type { FileResult, Finding } from '../report/model.js';
-import { createRuleset, type RuleOverride } from './ruleset.js';
+import { rulesetOf, type RuleOverride } from './ruleset.js';
+import { spectralFaces } from './faces.js';
 import { LazyJson } from './lazy-json.js';
 import { hostileText, isBinary } from './hostile.js';
 import { createResolver, readConfined, readRegularFile, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
@@ -215,7 +216,7 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lintOpenApiFiles(files: string[], opts: LintOpenApiOptions): Promise<FileResult[]> {
-  const ruleset = new Ruleset(createRuleset({ preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
+  const ruleset = new Ruleset(rulesetOf(await spectralFaces(), { preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
   const root = await realRoot(opts.cwd);
   const results = new Map<string, FileResult>();
   // A shared file referenced by several documents reports its problems once. Only findings of a

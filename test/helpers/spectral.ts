@@ -24,8 +24,9 @@ import spectralParsers from '@stoplight/spectral-parsers';
 import { stringify } from 'yaml';
 
 const { Json, Yaml } = spectralParsers;
-import { createRuleset, STRUCTURAL_RULES, type RuleOverride } from '../../src/spectral/ruleset.js';
-import { getRules, type Preset } from '../../src/catalog.js';
+import { rulesetOf, STRUCTURAL_RULES, type RuleOverride } from '../../src/spectral/ruleset.js';
+import { allRules } from '../../rules/index.js';
+import type { Preset } from '../../src/catalog.js';
 import { qualifiedId } from '../../src/rule.js';
 
 export interface LintDocOptions {
@@ -55,20 +56,20 @@ export async function lintDoc(doc: object | string, ruleIds: string[], options: 
   const wanted = new Set(ruleIds.map((id) => (id.startsWith('backlint/') ? id.slice('backlint/'.length) : id)));
   const rules: Record<string, RuleOverride> = {};
   for (const code of STRUCTURAL_RULES) if (!wanted.has(code)) rules[code] = 'off';
-  for (const rule of getRules()) {
+  for (const rule of allRules) {
     if (!rule.spectral) continue;
     const key = qualifiedId(rule.id);
     rules[key] = wanted.has(rule.id) ? (rule.recommended === false ? rule.strict : rule.recommended) : 'off';
     if (wanted.has(rule.id) && options.preset === 'strict') rules[key] = rule.strict;
   }
   for (const id of wanted) {
-    if (!(STRUCTURAL_RULES as readonly string[]).includes(id) && !getRules().some((r) => r.id === id && r.spectral)) {
+    if (!(STRUCTURAL_RULES as readonly string[]).includes(id) && !allRules.some((r) => r.id === id && r.spectral)) {
       throw new Error(`lintDoc: no Spectral rule "${id}" in rules/index.ts`);
     }
   }
   Object.assign(rules, options.rules ?? {});
   const spectral = new Spectral();
-  spectral.setRuleset(createRuleset({ preset: options.preset ?? 'recommended', rules }));
+  spectral.setRuleset(rulesetOf(allRules, { preset: options.preset ?? 'recommended', rules }));
   const document = format === 'json' ? new Document(text, Json, '/virtual/openapi.json') : new Document(text, Yaml, '/virtual/openapi.yaml');
   const diagnostics: ISpectralDiagnostic[] = await spectral.run(document);
   return diagnostics

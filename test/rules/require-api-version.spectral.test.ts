@@ -132,7 +132,7 @@ describe('require-api-version (Spectral)', () => {
   });
 
   it('is strict-only: not in the recommended ruleset', async () => {
-    const { createRuleset } = await import('../../src/spectral/ruleset.js');
+    const { createRuleset } = await import('../../src/spectral/index.js');
     const codes = (preset: 'recommended' | 'strict') => Object.keys((createRuleset({ preset }) as { rules: Record<string, unknown> }).rules);
     expect(codes('recommended')).not.toContain(CODE);
     expect(codes('strict')).toContain(CODE);

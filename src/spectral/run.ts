@@ -33,6 +33,7 @@ import type { Preset } from '../catalog.js';
 import type { FileResult, Finding } from '../report/model.js';
 import { rulesetOf, type RuleOverride } from './ruleset.js';
 import { spectralFaces } from './faces.js';
+import { trustedRuleset } from './trusted-ruleset.js';
 import { LazyJson } from './lazy-json.js';
 import { hostileText, isBinary } from './hostile.js';
 import { createResolver, readConfined, readRegularFile, realRoot, REMOTE_REF_MARKER, UNSAFE_REF_MARKER } from './refs.js';
@@ -216,7 +217,7 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lintOpenApiFiles(files: string[], opts: LintOpenApiOptions): Promise<FileResult[]> {
-  const ruleset = new Ruleset(rulesetOf(await spectralFaces(), { preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
+  const ruleset = trustedRuleset(rulesetOf(await spectralFaces(), { preset: opts.preset, ...(opts.rules ? { rules: opts.rules } : {}) }));
   const root = await realRoot(opts.cwd);
   const results = new Map<string, FileResult>();
   // A shared file referenced by several documents reports its problems once. Only findings of a

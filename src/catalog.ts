@@ -65,9 +65,13 @@ export function presetSeverity(rule: Pick<RuleMeta, 'recommended' | 'strict'>, p
   return rule.recommended === false ? 'off' : rule.recommended;
 }
 
+// Code-point order (ids are lowercase kebab-case): localeCompare's first call loads ICU's
+// collator, a tenth of the report stage of a one-file run.
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function catalogEntries(): CatalogEntry[] {
   return [...getRules()]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort(byId)
     .map((r) => ({
       id: r.id,
       qualifiedId: qualifiedId(r.id),
@@ -97,6 +101,6 @@ export function metaOf(rule: BacklintRule): RuleMeta {
 
 /** The text of rules/catalog.json for these rules. */
 export function renderCatalog(rules: readonly BacklintRule[]): string {
-  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...rules].sort(byId);
   return `${JSON.stringify(sorted.map(metaOf), null, 2)}\n`;
 }

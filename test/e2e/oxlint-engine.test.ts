@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/report/model.js';
 import { assertBuilt, ROOT, runCli } from '../cli/helpers.js';
@@ -56,6 +57,14 @@ describe('oxlint and ESLint engines', () => {
     // Suggestions and end positions come through oxlint too.
     expect(ox.files.flatMap((f) => f.findings).filter((f) => f.suggestions?.length).length).toBeGreaterThan(10);
   }, 120_000);
+
+  it("runs the bundled host (one file, built by scripts/bundle-oxlint-host.mjs) with the plugin's every rule", async () => {
+    const bundle = path.join(ROOT, 'dist/src/oxlint-host.bundle.js');
+    expect(existsSync(bundle)).toBe(true);
+    const hosted = (await import(pathToFileURL(bundle).href)) as { default: { rules: Record<string, unknown> } };
+    const { default: plugin } = await import('../../src/eslint/plugin.js');
+    expect(Object.keys(hosted.default.rules).sort()).toEqual(Object.keys(plugin.rules).sort());
+  });
 
   it('hands files with inline directives and parse errors to ESLint, and keeps what ESLint would report', async () => {
     const dir = tree({

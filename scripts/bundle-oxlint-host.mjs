@@ -11,9 +11,14 @@
  * (catalog.ts's `../rules/catalog.json`, package-info.ts walking up to package.json) resolve the
  * same from there as from their own place in dist/src/. `npm run build` runs this after the
  * compile and the catalog; the CLI falls back to the unbundled host where the bundle is missing.
+ *
+ * It also joins each package in lazy-modules.ts's VENDORED list into dist/vendor/<file>.cjs (the
+ * scope manager, ESLint's SourceCode, yaml: many small CommonJS modules each, loaded by oxlint's
+ * process on the model's first parse and the drift check's first document).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,3 +32,13 @@ const bundle = await rolldown({
 });
 await bundle.write({ file: path.join(root, 'dist/src/oxlint-host.bundle.js'), format: 'esm' });
 await bundle.close();
+
+const { ESLINT_SOURCE_CODE, VENDORED } = await import(pathToFileURL(path.join(root, 'dist/src/lazy-modules.js')).href);
+const require = createRequire(import.meta.url);
+// ESLint's package exports do not name this module; project/files.ts finds it the same way.
+const entryOf = (name) => (name === ESLINT_SOURCE_CODE ? path.join(path.dirname(require.resolve('eslint')), 'languages/js/source-code/index.js') : require.resolve(name));
+for (const [name, file] of Object.entries(VENDORED)) {
+  const vendored = await rolldown({ input: entryOf(name), platform: 'node', logLevel: 'silent' });
+  await vendored.write({ file: path.join(root, 'dist/vendor', file), format: 'cjs' });
+  await vendored.close();
+}

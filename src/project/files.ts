@@ -19,6 +19,7 @@ import { isProjectFile } from './resolve.js';
 import { parseForEngine } from './shared-parse.js';
 import { parseWithOxc } from './oxc-parse.js';
 import { noteRead } from './reads.js';
+import { ESLINT_SOURCE_CODE, loadVendored } from '../lazy-modules.js';
 
 export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -53,6 +54,8 @@ let sourceCodeClass: SourceCodeClass | undefined;
  * module is ESLint's own (one copy: CommonJS caches it by path); if a release moves it, the entry.
  */
 function SourceCodeOf(): SourceCodeClass {
+  if (sourceCodeClass) return sourceCodeClass;
+  sourceCodeClass = (loadVendored(ESLINT_SOURCE_CODE) as { SourceCode?: SourceCodeClass } | undefined)?.SourceCode;
   if (sourceCodeClass) return sourceCodeClass;
   const require = createRequire(import.meta.url);
   try {

@@ -17,7 +17,7 @@
  * binding for the platform), is parsed by typescript-estree as before; BACKLINT_MODEL_PARSER=
  * typescript forces that everywhere.
  */
-import { createRequire } from 'node:module';
+import { loadPackage } from '../lazy-modules.js';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ParseResult } from './parser.js';
 import { lineIndexAt } from '../lines.js';
@@ -38,11 +38,10 @@ let tools: Tools | null | undefined;
 function load(): Tools | null {
   if (tools === undefined) {
     try {
-      const require = createRequire(import.meta.url);
       tools = {
-        parseSync: (require('oxc-parser') as { parseSync: OxcParseSync }).parseSync,
-        analyze: (require('@typescript-eslint/scope-manager') as Pick<Tools, 'analyze'>).analyze,
-        visitorKeys: (require('@typescript-eslint/visitor-keys') as { visitorKeys: Tools['visitorKeys'] }).visitorKeys,
+        parseSync: (loadPackage('oxc-parser') as { parseSync: OxcParseSync }).parseSync,
+        analyze: (loadPackage('@typescript-eslint/scope-manager') as Pick<Tools, 'analyze'>).analyze,
+        visitorKeys: (loadPackage('@typescript-eslint/visitor-keys') as { visitorKeys: Tools['visitorKeys'] }).visitorKeys,
       };
     } catch {
       // intentionally ignored: no binding for this platform; typescript-estree parses instead

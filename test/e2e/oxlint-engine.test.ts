@@ -66,6 +66,23 @@ describe('oxlint and ESLint engines', () => {
     expect(Object.keys(hosted.default.rules).sort()).toEqual(Object.keys(plugin.rules).sort());
   });
 
+  it('gives its process the packages the build joined (dist/vendor/), each working', async () => {
+    const built = (await import(pathToFileURL(path.join(ROOT, 'dist/src/lazy-modules.js')).href)) as typeof import('../../src/lazy-modules.js');
+    expect(built.loadVendored('yaml')).toBeUndefined();
+    built.useVendoredPackages();
+    const exported: Record<string, string> = {
+      yaml: 'parseDocument',
+      '@typescript-eslint/scope-manager': 'analyze',
+      '@typescript-eslint/visitor-keys': 'visitorKeys',
+      [built.ESLINT_SOURCE_CODE]: 'SourceCode',
+    };
+    expect(Object.keys(built.VENDORED).sort()).toEqual(Object.keys(exported).sort());
+    for (const [name, member] of Object.entries(exported)) {
+      const mod = built.loadVendored(name) as Record<string, unknown> | undefined;
+      expect(mod?.[member], name).toBeDefined();
+    }
+  });
+
   it('hands files with inline directives and parse errors to ESLint, and keeps what ESLint would report', async () => {
     const dir = tree({
       'src/a.js': "const app = require('express')();\napp.get('/users/getAll', (req, res) => res.json([]));\n",

@@ -15,6 +15,10 @@ import { observeReports, type ReportDescriptor } from '../../rule.js';
 import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
 import { holdDriftLayout } from '../../drift/hold.js';
 import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
+import { useVendoredPackages } from '../../lazy-modules.js';
+
+// Nothing else in this process loads the packages the build joined (lazy-modules.ts).
+useVendoredPackages();
 
 interface Position {
   line: number;

@@ -6,7 +6,7 @@
  * cost every such process their module load.
  *
  * Some of them the build also joins into one file each (dist/vendor/, by
- * scripts/bundle-oxlint-host.mjs): a package of many small CommonJS modules loads in about half
+ * scripts/bundle.mjs): a package of many small CommonJS modules loads in about half
  * the time as one. Only oxlint's process uses those copies (`useVendoredPackages`, called by its
  * host): there nothing else loads these packages, so no second copy of one can meet the first.
  * Where ESLint runs, its own copies of the scope manager and SourceCode are the ones to share.

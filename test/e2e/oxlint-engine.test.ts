@@ -58,7 +58,7 @@ describe('oxlint and ESLint engines', () => {
     expect(ox.files.flatMap((f) => f.findings).filter((f) => f.suggestions?.length).length).toBeGreaterThan(10);
   }, 120_000);
 
-  it("runs the bundled host (one file, built by scripts/bundle-oxlint-host.mjs) with the plugin's every rule", async () => {
+  it("runs the bundled host (one file, built by scripts/bundle.mjs) with the plugin's every rule", async () => {
     const bundle = path.join(ROOT, 'dist/src/oxlint-host.bundle.js');
     expect(existsSync(bundle)).toBe(true);
     const hosted = (await import(pathToFileURL(bundle).href)) as { default: { rules: Record<string, unknown> } };

@@ -56,7 +56,7 @@ export function oxlintBinary(): string | undefined {
   }
 }
 
-// The host joined into one file by the build (scripts/bundle-oxlint-host.mjs): the oxlint process
+// The host joined into one file by the build (scripts/bundle.mjs): the oxlint process
 // loads it before its first file, and one file loads in a third of the time of its ~300 modules.
 const BUNDLED_HOST = fileURLToPath(new URL('../../oxlint-host.bundle.js', import.meta.url));
 const HOST = existsSync(BUNDLED_HOST) ? BUNDLED_HOST : fileURLToPath(new URL('./oxlint-host.js', import.meta.url));

@@ -2,6 +2,7 @@
  * Running the Spectral face through the OpenAPI runner (src/spectral/run.ts). Overrides by glob can
  * give documents different rule settings, so documents are linted in groups of equal settings.
  */
+import { existsSync } from 'node:fs';
 import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig, RuleSetting } from '../../config/schema.js';
 import type { FileResult } from '../../report/model.js';
@@ -17,9 +18,12 @@ export interface OpenApiLintOptions {
 }
 export type LintOpenApiFiles = (files: string[], opts: OpenApiLintOptions) => Promise<FileResult[]>;
 
+// The runner with the rules it runs joined into one file by the build (scripts/bundle.mjs).
+const BUNDLED_RUNNER = new URL('../../spectral-run.bundle.js', import.meta.url);
+
 // Loaded lazily: a run over code only never pays for loading Spectral.
 async function loadRunner(): Promise<LintOpenApiFiles> {
-  const specifier = '../../spectral/run.js';
+  const specifier = existsSync(BUNDLED_RUNNER) ? BUNDLED_RUNNER.href : '../../spectral/run.js';
   const mod = (await import(specifier)) as { lintOpenApiFiles?: LintOpenApiFiles };
   if (typeof mod.lintOpenApiFiles !== 'function') {
     throw new Error('backlint internal error: src/spectral/run.ts does not export lintOpenApiFiles');

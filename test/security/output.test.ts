@@ -1,10 +1,12 @@
 /**
  * `--output FILE` through the real CLI: a report file is either absent or complete (never truncated,
  * never left over from an earlier run), no temporary file outlives a run, a symlink planted at the
- * output path is replaced rather than followed; and a bad glob is a one-line usage error.
+ * output path is replaced rather than followed, a pipe or device there is written in place (never
+ * replaced: `-o /dev/null` as root once turned /dev/null into a regular file); and a bad glob is a
+ * one-line usage error.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +129,37 @@ describe('--output is atomic', () => {
     expect(readFileSync(victim, 'utf8')).toBe('do not overwrite\n');
     expect(lstatSync(report).isSymbolicLink()).toBe(false);
     expect(JSON.parse(readFileSync(report, 'utf8')).summary.errors).toBe(FINDINGS_PER_FILE);
+  });
+
+  it('a pipe at the output path is written in place, never removed or renamed over (as /dev/null)', async () => {
+    freshOut();
+    execFileSync('mkfifo', [report]);
+    // The reader opens the pipe as a CI step would; the CLI's write blocks until it does.
+    const received = new Promise<string>((resolve, reject) => {
+      let text = '';
+      createReadStream(report, 'utf8')
+        .on('data', (d) => (text += d))
+        .on('end', () => resolve(text))
+        .on('error', reject);
+    });
+    const res = await runCli(['src/f0.js', '--format', 'json', '--output', 'out/report.json'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(JSON.parse(await received).summary.errors).toBe(FINDINGS_PER_FILE);
+    expect(lstatSync(report).isFIFO()).toBe(true);
+    expect(readdirSync(out)).toEqual(['report.json']);
+  });
+
+  it('a link to a pipe or device at the output path is refused, and left as it is', async () => {
+    freshOut();
+    const pipe = path.join(dir, 'pipe');
+    rmSync(pipe, { force: true });
+    execFileSync('mkfifo', [pipe]);
+    symlinkSync(pipe, report);
+    const res = await runCli(['src/f0.js', '--format', 'json', '--output', 'out/report.json'], { cwd: dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe('backlint: Cannot write the report to out/report.json: it is a link to a device, pipe or socket (name it directly, or leave out --output for standard output)\n');
+    expect(lstatSync(report).isSymbolicLink()).toBe(true);
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
   });
 
   it('an output path that is a directory is a usage error before anything is linted', async () => {

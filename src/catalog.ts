@@ -41,13 +41,21 @@ export interface CatalogEntry {
   docs: string;
 }
 
-/** rules/catalog.json beside rules/index.js: `rules/` in the sources, `dist/rules/` when built. */
-export const CATALOG_FILE = new URL('../rules/catalog.json', import.meta.url);
-
 let metas: readonly RuleMeta[] | undefined;
 
+/**
+ * rules/catalog.json beside rules/index.js: `rules/` in the sources, `dist/rules/` when built. The
+ * `spectral` CLI evaluates the ruleset bundled as CommonJS, with a `require` that resolves from the
+ * ruleset's place (no `require.resolve`) and no `import.meta`: there the package's own export of
+ * the file (`backlint/catalog.json`) is required.
+ */
+function readCatalog(): RuleMeta[] {
+  if (typeof require === 'function') return require('backlint/catalog.json') as RuleMeta[];
+  return JSON.parse(readFileSync(new URL('../rules/catalog.json', import.meta.url), 'utf8')) as RuleMeta[];
+}
+
 export function getRules(): readonly RuleMeta[] {
-  return (metas ??= JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as RuleMeta[]);
+  return (metas ??= readCatalog());
 }
 
 export function findRule(idOrQualified: string): RuleMeta | undefined {

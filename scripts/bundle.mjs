@@ -7,11 +7,13 @@
  *
  * - dist/src/oxlint-host.bundle.js: the JS plugin the CLI's oxlint process loads before its first
  *   file (src/pipeline/engines/oxlint-host.ts: every rule and the analysis). ~180 ms -> ~65 ms.
+ * - dist/src/oxlint-plugin.bundle.js: the plugin users' oxlint loads (src/oxlint/plugin.ts, named
+ *   by the shipped oxlint/<preset>.json and the package's `./oxlint` export).
  * - dist/src/spectral-run.bundle.js: the OpenAPI runner (src/spectral/run.ts) with the rules that
  *   have a Spectral face, given to it at load (faces.ts's provideSpectralFaces) instead of loaded
  *   one by one.
  * - dist/vendor/<file>.cjs: each package in lazy-modules.ts's VENDORED list, joined (the scope
- *   manager, ESLint's SourceCode, yaml: many small CommonJS modules each), for oxlint's process.
+ *   manager, ESLint's SourceCode, yaml: many small CommonJS modules each), for oxlint processes.
  *
  * Only backlint's own modules are joined into the two bundles: packages stay imports, so each is
  * loaded once per process whatever loads it. The bundles sit in dist/src/ on purpose: modules
@@ -36,6 +38,7 @@ async function join(input, file, options = {}) {
 }
 
 await join(dist('src/pipeline/engines/oxlint-host.js'), dist('src/oxlint-host.bundle.js'), { external: isPackage });
+await join(dist('src/oxlint/plugin.js'), dist('src/oxlint-plugin.bundle.js'), { external: isPackage });
 
 // The runner's entry: the rules with a Spectral face (the catalog says which), handed over at load.
 const catalog = JSON.parse(readFileSync(dist('rules/catalog.json'), 'utf8'));

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../src/catalog.js';
 import { presetRules } from '../src/eslint/plugin.js';
@@ -28,10 +28,17 @@ describe('oxlint/<preset>.json', () => {
     }
   });
 
-  it('names the plugin the package builds from src/eslint/plugin.ts, and ships', () => {
-    expect(path.resolve(root, OXLINT_CONFIG_DIR, OXLINT_PLUGIN_PATH)).toBe(path.join(root, 'dist/src/eslint/plugin.js'));
+  it('names the plugin the package builds from src/oxlint/plugin.ts (one bundled file, with every rule of the ESLint plugin), and ships', async () => {
+    const bundle = path.join(root, 'dist/src/oxlint-plugin.bundle.js');
+    expect(path.resolve(root, OXLINT_CONFIG_DIR, OXLINT_PLUGIN_PATH)).toBe(bundle);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[]; exports: Record<string, unknown> };
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', `${OXLINT_CONFIG_DIR}/*.json`]));
     expect(pkg.exports['./oxlint/*.json']).toBe('./oxlint/*.json');
+    // `backlint oxlint-config` names the plugin by this export.
+    expect(path.resolve(root, pkg.exports['./oxlint'] as string)).toBe(bundle);
+    const bundled = (await import(pathToFileURL(bundle).href)) as { default: { meta: { name: string }; rules: Record<string, unknown> } };
+    const { default: plugin } = await import('../src/eslint/plugin.js');
+    expect(bundled.default.meta.name).toBe('backlint');
+    expect(Object.keys(bundled.default.rules).sort()).toEqual(Object.keys(plugin.rules).sort());
   });
 });

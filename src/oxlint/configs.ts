@@ -15,11 +15,12 @@ import { eslintBaseRules, rulesForEngine, SPEC_DRIFT, toEslintEntry } from '../p
 export const OXLINT_CONFIG_DIR = 'oxlint';
 
 /**
- * The plugin as the config file names it. oxlint resolves an extended file's `jsPlugins` from that
- * file's own folder, so a path relative to `oxlint/` finds the installed package's build whatever
- * the user's layout (hoisted, nested, pnpm) — no package name has to resolve from their project.
+ * The plugin as the config file names it (src/oxlint/plugin.ts, joined into one file by the build).
+ * oxlint resolves an extended file's `jsPlugins` from that file's own folder, so a path relative to
+ * `oxlint/` finds the installed package's build whatever the user's layout (hoisted, nested, pnpm)
+ * — no package name has to resolve from their project.
  */
-export const OXLINT_PLUGIN_PATH = '../dist/src/eslint/plugin.js';
+export const OXLINT_PLUGIN_PATH = '../dist/src/oxlint-plugin.bundle.js';
 
 export interface OxlintPresetConfig {
   jsPlugins: string[];
@@ -56,7 +57,7 @@ export interface OxlintProjectConfig {
  * CLI applies it to code: the preset and `rules` (severities, options), `overrides`, and `ignore`
  * plus the directories the CLI never lints as `ignorePatterns`. Globs stay relative to the backlint
  * config's directory, so the file belongs in that directory (oxlint resolves them from the file).
- * The plugin is named by package (`backlint/eslint`), which oxlint resolves from the file's
+ * The plugin is named by package (`backlint/oxlint`, src/oxlint/plugin.ts), which oxlint resolves from the file's
  * directory. oxlint's native plugins and categories are left as the user sets them. oxlint refuses
  * unknown keys, so the file cannot say it was generated: regenerate it when the backlint config changes.
  */
@@ -73,7 +74,7 @@ export function oxlintProjectConfig(preset: Preset, config: ResolvedConfig): Oxl
     .map((o) => ({ files: o.files, rules: sortRules(Object.fromEntries(Object.entries(rulesForEngine(o.rules, 'eslint')).map(([id, s]) => [id, toEslintEntry(s)]))) }))
     .filter((o) => Object.keys(o.rules).length > 0);
   return {
-    jsPlugins: ['backlint/eslint'],
+    jsPlugins: ['backlint/oxlint'],
     ignorePatterns: [...[...PRUNED_DIRECTORIES, ...OUTPUT_DIRECTORIES].map((d) => `**/${d}/`), ...(config.ignore ?? [])],
     rules: sortRules(base),
     ...(overrides.length ? { overrides } : {}),

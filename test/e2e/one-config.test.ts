@@ -119,7 +119,7 @@ describe('one backlint config read by the CLI, eslint, oxlint and spectral', () 
     const gen = await runCli(['oxlint-config', '-o', '.oxlintrc.json'], { cwd: dir });
     expect([gen.code, gen.stdout, gen.stderr]).toEqual([0, '', '']);
     const written = JSON.parse(readFileSync(path.join(dir, '.oxlintrc.json'), 'utf8')) as { jsPlugins: string[]; ignorePatterns: string[]; overrides: unknown[] };
-    expect(written.jsPlugins).toEqual(['backlint/eslint']);
+    expect(written.jsPlugins).toEqual(['backlint/oxlint']);
     expect(written.ignorePatterns).toContain('generated/');
     expect(written.overrides).toEqual([{ files: ['legacy/**'], rules: { 'backlint/kebab-case-paths': 'off' } }]);
     const r = await exec(bin('oxlint'), ['--format', 'json', '.'], dir);

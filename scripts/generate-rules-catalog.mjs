@@ -7,29 +7,16 @@
  * without loading the analysis, ajv or Spectral's functions. `--check` exits 1 instead of writing
  * when the file is out of date.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checking, reportStale, updateGenerated } from './generated-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { allRules } = await import(pathToFileURL(path.join(root, 'dist/rules/index.js')).href);
 const { renderCatalog } = await import(pathToFileURL(path.join(root, 'dist/src/catalog.js')).href);
 
 const text = renderCatalog(allRules);
-const source = path.join(root, 'rules/catalog.json');
-let current = '';
-try {
-  current = readFileSync(source, 'utf8');
-} catch {
-  // first run
-}
-if (process.argv.includes('--check')) {
-  if (current !== text) {
-    console.error('rules/catalog.json out of date: run `npm run build`.');
-    process.exit(1);
-  }
-} else {
-  if (current !== text) writeFileSync(source, text);
-  mkdirSync(path.join(root, 'dist/rules'), { recursive: true });
-  writeFileSync(path.join(root, 'dist/rules/catalog.json'), text);
-}
+if (!updateGenerated(path.join(root, 'rules/catalog.json'), text)) reportStale(['rules/catalog.json'], 'run `npm run build`.');
+// The built catalog beside the built rules, where src/catalog.ts reads it.
+if (!checking) writeFileSync(path.join(root, 'dist/rules/catalog.json'), text);

@@ -3,9 +3,10 @@
 // first, so the catalog is always exactly the rules in the tree: a rule lands by its file
 // existing, and no hand-kept list can name a file that is not there or forget one that is.
 // `--check` exits 1 instead of writing when the file is out of date.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportStale, updateGenerated } from './generated-file.mjs';
 
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
 const ids = readdirSync(rulesDir)
@@ -28,17 +29,4 @@ ${ids.map((id) => `  ${camel(id)},`).join('\n')}
 `;
 
 const target = join(rulesDir, 'index.ts');
-let current = '';
-try {
-  current = readFileSync(target, 'utf8');
-} catch {
-  // first run
-}
-if (process.argv.includes('--check')) {
-  if (current !== text) {
-    console.error('rules/index.ts is out of date: run node scripts/generate-rules-index.mjs');
-    process.exit(1);
-  }
-} else if (current !== text) {
-  writeFileSync(target, text);
-}
+if (!updateGenerated(target, text)) reportStale(['rules/index.ts'], 'run node scripts/generate-rules-index.mjs');

@@ -31,7 +31,7 @@ import { pairDocuments, referencedDocuments, type Pair } from './pairing.js';
 import { covers, exactMatch, codeTemplate, methodServes } from './match.js';
 import { parsingForEngine } from '../project/shared-parse.js';
 import { noteProjectWide, noteRead, recorded, replay, type FileReads } from '../project/reads.js';
-import { hold, isHeld } from './hold.js';
+import { hold, isHeld } from '../project/hold.js';
 
 export type { DriftFinding } from './check.js';
 

@@ -23,7 +23,7 @@ import { buildReport } from './report.js';
 import { applyToolDiagnosticSettings } from './settings.js';
 import { checkSuppressionOptions, openBaseline } from './suppressions.js';
 import { recordReads, takeReads } from '../project/reads.js';
-import { holdDriftLayout } from '../drift/hold.js';
+import { holdFileLayout } from '../project/hold.js';
 
 export type { LintOptions, LintProgress } from './options.js';
 export { FILE_TOO_LARGE_RULE, UNREADABLE_RULE } from './diagnostics.js';
@@ -108,7 +108,7 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   };
   reportProgress();
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
-  const releaseDrift = discovered.code.length > 0 ? holdDriftLayout() : undefined;
+  const releaseDrift = discovered.code.length > 0 ? holdFileLayout() : undefined;
   const code = lintCode(codeSplit.misses, {
     cwd,
     preset,

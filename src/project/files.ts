@@ -10,7 +10,8 @@
  * is under MAX_MODEL_FILE_BYTES. A file that cannot be read or parsed is `null`: the chain that
  * needed it ends quietly.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { statOf } from './disk.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -140,7 +141,8 @@ function parse(abs: string, text: string, root: string, version: string): Projec
     const shared = parseForEngine(abs, text);
     const sourceType = abs.endsWith('.cjs') ? 'script' : 'module';
     // Files no engine will lint: oxc's parser, same tree, no TypeScript to load (oxc-parse.ts).
-    const result = shared ?? parseWithOxc(abs, text, sourceType) ?? parseForESLint(text, {
+    const oxc = shared ? null : parseWithOxc(abs, text, sourceType);
+    const result = shared ?? oxc ?? parseForESLint(text, {
       ecmaVersion: 'latest',
       sourceType,
       ecmaFeatures: { jsx: true },
@@ -163,7 +165,8 @@ function parse(abs: string, text: string, root: string, version: string): Projec
     const { tokens, comments } = ast;
     ast.tokens = [];
     ast.comments = [];
-    setParents(ast, result.visitorKeys as Record<string, readonly string[] | undefined>);
+    // oxc's trees get their parent links in the walk that normalises them.
+    if (!oxc) setParents(ast, result.visitorKeys as Record<string, readonly string[] | undefined>);
     const SourceCode = SourceCodeOf();
     const sourceCode = new SourceCode({
       text,
@@ -203,13 +206,9 @@ function parse(abs: string, text: string, root: string, version: string): Projec
 export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   if (!isProjectFile(root, abs)) return null;
   noteRead(abs);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    // intentionally ignored: a vanished file is a chain that ends
-    return null;
-  }
+  // A vanished file is a chain that ends.
+  const st = statOf(abs);
+  if (!st) return null;
   const hit = cache.get(abs);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) {
     // Refresh its place in the LRU order.
@@ -221,7 +220,7 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   const t0 = process.env.BACKLINT_DEBUG_MODEL ? performance.now() : 0;
   parses++;
   if (dropped.delete(abs)) cacheWindow = Math.min(MAX_CACHED_FILES, cacheWindow + 1);
-  if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
+  if (st.isFile && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
       const real = realpathSync(abs);
       if (real === abs || isProjectFile(realRoot(root), real)) file = parse(abs, readFileSync(abs, 'utf8'), root, `${st.mtimeMs}:${st.size}`);
@@ -255,13 +254,9 @@ export function projectFileCached(abs: string, version: string): boolean {
 export function projectFileVersion(abs: string, root: string): string | null {
   if (!isProjectFile(root, abs)) return null;
   noteRead(abs);
-  try {
-    const st = statSync(abs);
-    return st.isFile() && st.size <= MAX_MODEL_FILE_BYTES ? `${st.mtimeMs}:${st.size}` : null;
-  } catch {
-    // intentionally ignored: a vanished file has no version
-    return null;
-  }
+  // A vanished file has no version.
+  const st = statOf(abs);
+  return st?.isFile && st.size <= MAX_MODEL_FILE_BYTES ? `${st.mtimeMs}:${st.size}` : null;
 }
 
 const clearHooks: (() => void)[] = [];
@@ -311,18 +306,14 @@ export function projectTextMatches(abs: string, root: string, key: string, test:
 export function projectTextFact<T>(abs: string, root: string, key: string, fact: (text: string) => T, none: T): T {
   if (!isProjectFile(root, abs)) return none;
   noteRead(abs);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    // intentionally ignored: a vanished file matches nothing
-    return none;
-  }
+  // A vanished file matches nothing.
+  const st = statOf(abs);
+  if (!st) return none;
   const cacheKey = `${key}\0${abs}`;
   const hit = textGates.get(cacheKey);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.answer as T;
   let answer = none;
-  if (st.isFile() && st.size <= MAX_MODEL_FILE_BYTES) {
+  if (st.isFile && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
       answer = fact(readFileSync(abs, 'utf8'));
     } catch {

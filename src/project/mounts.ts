@@ -11,7 +11,8 @@
  * a text scan of their import specifiers, resolved by the project's module resolution. Only the
  * importers of a file that is asked about are parsed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listDirectory, statOf } from './disk.js';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -121,13 +122,9 @@ function walkProjectLists(root: string, accepts: readonly ((name: string) => boo
   let taking = open();
   while (stack.length > 0 && taking.includes(true)) {
     const dir = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      // intentionally ignored: an unreadable directory holds no importers we can see
-      continue;
-    }
+    // An unreadable directory holds no importers we can see.
+    const entries = listDirectory(dir);
+    if (!entries) continue;
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) {
@@ -234,10 +231,9 @@ class LazyImporterIndex implements ImporterIndex {
     this.scanned = true;
     for (const file of projectSourceFiles(this.root)) {
       let text: string;
-      let st;
+      const st = statOf(file);
+      if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
       try {
-        st = statSync(file);
-        if (st.size > MAX_MODEL_FILE_BYTES) continue;
         text = readFileSync(file, 'utf8');
       } catch {
         // intentionally ignored: as above
@@ -687,8 +683,9 @@ function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
   index = [];
   for (const p of projectSourceFiles(project.root)) {
     let text: string;
+    const st = statOf(p);
+    if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
     try {
-      if (statSync(p).size > MAX_MODEL_FILE_BYTES) continue;
       text = readFileSync(p, 'utf8');
     } catch {
       // intentionally ignored: unreadable files register nothing

@@ -5,7 +5,8 @@
  * typescript-estree (shared-parse.ts): ESLint's tree is the contract for reported findings.
  *
  * The tree is made indistinguishable from typescript-estree's for the analysis:
- * - `loc` on every node, from the UTF-16 ranges oxc gives (the analysis quotes lines);
+ * - `loc` on every node, from the UTF-16 ranges oxc gives (the analysis quotes lines), and `parent`
+ *   (which ESLint sets as it traverses), in one walk;
  * - optional members typescript-estree leaves out and oxc sets to null, left out (`=== undefined`
  *   tests in the analysis must not change answer with the parser);
  * - a decorated parameter's default starts where typescript-estree starts it;
@@ -86,8 +87,14 @@ function normalize(program: TSESTree.Program, text: string, keys: Tools['visitor
     for (const field of keys[node.type] ?? []) {
       const child = node[field];
       if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+        for (const c of child) {
+          if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') {
+            (c as { parent: TSESTree.Node }).parent = node;
+            stack.push(c as TSESTree.Node);
+          }
+        }
       } else if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+        (child as { parent: TSESTree.Node }).parent = node;
         stack.push(child as TSESTree.Node);
       }
     }

@@ -10,7 +10,8 @@
  * Every answer is cached per directory/specifier; `clearResolutionCache()` drops them (the file
  * cache calls it when a tsconfig or package.json changes).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listDirectory, statOf } from './disk.js';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { noteRead } from './reads.js';
@@ -47,12 +48,8 @@ const listings = new Map<string, Listing>();
 const LISTING_RECHECK_MS = 1000;
 
 function directoryMtime(dir: string): number {
-  try {
-    return statSync(dir).mtimeMs;
-  } catch {
-    // intentionally ignored: a missing directory lists nothing
-    return -1;
-  }
+  // A missing directory lists nothing.
+  return statOf(dir)?.mtimeMs ?? -1;
 }
 
 function listing(dir: string): Map<string, EntryKind> | null {
@@ -65,15 +62,12 @@ function listing(dir: string): Map<string, EntryKind> | null {
     return cached.entries;
   }
   let entries: Map<string, EntryKind> | null = null;
-  if (mtimeMs >= 0) {
-    try {
-      entries = new Map();
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        entries.set(e.name, e.isFile() ? 'file' : e.isDirectory() ? 'directory' : e.isSymbolicLink() ? kindThroughLink(path.join(dir, e.name)) : 'other');
-      }
-    } catch {
-      // intentionally ignored: an unreadable directory holds no candidates
-      entries = null;
+  // An unreadable directory holds no candidates.
+  const dirents = mtimeMs >= 0 ? listDirectory(dir) : null;
+  if (dirents) {
+    entries = new Map();
+    for (const e of dirents) {
+      entries.set(e.name, e.isFile() ? 'file' : e.isDirectory() ? 'directory' : e.isSymbolicLink() ? kindThroughLink(path.join(dir, e.name)) : 'other');
     }
   }
   listings.set(dir, { entries, mtimeMs, checkedAt: now });
@@ -81,13 +75,9 @@ function listing(dir: string): Map<string, EntryKind> | null {
 }
 
 function kindThroughLink(p: string): EntryKind {
-  try {
-    const st = statSync(p);
-    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
-  } catch {
-    // intentionally ignored: a dangling link is no candidate
-    return 'other';
-  }
+  // A dangling link is no candidate.
+  const st = statOf(p);
+  return st?.isFile ? 'file' : st?.isDirectory ? 'directory' : 'other';
 }
 
 function kindOf(p: string): EntryKind | undefined {
@@ -143,9 +133,9 @@ function readJson(file: string): unknown {
   noteRead(file);
   // Most directories have none: the listing answers without a failing stat.
   if (!isFile(file)) return undefined;
+  const st = statOf(file);
+  if (!st?.isFile || st.size > MAX_CONFIG_BYTES) return undefined;
   try {
-    const st = statSync(file);
-    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
     const stamp = `${st.mtimeMs}:${st.size}`;
     const cached = jsonCache.get(file);
     if (cached?.stamp === stamp) return cached.json;

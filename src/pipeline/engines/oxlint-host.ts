@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import plugin from '../../eslint/plugin.js';
 import { observeReports, type ReportDescriptor } from '../../rule.js';
 import { RECORD_READS_ENV, takeReads } from '../../project/reads.js';
-import { holdDriftLayout } from '../../drift/hold.js';
+import { holdFileLayout } from '../../project/hold.js';
 import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
 import { useVendoredPackages } from '../../lazy-modules.js';
 
@@ -93,7 +93,7 @@ if (target) {
   process.on('exit', () => writeFileSync(target, JSON.stringify(records)));
   // The CLI's run lints a tree that does not change under it (lint() holds the layout the same
   // way around ESLint): the project's documents and pairs are found once, not every second.
-  holdDriftLayout();
+  holdFileLayout();
 }
 
 const readsTarget = process.env[RECORD_READS_ENV];

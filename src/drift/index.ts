@@ -323,10 +323,12 @@ export function driftForLintedFile(context: AnalysisContext, options: DriftOptio
   const project = projectOf(context);
   const root = project.root;
   const abs = path.resolve(context.filename);
-  const self = displayPath(root, abs);
   // Configured pairs name their files from baseDir: the whole root is theirs.
   const zone = options.pairs?.length ? root : driftZone(root, abs);
   const layout = layoutOf(zone, options.pairs, options.baseDir ?? root);
+  // Most projects have no document: nothing below runs for their files.
+  if (layout.pairs.length === 0) return [];
+  const self = displayPath(root, abs);
   const explicit = !!options.pairs?.length;
   const out: DriftFinding[] = [];
   const seen = new Set<string>();

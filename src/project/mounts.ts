@@ -243,8 +243,11 @@ class LazyImporterIndex implements ImporterIndex {
       const specifiers = importSpecifiers(text);
       primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
       const id = this.files.push(file) - 1;
+      // Asked once per file, not per package specifier (most of a backend's imports are packages).
+      let maps: boolean | undefined;
+      const mapsNames = (): boolean => (maps ??= mapsPackageNames(file, this.root));
       for (const specifier of specifiers) {
-        const name = this.nameOf(file, specifier);
+        const name = this.nameOf(specifier, mapsNames);
         if (name === null) continue;
         const list = this.byName.get(name);
         if (list) list.push({ file: id, specifier });
@@ -254,13 +257,13 @@ class LazyImporterIndex implements ImporterIndex {
   }
 
   /** The name a specifier is filed under; null when it can name no project file. */
-  private nameOf(file: string, specifier: string): string | null {
+  private nameOf(specifier: string, mapsPackageNamesHere: () => boolean): string | null {
     if (specifier.length === 0 || specifier.length > 1024) return null;
     const c = specifier.charCodeAt(0);
     if (c === 35 /* # */) return '*';
     if (c !== 46 /* . */ && c !== 47 /* / */ && !path.isAbsolute(specifier)) {
       // A package name, unless a tsconfig maps names (an exact alias can name any file).
-      return mapsPackageNames(file, this.root) ? '*' : null;
+      return mapsPackageNamesHere() ? '*' : null;
     }
     let end = specifier.length;
     while (end > 0 && (specifier[end - 1] === '/' || specifier[end - 1] === '\\')) end--;

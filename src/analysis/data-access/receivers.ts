@@ -49,6 +49,12 @@ export interface State {
   /** The file imports an HTTP client that is called as a function (`axios({ method: 'POST' })`). */
   usesHttpRequestFunction: boolean;
   instances: Map<Node, Instance | null>;
+  /**
+   * What each project import resolves to, by specifier, export path and depth: a file naming
+   * `models.Post` fifty times resolves it once (the files it leads to do not change while one
+   * file is linted).
+   */
+  imported: Map<string, DbValue | null | undefined>;
   /** ORMs with records (INSTANCE_ORMS, MikroORM) the file imports: they name an untracked model's library. */
   ormImports: Set<DbLibrary>;
 }
@@ -72,6 +78,7 @@ export function stateOf(context: Context): State {
       usesSinkFunctions: false,
       usesHttpRequestFunction: false,
       instances: new Map(),
+      imported: new Map(),
       ormImports: new Set(),
     };
     for (const src of tracker.sources) {
@@ -145,9 +152,13 @@ function importedDbValue(s: State, n: Node, depth: number): DbValue | null | und
   if (!moduleValueResolver || !s.importsProjectModules) return undefined;
   const ref = s.tracker.resolve(n);
   if (!ref || libraryOfModule(ref.source) !== null || !isProjectSpecifier(ref.source)) return undefined;
+  const key = `${depth}\0${ref.source}\0${ref.path.join('\0')}`;
+  if (s.imported.has(key)) return s.imported.get(key);
   const target = moduleValueResolver(s.context, ref);
   // Not a DB value there: the name-based conventions below (`prisma.x`, `*Repository`) still apply.
-  return (target && dbValueOf(stateOf(target.context), target.node, depth + 1)) ?? undefined;
+  const value = (target && dbValueOf(stateOf(target.context), target.node, depth + 1)) ?? undefined;
+  s.imported.set(key, value);
+  return value;
 }
 
 /** Specifiers that can name a project file (relative, absolute, `#imports`, common path aliases). */

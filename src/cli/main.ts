@@ -12,7 +12,7 @@ import { PACKAGE } from '../package-info.js';
 // the formats it prints.
 import { sanitizeTerminal } from '../report/stylish.js';
 import { writeOutputFile } from './output.js';
-import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, type OutputFlags } from './outputs.js';
+import { emitReport, outputOptions, parseNonNegativeInt, resolveOutputs, startOutputs, writeNotices, type OutputFlags } from './outputs.js';
 import { parseShard, type Shard } from './shard.js';
 import type { MergeFlags } from './merge-command.js';
 import { collectRule, HELP_AFTER, printConfig, readStdin, ruleDoc } from './inspect.js';
@@ -189,6 +189,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         progress.stop();
       }
       exitCode = await emitReport(ctx, report, outputs, flags, { elapsedMs: performance.now() - started });
+      writeNotices(ctx.stderr, report);
       if (failOnUnusedSuppressions(ctx.stderr, report, flags.passOnUnprunedSuppressions)) exitCode = 2;
     });
 

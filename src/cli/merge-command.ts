@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BacklintUsageError } from '../config/errors.js';
 import { mergeReports, parseJsonReport } from '../report/merge.js';
-import { emitReport, resolveOutputs, startOutputs, type Io, type OutputFlags } from './outputs.js';
+import { emitReport, resolveOutputs, startOutputs, writeNotices, type Io, type OutputFlags } from './outputs.js';
 import { failOnUnusedSuppressions } from './unused-suppressions.js';
 
 export interface MergeFlags extends OutputFlags {
@@ -30,6 +30,7 @@ export async function runMerge(io: Io, files: readonly string[], flags: MergeFla
   startOutputs(io, outputs);
   const report = mergeReports(reports);
   const code = await emitReport(io, report, outputs, flags);
+  writeNotices(io.stderr, report);
   // Each shard compared the suppressions of the files it linted, so the merged list is the one an
   // unsharded run finds: the same message and exit code.
   return failOnUnusedSuppressions(io.stderr, report, flags.passOnUnprunedSuppressions) ? 2 : code;

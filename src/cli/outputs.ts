@@ -95,6 +95,14 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * The report's notices about the run itself (an engine that could not run), on stderr: stdout may
+ * carry a machine-read format, and the JSON report holds them too.
+ */
+export function writeNotices(stderr: Io['stderr'], report: Report): void {
+  for (const notice of report.notices ?? []) stderr.write(`backlint: note: ${sanitizeTerminal(notice)}\n`);
+}
+
 /** Called as a run starts: a report from an earlier run must not outlive a run that fails. */
 export function startOutputs(io: Io, outputs: readonly Output[]): void {
   for (const o of outputs) if (o.file) clearOutput(path.resolve(io.cwd, o.file), o.file);

@@ -109,12 +109,14 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   reportProgress();
   // The drift check (spec-drift) finds documents and pairs once for the whole run.
   const releaseDrift = discovered.code.length > 0 ? holdFileLayout() : undefined;
+  const notices: string[] = [];
   const code = lintCode(codeSplit.misses, {
     cwd,
     preset,
     config,
     engine,
     onFileDone: tick('code'),
+    onNotice: (message) => notices.push(message),
     onIgnored: (file) => skippedEntries.push({ path: file, reason: 'ignored-by-eslint', kind: 'code' }),
     ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
@@ -169,5 +171,6 @@ export async function lint(options: LintOptions = {}): Promise<Report> {
   // 8. Report.
   const report = buildReport({ cwd, preset, files, skipped: diagnostics.skipped, suppressed });
   if (unusedSuppressions.length > 0) report.unusedSuppressions = unusedSuppressions;
+  if (notices.length > 0) report.notices = notices;
   return report;
 }

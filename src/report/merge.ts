@@ -64,6 +64,8 @@ export function mergeReports(reports: readonly Report[]): Report {
   for (const r of reports) for (const s of r.skipped ?? []) skipped.set(`${s.file}\u0000${s.reason}`, s);
   const rules = new Map<string, CatalogEntry>();
   for (const r of reports) for (const e of r.rules) rules.set(e.qualifiedId, e);
+  // Each shard's own (a run's notices name its own files: kept as written, each once).
+  const notices = new Set(reports.flatMap((r) => r.notices ?? []));
   const reported = new Set(merged.flatMap((f) => f.findings.map((x) => x.ruleId)));
   const all = merged.flatMap((f) => f.findings);
   return {
@@ -85,6 +87,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     // The catalog's order (by id), as lint() lists them; only rules that still have a finding.
     rules: [...rules.values()].filter((e) => reported.has(e.qualifiedId)).sort((a, b) => a.id.localeCompare(b.id)),
     ...(unused.size ? { unusedSuppressions: [...unused.values()].sort((a, b) => byPath(a.file, b.file) || byPath(a.ruleId, b.ruleId)) } : {}),
+    ...(notices.size ? { notices: [...notices] } : {}),
   };
 }
 
@@ -123,6 +126,7 @@ export function parseJsonReport(text: string, name: string): Report {
       }
     });
     if (data.skipped !== undefined && !Array.isArray(data.skipped)) throw new Error('skipped is not an array');
+    if (data.notices !== undefined && !(Array.isArray(data.notices) && data.notices.every((n) => typeof n === 'string'))) throw new Error('notices is not a list of strings');
     if (data.unusedSuppressions !== undefined) {
       if (!Array.isArray(data.unusedSuppressions)) throw new Error('unusedSuppressions is not an array');
       data.unusedSuppressions.forEach((u: unknown, i) => {

@@ -115,4 +115,9 @@ export interface Report {
    * them unless `--prune-suppressions` or `--pass-on-unpruned-suppressions`.
    */
   unusedSuppressions?: UnusedSuppression[];
+  /**
+   * About the run itself, not the code (present only when there are some): e.g. oxlint could not
+   * run and ESLint linted its files instead. The CLI prints them on stderr.
+   */
+  notices?: string[];
 }

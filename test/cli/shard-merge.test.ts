@@ -114,16 +114,31 @@ describe('--shard and merge', () => {
     expect(res.stderr).toContain(`option '--shard <i/n>' argument '${value}' is invalid. expected i/n with 1 <= i <= n, e.g. 2/4`);
   });
 
+  it('merge keeps each shard’s notices (an engine that could not run), once each, and prints them on stderr', async () => {
+    const a = 'oxlint could not lint 3 code files (exit code 1); ESLint linted them instead.';
+    const b = 'oxlint could not lint 2 code files (it did not start); ESLint linted them instead.';
+    writeFileSync(path.join(dir, 'noticed-1.json'), JSON.stringify({ ...read('part-1.json'), notices: [a] }));
+    writeFileSync(path.join(dir, 'noticed-2.json'), JSON.stringify({ ...read('part-2.json'), notices: [b, a] }));
+    const res = await runCli(['merge', 'noticed-1.json', 'noticed-2.json', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(res.stdout).notices).toEqual([a, b]);
+    expect(res.stderr).toBe(`backlint: note: ${a}\nbacklint: note: ${b}\n`);
+    const plain = await runCli(['merge', 'part-1.json', 'part-2.json', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(plain.stdout).notices).toBeUndefined();
+    expect(plain.stderr).toBe('');
+  });
+
   it('merge refuses what is not one run’s JSON report (exit 2, naming the file)', async () => {
     writeFileSync(path.join(dir, 'notjson.json'), '<xml/>');
     writeFileSync(path.join(dir, 'v2.json'), JSON.stringify({ ...read('part-1.json'), version: 2 }));
     writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ ...read('part-1.json'), preset: 'strict' }));
     writeFileSync(path.join(dir, 'broken.json'), JSON.stringify({ ...read('part-1.json'), files: [{ file: 'a.js', kind: 'code', findings: [{ ruleId: 'x' }] }] }));
+    writeFileSync(path.join(dir, 'notices.json'), JSON.stringify({ ...read('part-1.json'), notices: [{ text: 'x' }] }));
     const cases: [string[], string][] = [
       [['notjson.json'], 'backlint: notjson.json is not JSON: '],
       [['v2.json'], 'backlint: v2.json: its schema version is 2, this backlint reads version 1\n'],
       [['part-1.json', 'strict.json'], 'backlint: Cannot merge reports of different presets (recommended, strict)\n'],
       [['broken.json'], 'backlint: broken.json: files[0].findings[0].message is not a string\n'],
+      [['notices.json'], 'backlint: notices.json: notices is not a list of strings\n'],
       [['missing.json'], 'backlint: Cannot read the report missing.json: ENOENT\n'],
     ];
     for (const [files, stderr] of cases) {

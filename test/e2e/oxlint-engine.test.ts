@@ -165,6 +165,30 @@ describe('oxlint and ESLint engines', () => {
     ].sort());
   }, 60_000);
 
+  it('says so when oxlint cannot run, and ESLint gives the same findings in its place', async () => {
+    // oxlint's own switch for its WebAssembly build, absent here: its process cannot load a binding
+    // and exits at once, as on a platform it has no build for.
+    const broken = { NAPI_RS_FORCE_WASI: 'error' };
+    const [fallback, ox] = await Promise.all([
+      runCli(['fixtures/express-app', '--format', 'json'], { env: broken }),
+      report(['fixtures/express-app']),
+    ]);
+    expect(fallback.code).toBe(1);
+    const r = JSON.parse(fallback.stdout) as Report;
+    expect(findingsOf(r)).toEqual(findingsOf(ox));
+    expect(engines(ox).oxlint).toBeGreaterThan(5);
+    expect(engines(r).oxlint ?? 0).toBe(0);
+    const files = r.summary.codeFiles;
+    const notice = `oxlint could not lint ${files} code files (exit code 1: Error: WASI binding not found and NAPI_RS_FORCE_WASI is set to error); ESLint linted them instead, with the same rules and findings but slower. \`--engine eslint\` makes that the choice.`;
+    expect(r.notices).toEqual([notice]);
+    expect(fallback.stderr).toBe(`backlint: note: ${notice}\n`);
+    // A run that chose ESLint, or where oxlint ran, has nothing to say.
+    expect(ox.notices).toBeUndefined();
+    const chosen = await runCli(['fixtures/express-app', '--engine', 'eslint', '--format', 'json'], { env: broken });
+    expect(chosen.stderr).toBe('');
+    expect((JSON.parse(chosen.stdout) as Report).notices).toBeUndefined();
+  }, 120_000);
+
   it("never loads a repository's own oxlint config or its plugins", async () => {
     const dir = tree({
       '.oxlintrc.json': JSON.stringify({ jsPlugins: ['./evil.mjs'], rules: { 'evil/run': 'error' } }),

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { FileResult } from '../../report/model.js';
 import { holdSharedParses } from '../../project/shared-parse.js';
 import type { CodeLintOptions } from './eslint.js';
-import { lintWithOxlint, oxlintBinary } from './oxlint.js';
+import { lintWithOxlint, oxlintBinary, unavailableReason } from './oxlint.js';
 import { commonAncestor } from './paths.js';
 
 import type { CodeEngine } from './code-engines.js';
@@ -31,6 +31,12 @@ export const OXLINT_MIN_FILES = 1;
 
 export interface CodeRunOptions extends CodeLintOptions {
   engine?: CodeEngine;
+  /** Told when oxlint was to lint files and could not: ESLint lints them, slower (see Report.notices). */
+  onNotice?: (message: string) => void;
+}
+
+function eslintStoodIn(files: number, reason: string): string {
+  return `oxlint could not lint ${files} code file${files === 1 ? '' : 's'} (${reason}); ESLint linted ${files === 1 ? 'it' : 'them'} instead, with the same rules and findings but slower. \`--engine eslint\` makes that the choice.`;
 }
 
 // What in a file can change backlint's findings under ESLint and not the same way under oxlint:
@@ -104,9 +110,13 @@ export function codeEngineFor(fileCount: number, requested: CodeEngine = 'auto')
 /** Lints the code files (relative to `opts.cwd`) and returns one result per file. */
 export async function lintCode(files: readonly string[], opts: CodeRunOptions): Promise<FileResult[]> {
   if (files.length === 0) return [];
-  const { engine, ...eslintOpts } = opts;
+  const { engine, onNotice, ...eslintOpts } = opts;
   // Text from stdin is handed to ESLint as text; oxlint only reads files.
-  if (opts.stdin || codeEngineFor(files.length, engine) === 'eslint') return eslintLane(files, eslintOpts);
+  if (opts.stdin || engine === 'eslint') return eslintLane(files, eslintOpts);
+  if (codeEngineFor(files.length, engine) === 'eslint') {
+    if (!oxlintBinary()) onNotice?.(eslintStoodIn(files.length, unavailableReason()));
+    return eslintLane(files, eslintOpts);
+  }
 
   const toOxlint: string[] = [];
   const toEslint: string[] = [];
@@ -116,7 +126,8 @@ export async function lintCode(files: readonly string[], opts: CodeRunOptions): 
   }
   const oxlint = lintWithOxlint(toOxlint, { runDir: commonAncestor([opts.cwd, ...toOxlint]), cwd: opts.cwd, preset: opts.preset, config: opts.config });
   const first = await eslintLane(toEslint, eslintOpts);
-  const { results, forEslint } = await oxlint;
+  const { results, forEslint, failed } = await oxlint;
+  if (failed) onNotice?.(eslintStoodIn(failed.files, failed.reason));
   opts.onFileDone?.(toOxlint.length - forEslint.length);
   const second = await eslintLane(forEslint, eslintOpts);
   return [...first, ...results, ...second];

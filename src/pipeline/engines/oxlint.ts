@@ -22,6 +22,7 @@ import { eslintBaseRules, eslintRulesFor } from '../settings.js';
 import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
 import { addReads, isRecordingReads, RECORD_READS_ENV } from '../../project/reads.js';
 import { relativeFile } from './paths.js';
+import { maskedExcerpt } from '../../analysis/secrets.js';
 
 export interface OxlintLintOptions {
   /** Directory oxlint runs in and rules see as `context.cwd` (the project model's root). */
@@ -36,12 +37,23 @@ export interface OxlintOutcome {
   results: FileResult[];
   /** Files (absolute) whose findings must come from ESLint instead. */
   forEslint: string[];
+  /**
+   * When oxlint could not run over some files at all (it did not start, crashed, or its output
+   * could not be trusted): how many, and why (the first failure). Files it hands back one by one
+   * (parse errors, rule crashes) are not failures.
+   */
+  failed?: { files: number; reason: string };
 }
 
 // The oxlint package's own Node range (its package.json `engines`).
 function nodeSupported(version = process.versions.node): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   return (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22;
+}
+
+/** Why `oxlintBinary()` has none, for the notice that says ESLint stood in. */
+export function unavailableReason(): string {
+  return nodeSupported() ? 'the oxlint package is not installed' : `oxlint does not support Node ${process.versions.node}`;
 }
 
 /** The oxlint launcher script, or undefined when this install cannot run oxlint. */
@@ -107,15 +119,38 @@ interface OxlintJson {
   number_of_files?: number;
 }
 
-function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdoutFile: string): Promise<number | null> {
-  // stdout goes to a file: the caller may be busy linting with ESLint meanwhile, and a full pipe
-  // would stall oxlint.
+function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdoutFile: string, stderrFile: string): Promise<number | null> {
+  // stdout and stderr go to files: the caller may be busy linting with ESLint meanwhile, and a
+  // full pipe would stall oxlint.
   const out = openSync(stdoutFile, 'w');
+  const err = openSync(stderrFile, 'w');
   return new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', out, 'ignore'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', out, err] });
     child.on('error', () => resolve(null));
     child.on('close', (code) => resolve(code));
-  }).finally(() => closeSync(out));
+  }).finally(() => {
+    closeSync(out);
+    closeSync(err);
+  });
+}
+
+/** Characters of oxlint's stderr a failure notice quotes at most. */
+const REASON_CHARS = 200;
+
+/** Why oxlint failed, in one line: its exit code and the first line of its stderr that says something. */
+function failureReason(code: number | null, stderrFile: string, fallback: string): string {
+  if (code === null) return 'it did not start';
+  let line = '';
+  try {
+    // Only the head: a crash can print a long stack.
+    const head = readFileSync(stderrFile, 'utf8').slice(0, 4096);
+    line = head.split('\n').map((l) => l.trim()).find((l) => /^[A-Za-z]*Error\b|^error\b/i.test(l)) ?? head.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  } catch {
+    // intentionally ignored: no stderr to quote
+  }
+  // oxlint's words may quote a path or code of the repository: masked like every message.
+  const quoted = maskedExcerpt(line, REASON_CHARS);
+  return `exit code ${code}${quoted ? `: ${quoted}` : `, ${fallback}`}`;
 }
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -125,6 +160,7 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
   const configFile = path.join(tmp, `oxlintrc-${n}.json`);
   const reportsFile = path.join(tmp, `reports-${n}.json`);
   const stdoutFile = path.join(tmp, `stdout-${n}.json`);
+  const stderrFile = path.join(tmp, `stderr-${n}.txt`);
   writeFileSync(configFile, JSON.stringify(oxlintConfig(rules)));
   const args = [
     '-c', configFile,
@@ -138,7 +174,7 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
   ];
   const readsFile = path.join(tmp, `reads-${n}.json`);
   const env = { ...process.env, [REPORTS_ENV]: reportsFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
-  const code = await run(bin, args, opts.runDir, env, stdoutFile);
+  const code = await run(bin, args, opts.runDir, env, stdoutFile, stderrFile);
   let json: OxlintJson;
   let records: OxlintRecord[];
   try {
@@ -148,11 +184,13 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
     if (!Array.isArray(json.diagnostics) || !Array.isArray(records)) throw new Error('unexpected output');
   } catch {
     // intentionally ignored: oxlint could not run here (no native binding for this platform,
-    // a crash); ESLint lints these files instead.
-    return { results: [], forEslint: files };
+    // a crash); ESLint lints these files instead, and the run says so.
+    return { results: [], forEslint: files, failed: { files: files.length, reason: failureReason(code, stderrFile, 'no report') } };
   }
   // Without a count to trust, a file oxlint skipped would look like a clean one.
-  if (json.number_of_files !== files.length) return { results: [], forEslint: files };
+  if (json.number_of_files !== files.length) {
+    return { results: [], forEslint: files, failed: { files: files.length, reason: `it linted ${json.number_of_files ?? 'an unknown number of'} of ${files.length} files` } };
+  }
 
   const expected = new Map<string, number>();
   const refused = new Set<string>();
@@ -211,7 +249,8 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
 /** Lints `files` (absolute paths) with oxlint; see the module comment for what comes back. */
 export async function lintWithOxlint(files: readonly string[], opts: OxlintLintOptions): Promise<OxlintOutcome> {
   const bin = oxlintBinary();
-  if (!bin || files.length === 0) return { results: [], forEslint: [...files] };
+  if (files.length === 0) return { results: [], forEslint: [] };
+  if (!bin) return { results: [], forEslint: [...files], failed: { files: files.length, reason: unavailableReason() } };
   const base = eslintBaseRules(opts.preset, opts.config);
   const groups = new Map<string, { rules: Rules; files: string[] }>();
   for (const file of files) {
@@ -229,6 +268,7 @@ export async function lintWithOxlint(files: readonly string[], opts: OxlintLintO
         const part = await lintChunk(bin, chunk, group.rules, opts, tmp, n++);
         outcome.results.push(...part.results);
         outcome.forEslint.push(...part.forEslint);
+        if (part.failed) outcome.failed = { files: (outcome.failed?.files ?? 0) + part.failed.files, reason: outcome.failed?.reason ?? part.failed.reason };
       }
     }
     return outcome;

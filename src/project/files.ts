@@ -27,8 +27,8 @@ export type AnalysisContext = Readonly<TSESLint.RuleContext<string, readonly unk
 /** Larger files are bundles or generated code, not the services and repositories a route calls. */
 export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
 /**
- * Parsed files kept at once: a window that starts small and grows each time a file it dropped is
- * asked for again, up to MAX_CACHED_FILES. A parsed file costs 0.3–1 MB of heap (tree and
+ * Parsed files kept at once: a window that starts small and grows by one each time a file it
+ * dropped is asked for again, up to MAX_CACHED_FILES. A parsed file costs 0.3–1 MB of heap (tree and
  * scopes) and V8 sizes the heap at a multiple of what is live, so the window is a trade between peak
  * memory and re-parsing; what outlives a tree is plain data — function summaries (summaries.ts),
  * export answers and export names (modules.ts) — so the window only has to hold the files one
@@ -39,15 +39,12 @@ export const MAX_MODEL_FILE_BYTES = 1024 * 1024;
  * process tree's peak): Ghost's server 427 → 381 MB over 8 rounds, @directus/api 377 → 351 MB over
  * 5, times within the machine's noise, findings identical. (With oxc's trees a file costs less and
  * a parse more of the model's time: @directus/api 652 parses with a fixed 32, 338 with 96, 1 s less.)
- * Growing by one file per re-ask, @directus/api's window reached its cap and still parsed its 223
- * files 380 times; growing by sixteen up to 256 it parses them 248 times (Ghost's server: 121 files,
- * 148 → 127 parses). Whole CLI, 6 alternating rounds, medians: @directus/api 3.75 → 3.41 s and
- * 282 → 275 MB, Ghost's server 4.46 → 4.51 s (noise) and 336 → 348 MB (its rounds ranged 273–357).
+ * Growing faster (by sixteen, up to 256) cut @directus/api's 380 parses of its 223 files to 248
+ * and its time by ~0.1-0.4 s, but on Ghost's server the window then held all 121 trees: +28 MB
+ * at the peak (whole CLI, 6 alternating rounds, medians 284 -> 312 MB) for ~0.2 s. Not taken.
  */
 const MIN_CACHED_FILES = 16;
-const MAX_CACHED_FILES = 256;
-/** Files the window grows by each time a file it dropped is asked for again. */
-const WINDOW_STEP = 16;
+const MAX_CACHED_FILES = 96;
 /** Dropped files remembered, to tell a window that is too small (a dropped file asked again). */
 const MAX_DROPPED_REMEMBERED = 64;
 let cacheWindow = MIN_CACHED_FILES;
@@ -225,7 +222,7 @@ export function loadProjectFile(abs: string, root: string): ProjectFile | null {
   let file: ProjectFile | null = null;
   const t0 = process.env.BACKLINT_DEBUG_MODEL ? performance.now() : 0;
   parses++;
-  if (dropped.delete(abs)) cacheWindow = Math.min(MAX_CACHED_FILES, cacheWindow + WINDOW_STEP);
+  if (dropped.delete(abs)) cacheWindow = Math.min(MAX_CACHED_FILES, cacheWindow + 1);
   if (st.isFile && st.size <= MAX_MODEL_FILE_BYTES) {
     try {
       const real = realpathSync(abs);

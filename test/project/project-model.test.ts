@@ -244,17 +244,15 @@ describe('Project values and exports', () => {
     // Sixteen files are held: asking for them again parses nothing.
     expect(parsesFor(range(0, 16))).toBe(16);
     expect(parsesFor(range(0, 16))).toBe(0);
-    // A seventeenth drops the oldest; asking for it again parses it, and widens the window by sixteen.
+    // A seventeenth drops the oldest; asking for it again parses it, and widens the window by one.
     expect(parsesFor([16])).toBe(1);
     expect(parsesFor([0])).toBe(1);
     expect(parsesFor(range(0, 17))).toBe(0); // all seventeen fit now
-    // Without a miss on a dropped file the window does not grow: sixteen more fill it to 33 of 32
-    // and push the oldest (0) out.
-    expect(parsesFor(range(17, 33))).toBe(16);
-    expect(parsesFor(range(1, 33))).toBe(0);
-    expect(parsesFor([0])).toBe(1);
-    // A project that walks the same files over and over ends up holding them all (up to 256).
-    for (let round = 0; round < 5; round++) parsesFor(range(0, 40));
+    // Without a miss on a dropped file the window does not grow: 17 and 18 push 1 and 2 out.
+    expect(parsesFor([17, 18])).toBe(2);
+    expect(parsesFor(range(3, 19))).toBe(0);
+    // A project that walks the same files over and over ends up holding them all (up to 96).
+    for (let round = 0; round < 30; round++) parsesFor(range(0, 40));
     expect(parsesFor(range(0, 40))).toBe(0);
   });
 

@@ -23,7 +23,7 @@
  * after.
  */
 import spectralParsers from '@stoplight/spectral-parsers';
-import { CST, Lexer } from 'yaml';
+import { yamlModule } from '../lazy-modules.js';
 
 const { Yaml } = spectralParsers;
 
@@ -53,6 +53,8 @@ function neutralizeTags(text: string): string {
   let out: string[] | undefined;
   let last = 0;
   let offset = 0;
+  // The `yaml` package (~70 modules) only for a text that may hold a tag: most documents never load it.
+  const { CST, Lexer } = yamlModule();
   for (const token of new Lexer().lex(text)) {
     if (token.length === 1 && ZERO_WIDTH.has(token)) continue;
     const type = CST.tokenType(token);

@@ -79,6 +79,3 @@ export function listDirectory(dir: string): Dirent[] | null {
   }
   return h ? remember(h.listings, dir, entries) : entries;
 }
-
-/** Whether answers are held (a directory's listing is then trusted without looking at its mtime). */
-export { isHeld as filesHeld };

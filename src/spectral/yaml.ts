@@ -18,12 +18,16 @@
  * plain documents pay one regex scan. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
  * other document. A `__proto__` key becomes an own member, as `JSON.parse` makes it.
  *
+ * The data is Spectral's with plain objects where their key order is the document's (see
+ * yaml-key-order.ts): same keys, values, order and locations, without a Proxy per map.
+ *
  * API: `SafeYaml` (an `IParser` for `new Document(text, SafeYaml, source)`); for texts parsed by
  * Spectral itself (referenced files): `prepareYamlText(text)` before, `restoreParsedYaml(text, data)`
  * after.
  */
 import spectralParsers from '@stoplight/spectral-parsers';
 import { yamlModule } from '../lazy-modules.js';
+import { parseYamlPlain } from './yaml-key-order.js';
 
 const { Yaml } = spectralParsers;
 
@@ -197,7 +201,8 @@ function findNode(ast: AstNode | undefined, path: readonly (string | number)[], 
 export const SafeYaml: typeof Yaml = {
   ...Yaml,
   parse(text: string): YamlResult {
-    const result = Yaml.parse(prepareYamlText(text));
+    const prepared = prepareYamlText(text);
+    const result = parseYamlPlain<YamlResult>(prepared) ?? Yaml.parse(prepared);
     restoreParsedYaml(text, result.data);
     return result;
   },

@@ -1,6 +1,8 @@
 import spectralParsers from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
+import { types } from 'node:util';
 import { prepareYamlText, SafeYaml } from '../../src/spectral/yaml.js';
+import { plainYamlParser, SPECTRAL_YAML_OPTIONS } from '../../src/spectral/yaml-key-order.js';
 
 const { Yaml } = spectralParsers;
 
@@ -77,5 +79,109 @@ describe('SafeYaml', () => {
     expect(JSON.parse(JSON.stringify(parsed.data))).toEqual({ a: 'R0lG\n', b: ['x', '!!kept'], c: '!!kept too\n', ['__proto__']: { x: 1 } });
     expect(Object.getPrototypeOf(parsed.data)).toBe(Object.prototype);
     expect(SafeYaml.getLocationForJsonPath(parsed, ['__proto__', 'x'])?.range.start).toEqual({ line: 7, character: 15 });
+  });
+
+  describe('key order', () => {
+    // Maps whose plain-object order differs from the document's (a string key before integer-like
+    // ones, integer-like keys out of ascending order, a repeated key), reached directly, through
+    // sequences and through an alias used twice; and maps whose order a plain object keeps (/c;
+    // /d, whose repeated key ends where a plain object puts it).
+    const ORDERS = `openapi: 3.1.0
+paths:
+  /a:
+    get:
+      responses:
+        default: {description: any}
+        '200': {description: ok}
+  /b:
+    get:
+      responses:
+        '404': {description: missing}
+        '200': {description: ok}
+  /c:
+    get:
+      responses:
+        '200': {description: ok}
+        '201': {description: created}
+  /d:
+    get:
+      responses:
+        description: first
+        '300': x
+        description: again
+shared: &codes
+  '10': ten
+  '9': nine
+  name: codes
+uses:
+  - *codes
+  - {x: *codes, '2': two, '1': one}
+dupes:
+  b: 1
+  a: 2
+  b: 3
+numbers:
+  2: two
+  0x1: one
+  1.5: half
+`;
+
+    /** Every map's keys in iteration order, by path. */
+    function keyOrders(data: unknown, at = '$', out = new Map<string, string[]>()): Map<string, string[]> {
+      if (Array.isArray(data)) data.forEach((v, i) => keyOrders(v, `${at}[${i}]`, out));
+      else if (data !== null && typeof data === 'object') {
+        out.set(at, Object.keys(data));
+        for (const [k, v] of Object.entries(data)) keyOrders(v, `${at}.${k}`, out);
+      }
+      return out;
+    }
+
+    function proxied(data: unknown, at = '$', out: string[] = []): string[] {
+      if (Array.isArray(data)) data.forEach((v, i) => proxied(v, `${at}[${i}]`, out));
+      else if (data !== null && typeof data === 'object') {
+        if (types.isProxy(data)) out.push(at);
+        for (const [k, v] of Object.entries(data)) proxied(v, `${at}.${k}`, out);
+      }
+      return out;
+    }
+
+    it('is the one Spectral parse gives, with a Proxy only where a plain object would reorder', () => {
+      expect(plainYamlParser()).toBe(true);
+      const ours = SafeYaml.parse(ORDERS);
+      const theirs = Yaml.parse(ORDERS);
+      expect(ours.data).toEqual(theirs.data);
+      expect([...keyOrders(ours.data)]).toEqual([...keyOrders(theirs.data)]);
+      expect(ours.diagnostics).toEqual(theirs.diagnostics);
+      expect(ours.metadata).toEqual(theirs.metadata);
+      expect(keyOrders(ours.data).get('$.paths./a.get.responses')).toEqual(['default', '200']);
+      expect(keyOrders(ours.data).get('$.dupes')).toEqual(['a', 'b']);
+      expect(proxied(ours.data)).toEqual([
+        '$.paths./a.get.responses',
+        '$.paths./b.get.responses',
+        '$.shared',
+        '$.uses[0]',
+        '$.uses[1]',
+        '$.uses[1].x',
+        '$.dupes',
+        '$.numbers',
+      ]);
+      // Spectral's own: every map.
+      expect(proxied(theirs.data)).toHaveLength(keyOrders(theirs.data).size);
+      // An ordered map is built as the parser builds it, its order symbol included.
+      const a = (ours.data as { paths: Record<string, { get: { responses: object } }> }).paths['/a'].get.responses;
+      const b = (theirs.data as { paths: Record<string, { get: { responses: object } }> }).paths['/a'].get.responses;
+      expect(Reflect.ownKeys(a).map(String)).toEqual(Reflect.ownKeys(b).map(String));
+    });
+
+    it('leaves a document with merge keys to Spectral parse', () => {
+      const ours = SafeYaml.parse(DOC);
+      const theirs = Yaml.parse(DOC);
+      expect([...keyOrders(ours.data)]).toEqual([...keyOrders(theirs.data)]);
+      expect(proxied(ours.data)).toEqual(proxied(theirs.data));
+    });
+
+    it('parses with the options Spectral passes for YAML', () => {
+      expect(Yaml.parse('a: 1\n').metadata).toEqual(SPECTRAL_YAML_OPTIONS);
+    });
   });
 });

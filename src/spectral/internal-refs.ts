@@ -205,6 +205,18 @@ function pathKeys(path: Path): string[] {
 class Decline extends Error {}
 
 /**
+ * `pointerToPath`, without its per-segment `decodeURIComponent` and `~` unescaping where the
+ * pointer has neither `%` nor `~` (they leave such a segment as it is): the dereference decodes a
+ * pointer per ref and per member holding one (Stripe's: ~85 ms of @stoplight/json's decoding).
+ */
+export function decodePointer(pointer: string): Path {
+  if (pointer.length > 1 && pointer[0] === '#' && pointer[1] === '/' && !pointer.includes('%') && !pointer.includes('~')) {
+    return pointer.substring(2).split('/');
+  }
+  return pointerToPath(pointer);
+}
+
+/**
  * The resolver's result for `source` when all its refs are internal; undefined when the full
  * resolver must run. `opts` are the options `Resolver#resolve` hands its `ResolveRunner`.
  */
@@ -223,7 +235,7 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
     const targetPointer = Utils.uriToJSONPointer(ref);
     let targetPath: Path;
     try {
-      targetPath = pointerToPath(targetPointer);
+      targetPath = decodePointer(targetPointer);
     } catch {
       // the resolver reports an undecodable pointer and moves on; so does this
       resolved.errors.push({ code: 'PARSE_POINTER', message: `'${String(ref)}' JSON pointer is invalid`, uri: runner.baseUri, uriStack: runner.uriStack, pointerStack: [], path: [] });
@@ -301,8 +313,8 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
   const decoded = new Map<string, Path>();
   const stemKeys = new Map<string, string>();
   try {
-    for (const p of pointerGraph.nodes.keys()) decoded.set(p, pointerToPath(p));
-    for (const s of stemGraph.nodes.keys()) stemKeys.set(s, pathKeys(pointerToPath(s)).at(-1)!);
+    for (const p of pointerGraph.nodes.keys()) decoded.set(p, decodePointer(p));
+    for (const s of stemGraph.nodes.keys()) stemKeys.set(s, pathKeys(decodePointer(s)).at(-1)!);
   } catch {
     // intentionally ignored: the full resolver handles a pointer that does not decode
     return undefined;

@@ -122,6 +122,10 @@ function isIndex(key: string): boolean {
   return Number(key) < 4294967295;
 }
 
+function isValid(m: YamlAstNode | null): m is YamlAstNode & { key: YamlAstNode } {
+  return m !== null && m.key !== null && m.key !== undefined && m.key.kind === SCALAR;
+}
+
 function inOrder(node: YamlAstNode | null | undefined, value: unknown, tools: Internals): unknown {
   if (node === null || node === undefined || value === null || typeof value !== 'object') return value;
   if (node.kind === ANCHOR_REF) return inOrder(node.value as YamlAstNode | null, value, tools);
@@ -138,18 +142,21 @@ function inOrder(node: YamlAstNode | null | undefined, value: unknown, tools: In
   if (node.kind !== MAP) return value;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  const valid: YamlAstNode[] = [];
-  for (const m of node.mappings ?? []) {
+  const mappings = node.mappings ?? [];
+  let valid = 0;
+  for (const m of mappings) {
     // The parser's walk skips a mapping whose key is not a scalar, and treats `<<` apart.
-    if (m === null || m.key === null || m.key === undefined || m.key.kind !== SCALAR) continue;
+    if (!isValid(m)) continue;
     if (m.key.value === '<<') return UNSURE;
-    valid.push(m);
+    valid++;
   }
-  if (valid.length === keys.length && (keys.length === 0 || !isIndex(keys[0]))) {
-    // No repeated key and no integer-like one: the i-th key is the i-th mapping's, in order.
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const r = inOrder(valid[i].value as YamlAstNode | null, obj[k], tools);
+  if (valid === keys.length && (keys.length === 0 || !isIndex(keys[0]))) {
+    // No repeated key and no integer-like one: the i-th key is the i-th valid mapping's, in order.
+    let i = 0;
+    for (const m of mappings) {
+      if (!isValid(m)) continue;
+      const k = keys[i++];
+      const r = inOrder(m.value as YamlAstNode | null, obj[k], tools);
       if (r === UNSURE) return UNSURE;
       if (r !== obj[k]) obj[k] = r;
     }
@@ -157,8 +164,9 @@ function inOrder(node: YamlAstNode | null | undefined, value: unknown, tools: In
   }
   // Spectral's order: each key where it was last written (a repeated key moves to the end).
   const last = new Map<string, YamlAstNode>();
-  for (const m of valid) {
-    const k = tools.keyOf(m.key!);
+  for (const m of mappings) {
+    if (!isValid(m)) continue;
+    const k = tools.keyOf(m.key);
     last.delete(k);
     last.set(k, m);
   }

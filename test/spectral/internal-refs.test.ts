@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { describe, expect, it } from 'vitest';
-import { resolveInternal } from '../../src/spectral/internal-refs.js';
+import { decodePointer, resolveInternal } from '../../src/spectral/internal-refs.js';
 import { createResolver } from '../../src/spectral/refs.js';
 import { lintOpenApiFiles } from '../../src/spectral/run.js';
 import { SafeYaml } from '../../src/spectral/yaml.js';
@@ -88,6 +88,23 @@ y: { 'a/b': { $ref: '#/z' } }
 z: { k: v }
 `,
 };
+
+describe('decodePointer', () => {
+  it("decodes every pointer as @stoplight/json's pointerToPath does, errors included", async () => {
+    const { createRequire } = await import('node:module');
+    const fromResolver = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-ref-resolver'));
+    const { pointerToPath } = fromResolver(fromResolver.resolve('@stoplight/json')) as { pointerToPath(p: string): unknown };
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() };
+      } catch (e) {
+        return { error: String(e) };
+      }
+    };
+    const pointers = ['#', '#/', '#//', '#/a/b/0', '#/paths/~1users~1{id}/get', '#/a%20b/c', '#/a%2Fb', '#/bad%zz', '#/~0~1', '#/ü/é', 'a/b', '', '#a', '/a'];
+    for (const p of pointers) expect(outcome(() => decodePointer(p)), p).toEqual(outcome(() => pointerToPath(p)));
+  });
+});
 
 describe('resolveInternal (internal refs only)', () => {
   for (const [name, text] of Object.entries(CASES)) {

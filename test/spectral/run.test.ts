@@ -147,5 +147,9 @@ components:
     const text = JSON.stringify({ a: { b: ['['.repeat(5000) + '\\"' + '{'.repeat(10)] } });
     expect(nestingDepth(text, true).depth).toBe(3);
     expect(nestingDepth('a:\n  - [[x]]\n', false).depth).toBe(2);
+    // YAML counts every bracket (quotes are not tracked) and points at the one past the limit.
+    const deep = `a: "]"\nb: ${'['.repeat(MAX_NESTING + 3)}${']'.repeat(MAX_NESTING + 3)}\n`;
+    expect(nestingDepth(deep, false)).toEqual({ depth: MAX_NESTING + 3, offset: 'a: "]"\nb: '.length + MAX_NESTING });
+    expect(nestingDepth(`a:\n${' '.repeat(600)}b: 1\n`, false)).toEqual({ depth: 600, offset: 3 });
   });
 });

@@ -19,7 +19,7 @@
  * other document. A `__proto__` key becomes an own member, as `JSON.parse` makes it.
  *
  * The data is Spectral's with plain objects where their key order is the document's (see
- * yaml-key-order.ts): same keys, values, order and locations, without a Proxy per map.
+ * yaml-plain.ts): same keys, values, order and locations, without a Proxy per map.
  *
  * API: `SafeYaml` (an `IParser` for `new Document(text, SafeYaml, source)`); for texts parsed by
  * Spectral itself (referenced files): `prepareYamlText(text)` before, `restoreParsedYaml(text, data)`
@@ -27,7 +27,7 @@
  */
 import spectralParsers from '@stoplight/spectral-parsers';
 import { yamlModule } from '../lazy-modules.js';
-import { parseYamlPlain } from './yaml-key-order.js';
+import { parseYamlPlain } from './yaml-plain.js';
 
 const { Yaml } = spectralParsers;
 
@@ -85,9 +85,10 @@ const PLACEHOLDER = '__pr\uE000to__';
  * The parser assigns members with `obj[key] =`: a `__proto__` key would replace the object's
  * prototype and divert the following keys into it. The text is parsed with the key spelled
  * `PLACEHOLDER` (keys and values alike), and this walk puts `__proto__` back as an own member, as
- * `JSON.parse` does. A `__proto__` key spelled with escapes (`"\x5f_proto__"`) still swaps the
- * prototype; the walk resets it so the resolver can copy the object (the diverted keys are lost,
- * the document is linted). Recursion is bounded: deeper documents never reach the parser.
+ * `JSON.parse` does. A `__proto__` key spelled with escapes (`"\x5f_proto__"`) is an own member
+ * too where yaml-plain.ts builds the data; where Spectral's parser does (a file a `$ref` pulls in,
+ * a document with merge keys) it still swaps the prototype, and the walk resets it so the resolver
+ * can copy the object (the diverted keys are lost, the document is linted). Recursion is bounded: deeper documents never reach the parser.
  */
 function restoreProtoKeys(node: unknown, seen: Set<object>): unknown {
   if (typeof node === 'string') return node.includes(PLACEHOLDER) ? node.replaceAll(PLACEHOLDER, PROTO) : node;
@@ -202,7 +203,7 @@ export const SafeYaml: typeof Yaml = {
   ...Yaml,
   parse(text: string): YamlResult {
     const prepared = prepareYamlText(text);
-    const result = parseYamlPlain<YamlResult>(prepared) ?? Yaml.parse(prepared);
+    const result = (parseYamlPlain(prepared) as YamlResult | null) ?? Yaml.parse(prepared);
     restoreParsedYaml(text, result.data);
     return result;
   },

@@ -2,7 +2,7 @@ import spectralParsers from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
 import { types } from 'node:util';
 import { prepareYamlText, SafeYaml } from '../../src/spectral/yaml.js';
-import { plainYamlParser, SPECTRAL_YAML_OPTIONS } from '../../src/spectral/yaml-key-order.js';
+import { parseYamlPlain, plainYamlParser, SPECTRAL_YAML_OPTIONS } from '../../src/spectral/yaml-plain.js';
 
 const { Yaml } = spectralParsers;
 
@@ -53,11 +53,21 @@ describe('SafeYaml', () => {
     }
   });
 
-  it('keeps the prototype of a map whose key spells __proto__ with escapes or a line continuation', () => {
-    for (const key of ['"\\x5f_proto__"', '"\\u005f_proto__"', '"\\U0000005f_proto__"', '"__pro\\\n  to__"', '"__pro\\\r\n  to__"']) {
+  it('keeps a key that spells __proto__ with escapes as an own member, and the prototype', () => {
+    for (const key of ['"\\x5f_proto__"', '"\\u005f_proto__"', '"\\U0000005f_proto__"']) {
+      const parsed = SafeYaml.parse(`a: 1\n${key}: {x: 1}\nb: "tab\\there"\n`);
+      expect(Object.getPrototypeOf(parsed.data), key).toBe(Object.prototype);
+      expect(Object.keys(parsed.data as object), key).toEqual(['a', '__proto__', 'b']);
+      expect(Object.getOwnPropertyDescriptor(parsed.data, '__proto__')?.value, key).toEqual({ x: 1 });
+      // Spectral's own parse swaps the prototype instead (the reason SafeYaml exists).
+      expect(Object.keys(Yaml.parse(`a: 1\n${key}: {x: 1}\n`).data as object), key).not.toContain('__proto__');
+    }
+    // Joined by an escaped line break, the key spans lines: a syntax error, and the map ends there.
+    for (const key of ['"__pro\\\n  to__"', '"__pro\\\r\n  to__"']) {
       const parsed = SafeYaml.parse(`a: 1\n${key}: {x: 1}\nb: "tab\\there"\n`);
       expect(Object.getPrototypeOf(parsed.data), key).toBe(Object.prototype);
       expect(Object.keys(parsed.data as object), key).toEqual(['a']);
+      expect(parsed.diagnostics[0]?.message, key).toBe('can not read a block mapping entry; a multiline key may not be an implicit key');
     }
     // Escapes that cannot spell it leave the parser's result as it is.
     const plain = SafeYaml.parse('a: "tab\\there \\"quoted\\" back\\\\slash"\n');
@@ -173,7 +183,40 @@ numbers:
       expect(Reflect.ownKeys(a).map(String)).toEqual(Reflect.ownKeys(b).map(String));
     });
 
+    it('gives the data, diagnostics and line map of Spectral parse on malformed and unusual YAML', () => {
+      const docs = [
+        '',
+        'hello',
+        '# only a comment\n',
+        'a: 1',
+        'a: 1\r\nb:\r\n  - x\r\n',
+        '? [a, b]\n: complex key\nok: 1\n',
+        '200: unquoted\ntrue: yes\n~: tilde\nnull: word\n1.5: float\n0x1F: hex\n',
+        'a: 1\na: 2\n"1": x\n1: y\nb: 3\n',
+        'a: &x\n  b: *x\n  c: [*x]\n',
+        'n: 123456789012345678901234567890\nf: .inf\nm: -.5\n',
+        'a: [1, 2\nb: 3\n',
+        'a: {x: 1 y: 2}\nb: [1 2]\n',
+        'a:\n  b: 1\n c: 2\n',
+        'a:\t1\n',
+        '--- \na: 1\n---\nb: 2\n',
+        'list:\n  - a: 1\n    "0": z\n  -\n  - [x, {y: z}]\n',
+        "responses:\n  default: {description: d}\n  '500': {description: e}\n  '200': {description: ok}\n",
+      ];
+      for (const doc of docs) {
+        const ours = parseYamlPlain(doc);
+        const theirs = Yaml.parse(doc);
+        expect(ours, doc).not.toBeNull();
+        expect(ours!.data, doc).toEqual(theirs.data);
+        expect([...keyOrders(ours!.data)], doc).toEqual([...keyOrders(theirs.data)]);
+        expect(ours!.diagnostics, doc).toEqual(theirs.diagnostics);
+        expect(ours!.lineMap, doc).toEqual(theirs.lineMap);
+        expect(ours!.ast?.errors ?? [], doc).toEqual([]);
+      }
+    });
+
     it('leaves a document with merge keys to Spectral parse', () => {
+      expect(parseYamlPlain(DOC)).toBeNull();
       const ours = SafeYaml.parse(DOC);
       const theirs = Yaml.parse(DOC);
       expect([...keyOrders(ours.data)]).toEqual([...keyOrders(theirs.data)]);

@@ -585,8 +585,13 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pw']
  * `plainTextPassword`) — not a reset token, a hash of one, or a policy about one.
  */
 export function isPasswordName(name: string): boolean {
-  return passwordWords(splitWords(name)) || shoutedWords(name).some(passwordWords);
+  return PASSWORD_NAME_HINT.test(name) && passwordNameOf(name);
 }
+
+// Every word of PASSWORD_WORDS contains one of these: most names (the password-hash rules ask about
+// every argument of every call) skip the word split and the memo.
+const PASSWORD_NAME_HINT = /pass|pw/i;
+const passwordNameOf = memoByName((name) => passwordWords(splitWords(name)) || shoutedWords(name).some(passwordWords));
 
 function passwordWords(words: readonly string[]): boolean {
   const last = words[words.length - 1];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endsWithTerm, findTerm, headTerm, isPredicateName, nameWords, shoutedWords, singularWord, vocabulary } from '../../src/analysis/names.js';
 import { sensitiveTerm } from '../../src/analysis/logging.js';
+import { isPasswordName } from '../../src/analysis/secrets.js';
 
 describe('names', () => {
   it('splits camelCase, snake_case, kebab-case and SCREAMING_CASE into singular words', () => {
@@ -68,5 +69,14 @@ describe('names', () => {
   it('tells predicate names', () => {
     for (const n of ['isValidUrl', 'hasAccess', 'canEdit', 'fileExists', '_isJWTExpired', 'isDirectusJWT', 'valid']) expect(isPredicateName(n)).toBe(true);
     for (const n of ['loadSettings', 'parse', 'issue', 'hashPassword', null]) expect(isPredicateName(n)).toBe(false);
+  });
+
+  it('tells names that hold a password from names about one', () => {
+    const yes = ['password', 'newPassword', 'user_pwd', 'PASSWORD', 'plainTextPassword', 'passwordPlain', 'rawPw', 'passwd', 'pw', 'PASSword', 'userPASSword', 'plaintextpassword', 'passphrase'];
+    const no = ['passwordHash', 'passwordResetToken', 'passwordPolicy', 'user', 'pass', 'bypass', 'compass', 'token', 'hashedPwdField', ''];
+    for (const n of yes) expect(isPasswordName(n), n).toBe(true);
+    for (const n of no) expect(isPasswordName(n), n).toBe(false);
+    // Asked again (the memo): the same answers.
+    expect(yes.map(isPasswordName)).toEqual(yes.map(() => true));
   });
 });

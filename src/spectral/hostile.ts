@@ -65,8 +65,9 @@ function yamlNestingDepth(text: string): { depth: number; offset: number } {
       }
     } else if (depth > 0) depth--;
   }
-  // Block nesting: an indentation of N spaces is at most N levels.
-  const m = /^( {512,})\S/gm.exec(text);
+  // Block nesting: an indentation of N spaces is at most N levels. A line indented that deep holds
+  // a run of 512 spaces, which a substring search rules out at once in a real document.
+  const m = text.includes(' '.repeat(MAX_NESTING)) ? /^( {512,})\S/gm.exec(text) : null;
   if (m && m[1]!.length > max && max <= MAX_NESTING) {
     max = m[1]!.length;
     maxAt = m.index;

@@ -192,14 +192,28 @@ function segmentKey(segment: string): string {
   return Number.isNaN(n) ? `s${segment}` : `n${String(n)}`;
 }
 
+/** A segment's key, escaped so that joined keys cannot run into each other. */
+function escapedKey(segment: string): string {
+  const key = segmentKey(segment);
+  return key.includes('\\') || key.includes('\u0000') ? key.replaceAll('\\', '\\\\').replaceAll('\u0000', '\\0') : key;
+}
+
+/** The keys of every prefix of `path`, the empty one first. */
 function pathKeys(path: Path): string[] {
   const keys: string[] = [''];
   let key = '';
   for (const segment of path) {
-    key += `\u0000${segmentKey(segment).replaceAll('\\', '\\\\').replaceAll('\u0000', '\\0')}`;
+    key += `\u0000${escapedKey(segment)}`;
     keys.push(key);
   }
   return keys;
+}
+
+/** The key of the whole path: `pathKeys(path).at(-1)`. */
+function pathKey(path: Path): string {
+  let key = '';
+  for (const segment of path) key += `\u0000${escapedKey(segment)}`;
+  return key;
 }
 
 class Decline extends Error {}
@@ -314,7 +328,7 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
   const stemKeys = new Map<string, string>();
   try {
     for (const p of pointerGraph.nodes.keys()) decoded.set(p, decodePointer(p));
-    for (const s of stemGraph.nodes.keys()) stemKeys.set(s, pathKeys(decodePointer(s)).at(-1)!);
+    for (const s of stemGraph.nodes.keys()) stemKeys.set(s, pathKey(decodePointer(s)));
   } catch {
     // intentionally ignored: the full resolver handles a pointer that does not decode
     return undefined;

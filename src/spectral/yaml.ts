@@ -15,7 +15,7 @@
  * `%TAG` directives into comments; the text keeps its length and line breaks, so every location
  * is unchanged. Tags are found with the `yaml` package's lexer (never inside a quoted or block
  * scalar), and only when the text has a `!` where a tag can start or a line starting with `%`, so
- * plain documents pay one regex scan. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
+ * plain documents pay one scan for `!`. YAML 1.1 scalars (`yes`, `on`, `0777`) are then read as YAML 1.2 reads them, as for every
  * other document. A `__proto__` key becomes an own member, as `JSON.parse` makes it.
  *
  * The data is Spectral's with plain objects where their key order is the document's (see
@@ -31,8 +31,9 @@ import { parseYamlPlain } from './yaml-plain.js';
 
 const { Yaml } = spectralParsers;
 
-// A tag starts a node: at a line start or after whitespace or a flow indicator (`Hello!` is no tag).
-const MAYBE_TAG_OR_DIRECTIVE = /(?:^|[\s[{,])!|^%/m;
+// A tag starts a node: at a line start or after whitespace or a flow indicator (`Hello!` is no tag);
+// a line break is whitespace too.
+const TAG_LEAD = /[\s[{,]/;
 // Lexer control tokens: they mark structure and stand for no source text.
 const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);
 
@@ -52,8 +53,20 @@ export function restoreParsedYaml(text: string, data: unknown): void {
 
 const ESCAPE_THAT_CAN_SPELL = /\\[xuU\r\n]/;
 
+/**
+ * `/(?:^|[\s[{,])!|^%/m.test(text)`, looking only where a `!` or a `%` after a line break is: the
+ * regex tried both alternatives at every offset (~16 ms on Stripe's 4.2 MB).
+ */
+export function mayHoldTagOrDirective(text: string): boolean {
+  if (text.startsWith('%') || ['\n%', '\r%', '\u2028%', '\u2029%'].some((s) => text.includes(s))) return true;
+  for (let i = text.indexOf('!'); i !== -1; i = text.indexOf('!', i + 1)) {
+    if (i === 0 || TAG_LEAD.test(text[i - 1]!)) return true;
+  }
+  return false;
+}
+
 function neutralizeTags(text: string): string {
-  if (!MAYBE_TAG_OR_DIRECTIVE.test(text)) return text;
+  if (!mayHoldTagOrDirective(text)) return text;
   let out: string[] | undefined;
   let last = 0;
   let offset = 0;

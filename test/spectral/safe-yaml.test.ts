@@ -1,7 +1,7 @@
 import spectralParsers from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
 import { types } from 'node:util';
-import { prepareYamlText, SafeYaml } from '../../src/spectral/yaml.js';
+import { mayHoldTagOrDirective, prepareYamlText, SafeYaml } from '../../src/spectral/yaml.js';
 import { parseYamlPlain, plainYamlParser, SPECTRAL_YAML_OPTIONS } from '../../src/spectral/yaml-plain.js';
 
 const { Yaml } = spectralParsers;
@@ -72,6 +72,20 @@ describe('SafeYaml', () => {
     // Escapes that cannot spell it leave the parser's result as it is.
     const plain = SafeYaml.parse('a: "tab\\there \\"quoted\\" back\\\\slash"\n');
     expect(plain.data).toEqual({ a: 'tab\there "quoted" back\\slash' });
+  });
+
+  it('looks for a tag or directive where the regex would find one', () => {
+    const chars = ['!', '%', '\n', '\r', '\u2028', ' ', 'a', '[', ','];
+    let texts = [''];
+    let checked = 0;
+    for (let len = 1; len <= 4; len++) {
+      texts = texts.flatMap((t) => chars.map((c) => t + c));
+      for (const t of texts) {
+        expect(mayHoldTagOrDirective(t), JSON.stringify(t)).toBe(/(?:^|[\s[{,])!|^%/m.test(t));
+        checked++;
+      }
+    }
+    expect(checked).toBe(9 + 81 + 729 + 6561);
   });
 
   it('prepares text without moving anything: same length, same line breaks', () => {

@@ -203,35 +203,28 @@ class Walk {
 
   private map(node: YamlAstNode): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    const added: string[] = [];
-    let seen: Set<string> | undefined;
     let repeated = false;
     let index = false;
-    for (const mapping of node.mappings ?? []) {
-      const keyNode = mapping!.key!;
-      if (keyNode.kind !== SCALAR) {
-        this.incompatible(keyNode, 'mapping key must be a string scalar');
-        continue;
-      }
-      const scalar = this.t.scalarValue(keyNode);
-      if (typeof scalar !== 'string') {
-        this.incompatible(keyNode, `mapping key must be a string scalar rather than ${keyNode.valueObject === null ? 'null' : typeof scalar}`);
-      }
-      const key = String(scalar);
-      if (key === '<<') throw new MergeKey();
-      seen ??= new Set();
-      if (seen.has(key)) {
-        this.diagnostics.push(this.exception(keyNode, 'duplicate key', 'YAMLException', ERROR));
+    const mappings = node.mappings ?? [];
+    for (const mapping of mappings) {
+      const key = this.keyOf(mapping!, true);
+      if (key === null) continue;
+      // Every key met before is on the object (a `<<` has thrown): no separate set of seen keys.
+      if (Object.hasOwn(obj, key)) {
+        this.diagnostics.push(this.exception(mapping!.key!, 'duplicate key', 'YAMLException', ERROR));
         repeated = true;
-      } else {
-        seen.add(key);
-        if (!index && isIndex(key)) index = true;
+      } else if (!index && isIndex(key)) {
+        index = true;
       }
       setOwn(obj, key, this.value(mapping!.value as YamlAstNode | null));
-      added.push(key);
     }
     if (!repeated && !index) return obj;
     // The parser's order: each key where it was last written.
+    const added: string[] = [];
+    for (const mapping of mappings) {
+      const key = this.keyOf(mapping!, false);
+      if (key !== null) added.push(key);
+    }
     const order = repeated ? [...new Set(added.reverse())].reverse() : added;
     const keys = Object.keys(obj);
     if (keys.every((k, i) => k === order[i])) return obj;
@@ -240,6 +233,25 @@ class Walk {
     const copy = this.t.ordered({});
     for (const k of order) setOwn(copy, k, obj[k]);
     return copy;
+  }
+
+  /**
+   * A mapping's key as the parser names it, null for a key it skips; with `report`, the
+   * diagnostics the parser gives for a key that is not a string.
+   */
+  private keyOf(mapping: YamlAstNode, report: boolean): string | null {
+    const keyNode = mapping.key!;
+    if (keyNode.kind !== SCALAR) {
+      if (report) this.incompatible(keyNode, 'mapping key must be a string scalar');
+      return null;
+    }
+    const scalar = this.t.scalarValue(keyNode);
+    if (report && typeof scalar !== 'string') {
+      this.incompatible(keyNode, `mapping key must be a string scalar rather than ${keyNode.valueObject === null ? 'null' : typeof scalar}`);
+    }
+    const key = String(scalar);
+    if (key === '<<') throw new MergeKey();
+    return key;
   }
 
   private incompatible(node: YamlAstNode, message: string): void {

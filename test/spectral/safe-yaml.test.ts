@@ -229,6 +229,44 @@ numbers:
       }
     });
 
+    it('matches Spectral parse on thousands of mangled documents (seeded, so any failure replays)', () => {
+      const seeds = [
+        'openapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n        default: {description: d}\n',
+        'a: &x\n  b: [1, 2, {c: d}]\n  200: n\nb: *x\nc:\n  - *x\n  - k: v\n    k: w\n',
+        "list:\n- a\n- 'b'\n- \"c\\n\"\n- {x: 1, y: [2, 3]}\nmap: {1: one, 0: zero, z: last}\n",
+      ];
+      const bits = [':', ' ', '\n', '-', '[', ']', '{', '}', ',', '&a ', '*a', '<<: ', '"', "'", '\t', '? ', '#', '10: ', '~', 'true', '  ', '|', '>'];
+      let state = 12345;
+      const rnd = (n: number) => {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        return state % n;
+      };
+      const outcome = (parse: () => { data: unknown; diagnostics: unknown; lineMap?: unknown } | null) => {
+        try {
+          const r = parse();
+          return r === null ? 'spectral' : { data: r.data, orders: [...keyOrders(r.data)], diagnostics: r.diagnostics, lineMap: r.lineMap };
+        } catch (e) {
+          return { threw: String(e) };
+        }
+      };
+      let compared = 0;
+      for (let i = 0; i < 3000; i++) {
+        let text = seeds[rnd(seeds.length)]!;
+        for (let m = 1 + rnd(4); m > 0; m--) {
+          const at = rnd(text.length + 1);
+          const op = rnd(3);
+          if (op === 0) text = text.slice(0, at) + bits[rnd(bits.length)] + text.slice(at);
+          else if (op === 1) text = text.slice(0, at) + text.slice(at + 1 + rnd(3));
+          else text = text.slice(0, at) + text.slice(at, at + 5) + text.slice(at);
+        }
+        const ours = outcome(() => parseYamlPlain(text));
+        if (ours === 'spectral') continue;
+        expect(ours, JSON.stringify(text)).toEqual(outcome(() => Yaml.parse(text)));
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(2500);
+    });
+
     it('leaves a document with merge keys to Spectral parse', () => {
       expect(parseYamlPlain(DOC)).toBeNull();
       const ours = SafeYaml.parse(DOC);

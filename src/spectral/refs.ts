@@ -21,6 +21,13 @@
  * alias bombs are refused, YAML is prepared like a document (see yaml.ts), and `__proto__` keys
  * stay own members.
  *
+ * Files are read synchronously (behind the resolver's promise interface): json-ref-resolver asks for
+ * many files at once, and when each was read asynchronously the order the disk answered in decided
+ * which ref a file shared by several was resolved under, and which refs a circularity test left in
+ * place — so identical runs gave different messages (DigitalOcean's description: counts and "used
+ * in 1 more place" notes changed from run to run). Read at once, files arrive in the order the
+ * resolver asks for them, and a run's report depends only on its input.
+ *
  * One resolver per document, not per run: json-ref-resolver caches every resolved document tree
  * (the root's included) in the resolver's `uriCache`, and Spectral keeps each referenced `Document`
  * in a map keyed by that cache. A run-wide resolver kept every document of the run alive.
@@ -29,7 +36,7 @@
  * `readConfined(root, lexicalRoot, file)`, `readRegularFile(file)`, `MAX_REF_FILE_BYTES`,
  * `UNSAFE_REF_MARKER`, `REMOTE_REF_MARKER`.
  */
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
@@ -61,7 +68,7 @@ type ResolveOpts = Parameters<Resolver['resolve']>[1];
 /** The lint root as the resolver compares it: the real path of `cwd` (symlinks resolved). */
 export async function realRoot(cwd: string): Promise<string> {
   try {
-    return await fs.realpath(cwd);
+    return realpathSync(cwd);
   } catch {
     // intentionally ignored: a cwd that cannot be resolved still confines refs lexically
     return path.resolve(cwd);
@@ -106,15 +113,19 @@ async function readRef(root: string, lexicalRoot: string, ref: RefUri): Promise<
 
 /** Reads `target` under the rules above; rejects with an `UNSAFE_REF_MARKER` error otherwise. */
 export async function readConfined(root: string, lexicalRoot: string, target: string): Promise<string> {
+  return readConfinedNow(root, lexicalRoot, target);
+}
+
+function readConfinedNow(root: string, lexicalRoot: string, target: string): string {
   const abs = path.resolve(target);
   if (!inside(lexicalRoot, abs) && !inside(root, abs)) {
     throw unsafe(`"${abs}" is outside the lint root (the working directory); only files inside it are read.`);
   }
-  // Missing files reject here with ENOENT: Spectral reports those as `invalid-ref`.
-  const real = await fs.realpath(abs);
+  // Missing files throw here with ENOENT: Spectral reports those as `invalid-ref`.
+  const real = realpathSync(abs);
   if (!inside(root, real)) throw unsafe(`"${shown(lexicalRoot, abs)}" is a link to "${real}", outside the lint root (the working directory).`);
   // A real path has no link left; O_NOFOLLOW keeps it so if one is swapped in meanwhile.
-  const content = await readRegularFile(real, shown(root, real), true);
+  const content = readRegularFileNow(real, shown(root, real), true);
   if (isBinary(content)) throw unsafe(`"${shown(root, real)}" is not a text document (binary content).`);
   return content.toString('utf8').replace(/^\uFEFF/, '');
 }
@@ -125,18 +136,22 @@ export async function readConfined(root: string, lexicalRoot: string, target: st
  * reads more than the bound, whatever the file claims or becomes. `noFollow`: refuse a symlink.
  */
 export async function readRegularFile(file: string, label: string = file, noFollow = false): Promise<Buffer> {
-  const before = await fs.stat(file);
+  return readRegularFileNow(file, label, noFollow);
+}
+
+function readRegularFileNow(file: string, label: string, noFollow: boolean): Buffer {
+  const before = statSync(file);
   if (!before.isFile()) throw unsafe(`"${label}" is not a regular file.`);
   if (before.size > MAX_REF_FILE_BYTES) throw unsafe(`"${label}" is larger than ${MAX_REF_FILE_BYTES} bytes.`);
   // O_NONBLOCK: a path swapped for a FIFO between stat and open must not block the run.
-  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) throw unsafe(`"${label}" is not a regular file.`);
     const buf = Buffer.alloc(Math.min(stat.size, MAX_REF_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      const bytesRead = readSync(fd, buf, length, buf.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buf.length) break;
@@ -145,7 +160,7 @@ export async function readRegularFile(file: string, label: string = file, noFoll
     if (length > stat.size || length > MAX_REF_FILE_BYTES) throw unsafe(`"${label}" changed while it was read.`);
     return buf.subarray(0, length);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

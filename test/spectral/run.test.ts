@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintOpenApiFiles, MAX_NESTING, nestingDepth } from '../../src/spectral/run.js';
+import { readConfined } from '../../src/spectral/refs.js';
 
 function tmp(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'backlint-run-'));
@@ -141,6 +142,19 @@ components:
       'fixtures/openapi/multi-file/schemas/member.yaml',
       'fixtures/openapi/multi-file/schemas/nickname.yaml',
     ]);
+  });
+
+  it('reads a referenced file without waiting on I/O, so the resolver meets files in the order it asks for them', async () => {
+    // Spectral's resolver reads referenced files concurrently; when reads completed in whatever
+    // order the disk answered, which ref a shared file counted under changed from run to run
+    // (DigitalOcean's description: messages varied between identical runs).
+    const dir = tmp({ 'a.yaml': 'a: 1\n' });
+    const events: string[] = [];
+    setImmediate(() => events.push('I/O turn'));
+    const text = await readConfined(dir, dir, path.join(dir, 'a.yaml'));
+    events.push('read');
+    expect(text).toBe('a: 1\n');
+    expect(events).toEqual(['read']);
   });
 
   it('measures nesting without counting brackets inside JSON strings (escaped quotes included)', () => {

@@ -42,7 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { hostileText, isBinary } from './hostile.js';
 import { resolveInternal } from './internal-refs.js';
-import { prepareYamlText, restoreParsedYaml } from './yaml.js';
+import { prepareYamlText, restoreParsedYaml, withPlainYamlParse } from './yaml.js';
 
 /** Largest file a `$ref` may read: the same bound as file discovery's full scan (32 MiB). */
 export const MAX_REF_FILE_BYTES = 32 * 1024 * 1024;
@@ -209,7 +209,7 @@ function guardParse(parse: ParseResolveResult): ParseResolveResult {
     const text = String(opts.result);
     const hostile = hostileText(text, json);
     if (hostile) throw unsafe(`"${source}" line ${hostile.line}: ${hostile.message}`);
-    const parsed = await parse({ ...opts, result: json ? text : prepareYamlText(text) });
+    const parsed = await (json ? parse({ ...opts, result: text }) : withPlainYamlParse(() => parse({ ...opts, result: prepareYamlText(text) })));
     if (!json) restoreParsedYaml(text, parsed.result);
     return parsed;
   };

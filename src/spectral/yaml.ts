@@ -26,6 +26,7 @@
  * after.
  */
 import spectralParsers from '@stoplight/spectral-parsers';
+import { createRequire } from 'node:module';
 import { yamlModule } from '../lazy-modules.js';
 import { parseYamlPlain } from './yaml-plain.js';
 
@@ -229,3 +230,41 @@ export const SafeYaml: typeof Yaml = {
     return Yaml.getLocationForJsonPath({ ...result, ast: node } as typeof result, []);
   },
 };
+
+type YamlParser = { parse: (text: string) => YamlResult };
+let spectralsYaml: YamlParser | null | undefined;
+
+/** spectral-parsers' `Yaml` as spectral-core finds it (the object its DocumentInventory parses with). */
+function spectralCoreYaml(): YamlParser | null {
+  if (spectralsYaml === undefined) {
+    spectralsYaml = null;
+    try {
+      const fromCore = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
+      const yaml = (fromCore('@stoplight/spectral-parsers') as { Yaml?: YamlParser }).Yaml;
+      const slot = yaml ? Object.getOwnPropertyDescriptor(yaml, 'parse') : undefined;
+      if (yaml && typeof yaml.parse === 'function' && slot?.writable) spectralsYaml = yaml;
+    } catch {
+      // intentionally ignored: laid out differently; Spectral's parse runs as it is
+    }
+  }
+  return spectralsYaml;
+}
+
+/**
+ * Runs `fn` — Spectral's parse of a file a `$ref` pulls in (spectral-core's DocumentInventory makes
+ * a Document with spectral-parsers' `Yaml`) — with that parser's `parse` giving the plain-object
+ * parse (yaml-plain.ts: same data, key order, diagnostics and tree). The parser is swapped only for
+ * this one synchronous call. DigitalOcean's description pulls in 2,900 YAML files.
+ */
+export function withPlainYamlParse<T>(fn: () => T): T {
+  const yaml = spectralCoreYaml();
+  if (!yaml) return fn();
+  const original = yaml.parse;
+  yaml.parse = (text) => (parseYamlPlain(text) as YamlResult | null) ?? original(text);
+  try {
+    return fn();
+  } finally {
+    yaml.parse = original;
+  }
+}
+

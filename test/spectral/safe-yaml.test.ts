@@ -1,7 +1,7 @@
 import spectralParsers from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
 import { types } from 'node:util';
-import { mayHoldTagOrDirective, prepareYamlText, SafeYaml } from '../../src/spectral/yaml.js';
+import { mayHoldTagOrDirective, prepareYamlText, SafeYaml, withPlainYamlParse } from '../../src/spectral/yaml.js';
 import { parseYamlPlain, plainYamlParser, SPECTRAL_YAML_OPTIONS } from '../../src/spectral/yaml-plain.js';
 
 const { Yaml } = spectralParsers;
@@ -265,6 +265,20 @@ numbers:
         compared++;
       }
       expect(compared).toBeGreaterThan(2500);
+    });
+
+    it("gives referenced files the plain parse through Spectral's own parser object, for one call", () => {
+      const original = Yaml.parse;
+      const inside = withPlainYamlParse(() => Yaml.parse(ORDERS));
+      expect(Yaml.parse).toBe(original);
+      expect([...keyOrders(inside.data)]).toEqual([...keyOrders(Yaml.parse(ORDERS).data)]);
+      expect(proxied(inside.data)).toHaveLength(8);
+      expect(() =>
+        withPlainYamlParse(() => {
+          throw new Error('boom');
+        }),
+      ).toThrow('boom');
+      expect(Yaml.parse).toBe(original);
     });
 
     it('leaves a document with merge keys to Spectral parse', () => {

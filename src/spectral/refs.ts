@@ -42,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { hostileText, isBinary } from './hostile.js';
 import { resolveInternal } from './internal-refs.js';
+import { memoiseResolverPaths } from './resolver-paths.js';
 import { prepareYamlText, restoreParsedYaml, withPlainYamlParse } from './yaml.js';
 
 /** Largest file a `$ref` may read: the same bound as file discovery's full scan (32 MiB). */
@@ -251,6 +252,7 @@ export interface ResolverOptions {
 }
 
 export function createResolver(opts: ResolverOptions): Resolver {
+  memoiseResolverPaths();
   let http: Reader = refuseRemote;
   let https: Reader = refuseRemote;
   if (opts.allowRemoteRefs) {

@@ -112,6 +112,18 @@ async function readRef(root: string, lexicalRoot: string, ref: RefUri): Promise<
   return readConfined(root, lexicalRoot, target);
 }
 
+/**
+ * The real path: the system's realpath (one call), and where it fails Node's own walk, whose
+ * error (`ENOENT … lstat '…'`) is the message Spectral's `invalid-ref` has always shown.
+ */
+function realPath(abs: string): string {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return realpathSync(abs);
+  }
+}
+
 /** Reads `target` under the rules above; rejects with an `UNSAFE_REF_MARKER` error otherwise. */
 export async function readConfined(root: string, lexicalRoot: string, target: string): Promise<string> {
   return readConfinedNow(root, lexicalRoot, target);
@@ -123,7 +135,7 @@ function readConfinedNow(root: string, lexicalRoot: string, target: string): str
     throw unsafe(`"${abs}" is outside the lint root (the working directory); only files inside it are read.`);
   }
   // Missing files throw here with ENOENT: Spectral reports those as `invalid-ref`.
-  const real = realpathSync(abs);
+  const real = realPath(abs);
   if (!inside(root, real)) throw unsafe(`"${shown(lexicalRoot, abs)}" is a link to "${real}", outside the lint root (the working directory).`);
   // A real path has no link left; O_NOFOLLOW keeps it so if one is swapped in meanwhile.
   const content = readRegularFileNow(real, shown(root, real), true);

@@ -12,7 +12,8 @@
  */
 import { createRequire } from 'node:module';
 
-const PURE = ['join', 'dirname', 'stripRoot', 'toFSPath', 'normalize'] as const;
+// Also what spectral-core asks of every referenced file and finding (`isAbsolute`, `extname`).
+const PURE = ['join', 'dirname', 'stripRoot', 'toFSPath', 'normalize', 'isAbsolute', 'extname'] as const;
 const MAX_REMEMBERED = 50_000;
 const INSTALLED = Symbol.for('backlint.memoisedPaths');
 

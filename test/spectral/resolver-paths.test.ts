@@ -17,13 +17,13 @@ describe('memoiseResolverPaths', () => {
     };
     const before = (name: string, args: unknown[]) => outcome(() => pathModule[name]!(...args));
     const cases: [string, unknown[]][] = [
-      ...['dirname', 'stripRoot', 'toFSPath', 'normalize'].flatMap((n) => inputs.map((i): [string, unknown[]] => [n, [i]])),
+      ...['dirname', 'stripRoot', 'toFSPath', 'normalize', 'isAbsolute', 'extname'].flatMap((n) => inputs.map((i): [string, unknown[]] => [n, [i]])),
       ...inputs.flatMap((a) => inputs.map((b): [string, unknown[]] => ['join', [a, b]])),
       ['join', []],
       ['join', ['/a', 'b', '../c']],
     ];
     const expected = cases.map(([n, args]) => before(n, args));
-    const originals = Object.fromEntries(['join', 'dirname', 'stripRoot', 'toFSPath', 'normalize'].map((n) => [n, pathModule[n]]));
+    const originals = Object.fromEntries(['join', 'dirname', 'stripRoot', 'toFSPath', 'normalize', 'isAbsolute', 'extname'].map((n) => [n, pathModule[n]]));
     expect(memoiseResolverPaths()).toBe(true);
     expect(pathModule.join).not.toBe(originals.join);
     expect(expected.some((e) => 'threw' in e)).toBe(true);

@@ -144,6 +144,14 @@ components:
     ]);
   });
 
+  it("reports a missing referenced file with Node's message, as before the system realpath was used", async () => {
+    const cwd = tmp({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: ./missing.yaml\n" });
+    const results = await lintOpenApiFiles(['api.yaml'], { cwd, preset: 'recommended' });
+    const missing = results.flatMap((r) => r.findings).find((f) => f.ruleId === 'invalid-ref');
+    expect(missing).toMatchObject({ file: 'api.yaml', line: 5 });
+    expect(missing!.message).toMatch(/^ENOENT: no such file or directory, lstat '.*missing\.yaml'$/);
+  });
+
   it('reads a referenced file without waiting on I/O, so the resolver meets files in the order it asks for them', async () => {
     // Spectral's resolver reads referenced files concurrently; when reads completed in whatever
     // order the disk answered, which ref a shared file counted under changed from run to run

@@ -120,6 +120,7 @@ function realPath(abs: string): string {
   try {
     return realpathSync.native(abs);
   } catch {
+    // intentionally ignored: Node's walk fails the same way, with the message invalid-ref shows
     return realpathSync(abs);
   }
 }

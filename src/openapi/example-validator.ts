@@ -100,6 +100,8 @@ export class ExampleValidator {
   private readonly ids = new Map<ExampleContext, Map<object, string>>();
   private readonly validators = new Map<ExampleContext, WeakMap<object, ValidateFunction | null>>();
   private readonly byKey = new Map<string, ValidateFunction | null>();
+  /** Schema objects converted inline once: met again, they are shared (see `convert`). */
+  private readonly convertedInline = new WeakSet<object>();
   private counter = 0;
   private readonly root: unknown;
   private readonly sensitivity = new WeakMap<object, boolean>();
@@ -218,7 +220,17 @@ export class ExampleValidator {
       } else {
         const ref = isObject(converted) && Object.keys(converted).length === 1 ? converted[LAZY_REF] : undefined;
         // A shared schema itself: use its own validator instead of compiling a `$ref` wrapper.
-        result = (typeof ref === 'string' ? this.ajv.getSchema(ref) : undefined) ?? this.ajv.compile(converted as Json);
+        result = typeof ref === 'string' ? (this.ajv.getSchema(ref) ?? null) : null;
+        if (!result) {
+          // The same tree (shared schemas by the same ids) validates the same: compile it once.
+          const key = `${context}\u0000${JSON.stringify(converted)}`;
+          const byKey = this.byKey.get(key);
+          if (byKey !== undefined) result = byKey;
+          else {
+            result = this.ajv.compile(converted as Json);
+            this.byKey.set(key, result);
+          }
+        }
       }
     } catch {
       // intentionally ignored: a schema ajv cannot compile is not judged; structural rules report it
@@ -300,6 +312,14 @@ export class ExampleValidator {
       state.usedRef = true;
       return { [LAZY_REF]: this.shared(schema, state) };
     }
+    if (this.convertedInline.has(schema)) {
+      // Met before, inline in another tree or elsewhere in this one: a schema several places use
+      // (a file pulled in by many $refs, which Spectral resolves to one object) is compiled once
+      // from now on, as a component is, instead of into every tree that reaches it.
+      state.usedRef = true;
+      return { [LAZY_REF]: this.shared(schema, state) };
+    }
+    this.convertedInline.add(schema);
     state.stack.add(schema);
     const body = this.convertBody(schema, state);
     state.stack.delete(schema);

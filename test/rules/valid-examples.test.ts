@@ -198,6 +198,23 @@ describe('valid-examples (Spectral)', () => {
     ]);
   });
 
+  it('judges a schema object several schemas share (one file behind many $refs) the same wherever it is met', () => {
+    // The second time the validator meets the object it shares one validator for it: the errors
+    // must still point into the example where the shared part sits.
+    const address = { type: 'object', required: ['city'], properties: { city: { type: 'string' }, zip: { type: 'string', pattern: '^[0-9]{5}$' } } };
+    const order = { type: 'object', properties: { billing: address, shipping: address } };
+    const user = { type: 'object', properties: { home: address, tags: { type: 'array', items: address } } };
+    const v = new ExampleValidator('oas3.0');
+    expect(v.validate(order, { billing: { city: 'Oslo' }, shipping: { city: 'Rome', zip: '1234' } }, 'response')).toEqual({ instancePath: '/shipping/zip', message: expect.stringContaining('pattern') });
+    expect(v.validate(user, { home: { city: 'Bonn' }, tags: [{ city: 'Lyon' }, { zip: '12345' }] }, 'response')).toEqual({ instancePath: '/tags/1', message: expect.stringContaining('city') });
+    expect(v.validate(user, { home: { city: 'Bonn', zip: '12345' } }, 'response')).toBeNull();
+    // A fresh validator (nothing shared yet) judges the same.
+    expect(new ExampleValidator('oas3.0').validate(user, { home: { city: 'Bonn' }, tags: [{ city: 'Lyon' }, { zip: '12345' }] }, 'response')).toEqual({
+      instancePath: '/tags/1',
+      message: expect.stringContaining('city'),
+    });
+  });
+
   it('a schema nested far too deep for the stack is not judged, not a crash', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 100_000; i++) deep = { type: 'object', properties: { a: deep } };

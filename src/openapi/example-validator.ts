@@ -6,9 +6,11 @@
  * Why not compile each example's schema as a tree: GitHub's description reaches the same big
  * component schemas from hundreds of responses, and some are cyclic. Every schema object listed
  * under `components.schemas` / `definitions` (and any object met again on the current descent, i.e.
- * a cycle) becomes its own ajv schema with an `$id`, referenced through the `backlintRef` runtime
- * keyword, so ajv compiles it once per document and context, when an example first reaches it. Small `$ref`-free schemas (property leaves) share validators by their
- * canonical JSON, which makes thousands of `{type: string, example: …}` checks nearly free.
+ * a cycle), and any schema object met a second time (a file behind many `$ref`s, which Spectral
+ * resolves to one object), becomes its own ajv schema with an `$id`, referenced through the
+ * `backlintRef` runtime keyword, so ajv compiles it once per document and context, when an example
+ * first reaches it. Converted trees share validators by their canonical JSON (shared parts by id),
+ * which makes thousands of `{type: string, example: …}` checks nearly free.
  *
  * Dialects: OAS 3.1 schemas are JSON Schema 2020-12 (ajv/dist/2020); OAS 3.0 and Swagger 2.0 are
  * converted to draft-07 (`nullable`/`x-nullable`, boolean `exclusiveMinimum/Maximum`, `type: file`).
@@ -99,7 +101,7 @@ export class ExampleValidator {
   private readonly named = new Map<object, string>();
   private readonly ids = new Map<ExampleContext, Map<object, string>>();
   private readonly validators = new Map<ExampleContext, WeakMap<object, ValidateFunction | null>>();
-  private readonly byKey = new Map<string, ValidateFunction | null>();
+  private readonly byKey = new Map<string, ValidateFunction>();
   /** Schema objects converted inline once: met again, they are shared (see `convert`). */
   private readonly convertedInline = new WeakSet<object>();
   private counter = 0;
@@ -208,36 +210,27 @@ export class ExampleValidator {
     try {
       const state: ConvertState = { context, stack: new Set(), usedRef: false };
       const converted = this.convert(schema, state);
-      if (!state.usedRef) {
-        // A self-contained tree: share the validator with every identical schema.
-        const key = `${context}\u0000${JSON.stringify(converted)}`;
-        const byKey = this.byKey.get(key);
-        if (byKey !== undefined) result = byKey;
-        else {
-          result = this.ajv.compile(converted as Json);
-          this.byKey.set(key, result);
-        }
-      } else {
-        const ref = isObject(converted) && Object.keys(converted).length === 1 ? converted[LAZY_REF] : undefined;
-        // A shared schema itself: use its own validator instead of compiling a `$ref` wrapper.
-        result = typeof ref === 'string' ? (this.ajv.getSchema(ref) ?? null) : null;
-        if (!result) {
-          // The same tree (shared schemas by the same ids) validates the same: compile it once.
-          const key = `${context}\u0000${JSON.stringify(converted)}`;
-          const byKey = this.byKey.get(key);
-          if (byKey !== undefined) result = byKey;
-          else {
-            result = this.ajv.compile(converted as Json);
-            this.byKey.set(key, result);
-          }
-        }
-      }
+      const ref = state.usedRef && isObject(converted) && Object.keys(converted).length === 1 ? converted[LAZY_REF] : undefined;
+      // A shared schema itself: use its own validator instead of compiling a wrapper around it.
+      // Otherwise one validator per distinct tree: identical trees (shared parts named by the same
+      // ids) validate alike, which makes thousands of `{type: string, example: …}` checks nearly free.
+      result = (typeof ref === 'string' ? this.ajv.getSchema(ref) : undefined) ?? this.compiledOnce(context, converted);
     } catch {
       // intentionally ignored: a schema ajv cannot compile is not judged; structural rules report it
       result = null;
     }
     cache.set(schema, result);
     return result;
+  }
+
+  private compiledOnce(context: ExampleContext, converted: unknown): ValidateFunction {
+    const key = `${context}\u0000${JSON.stringify(converted)}`;
+    let validate = this.byKey.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(converted as Json);
+      this.byKey.set(key, validate);
+    }
+    return validate;
   }
 
   private idsFor(context: ExampleContext): Map<object, string> {

@@ -11,6 +11,7 @@
  * the resolver reads its exports at each call; if they are not writable functions, nothing changes.
  */
 import { createRequire } from 'node:module';
+import { memoByName } from '../analysis/memo.js';
 
 // Also what spectral-core asks of every referenced file and finding (`isAbsolute`, `extname`).
 const PURE = ['join', 'dirname', 'stripRoot', 'toFSPath', 'normalize', 'isAbsolute', 'extname'] as const;
@@ -19,17 +20,13 @@ const INSTALLED = Symbol.for('backlint.memoisedPaths');
 
 type PathModule = Record<string, unknown> & { [INSTALLED]?: true };
 
+/**
+ * The shared bounded memo (analysis/memo.ts) keyed by the arguments as JSON, which gives them back
+ * exactly (any character, any count); calls with other than strings go straight through.
+ */
 function memoised(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
-  const answers = new Map<string, unknown>();
-  return function (this: unknown, ...args: unknown[]) {
-    if (!args.every((a) => typeof a === 'string')) return fn.apply(this, args);
-    const key = args.length === 1 ? (args[0] as string) : `${args.length}\u0000${args.join('\u0000')}`;
-    if (answers.has(key)) return answers.get(key);
-    const answer = fn.apply(this, args);
-    if (answers.size >= MAX_REMEMBERED) answers.clear();
-    answers.set(key, answer);
-    return answer;
-  };
+  const answer = memoByName((key) => fn(...(JSON.parse(key) as string[])) as NonNullable<unknown> | null, MAX_REMEMBERED);
+  return (...args: unknown[]) => (args.every((a) => typeof a === 'string') ? answer(JSON.stringify(args)) : fn(...args));
 }
 
 let installed: boolean | undefined;

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Preset } from '../../catalog.js';
 import type { ResolvedConfig, RuleSetting } from '../../config/schema.js';
 import type { FileResult } from '../../report/model.js';
+import { answerSpectralRequires } from '../../spectral/built-ins.js';
 import { spectralRulesFor } from '../settings.js';
 import type { StdinText } from './eslint.js';
 
@@ -24,6 +25,7 @@ const BUNDLED_RUNNER = new URL('../../spectral-run.bundle.js', import.meta.url);
 // Loaded lazily: a run over code only never pays for loading Spectral.
 async function loadRunner(): Promise<LintOpenApiFiles> {
   const specifier = existsSync(BUNDLED_RUNNER) ? BUNDLED_RUNNER.href : '../../spectral/run.js';
+  answerSpectralRequires();
   const mod = (await import(specifier)) as { lintOpenApiFiles?: LintOpenApiFiles };
   if (typeof mod.lintOpenApiFiles !== 'function') {
     throw new Error('backlint internal error: src/spectral/run.ts does not export lintOpenApiFiles');

@@ -83,7 +83,7 @@ describe('answerSpectralRequires', () => {
     const lint = async (...flags: string[]) => {
       const out = await promisify(execFile)(process.execPath, [cli, 'api.yaml', '--format', 'json', '--no-progress', ...flags], { cwd: dir }).catch((e: { stdout: string }) => e);
       const report = JSON.parse(out.stdout) as { files: { findings: { ruleId: string; line: number; message: string }[] }[] };
-      return report.files.flatMap((f) => f.findings).filter((f) => f.ruleId === 'backlint/remote-ref' || f.ruleId === 'backlint/invalid-ref');
+      return report.files.flatMap((f) => f.findings).filter((f) => /(^|\/)(remote|invalid)-ref$/.test(f.ruleId));
     };
     try {
       const refused = await lint();

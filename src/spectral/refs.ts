@@ -41,6 +41,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { hostileText, isBinary } from './hostile.js';
+import { batchExternalRefResults } from './external-refs.js';
 import { resolveInternal } from './internal-refs.js';
 import { memoiseResolverPaths } from './resolver-paths.js';
 import { prepareYamlText, restoreParsedYaml, withPlainYamlParse } from './yaml.js';
@@ -266,6 +267,7 @@ export interface ResolverOptions {
 
 export function createResolver(opts: ResolverOptions): Resolver {
   memoiseResolverPaths();
+  batchExternalRefResults();
   let http: Reader = refuseRemote;
   let https: Reader = refuseRemote;
   if (opts.allowRemoteRefs) {

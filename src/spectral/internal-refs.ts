@@ -12,10 +12,11 @@
  * decoded once, graphs keep their edges in maps, the stem graph's reachable set is computed once
  * per target, and "is the ref under any stem" is a lookup of the ref's prefixes (compared exactly
  * as @stoplight/json's `startsWith` compares segments: numerically when both parse as integers).
- * Everything that decides the result is the resolver's own code, taken from its own dependency tree
- * so versions cannot drift apart: `ResolveRunner` (base URI, graph root, URI cache entry),
- * `ExtendedURI` and its JSON-pointer helpers, @stoplight/json's pointer codecs, lodash `get`/`set`,
- * immer (copy-on-write, structural sharing and freezing of the resolved tree). The result object,
+ * The rest is the resolver's own code, taken from its own dependency tree so versions cannot drift
+ * apart: `ResolveRunner` (base URI, graph root, URI cache entry), `ExtendedURI` and its JSON-pointer
+ * helpers, @stoplight/json's pointer codecs. The replacing is lodash `get`/`set` in an immer
+ * `produce` done without Proxies, node for node as immer does it (copy-on-write.ts: the same
+ * copies, shared nodes and frozen nodes; ~300 ms less on Stripe's description). The result object,
  * its `refMap`, the graph's node data (Spectral's `DocumentInventory` reads the root's `refMap` to
  * locate findings under `$ref`s) and the errors, in order, are the ones the resolver builds.
  *
@@ -27,6 +28,7 @@
  * API: `resolveInternal(source, opts)` → the resolver's result, or undefined to fall back.
  */
 import { createRequire } from 'node:module';
+import { draftGet, draftOriginal, draftSet, produceDocument } from './copy-on-write.js';
 
 type Path = string[];
 
@@ -91,11 +93,6 @@ const { pointerToPath, pathToPointer } = fromResolver('@stoplight/json') as {
   pointerToPath(pointer: string): Path;
   pathToPointer(path: Path): string;
 };
-const immer = fromResolver('immer') as { default: <T>(base: T, recipe: (draft: T) => unknown) => T; original: <T>(draft: T) => T };
-const produce = immer.default;
-const original = immer.original;
-const get = fromResolver('lodash/get') as (obj: unknown, path: Path) => unknown;
-const set = fromResolver('lodash/set') as (obj: unknown, path: Path, value: unknown) => unknown;
 
 /** A dependency graph with dependency-graph's semantics (`circular: true`) and map-backed edges. */
 class Graph {
@@ -372,13 +369,13 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
   };
 
   let out: unknown = source;
-  out = produce(out, (draft) => {
+  out = produceDocument(out, (draft) => {
     try {
       for (const pointer of pointerGraph.overallOrder()) {
         const dependants = pointerGraph.dependantsOf(pointer);
         if (dependants.length === 0) continue;
         const pointerPath = decoded.get(pointer)!;
-        const val = pointerPath.length === 0 ? original(draft) : get(draft, pointerPath);
+        const val = pointerPath.length === 0 ? draftOriginal(draft) : draftGet(draft, pointerPath);
         const stems = stemGraph.reachable(pointer);
         for (const dependant of dependants) {
           const dependantPath = decoded.get(dependant)!;
@@ -398,7 +395,7 @@ export function resolveInternal(source: unknown, opts: Record<string, unknown>):
           resolved.refMap[from] = to;
           setGraphNodeEdge(from, to);
           if (val !== undefined) {
-            set(draft, [...dependantPath], val);
+            draftSet(draft, dependantPath, val);
             setGraphNodeData(to, val);
           } else {
             resolved.errors.push({ code: 'POINTER_MISSING', message: `'${pointer}' does not exist`, path: [...dependantPath], uri: runner.baseUri, uriStack: runner.uriStack, pointerStack: [] });

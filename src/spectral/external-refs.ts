@@ -18,11 +18,14 @@
  *
  * Everything else is the runner's own code, from its own dependency tree (@stoplight/json's
  * pointer codecs, lodash, immer, urijs, the crawler), as internal-refs.ts does for documents whose
- * refs are all internal. If the module is laid out differently, nothing is replaced.
+ * refs are all internal, with one fix: a pointer reads own members only, so `#/__proto__` is a
+ * missing pointer, not Object.prototype (which immer then froze for the whole process). If the
+ * module is laid out differently, nothing is replaced.
  *
  * API: `batchExternalRefResults()`, idempotent; returns whether the runner's `resolve` is this one.
  */
 import { createRequire } from 'node:module';
+import { getOwn } from './copy-on-write.js';
 
 type Path = string[];
 
@@ -169,7 +172,8 @@ function install(): boolean {
     const immer = fromResolver('immer') as { default: <T>(base: T, recipe: (draft: T) => unknown) => T; original: <T>(draft: T) => T };
     const produce = immer.default;
     const original = immer.original;
-    const get = fromResolver('lodash/get') as (obj: unknown, path: Path) => unknown;
+    // lodash `get`, own members only: a pointer to an inherited member does not exist (copy-on-write.ts).
+    const get = getOwn;
     const set = fromResolver('lodash/set') as (obj: unknown, path: Path, value: unknown) => unknown;
     const URI = fromResolver('urijs') as new (value: string) => Uri;
 

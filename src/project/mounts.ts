@@ -11,7 +11,7 @@
  * a text scan of their import specifiers, resolved by the project's module resolution. Only the
  * importers of a file that is asked about are parsed.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { listDirectory, statOf } from './disk.js';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -26,6 +26,7 @@ import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
 import { importSpecifiers, mapsPackageNames, resolveModule } from './resolve.js';
 import { trimEnd } from '../regex.js';
+import { PRESCAN_ENV } from './prescan.js';
 
 /** Directories never walked for importers: dependencies, build output, VCS and tool folders. */
 export const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'built', 'coverage', 'vendor', 'out', 'tmp']);
@@ -223,58 +224,127 @@ class LazyImporterIndex implements ImporterIndex {
   }
 
   /**
-   * Reads every source file once. It also answers the route gate for each (route-table.ts asks it
-   * of importers next), so those files are not read a second time.
+   * Reads every source file once, or takes the CLI's reading of them (`takeImporterPrescan`). It
+   * also answers the route gate for each (route-table.ts asks it of importers next), so those files
+   * are not read a second time.
    */
   private scan(): void {
     if (this.scanned) return;
     this.scanned = true;
-    for (const file of projectSourceFiles(this.root)) {
-      let text: string;
-      const st = statOf(file);
-      if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        // intentionally ignored: as above
-        continue;
-      }
-      if (isBundle(text)) continue;
-      const specifiers = importSpecifiers(text);
-      primeTextGate(file, ROUTES_GATE, st.mtimeMs, st.size, textMayDeclareRoutes(file, text, specifiers));
-      const id = this.files.push(file) - 1;
-      // Asked once per file, not per package specifier (most of a backend's imports are packages).
-      let maps: boolean | undefined;
-      const mapsNames = (): boolean => (maps ??= mapsPackageNames(file, this.root));
-      for (const specifier of specifiers) {
-        const name = this.nameOf(specifier, mapsNames);
-        if (name === null) continue;
-        // Kept for the run: a copy, not a slice that would keep the whole file's text alive
-        // (~5 MB of Ghost's texts stayed in the heap until the process ended).
-        const filed = { file: id, specifier: detached(specifier) };
+    for (const f of takeImporterPrescan(this.root) ?? scanSourceFiles(this.root)) {
+      primeTextGate(f.file, ROUTES_GATE, f.mtimeMs, f.size, f.routes);
+      const id = this.files.push(f.file) - 1;
+      for (const [specifier, name] of f.filed) {
+        const filed = { file: id, specifier };
         const list = this.byName.get(name);
         if (list) list.push(filed);
         else this.byName.set(name, [filed]);
       }
     }
   }
+}
 
-  /** The name a specifier is filed under; null when it can name no project file. */
-  private nameOf(specifier: string, mapsPackageNamesHere: () => boolean): string | null {
-    if (specifier.length === 0 || specifier.length > 1024) return null;
-    const c = specifier.charCodeAt(0);
-    if (c === 35 /* # */) return '*';
-    if (c !== 46 /* . */ && c !== 47 /* / */ && !path.isAbsolute(specifier)) {
-      // A package name, unless a tsconfig maps names (an exact alias can name any file).
-      return mapsPackageNamesHere() ? '*' : null;
+/** What the importer index keeps of one source file: its route gate and its specifiers by name. */
+interface ScannedFile {
+  file: string;
+  mtimeMs: number;
+  size: number;
+  routes: boolean;
+  /** `[specifier, the name it is filed under]`, for the specifiers that can name a project file. */
+  filed: [string, string][];
+}
+
+function scanSourceFiles(root: string): ScannedFile[] {
+  const out: ScannedFile[] = [];
+  for (const file of projectSourceFiles(root)) {
+    let text: string;
+    const st = statOf(file);
+    if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // intentionally ignored: an unreadable file imports nothing we can see
+      continue;
     }
-    let end = specifier.length;
-    while (end > 0 && (specifier[end - 1] === '/' || specifier[end - 1] === '\\')) end--;
-    const trimmed = specifier.slice(0, end);
-    const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
-    if (last === '' || last === '.' || last === '..') return '*';
-    return last.replace(SPECIFIER_EXTENSION, '');
+    if (isBundle(text)) continue;
+    const specifiers = importSpecifiers(text);
+    // Asked once per file, not per package specifier (most of a backend's imports are packages).
+    let maps: boolean | undefined;
+    const mapsNames = (): boolean => (maps ??= mapsPackageNames(file, root));
+    const filed: [string, string][] = [];
+    for (const specifier of specifiers) {
+      const name = nameOf(specifier, mapsNames);
+      // Kept for the run: a copy, not a slice that would keep the whole file's text alive
+      // (~5 MB of Ghost's texts stayed in the heap until the process ended).
+      if (name !== null) filed.push([detached(specifier), name]);
+    }
+    out.push({ file, mtimeMs: st.mtimeMs, size: st.size, routes: textMayDeclareRoutes(file, text, specifiers), filed });
   }
+  return out;
+}
+
+/**
+ * The importer scan, done by the CLI's process while oxlint's starts. oxlint runs the rules on one
+ * JS thread, which the CLI's process cannot share; the scan reads every source file of the project
+ * (~170 ms of that thread on Ghost's server, asked ~0.4 s after it starts), and the CLI's process
+ * has nothing else to do until oxlint ends. `writeImporterPrescan` writes the scan for a root to a
+ * file (whole or not at all: written aside, then renamed); the index of the process that
+ * `PRESCAN_ENV` names it to takes it when it first scans, if it is there by then and for its
+ * root, and otherwise scans as before. The scan is the same function of the same files, a few
+ * hundred milliseconds apart within one run; the route gate it primes is kept with each file's
+ * mtime and size, so a file changed since is read again when the gate is asked.
+ */
+const PRESCAN_VERSION = 1;
+
+export function writeImporterPrescan(root: string, outFile: string): void {
+  const data = JSON.stringify({ version: PRESCAN_VERSION, root, files: scanSourceFiles(root) });
+  const aside = `${outFile}.${process.pid}.tmp`;
+  writeFileSync(aside, data);
+  renameSync(aside, outFile);
+}
+
+const isScannedFile = (f: unknown): f is ScannedFile => {
+  const o = f as ScannedFile;
+  return (
+    !!o &&
+    typeof o.file === 'string' &&
+    typeof o.mtimeMs === 'number' &&
+    typeof o.size === 'number' &&
+    typeof o.routes === 'boolean' &&
+    Array.isArray(o.filed) &&
+    o.filed.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')
+  );
+};
+
+/** The CLI's scan for `root`, when this process was given one and it is complete; taken once. */
+function takeImporterPrescan(root: string): ScannedFile[] | null {
+  const file = process.env[PRESCAN_ENV];
+  if (!file) return null;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; root?: unknown; files?: unknown };
+    if (data.version !== PRESCAN_VERSION || data.root !== root || !Array.isArray(data.files) || !data.files.every(isScannedFile)) return null;
+    return data.files;
+  } catch {
+    // intentionally ignored: not written yet, or unreadable: the index scans for itself
+    return null;
+  }
+}
+
+/** The name a specifier is filed under; null when it can name no project file. */
+function nameOf(specifier: string, mapsPackageNamesHere: () => boolean): string | null {
+  if (specifier.length === 0 || specifier.length > 1024) return null;
+  const c = specifier.charCodeAt(0);
+  if (c === 35 /* # */) return '*';
+  if (c !== 46 /* . */ && c !== 47 /* / */ && !path.isAbsolute(specifier)) {
+    // A package name, unless a tsconfig maps names (an exact alias can name any file).
+    return mapsPackageNamesHere() ? '*' : null;
+  }
+  let end = specifier.length;
+  while (end > 0 && (specifier[end - 1] === '/' || specifier[end - 1] === '\\')) end--;
+  const trimmed = specifier.slice(0, end);
+  const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+  if (last === '' || last === '.' || last === '..') return '*';
+  return last.replace(SPECIFIER_EXTENSION, '');
 }
 
 /**

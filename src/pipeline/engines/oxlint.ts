@@ -21,6 +21,7 @@ import type { FileResult, Finding } from '../../report/model.js';
 import { eslintBaseRules, eslintRulesFor } from '../settings.js';
 import { REPORTS_ENV, type OxlintReads, type OxlintRecord } from './oxlint-protocol.js';
 import { addReads, isRecordingReads, RECORD_READS_ENV } from '../../project/reads.js';
+import { PRESCAN_ENV } from '../../project/prescan.js';
 import { relativeFile } from './paths.js';
 import { maskedExcerpt } from '../../analysis/secrets.js';
 
@@ -134,6 +135,22 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, s
   });
 }
 
+/**
+ * Scans `root`'s source files for the project model's importer index into `file` (mounts.ts
+ * `writeImporterPrescan`), unless the model is off. Best effort: anything that goes wrong leaves
+ * no file, and oxlint's process scans for itself. The model's modules load here only now, once
+ * oxlint's process has started.
+ */
+async function prescanImporters(root: string, file: string): Promise<void> {
+  if (process.env.BACKLINT_PROJECT_MODEL === 'off') return;
+  try {
+    const { writeImporterPrescan } = await import('../../project/mounts.js');
+    writeImporterPrescan(root, file);
+  } catch {
+    // intentionally ignored: oxlint's process scans for itself (see mounts.ts)
+  }
+}
+
 /** Characters of oxlint's stderr a failure notice quotes at most. */
 const REASON_CHARS = 200;
 
@@ -173,8 +190,13 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
     ...files,
   ];
   const readsFile = path.join(tmp, `reads-${n}.json`);
-  const env = { ...process.env, [REPORTS_ENV]: reportsFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
-  const code = await run(bin, args, opts.runDir, env, stdoutFile, stderrFile);
+  const prescanFile = path.join(tmp, 'importers.json');
+  const env = { ...process.env, [REPORTS_ENV]: reportsFile, [PRESCAN_ENV]: prescanFile, ...(isRecordingReads() ? { [RECORD_READS_ENV]: readsFile } : {}) };
+  const running = run(bin, args, opts.runDir, env, stdoutFile, stderrFile);
+  // While oxlint's process loads, this one (idle until it ends) reads the project for its
+  // importer index; later chunks' processes find the file ready.
+  if (n === 0) await prescanImporters(opts.runDir, prescanFile);
+  const code = await running;
   let json: OxlintJson;
   let records: OxlintRecord[];
   try {

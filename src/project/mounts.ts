@@ -254,18 +254,25 @@ interface ScannedFile {
   filed: [string, string][];
 }
 
-function scanSourceFiles(root: string): ScannedFile[] {
-  const out: ScannedFile[] = [];
+/** The project's source files the model reads (see MAX_MODEL_FILE_BYTES), with their texts; unreadable ones skipped. */
+function* sourceTexts(root: string): Generator<{ file: string; st: NonNullable<ReturnType<typeof statOf>>; text: string }> {
   for (const file of projectSourceFiles(root)) {
-    let text: string;
     const st = statOf(file);
     if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      // intentionally ignored: an unreadable file imports nothing we can see
+      // intentionally ignored: an unreadable file imports and registers nothing we can see
       continue;
     }
+    yield { file, st, text };
+  }
+}
+
+function scanSourceFiles(root: string): ScannedFile[] {
+  const out: ScannedFile[] = [];
+  for (const { file, st, text } of sourceTexts(root)) {
     if (isBundle(text)) continue;
     const specifiers = importSpecifiers(text);
     // Asked once per file, not per package specifier (most of a backend's imports are packages).
@@ -765,16 +772,7 @@ function autoloadIndex(project: Project): { path: string; use: UseCall }[] {
   let index = autoloadIndexes.get(project.root);
   if (index) return index;
   index = [];
-  for (const p of projectSourceFiles(project.root)) {
-    let text: string;
-    const st = statOf(p);
-    if (!st || st.size > MAX_MODEL_FILE_BYTES) continue;
-    try {
-      text = readFileSync(p, 'utf8');
-    } catch {
-      // intentionally ignored: unreadable files register nothing
-      continue;
-    }
+  for (const { file: p, text } of sourceTexts(project.root)) {
     if (!textMayRegisterAutoload(text)) continue;
     const file = project.file(p);
     if (!file) continue;

@@ -9,6 +9,7 @@
  * that does not match oxlint's own output. When oxlint cannot run at all, every file comes back.
  */
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -136,18 +137,21 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, s
 }
 
 /**
- * Scans `root`'s source files for the project model's importer index into `file` (mounts.ts
- * `writeImporterPrescan`), unless the model is off. Best effort: anything that goes wrong leaves
- * no file, and oxlint's process scans for itself. The model's modules load here only now, once
- * oxlint's process has started.
+ * Starts the scan of `root`'s source files for the project model's importer index into `file`
+ * (mounts.ts `writeImporterPrescan`), in a worker thread (prescan-worker.ts: its heap, with the
+ * model's modules and the texts read, is given back when it ends), unless the model is off. Best
+ * effort: anything that goes wrong leaves no file, and oxlint's process scans for itself.
  */
-async function prescanImporters(root: string, file: string): Promise<void> {
-  if (process.env.BACKLINT_PROJECT_MODEL === 'off') return;
+function startPrescan(root: string, file: string): Worker | null {
+  if (process.env.BACKLINT_PROJECT_MODEL === 'off') return null;
   try {
-    const { writeImporterPrescan } = await import('../../project/mounts.js');
-    writeImporterPrescan(root, file);
+    const worker = new Worker(new URL('../../project/prescan-worker.js', import.meta.url), { workerData: { root, file } });
+    worker.on('error', () => undefined);
+    worker.unref();
+    return worker;
   } catch {
     // intentionally ignored: oxlint's process scans for itself (see mounts.ts)
+    return null;
   }
 }
 
@@ -195,8 +199,9 @@ async function lintChunk(bin: string, files: string[], rules: Rules, opts: Oxlin
   const running = run(bin, args, opts.runDir, env, stdoutFile, stderrFile);
   // While oxlint's process loads, this one (idle until it ends) reads the project for its
   // importer index; later chunks' processes find the file ready.
-  if (n === 0) await prescanImporters(opts.runDir, prescanFile);
+  const prescan = n === 0 ? startPrescan(opts.runDir, prescanFile) : null;
   const code = await running;
+  await prescan?.terminate();
   let json: OxlintJson;
   let records: OxlintRecord[];
   try {

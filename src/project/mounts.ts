@@ -24,7 +24,7 @@ import { noteProjectWide } from './reads.js';
 import { ROUTES_GATE, textMayDeclareRoutes, textMayRegisterAutoload } from './text-gates.js';
 import type { FunctionNode, Project } from './modules.js';
 import { getObjectLiteral, getProperty, getStaticString, getStaticValue } from '../analysis/values.js';
-import { importSpecifiers, mapsPackageNames, resolveModule } from './resolve.js';
+import { importSpecifiers, isProjectFile, mapsPackageNames, resolveModule } from './resolve.js';
 import { trimEnd } from '../regex.js';
 import { PRESCAN_ENV } from './prescan.js';
 
@@ -329,7 +329,8 @@ function takeImporterPrescan(root: string): ScannedFile[] | null {
   if (!file) return null;
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; root?: unknown; files?: unknown };
-    if (data.version !== PRESCAN_VERSION || data.root !== root || !Array.isArray(data.files) || !data.files.every(isScannedFile)) return null;
+    // Only files of this root: the index answers with them, and the model may read what it names.
+    if (data.version !== PRESCAN_VERSION || data.root !== root || !Array.isArray(data.files) || !data.files.every((f) => isScannedFile(f) && isProjectFile(root, f.file))) return null;
     return data.files;
   } catch {
     // intentionally ignored: not written yet, or unreadable: the index scans for itself

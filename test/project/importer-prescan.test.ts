@@ -2,7 +2,8 @@
  * The importer scan the CLI writes while oxlint starts (mounts.ts `writeImporterPrescan`, taken by
  * the index of the process PRESCAN_ENV names it to): the index built from it answers as the one
  * that scans for itself, it is really taken (an entry only the file has shows up), and a file for
- * another root, a half-written or hostile one, or none at all leaves the index scanning as before.
+ * another root, a half-written or hostile one (malformed, or naming a file outside the root), or none
+ * at all leaves the index scanning as before.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,7 +68,14 @@ describe('importer prescan', () => {
     writeFileSync(broken, readFileSync(other, 'utf8').slice(0, 100));
     const hostile = path.join(dir, 'hostile.json');
     writeFileSync(hostile, JSON.stringify({ version: 1, root, files: [{ file: 1, filed: 'x' }] }));
-    for (const file of [other, path.join(dir, 'missing.json'), broken, hostile]) {
+    // Well formed, but naming a file outside the root as an importer.
+    const outside = path.join(dir, 'outside.json');
+    writeImporterPrescan(root, outside);
+    const data = JSON.parse(readFileSync(outside, 'utf8')) as { files: { file: string; filed: [string, string][] }[] };
+    const repo = path.join(root, 'src/repositories/users.repository.js');
+    data.files.push({ ...data.files[0]!, file: path.join(os.tmpdir(), 'elsewhere', 'app.js'), filed: [[repo, 'users.repository']] });
+    writeFileSync(outside, JSON.stringify(data));
+    for (const file of [other, path.join(dir, 'missing.json'), broken, hostile, outside]) {
       process.env[PRESCAN_ENV] = file;
       expect([file, answers()]).toEqual([file, own]);
     }
